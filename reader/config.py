@@ -1,0 +1,291 @@
+"""Configuration: found in a fixed order, validated key by key, never assumed.
+
+Lookup order: ``--config``, ``$READER_CONFIG``, ``./config.yaml``, the user's config folder
+(``$XDG_CONFIG_HOME/reader/config.yaml``), then built-in defaults (the bundled seeds).
+Unknown keys are warnings naming the key; a wrong type is a :class:`ConfigError` naming the
+key, the line and what was expected. Relative paths resolve against the config file's folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reader import locations
+from reader.corpus.model import When
+
+ENTITY_TYPES = ("PER", "LOC", "ORG")
+DEFAULT_COLORS = {"PER": "#e5a50a", "LOC": "#26a269", "ORG": "#3584e4", "DATE": "#c061cb"}
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message names the file, key and line."""
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    corpus: list[Path] = field(default_factory=list)
+    index_dir: Path | None = None
+    bookmarks: Path | None = None
+    theme: str = "textual-dark"
+    search_limit: int = 20
+    overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entity_colors: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_COLORS))
+    gazetteer: list[dict[str, Any]] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def resolved_index_dir(self) -> Path:
+        return self.index_dir or locations.default_index_dir(self.corpus)
+
+    def resolved_bookmarks(self) -> Path:
+        return self.bookmarks or locations.data_dir() / "bookmarks.yaml"
+
+
+# --- validation -------------------------------------------------------------------------
+
+Checker = Callable[[Any], bool]
+
+
+def _is_str(v: Any) -> bool:
+    return isinstance(v, str)
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_str_or_list(v: Any) -> bool:
+    return isinstance(v, str) or (isinstance(v, list) and all(isinstance(x, str) for x in v))
+
+
+def _is_opt_str(v: Any) -> bool:
+    return v is None or isinstance(v, str)
+
+
+def _is_mapping(v: Any) -> bool:
+    return isinstance(v, dict)
+
+
+def _is_date(v: Any) -> bool:
+    import datetime as dt
+
+    if isinstance(v, dt.date):
+        return True
+    if isinstance(v, int):
+        v = str(v)
+    if not isinstance(v, str):
+        return False
+    try:
+        When.parse_iso(v)
+    except ValueError:
+        return False
+    return True
+
+
+TOP_LEVEL: dict[str, tuple[Checker, str]] = {
+    "corpus": (_is_str_or_list, "a path or a list of paths"),
+    "index_dir": (_is_opt_str, "a folder path"),
+    "bookmarks": (_is_opt_str, "a file path"),
+    "theme": (_is_str, "a theme name"),
+    "search": (_is_mapping, "a mapping with 'limit'"),
+    "overrides": (_is_mapping, "a mapping of article id to {title, source, date}"),
+    "entities": (_is_mapping, "a mapping with 'colors', 'gazetteer', 'gazetteer_file'"),
+    "keys": (_is_mapping, "a mapping of binding id to key"),
+}
+OVERRIDE_KEYS: dict[str, tuple[Checker, str]] = {
+    "title": (_is_str, "a string"),
+    "source": (_is_str, "a string"),
+    "date": (_is_date, "a date YYYY[-MM[-DD]]"),
+    "url": (_is_str, "a string"),
+}
+ENTITY_KEYS: dict[str, tuple[Checker, str]] = {
+    "colors": (_is_mapping, "a mapping of PER/LOC/ORG/DATE to a colour"),
+    "gazetteer": (lambda v: isinstance(v, list), "a list of {name, type, aliases}"),
+    "gazetteer_file": (_is_str, "a file path"),
+}
+
+
+class _Lines:
+    """Line numbers of keys in the YAML source, for error messages."""
+
+    def __init__(self, text: str) -> None:
+        self.marks: dict[tuple[str, ...], int] = {}
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            return
+        self._walk(node, ())
+
+    def _walk(self, node: Any, path: tuple[str, ...]) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = (*path, str(key_node.value))
+                self.marks[key] = key_node.start_mark.line + 1
+                self._walk(value_node, key)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                key = (*path, str(i))
+                self.marks[key] = item.start_mark.line + 1
+                self._walk(item, key)
+
+    def where(self, *path: str) -> str:
+        line = self.marks.get(tuple(path))
+        return f", line {line}" if line else ""
+
+
+def find_config_file(explicit: str | os.PathLike[str] | None = None) -> Path | None:
+    """The config file to use, in lookup order; ``None`` means built-in defaults."""
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{path}: config file not found")
+        return path
+    env = os.environ.get("READER_CONFIG")
+    if env:
+        path = Path(env)
+        if not path.is_file():
+            raise ConfigError(f"{path}: config file not found (from $READER_CONFIG)")
+        return path
+    for candidate in (Path.cwd() / "config.yaml", locations.config_dir() / "config.yaml"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(
+    explicit: str | os.PathLike[str] | None = None,
+    corpus_override: list[str] | None = None,
+) -> Config:
+    """Find, read and validate the configuration; ``corpus_override`` is ``--corpus``."""
+    path = find_config_file(explicit)
+    if path is None:
+        path = locations.bundled_seeds() / "config.yaml"
+        if not path.is_file():
+            path = None
+    config = parse_config(path.read_text(encoding="utf-8-sig"), path) if path else Config()
+    if corpus_override:
+        config.corpus = [Path(p).expanduser().resolve() for p in corpus_override]
+    if not config.corpus:
+        config.corpus = [locations.bundled_seeds()]
+    return config
+
+
+def parse_config(text: str, path: Path | None) -> Config:
+    """Validate YAML text into a :class:`Config`; raises :class:`ConfigError`."""
+    name = str(path) if path else "<config>"
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{name}{where}: not valid YAML: {problem}") from None
+    config = Config(path=path)
+    if data is None:
+        return config
+    if not isinstance(data, dict):
+        raise ConfigError(f"{name}: expected a mapping of keys at the top level")
+    lines = _Lines(text)
+
+    def fail(expected: str, *keys: str) -> ConfigError:
+        dotted = ".".join(keys)
+        return ConfigError(f"{name}{lines.where(*keys)}: key '{dotted}' expects {expected}")
+
+    def check(table: dict[str, tuple[Checker, str]], mapping: dict[str, Any], *prefix: str):
+        for key, value in mapping.items():
+            key = str(key)
+            if key not in table:
+                dotted = ".".join((*prefix, key))
+                config.warnings.append(
+                    f"{name}{lines.where(*prefix, key)}: unknown key '{dotted}' ignored"
+                )
+                continue
+            checker, expected = table[key]
+            if not checker(value):
+                raise fail(expected, *prefix, key)
+
+    check(TOP_LEVEL, data)
+    base = config.base_dir
+
+    def resolve(value: str) -> Path:
+        p = Path(value).expanduser()
+        return p if p.is_absolute() else (base / p).resolve()
+
+    corpus = data.get("corpus")
+    if corpus is not None:
+        config.corpus = [resolve(p) for p in ([corpus] if isinstance(corpus, str) else corpus)]
+    if data.get("index_dir"):
+        config.index_dir = resolve(data["index_dir"])
+    if data.get("bookmarks"):
+        config.bookmarks = resolve(data["bookmarks"])
+    if "theme" in data:
+        config.theme = data["theme"]
+    search = data.get("search") or {}
+    check({"limit": (_is_int, "a whole number")}, search, "search")
+    if "limit" in search:
+        if search["limit"] < 1:
+            raise fail("a whole number of at least 1", "search", "limit")
+        config.search_limit = search["limit"]
+    for article_id, override in (data.get("overrides") or {}).items():
+        if not isinstance(override, dict):
+            raise fail("a mapping with title, source or date", "overrides", str(article_id))
+        check(OVERRIDE_KEYS, override, "overrides", str(article_id))
+        clean = {k: v for k, v in override.items() if k in OVERRIDE_KEYS}
+        if "date" in clean:
+            clean["date"] = str(clean["date"])
+        config.overrides[str(article_id)] = clean
+    entities = data.get("entities") or {}
+    check(ENTITY_KEYS, entities, "entities")
+    for label, colour in (entities.get("colors") or {}).items():
+        if label not in DEFAULT_COLORS:
+            raise fail("one of PER, LOC, ORG, DATE", "entities", "colors", str(label))
+        if not isinstance(colour, str):
+            raise fail("a colour name or #rrggbb", "entities", "colors", str(label))
+        config.entity_colors[label] = colour
+    entries = list(entities.get("gazetteer") or [])
+    if entities.get("gazetteer_file"):
+        gpath = resolve(entities["gazetteer_file"])
+        entries.extend(_read_gazetteer_file(gpath))
+    for i, entry in enumerate(entries):
+        _check_gazetteer_entry(entry, lambda exp, i=i: fail(exp, "entities", "gazetteer", str(i)))
+    config.gazetteer = entries
+    for binding, key in (data.get("keys") or {}).items():
+        if not isinstance(key, str):
+            raise fail("a key name such as 'ctrl+f' or a comma-separated list", "keys", binding)
+        config.keys[str(binding)] = key
+    return config
+
+
+def _read_gazetteer_file(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        raise ConfigError(f"{path}: gazetteer file not found (entities.gazetteer_file)")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}: not valid YAML") from None
+    if not isinstance(data, list):
+        raise ConfigError(f"{path}: expected a list of {{name, type, aliases}} entries")
+    return data
+
+
+def _check_gazetteer_entry(entry: Any, fail: Callable[[str], ConfigError]) -> None:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        raise fail("an entry with a 'name' string")
+    if entry.get("type") not in ENTITY_TYPES:
+        raise fail("a 'type' of PER, LOC or ORG")
+    aliases = entry.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise fail("'aliases' as a list of strings")

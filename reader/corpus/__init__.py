@@ -1,0 +1,1 @@
+"""Corpus ingest: files in several formats become articles split into passages."""

@@ -1,0 +1,46 @@
+"""Where reader keeps things: XDG folders, the bundled seeds. Computed on call, never at import."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+APP = "reader"
+
+
+def _xdg(var: str, fallback: str) -> Path:
+    value = os.environ.get(var)
+    return Path(value) if value else Path.home() / fallback
+
+
+def config_dir() -> Path:
+    return _xdg("XDG_CONFIG_HOME", ".config") / APP
+
+
+def cache_dir() -> Path:
+    return _xdg("XDG_CACHE_HOME", ".cache") / APP
+
+
+def data_dir() -> Path:
+    return _xdg("XDG_DATA_HOME", ".local/share") / APP
+
+
+def state_dir() -> Path:
+    return _xdg("XDG_STATE_HOME", ".local/state") / APP
+
+
+def bundled_seeds() -> Path:
+    """The five seed articles: inside the installed package, or beside it in a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_seeds"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "seeds"
+
+
+def default_index_dir(corpus: list[Path]) -> Path:
+    """One index per corpus, keyed by the resolved corpus paths."""
+    key = "\n".join(sorted(str(p.resolve()) for p in corpus))
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return cache_dir() / "index" / digest
