@@ -1,0 +1,332 @@
+"""The bookmarks file format: YAML text to bookmarks and back, with errors that say where.
+
+The file (version 1)::
+
+    version: 1
+    bookmarks:
+    - id: k3m9qa
+      created: '2024-05-01T12:34:56+02:00'
+      ...
+
+Reading uses the safe loader only. Keys a user adds by hand are kept (and reported as
+warnings); comments are not kept when the file is rewritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reader.bookmarks.model import Bookmark, normalize_tags
+from reader.corpus.model import split_passage_id
+
+VERSION = 1
+HEADER = (
+    "# reader bookmarks. Edit freely (notes, tags, whole entries); reader keeps your changes,\n"
+    "# but comments are not kept when it rewrites the file. 'start'/'end' are character\n"
+    "# offsets into the article text; 'words' (optional) is a [first, last) word range.\n"
+)
+ENTRY_KEYS = (
+    "id", "created", "updated", "article", "source", "headline", "date", "passage", "words",
+    "quote", "before", "after", "start", "end", "hash", "note", "tags",
+)
+
+
+class BookmarkFileError(Exception):
+    """A bookmarks file that cannot be used. ``str()`` names the file, line, column and key."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        problem: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        key: str | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        self.line = line
+        self.column = column
+        self.key = key
+        self.backup: Path | None = None
+        super().__init__(problem)
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f", line {self.line}"
+            if self.column is not None:
+                where += f", column {self.column}"
+        text = f"{where}: {self.problem}"
+        if self.backup is not None:
+            text += f" (a copy is kept as {self.backup.name}; the file will not be changed)"
+        return text
+
+
+@dataclass
+class BookmarkFile:
+    """The parsed content of a bookmarks file."""
+
+    bookmarks: list[Bookmark] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def parse_text(text: str, path: Path | str = "<bookmarks>") -> BookmarkFile:
+    """Parse and validate the file's text; raises :class:`BookmarkFileError`."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise BookmarkFileError(
+            path,
+            f"not valid YAML: {problem}",
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    return _Validator(text, path).file(data)
+
+
+class _Validator:
+    def __init__(self, text: str, path: Path | str) -> None:
+        self.text = text
+        self.path = path
+        self._marks: dict[tuple[str, ...], tuple[int, int]] | None = None
+        self.warnings: list[str] = []
+
+    # Line and column of a key, found only when there is something to report.
+    def mark(self, keys: tuple[str, ...]) -> tuple[int | None, int | None]:
+        if self._marks is None:
+            self._marks = {}
+            with contextlib.suppress(yaml.YAMLError):
+                self._walk(yaml.compose(self.text, Loader=yaml.SafeLoader), ())
+        while keys:
+            if keys in self._marks:
+                return self._marks[keys]
+            keys = keys[:-1]
+        return None, None
+
+    def _walk(self, node: Any, path: tuple[str, ...]) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = (*path, str(key_node.value))
+                mark = key_node.start_mark
+                self._marks[key] = (mark.line + 1, mark.column + 1)  # type: ignore[index]
+                self._walk(value_node, key)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                key = (*path, str(i))
+                self._marks[key] = (item.start_mark.line + 1, item.start_mark.column + 1)  # type: ignore[index]
+                self._walk(item, key)
+
+    def fail(self, problem: str, *keys: str) -> BookmarkFileError:
+        line, column = self.mark(tuple(keys))
+        dotted = _dotted(keys)
+        return BookmarkFileError(
+            self.path,
+            f"key '{dotted}' {problem}" if keys else problem,
+            line=line,
+            column=column,
+            key=dotted or None,
+        )
+
+    def warn(self, problem: str, *keys: str) -> None:
+        line, _ = self.mark(tuple(keys))
+        where = f", line {line}" if line else ""
+        self.warnings.append(f"{self.path}{where}: key '{_dotted(keys)}' {problem}")
+
+    def file(self, data: Any) -> BookmarkFile:
+        if data is None:
+            return BookmarkFile()
+        if not isinstance(data, dict):
+            raise self.fail("expected a mapping with 'version: 1' and a 'bookmarks' list")
+        if "version" not in data:
+            raise self.fail("missing 'version: 1' at the top of the file")
+        version = data["version"]
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise self.fail("expects the whole number 1", "version")
+        if version > VERSION:
+            raise self.fail(
+                f"is {version}, newer than this reader understands ({VERSION}); "
+                "update reader to use this file",
+                "version",
+            )
+        entries = data.get("bookmarks")
+        if entries is None:
+            entries = []
+        if not isinstance(entries, list):
+            raise self.fail("expects a list of bookmarks", "bookmarks")
+        extra = {str(k): v for k, v in data.items() if k not in ("version", "bookmarks")}
+        for key in extra:
+            self.warn("is not a bookmarks key; kept as it is", key)
+        seen: dict[str, int] = {}
+        bookmarks = []
+        for i, entry in enumerate(entries):
+            bm = self.entry(entry, i)
+            if bm.id in seen:
+                raise self.fail(
+                    f"repeats the id {bm.id!r} of bookmark {seen[bm.id] + 1}; ids must be unique",
+                    "bookmarks", str(i), "id",
+                )
+            seen[bm.id] = i
+            bookmarks.append(bm)
+        return BookmarkFile(bookmarks, extra, self.warnings)
+
+    def entry(self, entry: Any, i: int) -> Bookmark:
+        at = ("bookmarks", str(i))
+        if not isinstance(entry, dict):
+            raise self.fail("expects a mapping (id, article, passage, quote, ...)", *at)
+        for key in ("id", "article", "passage", "quote"):
+            if entry.get(key) is None:
+                raise self.fail(f"is missing; every bookmark needs '{key}'", *at, key)
+
+        def text(key: str, *, default: str = "") -> str:
+            value = entry.get(key)
+            if value is None:
+                return default
+            if isinstance(value, bool) or not isinstance(value, str | int | float):
+                raise self.fail("expects text (put it in quotes)", *at, key)
+            return str(value)
+
+        def stamp(key: str) -> str:
+            value = entry.get(key)
+            if isinstance(value, dt.datetime | dt.date):
+                return value.isoformat()
+            return text(key)
+
+        def offset(key: str) -> int | None:
+            value = entry.get(key)
+            if value is None:
+                return None
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise self.fail("expects a whole number of 0 or more (or nothing)", *at, key)
+            return value
+
+        bid = text("id").strip()
+        if not bid:
+            raise self.fail("must not be empty", *at, "id")
+        article_id = text("article")
+        passage_id = text("passage")
+        try:
+            pid_article, _ = split_passage_id(passage_id)
+        except ValueError as exc:
+            raise self.fail(f"is {exc}", *at, "passage") from None
+        if pid_article != article_id:
+            raise self.fail(
+                f"names article {pid_article!r}, but 'article' is {article_id!r}", *at, "passage"
+            )
+        start, end = offset("start"), offset("end")
+        if start is not None and end is not None and end < start:
+            raise self.fail(f"({end}) is before 'start' ({start})", *at, "end")
+        words = entry.get("words")
+        if words is not None:
+            if (
+                not isinstance(words, list)
+                or len(words) != 2
+                or not all(isinstance(w, int) and not isinstance(w, bool) for w in words)
+                or not 0 <= words[0] < words[1]
+            ):
+                raise self.fail(
+                    "expects [first, last] word numbers with first < last", *at, "words"
+                )
+            words = (words[0], words[1])
+        tags = entry.get("tags")
+        if tags is None:
+            tags = []
+        elif isinstance(tags, str):
+            tags = [tags]
+        if not isinstance(tags, list) or not all(
+            isinstance(t, str | int | float) and not isinstance(t, bool) for t in tags
+        ):
+            raise self.fail("expects a list of tags such as [energy, nato]", *at, "tags")
+        date = entry.get("date")
+        if isinstance(date, dt.date):
+            date = date.isoformat()
+        elif date is not None:
+            date = text("date")
+        extra = {str(k): v for k, v in entry.items() if k not in ENTRY_KEYS}
+        for key in extra:
+            self.warn("is not a bookmark key; kept as it is", *at, key)
+        return Bookmark(
+            id=bid,
+            article_id=article_id,
+            passage_id=passage_id,
+            quote=text("quote"),
+            created=stamp("created"),
+            updated=stamp("updated"),
+            source=text("source"),
+            headline=text("headline"),
+            date=date,
+            before=text("before"),
+            after=text("after"),
+            start=start,
+            end=end,
+            passage_hash=text("hash"),
+            note=text("note"),
+            tags=normalize_tags(str(t) for t in tags),
+            words=words,
+            extra=extra,
+        )
+
+
+def _dotted(keys: tuple[str, ...] | list[str]) -> str:
+    out = ""
+    for key in keys:
+        out += f"[{key}]" if key.isdigit() else (f".{key}" if out else key)
+    return out
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+class _Flow(list):  # type: ignore[type-arg]
+    """A short list written on one line: ``tags: [energy, nato]``."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # Multi-line notes as readable blocks; text with edge whitespace stays quoted.
+    style = None
+    if "\n" in value:
+        style = "|" if value == value.strip() else '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(_Flow, _represent_flow)
+
+
+def dump_text(
+    bookmarks: list[Bookmark], extra: dict[str, Any] | None = None, *, header: bool = True
+) -> str:
+    """The file's text: a short header, ``version: 1``, kept top-level keys, the list."""
+    entries = []
+    for bm in bookmarks:
+        data = bm.to_dict()
+        data["tags"] = _Flow(data["tags"])
+        if "words" in data:
+            data["words"] = _Flow(data["words"])
+        entries.append(data)
+    doc: dict[str, Any] = {"version": VERSION, **(extra or {}), "bookmarks": entries}
+    body = yaml.dump(
+        doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
+        default_flow_style=False,
+    )
+    return HEADER + body if header else body

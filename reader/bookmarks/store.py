@@ -1,0 +1,391 @@
+"""The bookmarks file on disk: locked read-merge-write, atomic replace, reload on change.
+
+Every change takes an exclusive lock (``fcntl.flock`` on ``<file>.lock`` beside the file),
+re-reads the file, applies itself to what is there now (so hand edits and other processes'
+writes are kept), writes a temporary file in the same folder, fsyncs it and renames it over
+the file. A crash at any moment leaves the old file or the new one. A file that cannot be
+read is copied to ``<file>.broken-<time>`` once and never written over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import hashlib
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from reader.bookmarks.anchor import ArticleLookup, find_passage, make_bookmark
+from reader.bookmarks.model import Bookmark, filter_bookmarks, new_id, normalize_tags, now_iso
+from reader.bookmarks.schema import BookmarkFileError, dump_text, parse_text
+
+T = TypeVar("T")
+
+# Test hooks: the writer calls WRITE_HOOK(written, total) after each WRITE_CHUNK bytes.
+WRITE_CHUNK = 1 << 16
+WRITE_HOOK: Callable[[int, int], None] | None = None
+
+
+class UnknownBookmark(LookupError):
+    """No bookmark with this id."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown bookmark"
+
+
+class BookmarkLockTimeout(TimeoutError):
+    """Another process held the bookmarks lock for too long."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Stamp:
+    ino: int
+    mtime_ns: int
+    size: int
+
+
+class BookmarkStore:
+    """Bookmarks kept in one YAML file.
+
+    ``load()`` reads the file (raising :class:`BookmarkFileError` if it is unusable; the
+    error is also kept in ``error`` and the last good list stays in ``bookmarks``).
+    Mutations (``add``, ``add_passage``, ``edit``, ``remove``, ``restore``, ``update``)
+    return the bookmark they touched and leave ``bookmarks`` equal to the file's new
+    content. ``reload_if_changed()`` is cheap (a ``stat``) and meant to be polled.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float | None = 30.0):
+        self.path = Path(os.path.realpath(Path(path).expanduser()))
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.lock_timeout = lock_timeout
+        self.warnings: list[str] = []
+        self.error: BookmarkFileError | None = None
+        self._bookmarks: list[Bookmark] = []
+        self._extra: dict[str, Any] = {}
+        self._hash: str | None = None  # of the bytes last read or written; None = no file
+        self._stamp: _Stamp | None = None
+        self._loaded = False
+        self._mutex = threading.RLock()
+
+    # --- reading ------------------------------------------------------------------------
+
+    @property
+    def bookmarks(self) -> list[Bookmark]:
+        """The bookmarks as last read or written, in file order (a copy)."""
+        return list(self._bookmarks)
+
+    def load(self) -> list[Bookmark]:
+        """Read the file now. A missing file is an empty list."""
+        with self._mutex:
+            self._read_current()
+            return self.bookmarks
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file's content differs from what this store last read or wrote."""
+        stamp = self._stat()
+        if stamp == self._stamp and self._loaded:
+            return False
+        raw = self._read_bytes()
+        digest = None if raw is None else _digest(raw)
+        if digest == self._hash and self._loaded:
+            self._stamp = stamp
+            return False
+        return True
+
+    def reload_if_changed(self) -> bool:
+        """Reload when the file changed on disk (another process, a hand edit); returns
+        whether it did. Raises :class:`BookmarkFileError` if the new content is unusable."""
+        with self._mutex:
+            if not self.changed_on_disk():
+                return False
+            self._read_current()
+            return True
+
+    def get(self, bookmark_id: str) -> Bookmark:
+        for bm in self._bookmarks:
+            if bm.id == bookmark_id:
+                return bm
+        raise UnknownBookmark(f"no bookmark with id {bookmark_id!r} in {self.path}")
+
+    def list(
+        self, *, tag: str | None = None, source: str | None = None, text: str | None = None
+    ) -> list[Bookmark]:
+        """Newest first, filtered (see :func:`reader.bookmarks.model.filter_bookmarks`)."""
+        return filter_bookmarks(self._bookmarks, tag=tag, source=source, text=text)
+
+    def for_article(self, article_id: str) -> list[Bookmark]:
+        """This article's bookmarks in file order (for marks in the reader)."""
+        return [bm for bm in self._bookmarks if bm.article_id == article_id]
+
+    # --- changing -----------------------------------------------------------------------
+
+    def add(self, bookmark: Bookmark) -> Bookmark:
+        """Append ``bookmark``; it gets a fresh id if its id is empty or taken."""
+
+        def change(items: list[Bookmark]) -> Bookmark:
+            taken = {bm.id for bm in items}
+            bm = bookmark
+            while not bm.id or bm.id in taken:
+                bm = bm.with_changes(id=new_id())
+            items.append(bm)
+            return bm
+
+        return self._mutate(change)
+
+    def add_passage(
+        self,
+        lookup: ArticleLookup,
+        passage_id: str,
+        *,
+        words: tuple[int, int] | None = None,
+        note: str = "",
+        tags: Iterable[str] = (),
+    ) -> Bookmark:
+        """Bookmark a passage (or a word range of it) by id. Raises
+        :class:`reader.bookmarks.anchor.UnknownPassage` or ``ValueError`` (bad range)."""
+        article, passage = find_passage(lookup, passage_id)
+        return self.add(make_bookmark(article, passage, words=words, note=note, tags=tags))
+
+    def edit(
+        self, bookmark_id: str, *, note: str | None = None, tags: Iterable[str] | None = None
+    ) -> Bookmark:
+        """Change the note and/or tags (``None`` leaves one as it is in the file now)."""
+        changes: dict[str, Any] = {}
+        if note is not None:
+            changes["note"] = note
+        if tags is not None:
+            changes["tags"] = normalize_tags(tags)
+
+        def change(items: list[Bookmark]) -> Bookmark:
+            i = self._index(items, bookmark_id)
+            if all(getattr(items[i], k) == v for k, v in changes.items()):
+                return items[i]
+            items[i] = items[i].with_changes(**changes, updated=now_iso())
+            return items[i]
+
+        return self._mutate(change)
+
+    def update(self, bookmark: Bookmark) -> Bookmark:
+        """Replace the bookmark with the same id (e.g. with :func:`anchor.reanchored`)."""
+
+        def change(items: list[Bookmark]) -> Bookmark:
+            items[self._index(items, bookmark.id)] = bookmark
+            return bookmark
+
+        return self._mutate(change)
+
+    def remove(self, bookmark_id: str) -> Bookmark:
+        """Delete a bookmark and return it, so it can be given back to :meth:`restore`."""
+        return self._mutate(lambda items: items.pop(self._index(items, bookmark_id)))
+
+    def restore(self, bookmark: Bookmark) -> Bookmark:
+        """Undo a removal: put the bookmark back with its id, in creation order. If a
+        bookmark with that id is there again, it is kept and returned instead."""
+
+        def change(items: list[Bookmark]) -> Bookmark:
+            for bm in items:
+                if bm.id == bookmark.id:
+                    return bm
+            at = len(items)
+            while at > 0 and bookmark.created and items[at - 1].created > bookmark.created:
+                at -= 1
+            items.insert(at, bookmark)
+            return bookmark
+
+        return self._mutate(change)
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _index(self, items: list[Bookmark], bookmark_id: str) -> int:
+        for i, bm in enumerate(items):
+            if bm.id == bookmark_id:
+                return i
+        raise UnknownBookmark(f"no bookmark with id {bookmark_id!r} in {self.path}")
+
+    def _mutate(self, change: Callable[[list[Bookmark]], T]) -> T:
+        with self._mutex, self._locked():
+            self._remove_stale_temp_files()
+            items = self._read_current()
+            result = change(items)
+            if items != self._bookmarks or [b.extra for b in items] != [
+                b.extra for b in self._bookmarks
+            ]:
+                text = dump_text(items, self._extra)
+                raw = text.encode("utf-8")
+                self._write(raw)
+                self._bookmarks = list(items)
+                self._hash = _digest(raw)
+                self._stamp = self._stat()
+            return result
+
+    def _read_bytes(self) -> bytes | None:
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def _stat(self) -> _Stamp | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return _Stamp(st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _read_current(self) -> list[Bookmark]:
+        """Read the file into the cache (unless it is what the cache holds); returns a
+        working copy. On an unusable file: back it up, record and raise the error."""
+        stamp = self._stat()
+        raw = self._read_bytes()
+        digest = None if raw is None else _digest(raw)
+        if not (self._loaded and digest == self._hash and self.error is None):
+            try:
+                parsed = parse_text(_decode(raw, self.path), self.path) if raw else None
+            except BookmarkFileError as exc:
+                assert raw is not None
+                exc.backup = self._backup(raw)
+                self.error = exc
+                self._hash, self._stamp = digest, stamp
+                raise
+            self._bookmarks = parsed.bookmarks if parsed else []
+            self._extra = parsed.extra if parsed else {}
+            self.warnings = parsed.warnings if parsed else []
+            self._hash, self._stamp = digest, stamp
+            self.error = None
+            self._loaded = True
+        return list(self._bookmarks)
+
+    def _backup(self, raw: bytes) -> Path:
+        """Copy an unusable file to ``<name>.broken-<time>``, once per distinct content."""
+        for old in sorted(self.path.parent.glob(self.path.name + ".broken-*")):
+            with contextlib.suppress(OSError):
+                if old.read_bytes() == raw:
+                    return old
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.broken-{stamp}")
+        n = 1
+        while target.exists():
+            target = self.path.with_name(f"{self.path.name}.broken-{stamp}-{n}")
+            n += 1
+        atomic_write(target, raw)
+        return target
+
+    def _remove_stale_temp_files(self) -> None:
+        """Temp files left by a writer that died; safe to remove while we hold the lock."""
+        for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+    def _write(self, raw: bytes) -> None:
+        mode = None
+        with contextlib.suppress(FileNotFoundError):
+            mode = os.stat(self.path).st_mode & 0o7777
+        atomic_write(self.path, raw, mode=mode)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        fd = _acquire_lock(self.lock_path, self.lock_timeout)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+
+
+def _digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise BookmarkFileError(
+            path, "not UTF-8 text (save it as UTF-8)", line=line, column=column
+        ) from None
+
+
+def atomic_write(path: Path, raw: bytes, *, mode: int | None = None) -> None:
+    """Write ``raw`` to ``path`` so that ``path`` is always either the old or the new file:
+    temp file in the same folder, flush, fsync, ``os.replace``, fsync of the folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for at in range(0, len(raw), WRITE_CHUNK):
+                out.write(raw[at : at + WRITE_CHUNK])
+                if WRITE_HOOK is not None:
+                    out.flush()
+                    WRITE_HOOK(min(at + WRITE_CHUNK, len(raw)), len(raw))
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o644 if mode is None else mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def _acquire_lock(lock_path: Path, timeout: float | None) -> int:
+    """An fd holding an exclusive flock on ``lock_path``. Waits in the kernel (fair between
+    waiting processes); with a ``timeout`` the wait runs in a helper thread that gives the
+    lock back at once if it arrives after we stopped waiting."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return fd
+    except BlockingIOError:
+        pass
+    except BaseException:
+        os.close(fd)
+        raise
+    if timeout is None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+    done = threading.Event()
+    guard = threading.Lock()
+    state: dict[str, Any] = {"abandoned": False, "error": None}
+
+    def wait() -> None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError as exc:
+            state["error"] = exc
+        with guard:
+            if state["abandoned"] or state["error"] is not None:
+                os.close(fd)
+            done.set()
+
+    threading.Thread(target=wait, name="bookmarks-lock", daemon=True).start()
+    done.wait(timeout)
+    with guard:
+        if not done.is_set():
+            state["abandoned"] = True
+            raise BookmarkLockTimeout(
+                f"{lock_path}: another reader process has held the bookmarks lock for over "
+                f"{timeout:g} s (is one stopped?); nothing was changed, try again"
+            )
+    if state["error"] is not None:
+        raise state["error"]
+    return fd
