@@ -1,3 +1,3 @@
-"""reader: a keyboard-first terminal reader for news coverage of the same events by several outlets."""
+"""reader: a keyboard-first terminal reader for news coverage of one story by several outlets."""
 
 __version__ = "0.1.0"

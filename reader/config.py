@@ -170,7 +170,7 @@ def load_config(
     """Find, read and validate the configuration; ``corpus_override`` is ``--corpus``."""
     path = find_config_file(explicit)
     if path is None:
-        path = locations.bundled_seeds() / "config.yaml"
+        path = locations.bundled_config()
         if not path.is_file():
             path = None
     config = parse_config(path.read_text(encoding="utf-8-sig"), path) if path else Config()

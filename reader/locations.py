@@ -30,13 +30,22 @@ def state_dir() -> Path:
     return _xdg("XDG_STATE_HOME", ".local/state") / APP
 
 
-def bundled_seeds() -> Path:
-    """The five seed articles: inside the installed package, or beside it in a checkout."""
+def bundled_dir() -> Path:
+    """Where the seeds and their ``config.yaml`` live: inside the installed package (a wheel),
+    or the top of the checkout."""
     here = Path(__file__).resolve().parent
-    packaged = here / "_seeds"
-    if packaged.is_dir():
-        return packaged
-    return here.parent / "seeds"
+    packaged = here / "_bundled"
+    return packaged if packaged.is_dir() else here.parent
+
+
+def bundled_seeds() -> Path:
+    """The five seed articles that ``reader`` opens with no configuration."""
+    return bundled_dir() / "seeds"
+
+
+def bundled_config() -> Path:
+    """The built-in defaults: the seeds, with the sources their files do not name."""
+    return bundled_dir() / "config.yaml"
 
 
 def default_index_dir(corpus: list[Path]) -> Path:

@@ -1,0 +1,120 @@
+"""``reader index``, ``reader search``, ``reader show``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.cli.context import Context, UsageError, print_json
+from reader.cli.progress import progress_bar
+from reader.search.query import QueryError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("index", help="build or update the index and say what changed")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="search passages (Whoosh query language)")
+    p.add_argument("query", nargs="+", help='e.g. Präsident AND source:reuters, "rote Linie"')
+    p.add_argument("--limit", type=int, default=None, help="most hits to show")
+    p.add_argument("--json", action="store_true", help="print hits as JSON")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("show", help="print an article with its passages")
+    p.add_argument("article_id")
+    p.add_argument("--json", action="store_true", help="print the article as JSON")
+    p.set_defaults(func=cmd_show)
+
+
+def ensure_index(ctx: Context, quiet: bool = False) -> None:
+    """Update the index before answering, with a progress bar when it has work to do."""
+    library = ctx.library
+    with progress_bar(None if not quiet else False) as progress:
+        report = library.update(progress)
+    for problem in report.problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    if report.articles == 0:
+        paths = ", ".join(str(p) for p in ctx.config.corpus)
+        print(
+            f"reader: the corpus is empty ({paths}): add .txt, .md or .jsonl files, "
+            "or name a corpus with --corpus PATH",
+            file=sys.stderr,
+        )
+
+
+def cmd_index(args: argparse.Namespace, ctx: Context) -> int:
+    library = ctx.library
+    with progress_bar(False if args.json else None) as progress:
+        report = library.update(progress)
+    if args.json:
+        data = report.to_json()
+        data["index_dir"] = str(library.paths.root)
+        print_json(data)
+        return 0
+    for problem in report.problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    if report.rebuilt:
+        print(f"rebuilt the index: {report.rebuild_reason}")
+    if report.up_to_date:
+        print(f"index is up to date: {report.articles} articles ({report.seconds:.2f} s)")
+    else:
+        print(
+            f"indexed {report.articles} articles from {report.files} files "
+            f"({report.added} added, {report.updated} updated, {report.removed} removed; "
+            f"{report.files_read} files read) in {report.seconds:.2f} s"
+        )
+    print(f"index: {library.paths.root}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    text = " ".join(args.query)
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    ensure_index(ctx, quiet=args.json)
+    try:
+        result = ctx.library.search(text, args.limit)
+    except QueryError as exc:
+        raise UsageError(f"bad query {text!r}: {exc}") from None
+    if args.json:
+        print_json(result.to_json())
+        return 0
+    print(f"{result.total} passages match {text!r}" + (
+        f"; showing {len(result.hits)}" if result.total > len(result.hits) else ""))
+    for hit in result.hits:
+        date = hit.article.date.describe() if hit.article.date else "undated"
+        print(f"\n{hit.passage.id}  {hit.article.source} · {date} · score {hit.score:.2f}")
+        print(f"  {hit.article.title}")
+        for frag in hit.fragments:
+            print("  … " + _marked(frag.text, [(s - frag.start, e - frag.start)
+                                               for s, e in frag.matches]) + " …")
+    return 0
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> str:
+    """Plain-text highlighting for a terminal: matched words in »…«."""
+    out, pos = [], 0
+    for s, e in spans:
+        out += [text[pos:s], "»", text[s:e], "«"]
+        pos = e
+    out.append(text[pos:])
+    return "".join(out).replace("\n", " ")
+
+
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    ensure_index(ctx, quiet=args.json)
+    article = ctx.library.article(args.article_id)
+    if article is None:
+        raise UsageError(f"no article with id {args.article_id!r} (try: reader search …)")
+    if args.json:
+        data = article.to_json()
+        data["text"] = article.text
+        print_json(data)
+        return 0
+    date = article.date.describe() if article.date else "undated"
+    print(article.title)
+    print(f"{article.source} · {date}" + (f" · {article.place}" if article.place else ""))
+    for p in article.passages[1:]:
+        print(f"\n[{p.id}]\n{p.text}")
+    return 0

@@ -1,0 +1,36 @@
+"""Progress display for long commands: a bar on a terminal, nothing when piped."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from reader.search.indexer import Progress
+
+PHASES = {"scan": "Scanning", "read": "Reading files", "index": "Indexing", "commit": "Writing"}
+
+
+@contextmanager
+def progress_bar(enabled: bool | None = None) -> Iterator[Progress]:
+    """Yield a ``progress(phase, done, total)`` callback drawing a rich bar on stderr."""
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        yield lambda phase, done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as RichProgress
+
+    with RichProgress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as bar:
+        task = bar.add_task("Scanning", total=None)
+
+        def update(phase: str, done: int, total: int) -> None:
+            label = PHASES.get(phase, phase.capitalize())
+            bar.update(task, description=label, completed=done, total=total or None)
+
+        yield update

@@ -1,0 +1,141 @@
+"""The supported file formats, each turned into raw article records.
+
+- ``.txt``: first non-empty line is the headline; an optional leading `` date YYYY-MM[-DD] ``
+  marker is metadata.
+- ``.md``/``.markdown``: optional YAML front matter (title, source, date, url, language).
+- ``.jsonl``: one JSON object per line; ``text`` is required (a headline-only item with a
+  ``title`` and no text is kept too).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from reader.corpus.decode import SkipFile
+
+DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+MD_HEADING = re.compile(r"^#{1,6}\s+")
+FRONT_MATTER_KEYS = ("title", "source", "date", "url", "language", "id")
+SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".jsonl": "jsonl"}
+
+
+@dataclass(slots=True)
+class RawArticle:
+    """What a format yields before metadata is merged: ``body`` may or may not start with
+    the headline (``title`` is ``None`` when the first line of ``body`` is the headline)."""
+
+    id: str
+    body: str
+    where: str  # "file" or "file:line", for messages
+    title: str | None = None
+    source: str | None = None
+    date: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A skipped file or line, or a recoverable oddity, shown to the user as one line."""
+
+    where: str
+    message: str
+    skipped: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.where}: {'skipped: ' if self.skipped else ''}{self.message}"
+
+
+def format_of(path: Path) -> str | None:
+    return SUFFIXES.get(path.suffix.lower())
+
+
+def read_txt(path: Path, text: str) -> RawArticle:
+    date = None
+    marker = DATE_MARKER.match(text)
+    if marker:
+        date = marker.group(1)
+        text = text[marker.end():]
+    return RawArticle(id=path.stem, body=text.strip(), where=str(path), date=date)
+
+
+def read_markdown(path: Path, text: str) -> RawArticle:
+    meta: dict[str, object] = {}
+    match = FRONT_MATTER.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f":{mark.line + 2}" if mark else ""
+            raise SkipFile(f"front matter{line} is not valid YAML") from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise SkipFile("front matter is not a mapping of keys")
+        meta = loaded or {}
+        text = text[match.end():]
+    body = text.strip()
+    first_line = body.split("\n", 1)[0]
+    title = _opt_str(meta.get("title"))
+    if MD_HEADING.match(first_line):
+        heading = MD_HEADING.sub("", first_line).strip()
+        if title is None or heading == title:
+            title = heading
+            body = body[len(first_line):].strip()
+    return RawArticle(
+        id=str(meta.get("id") or path.stem),
+        body=body,
+        where=str(path),
+        title=title,
+        source=_opt_str(meta.get("source")),
+        date=_opt_str(meta.get("date")),
+        url=_opt_str(meta.get("url")),
+        language=_opt_str(meta.get("language")),
+    )
+
+
+def read_jsonl(path: Path, text: str) -> Iterator[RawArticle | Problem]:
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        where = f"{path}:{lineno}"
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield Problem(where, "not a JSON object")
+            continue
+        body = record.get("text")
+        title = _opt_str(record.get("title"))
+        if body is not None and not isinstance(body, str):
+            yield Problem(where, "'text' is not a string")
+            continue
+        if not (body or "").strip() and not title:
+            # Headline-only items (front-page archives) are kept; nothing at all is not.
+            yield Problem(where, "no 'text' and no 'title'")
+            continue
+        yield RawArticle(
+            id=str(record.get("id") or f"{path.stem}-{lineno}"),
+            body=(body or "").strip(),
+            where=where,
+            title=title,
+            source=_opt_str(record.get("source")),
+            date=_opt_str(record.get("date")),
+            url=_opt_str(record.get("url")),
+            language=_opt_str(record.get("language")),
+        )
+
+
+def _opt_str(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None

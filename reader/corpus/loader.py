@@ -1,0 +1,153 @@
+"""From corpus paths to articles: discovery, decoding, formats, metadata, passages."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader.corpus.dateline import parse_dateline
+from reader.corpus.decode import SkipFile, decode_bytes
+from reader.corpus.formats import (
+    Problem,
+    RawArticle,
+    format_of,
+    read_jsonl,
+    read_markdown,
+    read_txt,
+)
+from reader.corpus.model import Article, When
+from reader.corpus.paragraphs import split_passages
+
+UNKNOWN_SOURCE = "unknown"
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: Path
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """Every supported file under ``paths`` (sorted, each once) and what was passed over."""
+    found: dict[Path, None] = {}
+    problems: list[Problem] = []
+    for root in paths:
+        if root.is_file():
+            if format_of(root) is None:
+                problems.append(Problem(str(root), "unsupported file type (use .txt, .md, .jsonl)"))
+            else:
+                found[root.resolve()] = None
+            continue
+        if not root.is_dir():
+            problems.append(Problem(str(root), "no such file or folder"))
+            continue
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith(".") or name == "config.yaml":
+                    continue
+                path = Path(folder) / name
+                if format_of(path) is None:
+                    problems.append(Problem(str(path), "unsupported file type"))
+                else:
+                    found[path.resolve()] = None
+    return sorted(found), problems
+
+
+def load_file(path: Path, overrides: dict[str, dict[str, Any]] | None = None) -> FileResult:
+    """Read one file into articles. Never raises for bad content: problems are collected."""
+    result = FileResult(path)
+    try:
+        decoded = decode_bytes(path.read_bytes())
+    except SkipFile as exc:
+        result.problems.append(Problem(str(path), str(exc)))
+        return result
+    except OSError as exc:
+        result.problems.append(Problem(str(path), f"cannot read ({exc.strerror})"))
+        return result
+    if decoded.warning:
+        result.problems.append(Problem(str(path), decoded.warning, skipped=False))
+    kind = format_of(path)
+    raws: Iterator[RawArticle | Problem]
+    try:
+        if kind == "txt":
+            raws = iter([read_txt(path, decoded.text)])
+        elif kind == "md":
+            raws = iter([read_markdown(path, decoded.text)])
+        else:
+            raws = read_jsonl(path, decoded.text)
+        for raw in raws:
+            if isinstance(raw, Problem):
+                result.problems.append(raw)
+                continue
+            article = build_article(raw, (overrides or {}).get(raw.id, {}), result.problems)
+            if article is not None:
+                result.articles.append(article)
+    except SkipFile as exc:
+        result.problems.append(Problem(str(path), str(exc)))
+    return result
+
+
+def build_article(
+    raw: RawArticle, override: dict[str, Any], problems: list[Problem]
+) -> Article | None:
+    """Merge metadata (format fields < dateline < config overrides) and split passages."""
+    body = raw.body
+    text = (f"{raw.title}\n\n{body}" if body else raw.title) if raw.title else body
+    if not text.strip():
+        problems.append(Problem(raw.where, "no text"))
+        return None
+    article = Article(
+        id=raw.id,
+        title="",
+        text=text,
+        source=raw.source or "",
+        url=raw.url or "",
+        language=raw.language or "de",
+        path=raw.where,
+    )
+    article.passages = split_passages(article.id, text)
+    article.title = article.passages[0].text if article.passages else raw.title or ""
+    lead = article.passages[1].text if len(article.passages) > 1 else ""
+    dateline = parse_dateline(lead)
+    if dateline:
+        article.place = dateline.place
+        article.source = article.source or dateline.agency
+    article.date = _parse_date(raw.date, raw.where, problems)
+    if override.get("title"):
+        article.title = override["title"]
+    if override.get("source"):
+        article.source = override["source"]
+    if override.get("url"):
+        article.url = override["url"]
+    if override.get("date"):
+        article.date = _parse_date(override["date"], f"{raw.where} (config override)", problems)
+    article.source = article.source or UNKNOWN_SOURCE
+    return article
+
+
+def _parse_date(value: str | None, where: str, problems: list[Problem]) -> When | None:
+    if not value:
+        return None
+    try:
+        return When.parse_iso(value)
+    except ValueError as exc:
+        problems.append(Problem(where, f"date ignored: {exc}", skipped=False))
+        return None
+
+
+def load_corpus(
+    paths: Iterable[Path], overrides: dict[str, dict[str, Any]] | None = None
+) -> tuple[list[Article], list[Problem]]:
+    """Everything at once (for small corpora and tests); the index loads file by file."""
+    files, problems = discover(paths)
+    articles: list[Article] = []
+    for path in files:
+        result = load_file(path, overrides)
+        articles.extend(result.articles)
+        problems.extend(result.problems)
+    return articles, problems

@@ -1,0 +1,165 @@
+"""The library: one corpus, its index and store, and what the CLI and the app ask of them.
+
+Opening a library is cheap (no corpus-sized work); :meth:`Library.update` brings the index
+up to date and :meth:`Library.is_current` tells, with one ``stat`` per file, whether it must.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from whoosh.index import Index
+from whoosh.searching import Searcher
+
+from reader.config import Config
+from reader.corpus.model import Article, Passage, split_passage_id
+from reader.search.indexer import (
+    IndexPaths,
+    Progress,
+    UpdateReport,
+    open_index,
+    scan_corpus,
+    update_index,
+)
+from reader.search.query import (
+    Hit,
+    SearchResult,
+    fragments,
+    match_offsets,
+    parse_query,
+    query_terms,
+)
+from reader.search.store import ArticleStore, ArticleSummary
+
+ARTICLE_CACHE = 256
+
+
+class Library:
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.paths = IndexPaths(config.resolved_index_dir())
+        self._ix: Index | None = None
+        self._store: ArticleStore | None = None
+        self._searcher: Searcher | None = None
+        self._rebuild_reason = ""
+        self._cache: OrderedDict[str, Article | None] = OrderedDict()
+        self._lock = threading.RLock()
+
+    # opening -------------------------------------------------------------------------
+    def _open(self) -> None:
+        if self._ix is None:
+            self._ix, self._store, self._rebuild_reason = open_index(self.paths)
+
+    @property
+    def store(self) -> ArticleStore:
+        self._open()
+        assert self._store is not None
+        return self._store
+
+    @property
+    def index(self) -> Index:
+        self._open()
+        assert self._ix is not None
+        return self._ix
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            if self._store is not None:
+                self._store.close()
+            self._ix = self._store = None
+
+    # updating ------------------------------------------------------------------------
+    def is_current(self) -> bool:
+        """Whether the index matches the corpus (one ``stat`` per file, nothing read)."""
+        with self._lock:
+            self._open()
+            if self._rebuild_reason:
+                return False
+            return scan_corpus(self.store, self.config.corpus, self.config.overrides).is_current
+
+    def update(self, progress: Progress | None = None) -> UpdateReport:
+        """Index what changed in the corpus since the last run."""
+        with self._lock:
+            self._open()
+            report = update_index(
+                self.index, self.store, self.config.corpus, self.config.overrides, progress
+            )
+            if self._rebuild_reason:
+                report.rebuilt, report.rebuild_reason = True, self._rebuild_reason
+                self._rebuild_reason = ""
+            if not report.up_to_date:
+                self._reset_readers()
+            return report
+
+    def _reset_readers(self) -> None:
+        # Never Searcher.refresh(): the maintained forks keep stale segments. Reopen instead.
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        self._cache.clear()
+
+    def searcher(self) -> Searcher:
+        with self._lock:
+            if self._searcher is None:
+                self._searcher = self.index.searcher()
+            return self._searcher
+
+    # reading -------------------------------------------------------------------------
+    def article(self, article_id: str) -> Article | None:
+        with self._lock:
+            if article_id in self._cache:
+                self._cache.move_to_end(article_id)
+                return self._cache[article_id]
+            article = self.store.article(article_id)
+            self._cache[article_id] = article
+            if len(self._cache) > ARTICLE_CACHE:
+                self._cache.popitem(last=False)
+            return article
+
+    def passage(self, pid: str) -> Passage | None:
+        try:
+            article_id, index = split_passage_id(pid)
+        except ValueError:
+            return None
+        article = self.article(article_id)
+        if article is None or index >= len(article.passages):
+            return None
+        return article.passages[index]
+
+    def summaries(self) -> list[ArticleSummary]:
+        with self._lock:
+            return self.store.summaries()
+
+    # searching -----------------------------------------------------------------------
+    def search(self, text: str, limit: int | None = None) -> SearchResult:
+        """Passage hits ranked by BM25F; raises ``QueryError`` for a malformed query."""
+        query = parse_query(text)
+        limit = limit or self.config.search_limit
+        with self._lock:
+            searcher = self.searcher()
+            results = searcher.search(query, limit=limit)
+            terms = query_terms(query, searcher)
+            hits: list[Hit] = []
+            for hit in results:
+                article = self.article(hit["article"])
+                if article is None or hit["passage"] >= len(article.passages):
+                    continue
+                passage = article.passages[hit["passage"]]
+                matches = match_offsets(passage.text, terms)
+                hits.append(
+                    Hit(article, passage, hit.score, matches, fragments(passage.text, matches))
+                )
+            return SearchResult(text, len(results), hits)
+
+
+def corpus_is_empty(paths: list[Path]) -> bool:
+    """True when no corpus path exists or none holds a readable file."""
+    from reader.corpus.loader import discover
+
+    files, _ = discover(paths)
+    return not files

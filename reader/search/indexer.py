@@ -1,0 +1,287 @@
+"""Building and updating the index incrementally.
+
+A run compares the corpus files' size and modification time with what the store recorded;
+unchanged corpora cost one ``stat`` per file. Changed files are re-read and compared article
+by article (content hash), so only changed articles are re-indexed. A schema or store
+version change, or an index that cannot be opened, triggers a rebuild from scratch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.index import Index
+
+from reader.corpus.formats import Problem
+from reader.corpus.loader import discover, load_file
+from reader.corpus.model import Article
+from reader.search.schema import SCHEMA_VERSION, build_schema
+from reader.search.store import STORE_VERSION, ArticleStore, StoreError
+
+Progress = Callable[[str, int, int], None]
+"""``progress(phase, done, total)``; phases: "scan", "read", "index", "commit"."""
+
+BULK_WRITER_THRESHOLD = 5000  # passages; above this, two writer processes pay off
+VERSION_KEY = f"schema={SCHEMA_VERSION};store={STORE_VERSION}"
+
+
+@dataclass
+class UpdateReport:
+    articles: int = 0
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    files: int = 0
+    files_read: int = 0
+    rebuilt: bool = False
+    rebuild_reason: str = ""
+    seconds: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+    changed_ids: list[str] = field(default_factory=list)
+
+    @property
+    def up_to_date(self) -> bool:
+        return not (self.added or self.updated or self.removed or self.rebuilt)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "added": self.added,
+            "updated": self.updated,
+            "removed": self.removed,
+            "files": self.files,
+            "files_read": self.files_read,
+            "rebuilt": self.rebuilt,
+            "rebuild_reason": self.rebuild_reason,
+            "seconds": round(self.seconds, 3),
+            "problems": [str(p) for p in self.problems],
+        }
+
+
+def article_hash(article: Article) -> str:
+    payload = json.dumps(
+        [article.title, article.source, article.date.iso() if article.date else None,
+         article.url, article.language, article.place, article.text],
+        ensure_ascii=False,
+    )
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+def passage_documents(article: Article, entities: dict[int, list[str]] | None = None):
+    """The Whoosh documents of one article, one per passage."""
+    date = article.date.as_datetime() if article.date else None
+    for p in article.passages:
+        doc: dict[str, Any] = {
+            "pid": p.id,
+            "article": article.id,
+            "passage": p.index,
+            "source": article.source,
+            "title": article.title,
+            "text": p.text,
+        }
+        if date is not None:
+            doc["date"] = date
+        names = (entities or {}).get(p.index)
+        if names:
+            doc["entity"] = ",".join(names)
+        yield doc
+
+
+class IndexPaths:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.whoosh = root / "whoosh"
+        self.store = root / "store.sqlite"
+
+    def wipe(self) -> None:
+        shutil.rmtree(self.whoosh, ignore_errors=True)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.store}{suffix}").unlink(missing_ok=True)
+
+
+def open_index(paths: IndexPaths) -> tuple[Index, ArticleStore, str]:
+    """Open (or create) the index and store; returns a rebuild reason or ``""``."""
+    paths.root.mkdir(parents=True, exist_ok=True)
+    reason = ""
+    store: ArticleStore | None = None
+    try:
+        store = ArticleStore(paths.store)
+        version = store.get_meta("version")
+        if version is None:
+            reason = "new index" if not whoosh_index.exists_in(paths.whoosh) else "no version"
+        elif version != VERSION_KEY:
+            reason = f"index format changed ({version} -> {VERSION_KEY})"
+        ix = whoosh_index.open_dir(paths.whoosh) if not reason else None
+    except (StoreError, whoosh_index.EmptyIndexError, OSError, ValueError, EOFError) as exc:
+        reason = f"unreadable index ({type(exc).__name__}: {exc})"
+        ix = None
+    except Exception as exc:  # a half-written Whoosh segment can raise almost anything
+        reason = f"unreadable index ({type(exc).__name__})"
+        ix = None
+    if reason:
+        if store is not None:
+            store.close()
+        paths.wipe()
+        paths.whoosh.mkdir(parents=True, exist_ok=True)
+        ix = whoosh_index.create_in(paths.whoosh, build_schema())
+        store = ArticleStore(paths.store)
+        store.set_meta("version", VERSION_KEY)
+        store.commit()
+        if reason == "new index":
+            reason = ""
+    assert ix is not None and store is not None
+    return ix, store, reason
+
+
+@dataclass
+class Scan:
+    """How the corpus files differ from what the store recorded."""
+
+    current: dict[str, tuple[int, int]]
+    changed: list[Path]
+    gone: list[str]
+    fingerprint: str
+    problems: list[Problem]
+
+    @property
+    def is_current(self) -> bool:
+        return not self.changed and not self.gone
+
+
+def scan_corpus(
+    store: ArticleStore, corpus: list[Path], overrides: dict[str, dict[str, Any]]
+) -> Scan:
+    """One ``stat`` per corpus file; config overrides changing counts as every file changing."""
+    fingerprint = hashlib.sha1(
+        json.dumps(overrides, sort_keys=True, default=str).encode()
+    ).hexdigest()
+    overrides_changed = store.get_meta("overrides") != fingerprint
+    files, problems = discover(corpus)
+    known = store.file_stats()
+    current: dict[str, tuple[int, int]] = {}
+    for path in files:
+        st = path.stat()
+        current[str(path)] = (st.st_mtime_ns, st.st_size)
+    changed = [p for p in files if overrides_changed or known.get(str(p)) != current[str(p)]]
+    gone = [p for p in known if p not in current]
+    return Scan(current, changed, gone, fingerprint, problems)
+
+
+def update_index(
+    ix: Index,
+    store: ArticleStore,
+    corpus: list[Path],
+    overrides: dict[str, dict[str, Any]],
+    progress: Progress | None = None,
+) -> UpdateReport:
+    """Bring ``ix`` and ``store`` in line with the corpus files."""
+    started = time.perf_counter()
+    report = UpdateReport()
+    tick = progress or (lambda phase, done, total: None)
+    scan = scan_corpus(store, corpus, overrides)
+    report.problems.extend(scan.problems)
+    report.files = len(scan.current)
+    tick("scan", len(scan.current), len(scan.current))
+    changed, gone, current = scan.changed, scan.gone, scan.current
+    if scan.is_current:
+        report.articles = store.count()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    to_index: list[Article] = []
+    delete_ids: set[str] = set()
+    for path in gone:
+        removed = store.remove_file(path)
+        delete_ids.update(removed)
+        report.removed += len(removed)
+    for n, path in enumerate(changed, start=1):
+        key = str(path)
+        result = load_file(path, overrides)
+        report.files_read += 1
+        report.problems.extend(result.problems)
+        old = store.article_hashes(key)
+        seen: set[str] = set()
+        items: list[tuple[int, str, Article]] = []
+        for seq, article in enumerate(result.articles):
+            article.id = _unique_id(article, key, seen, store, report.problems)
+            seen.add(article.id)
+            digest = article_hash(article)
+            if old.get(article.id) == digest:
+                continue
+            if article.id in old:
+                report.updated += 1
+                delete_ids.add(article.id)
+            else:
+                report.added += 1
+            items.append((seq, digest, article))
+            to_index.append(article)
+        vanished = [aid for aid in old if aid not in seen]
+        store.remove_articles(vanished)
+        delete_ids.update(vanished)
+        report.removed += len(vanished)
+        store.put_articles(key, items)
+        tick("read", n, len(changed))
+
+    _write_whoosh(ix, to_index, delete_ids, tick)
+    for key, (mtime, size) in current.items():
+        store.set_file(key, mtime, size)
+    store.set_meta("overrides", scan.fingerprint)
+    store.commit()
+    report.changed_ids = [a.id for a in to_index]
+    report.articles = store.count()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _unique_id(
+    article: Article, file: str, seen: set[str], store: ArticleStore, problems: list[Problem]
+) -> str:
+    """Keep ids unique across the corpus: a clash gets a suffix and a warning."""
+    aid = article.id
+    owner = store.owner_of(aid)
+    if aid not in seen and (owner is None or owner == file):
+        return aid
+    n = 2
+    while f"{aid}~{n}" in seen or store.owner_of(f"{aid}~{n}") not in (None, file):
+        n += 1
+    new = f"{aid}~{n}"
+    problems.append(
+        Problem(article.path, f"duplicate article id {aid!r}; using {new!r}", skipped=False)
+    )
+    article.passages = [
+        type(p)(p.id.replace(aid, new, 1), new, p.index, p.start, p.end, p.text)
+        for p in article.passages
+    ]
+    return new
+
+
+def _write_whoosh(
+    ix: Index, articles: list[Article], delete_ids: set[str], tick: Progress
+) -> None:
+    passages = sum(len(a.passages) for a in articles)
+    bulk = passages >= BULK_WRITER_THRESHOLD
+    writer = (
+        ix.writer(procs=2, multisegment=True, limitmb=256) if bulk else ix.writer(limitmb=128)
+    )
+    try:
+        for aid in delete_ids:
+            writer.delete_by_term("article", aid)
+        step = max(1, len(articles) // 200)
+        for n, article in enumerate(articles, start=1):
+            for doc in passage_documents(article):
+                writer.add_document(**doc)
+            if n % step == 0 or n == len(articles):
+                tick("index", n, len(articles))
+        tick("commit", 0, 0)
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise

@@ -1,0 +1,215 @@
+"""Queries: the Whoosh query language, checked first so mistakes get a message, and passage
+hits with the character offsets of every matched word."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh.qparser import FuzzyTermPlugin, QueryParser
+from whoosh.query import NullQuery, Query
+from whoosh.searching import Searcher
+
+from reader.corpus.model import Article, Passage
+from reader.search.schema import GERMAN, QUERY_FIELDS, build_schema
+
+FRAGMENT_RADIUS = 70
+MAX_FRAGMENTS = 3
+OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+FIELD_PREFIX = re.compile(r"(?<![\w\"\\])([A-Za-z_]\w*):(?=\S)")
+
+
+class QueryError(Exception):
+    """A query that cannot be run; the message says what is wrong and where."""
+
+
+def _parser() -> QueryParser:
+    parser = QueryParser("text", build_schema())
+    parser.add_plugin(FuzzyTermPlugin())
+    return parser
+
+
+_PARSER: QueryParser | None = None
+
+
+def parse_query(text: str) -> Query:
+    """Check and parse ``text``; raises :class:`QueryError` with a readable reason."""
+    global _PARSER
+    check_syntax(text)
+    if _PARSER is None:
+        _PARSER = _parser()
+    try:
+        query = _PARSER.parse(text)
+    except Exception as exc:  # Whoosh reports bad dates and ranges as plain Exceptions
+        raise QueryError(f"cannot read the query: {exc}") from None
+    if query is NullQuery:
+        raise QueryError(
+            "nothing left to search: the query has only stop words or operators"
+        )
+    return query
+
+
+def check_syntax(text: str) -> None:
+    """Catch what Whoosh would silently swallow: unbalanced quotes and brackets, unknown
+    fields, dangling operators."""
+    if not text.strip():
+        raise QueryError("empty query")
+    stack: list[tuple[str, int]] = []
+    pairs = {")": "(", "]": "[", "}": "{"}
+    in_quote: int | None = None
+    outside: list[str] = []
+    for i, ch in enumerate(text):
+        if ch == '"':
+            in_quote = None if in_quote is not None else i
+            outside.append(" ")
+            continue
+        if in_quote is not None:
+            outside.append(" ")
+            continue
+        outside.append(ch)
+        if ch in "([{":
+            stack.append((ch, i))
+        elif ch in ")]}":
+            if ch == "]" and stack and stack[-1][0] == "{":
+                stack.pop()  # Whoosh accepts [a TO b} style open ranges
+                continue
+            if ch == "}" and stack and stack[-1][0] == "[":
+                stack.pop()
+                continue
+            if not stack or stack[-1][0] != pairs[ch]:
+                raise QueryError(f"unexpected '{ch}' at column {i + 1}")
+            stack.pop()
+    if in_quote is not None:
+        raise QueryError(f'unclosed quote: the " at column {in_quote + 1} has no partner')
+    if stack:
+        ch, i = stack[-1]
+        raise QueryError(f"unclosed '{ch}' at column {i + 1}")
+    bare = "".join(outside)
+    for match in FIELD_PREFIX.finditer(bare):
+        name = match.group(1)
+        if name not in QUERY_FIELDS:
+            known = ", ".join(QUERY_FIELDS)
+            raise QueryError(f"unknown field '{name}:' at column {match.start() + 1} "
+                             f"(fields: {known})")
+    words = bare.replace("(", " ").replace(")", " ").split()
+    if words and words[-1] in OPERATORS:
+        raise QueryError(f"'{words[-1]}' at the end of the query needs something after it")
+    if words and words[0] in OPERATORS - {"NOT"}:
+        raise QueryError(f"'{words[0]}' at the start of the query needs something before it")
+    for a, b in itertools.pairwise(words):
+        if a in OPERATORS and b in OPERATORS - {"NOT"}:
+            raise QueryError(f"'{a} {b}': two operators in a row")
+
+
+def query_terms(query: Query, searcher: Searcher, fieldname: str = "text") -> set[str]:
+    """The indexed terms of ``fieldname`` that the query matches (prefix/fuzzy expanded)."""
+    terms: set[str] = set()
+    try:
+        found = query.existing_terms(searcher.reader(), expand=True)
+    except Exception:
+        found = query.all_terms()
+    for fname, text in found:
+        if fname == fieldname:
+            terms.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
+    return terms
+
+
+def match_offsets(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """Character offsets of the words of ``text`` whose analysed form is in ``terms``."""
+    if not terms:
+        return []
+    return [
+        (tok.startchar, tok.endchar)
+        for tok in GERMAN(text, chars=True, mode="index")
+        if tok.text in terms
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    start: int
+    end: int
+    text: str
+    matches: list[tuple[int, int]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "matches": [list(m) for m in self.matches],
+        }
+
+
+def fragments(text: str, matches: list[tuple[int, int]]) -> list[Fragment]:
+    """Windows of text around the matches (whole passage when it is short)."""
+    if not matches:
+        end = min(len(text), 2 * FRAGMENT_RADIUS)
+        return [Fragment(0, end, text[:end], [])]
+    windows: list[list[int]] = []
+    for s, e in matches:
+        lo, hi = max(0, s - FRAGMENT_RADIUS), min(len(text), e + FRAGMENT_RADIUS)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    result = []
+    for lo, hi in windows[:MAX_FRAGMENTS]:
+        lo = _word_edge(text, lo, -1)
+        hi = _word_edge(text, hi, +1)
+        inside = [(s, e) for s, e in matches if s >= lo and e <= hi]
+        result.append(Fragment(lo, hi, text[lo:hi], inside))
+    return result
+
+
+def _word_edge(text: str, pos: int, direction: int) -> int:
+    """Move ``pos`` outwards to a word boundary so fragments don't cut words."""
+    if direction < 0:
+        while pos > 0 and not text[pos - 1].isspace():
+            pos -= 1
+    else:
+        while pos < len(text) and not text[pos].isspace():
+            pos += 1
+    return pos
+
+
+@dataclass(slots=True)
+class Hit:
+    article: Article
+    passage: Passage
+    score: float
+    matches: list[tuple[int, int]]
+    fragments: list[Fragment] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        a, p = self.article, self.passage
+        return {
+            "passage_id": p.id,
+            "article_id": a.id,
+            "passage": p.index,
+            "title": a.title,
+            "source": a.source,
+            "date": a.date.to_json() if a.date else None,
+            "score": round(self.score, 4),
+            "start": p.start,
+            "end": p.end,
+            "text": p.text,
+            "matches": [list(m) for m in self.matches],
+            "fragments": [f.to_json() for f in self.fragments],
+        }
+
+
+@dataclass(slots=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: list[Hit]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "hits": [h.to_json() for h in self.hits],
+        }

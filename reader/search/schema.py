@@ -1,0 +1,39 @@
+"""The Whoosh schema. It is pickled into the index, so analyzers are module-level objects and
+any change here bumps :data:`SCHEMA_VERSION`, which makes the next run rebuild the index."""
+
+from __future__ import annotations
+
+from whoosh.analysis import LanguageAnalyzer, LowercaseFilter, RegexTokenizer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
+
+SCHEMA_VERSION = 1
+
+# Lowercase, German stop words, Snowball stemming (which also folds ä/ö/ü/ß):
+# "Präsidenten" and "Prasident" both become "prasident".
+GERMAN = LanguageAnalyzer("de")
+# Source names are matched word by word, case-insensitively: source:reuters, source:"rt de".
+NAMES = RegexTokenizer(r"\w+") | LowercaseFilter()
+
+# Fields the query language accepts, with what they mean (for messages and the README).
+QUERY_FIELDS = {
+    "text": "passage text (the default field)",
+    "title": "headline of the article",
+    "source": "outlet or agency",
+    "date": "article date, e.g. date:2021-12 or date:[2021-12-01 TO 2021-12-31]",
+    "entity": 'a recognised entity by canonical name, e.g. entity:"Wladimir Putin"',
+    "article": "article id",
+    "passage": "passage number within the article (0 = headline)",
+}
+
+
+def build_schema() -> Schema:
+    return Schema(
+        pid=ID(stored=True, unique=True),
+        article=ID(stored=True),
+        passage=NUMERIC(int, stored=True),
+        source=TEXT(analyzer=NAMES),
+        title=TEXT(analyzer=GERMAN),
+        text=TEXT(analyzer=GERMAN, phrase=True),
+        date=DATETIME(),
+        entity=KEYWORD(lowercase=True, commas=True, scorable=True),
+    )

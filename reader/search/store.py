@@ -1,0 +1,223 @@
+"""The article store: SQLite beside the Whoosh index.
+
+It holds what the index does not: article text and metadata, passage offsets, the files the
+corpus was read from (for incremental updates), and analysis results keyed by article, so
+reading never recomputes them.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.corpus.model import Article, Passage, When, passage_id
+
+STORE_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, file TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL,
+    title TEXT NOT NULL, source TEXT NOT NULL, date TEXT, date_inferred INTEGER NOT NULL,
+    url TEXT NOT NULL, language TEXT NOT NULL, place TEXT NOT NULL, path TEXT NOT NULL,
+    text TEXT NOT NULL, passages TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
+CREATE TABLE IF NOT EXISTS analysis (
+    article_id TEXT NOT NULL, kind TEXT NOT NULL, hash TEXT NOT NULL, data TEXT NOT NULL,
+    PRIMARY KEY (article_id, kind)
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """What the library list needs, without the text."""
+
+    id: str
+    title: str
+    source: str
+    date: When | None
+    passages: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "date": self.date.to_json() if self.date else None,
+            "passages": self.passages,
+        }
+
+
+def _when_to_db(when: When | None) -> str | None:
+    if when is None:
+        return None
+    return json.dumps(when.to_json())
+
+
+def _when_from_db(value: str | None) -> When | None:
+    if not value:
+        return None
+    data = json.loads(value)
+    when = When.parse_iso(data["value"], inferred=bool(data.get("inferred")))
+    if data.get("weekday") is not None or data.get("tz"):
+        when = When(
+            when.year, when.month, when.day, when.hour, when.minute,
+            data.get("weekday"), when.inferred, data.get("tz"),
+        )
+    return when
+
+
+class StoreError(Exception):
+    """The store file is unreadable; the caller rebuilds it."""
+
+
+class ArticleStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.db = sqlite3.connect(path, check_same_thread=False)
+            self.db.executescript(_SCHEMA)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: {exc}") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    # meta ----------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # files ---------------------------------------------------------------------------
+    def file_stats(self) -> dict[str, tuple[int, int]]:
+        rows = self.db.execute("SELECT path, mtime_ns, size FROM files")
+        return {path: (mtime, size) for path, mtime, size in rows}
+
+    def set_file(self, path: str, mtime_ns: int, size: int) -> None:
+        self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (path, mtime_ns, size))
+
+    def remove_file(self, path: str) -> list[str]:
+        ids = self.article_ids_of(path)
+        self.db.execute("DELETE FROM files WHERE path=?", (path,))
+        self.remove_articles(ids)
+        return ids
+
+    # articles ------------------------------------------------------------------------
+    def article_hashes(self, file: str) -> dict[str, str]:
+        rows = self.db.execute("SELECT id, hash FROM articles WHERE file=?", (file,))
+        return dict(rows.fetchall())
+
+    def article_ids_of(self, file: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE file=?", (file,))]
+
+    def owner_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT file FROM articles WHERE id=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def put_articles(self, file: str, items: list[tuple[int, str, Article]]) -> None:
+        """Insert or replace articles; analysis of a replaced article is dropped."""
+        self.db.executemany(
+            "DELETE FROM analysis WHERE article_id=?", ((a.id,) for _, _, a in items)
+        )
+        self.db.executemany(
+            "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                (
+                    a.id, file, seq, digest, a.title, a.source, _when_to_db(a.date),
+                    int(bool(a.date and a.date.inferred)), a.url, a.language, a.place, a.path,
+                    a.text, json.dumps([[p.start, p.end] for p in a.passages]),
+                )
+                for seq, digest, a in items
+            ),
+        )
+
+    def remove_articles(self, ids: Iterable[str]) -> None:
+        pairs = [(i,) for i in ids]
+        self.db.executemany("DELETE FROM articles WHERE id=?", pairs)
+        self.db.executemany("DELETE FROM analysis WHERE article_id=?", pairs)
+
+    def set_date(self, article_id: str, when: When | None) -> None:
+        self.db.execute(
+            "UPDATE articles SET date=?, date_inferred=? WHERE id=?",
+            (_when_to_db(when), int(bool(when and when.inferred)), article_id),
+        )
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.db.execute(
+            "SELECT id, title, source, date, url, language, place, path, text, passages "
+            "FROM articles WHERE id=?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        aid, title, source, date, url, language, place, path, text, passages = row
+        article = Article(
+            id=aid, title=title, text=text, source=source, date=_when_from_db(date), url=url,
+            language=language, place=place, path=path,
+        )
+        article.passages = [
+            Passage(passage_id(aid, i), aid, i, s, e, text[s:e])
+            for i, (s, e) in enumerate(json.loads(passages))
+        ]
+        return article
+
+    def summaries(self) -> list[ArticleSummary]:
+        rows = self.db.execute(
+            "SELECT id, title, source, date, json_array_length(passages) FROM articles "
+            "ORDER BY file, seq"
+        )
+        return [
+            ArticleSummary(aid, title, source, _when_from_db(date), n)
+            for aid, title, source, date, n in rows
+        ]
+
+    def count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        if ids is None:
+            ids = [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY file, seq")]
+        for aid in ids:
+            article = self.article(aid)
+            if article is not None:
+                yield article
+
+    # analysis ------------------------------------------------------------------------
+    def get_analysis(self, article_id: str, kind: str) -> tuple[str, Any] | None:
+        row = self.db.execute(
+            "SELECT hash, data FROM analysis WHERE article_id=? AND kind=?", (article_id, kind)
+        ).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def put_analysis(self, article_id: str, kind: str, digest: str, data: Any) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)",
+            (article_id, kind, digest, json.dumps(data, ensure_ascii=False)),
+        )
+
+    def analysis_missing(self, kind: str, digest: str) -> list[str]:
+        """Articles whose ``kind`` analysis is absent or was made by another version."""
+        rows = self.db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN analysis x "
+            "ON x.article_id = a.id AND x.kind = ? WHERE x.hash IS NULL OR x.hash != ? "
+            "ORDER BY a.file, a.seq",
+            (kind, digest),
+        )
+        return [r[0] for r in rows]
+
+    def commit(self) -> None:
+        self.db.commit()

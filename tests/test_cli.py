@@ -1,0 +1,87 @@
+"""The command line, run as a user runs it: exit codes, messages, JSON shapes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_index_then_up_to_date(capsys) -> None:
+    code, out, _ = run(capsys, "index")
+    assert code == 0 and "indexed 5 articles from 5 files (5 added" in out
+    code, out, _ = run(capsys, "index")
+    assert code == 0 and "index is up to date: 5 articles" in out
+
+
+def test_search_json_shape(capsys) -> None:
+    code, out, _ = run(capsys, "search", "Sacharowa", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["query"] == "Sacharowa" and data["total"] == 1
+    hit = data["hits"][0]
+    assert set(hit) == {"passage_id", "article_id", "passage", "title", "source", "date",
+                        "score", "start", "end", "text", "matches", "fragments"}
+    assert hit["source"] == "RT DE"
+    s, e = hit["matches"][0]
+    assert hit["text"][s:e] == "Sacharowa"
+    assert hit["passage_id"] == f"{hit['article_id']}#p{hit['passage']}"
+
+
+def test_search_text_output_marks_matches(capsys) -> None:
+    code, out, _ = run(capsys, "search", "Sacharowa")
+    assert code == 0 and "»Sacharowa«" in out and "1 passages match" in out
+
+
+def test_bad_query_exit_2_with_message(capsys) -> None:
+    code, out, err = run(capsys, "search", '"rote Linie')
+    assert code == 2 and out == ""
+    assert "unclosed quote" in err
+
+
+def test_show_json_and_unknown_id(capsys) -> None:
+    code, out, _ = run(capsys, "show", "001_71db2df63f5cd903", "--json")
+    data = json.loads(out)
+    assert data["source"] == "Reuters" and data["place"] == "Moskau"
+    for p in data["passages"]:
+        assert data["text"][p["start"]:p["end"]] == p["text"]
+    code, _, err = run(capsys, "show", "nope")
+    assert code == 2 and "no article with id 'nope'" in err
+
+
+def test_corpus_flag_and_bad_config(capsys, tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "x.txt").write_text("Titel\n\nEin Albatros.", encoding="utf-8")
+    code, out, _ = run(capsys, "--corpus", str(corpus), "search", "Albatros", "--json")
+    assert code == 0 and json.loads(out)["hits"][0]["article_id"] == "x"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("search:\n  limit: lots\n", encoding="utf-8")
+    code, _, err = run(capsys, "--config", str(bad), "index")
+    assert code == 2 and "key 'search.limit' expects a whole number" in err and "line 2" in err
+
+
+def test_empty_corpus_says_what_to_do(capsys, tmp_path: Path) -> None:
+    code, out, err = run(capsys, "--corpus", str(tmp_path / "nothing"), "search", "Putin")
+    assert "no such file or folder" in err and "corpus is empty" in err
+    assert code == 0 and out.startswith("0 passages match")
+
+
+def test_console_script_runs_as_a_process() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "search", "Genf", "--limit", "2", "--json"],
+        capture_output=True, text=True, check=False, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert len(json.loads(proc.stdout)["hits"]) == 2

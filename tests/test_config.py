@@ -1,0 +1,78 @@
+"""Configuration lookup and validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.config import ConfigError, load_config, parse_config
+from reader.locations import bundled_seeds
+
+
+def test_defaults_open_the_bundled_seeds() -> None:
+    config = load_config()
+    assert config.corpus == [bundled_seeds()]
+    assert len(list(bundled_seeds().glob("*.txt"))) == 5
+
+
+def test_lookup_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_home) -> None:
+    user = isolated_home / "config" / "reader"
+    user.mkdir(parents=True)
+    (user / "config.yaml").write_text("corpus: from-user\n", encoding="utf-8")
+    assert load_config().corpus == [user / "from-user"]
+    (Path.cwd() / "config.yaml").write_text("corpus: from-cwd\n", encoding="utf-8")
+    assert load_config().corpus == [Path.cwd() / "from-cwd"]
+    env = tmp_path / "env.yaml"
+    env.write_text("corpus: from-env\n", encoding="utf-8")
+    monkeypatch.setenv("READER_CONFIG", str(env))
+    assert load_config().corpus == [tmp_path / "from-env"]
+    explicit = tmp_path / "explicit.yaml"
+    explicit.write_text("corpus: [x, y]\n", encoding="utf-8")
+    assert load_config(explicit).corpus == [tmp_path / "x", tmp_path / "y"]
+    assert load_config(explicit, ["/elsewhere"]).corpus == [Path("/elsewhere")]
+
+
+def test_relative_paths_resolve_against_the_config_folder(tmp_path: Path) -> None:
+    path = tmp_path / "cfg" / "config.yaml"
+    path.parent.mkdir()
+    path.write_text("corpus: articles\nbookmarks: marks.yaml\nindex_dir: ix\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.corpus == [tmp_path / "cfg" / "articles"]
+    assert config.resolved_bookmarks() == tmp_path / "cfg" / "marks.yaml"
+    assert config.resolved_index_dir() == tmp_path / "cfg" / "ix"
+
+
+def test_unknown_key_is_a_warning_naming_it() -> None:
+    config = parse_config("corpus: a\ncolour: blue\nsearch:\n  limitt: 3\n", Path("c.yaml"))
+    assert any("unknown key 'colour'" in w and "line 2" in w for w in config.warnings)
+    assert any("unknown key 'search.limitt'" in w and "line 4" in w for w in config.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        ("search:\n  limit: many\n", "search.limit", "a whole number"),
+        ("corpus: 5\n", "corpus", "a path or a list of paths"),
+        ("overrides:\n  a1:\n    date: yesterday\n", "overrides.a1.date", "a date"),
+        ("entities:\n  gazetteer:\n    - {name: X, type: THING}\n", "entities.gazetteer.0",
+         "PER, LOC or ORG"),
+        ("keys:\n  search: 5\n", "keys.search", "a key name"),
+    ],
+)
+def test_wrong_type_names_key_line_and_expectation(text: str, key: str, expected: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, Path("my.yaml"))
+    message = str(info.value)
+    assert f"key '{key}'" in message and expected in message and message.startswith("my.yaml")
+    assert ", line " in message
+
+
+def test_invalid_yaml_reports_line_and_column() -> None:
+    with pytest.raises(ConfigError, match=r"my.yaml, line 2, column \d+: not valid YAML"):
+        parse_config("corpus: [a\nsearch: {\n", Path("my.yaml"))
+
+
+def test_missing_explicit_config(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config(tmp_path / "nope.yaml")

@@ -1,0 +1,154 @@
+"""Ingest: every format, the seeds' quirks, and every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reader.corpus.loader import discover, load_corpus, load_file
+from reader.corpus.model import When
+from tests.conftest import SEEDS
+
+
+def _seed(stem_prefix: str):
+    articles, problems = load_corpus([SEEDS])
+    assert problems == []
+    return next(a for a in articles if a.id.startswith(stem_prefix))
+
+
+def test_seeds_all_load_with_offsets_that_match_the_text() -> None:
+    articles, problems = load_corpus([SEEDS])
+    assert problems == []
+    assert len(articles) == 5
+    for article in articles:
+        assert article.passages[0].text == article.title
+        for p in article.passages:
+            assert article.text[p.start:p.end] == p.text
+            assert p.text == p.text.strip() and p.text
+            assert p.id == f"{article.id}#p{p.index}"
+
+
+def test_seed_001_single_newline_paragraphs_and_reuters_dateline() -> None:
+    article = _seed("001")
+    assert article.title.startswith("Putin fordert von Biden Zusicherungen")
+    assert len(article.passages) == 10  # headline + 9 lines, no blank lines in the file
+    assert article.passages[1].text.startswith("MOSKAU, 7. Dez. (Reuters)")
+    assert article.source == "Reuters"
+    assert article.place == "Moskau"
+
+
+def test_date_marker_is_metadata_not_text() -> None:
+    article = _seed("003")
+    assert article.date == When(2021, 4)
+    assert article.date.precision == "month"
+    assert "date 2021-04" not in article.text
+    assert article.title.startswith("Joe Biden lädt Wladimir Putin")
+    assert _seed("004").date == When(2021, 12)
+
+
+def test_blank_line_paragraphs_and_trailing_no_break_spaces() -> None:
+    article = _seed("000")
+    assert len(article.passages) == 13
+    assert all(not p.text.endswith("\u00a0") for p in article.passages)
+    assert article.passages[-1].text.startswith("Mehr zum Thema")
+
+
+def test_markdown_front_matter(tmp_path: Path) -> None:
+    md = tmp_path / "story.md"
+    md.write_text(
+        "---\ntitle: Gipfel in Genf\nsource: dpa\ndate: 2021-06-16\nurl: https://x.test/a\n---\n"
+        "# Gipfel in Genf\n\nErster Absatz.\n\nZweiter Absatz.\n",
+        encoding="utf-8",
+    )
+    (article,) = load_file(md).articles
+    assert (article.title, article.source, article.url) == ("Gipfel in Genf", "dpa",
+                                                             "https://x.test/a")
+    assert article.date == When(2021, 6, 16)
+    assert [p.text for p in article.passages] == ["Gipfel in Genf", "Erster Absatz.",
+                                                  "Zweiter Absatz."]
+
+
+def test_markdown_without_front_matter_uses_heading(tmp_path: Path) -> None:
+    md = tmp_path / "plain.md"
+    md.write_text("## Überschrift\n\nText.\n", encoding="utf-8")
+    (article,) = load_file(md).articles
+    assert article.title == "Überschrift"
+    assert article.source == "unknown"
+
+
+def test_markdown_bad_front_matter_is_skipped_with_reason(tmp_path: Path) -> None:
+    md = tmp_path / "bad.md"
+    md.write_text("---\ntitle: [unclosed\n---\nText\n", encoding="utf-8")
+    result = load_file(md)
+    assert result.articles == []
+    assert "bad.md" in str(result.problems[0]) and "front matter" in str(result.problems[0])
+
+
+def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": "a1", "title": "Eins", "text": "Absatz eins.\nAbsatz zwei.",
+                    "source": "zeit.de", "date": "2026-01-02T10:15", "url": "u"}),
+        "{not json",
+        json.dumps({"title": "Nur Schlagzeile"}),
+        json.dumps({"id": "a3"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"text": "Ohne Titel.\n\nZweiter Absatz.", "date": "gestern"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = load_file(path)
+    ids = [a.id for a in result.articles]
+    assert ids == ["a1", "feed-3", "feed-6"]
+    a1 = result.articles[0]
+    assert a1.date == When(2026, 1, 2, 10, 15) and a1.date.precision == "minute"
+    assert [p.text for p in a1.passages] == ["Eins", "Absatz eins.", "Absatz zwei."]
+    assert result.articles[1].title == "Nur Schlagzeile"
+    assert result.articles[2].title == "Ohne Titel." and result.articles[2].date is None
+    messages = [str(p) for p in result.problems]
+    assert any(m.startswith(f"{path}:2: skipped: not valid JSON") for m in messages)
+    assert any(m.startswith(f"{path}:4: skipped: no 'text'") for m in messages)
+    assert any(m.startswith(f"{path}:5: skipped: not a JSON object") for m in messages)
+    assert any(f"{path}:6" in m and "date ignored" in m for m in messages)
+
+
+def test_encodings(tmp_path: Path) -> None:
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes("\ufeffÜberschrift\n\nText mit ß.".encode())
+    (article,) = load_file(bom).articles
+    assert article.title == "Überschrift"
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Größe – „Zitat“\n\nÄrger.".encode("cp1252"))
+    result = load_file(latin)
+    assert result.articles[0].title == "Größe – „Zitat“"
+    assert any("cp1252" in str(p) and "latin.txt" in str(p) for p in result.problems)
+
+
+def test_binary_and_empty_files_are_skipped_with_a_reason(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("  \n\n", encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "ok.txt").write_text("Titel\n\nText.", encoding="utf-8")
+    articles, problems = load_corpus([tmp_path, tmp_path / "missing"])
+    assert [a.id for a in articles] == ["ok"]
+    text = "\n".join(str(p) for p in problems)
+    assert "empty.txt: skipped: empty file" in text
+    assert "image.txt: skipped: binary file" in text
+    assert "notes.docx: skipped: unsupported file type" in text
+    assert "missing: skipped: no such file or folder" in text
+
+
+def test_config_overrides_win(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("Titel\n\nText.", encoding="utf-8")
+    (article,), _ = load_corpus([tmp_path], {"x": {"source": "RT DE", "date": "2021-12-08",
+                                                   "title": "Neuer Titel"}})
+    assert (article.source, article.title, article.date) == ("RT DE", "Neuer Titel",
+                                                             When(2021, 12, 8))
+
+
+def test_discover_is_sorted_and_ignores_hidden(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("B", encoding="utf-8")
+    (tmp_path / "a.md").write_text("A", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("H", encoding="utf-8")
+    files, problems = discover([tmp_path])
+    assert [f.name for f in files] == ["a.md", "b.txt"]
+    assert problems == []
