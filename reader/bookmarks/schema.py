@@ -84,7 +84,7 @@ class BookmarkFile:
 def parse_text(text: str, path: Path | str = "<bookmarks>") -> BookmarkFile:
     """Parse and validate the file's text; raises :class:`BookmarkFileError`."""
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -95,6 +95,15 @@ def parse_text(text: str, path: Path | str = "<bookmarks>") -> BookmarkFile:
             column=mark.column + 1 if mark else None,
         ) from None
     return _Validator(text, path).file(data)
+
+
+def safe_load(text: str) -> Any:
+    """``yaml.safe_load``, through libyaml when it is there: the same safe constructor
+    (plain data only, never Python objects), parsed in C, about ten times faster."""
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return yaml.safe_load(text)
+    return yaml.load(text, Loader=loader)
 
 
 class _Validator:
@@ -293,7 +302,7 @@ class _Flow(list):  # type: ignore[type-arg]
     """A short list written on one line: ``tags: [energy, nato]``."""
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     pass
 
 
@@ -311,22 +320,58 @@ def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.SequenceNode:
 
 _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(_Flow, _represent_flow)
+_DUMP_OPTIONS: dict[str, Any] = {
+    "Dumper": _Dumper,
+    "allow_unicode": True,
+    "sort_keys": False,
+    "width": 1 << 30,  # never fold long quotes: one line per value reads and edits best
+    "default_flow_style": False,
+}
+
+
+class EntryCache:
+    """The YAML text of entries already written, by content, so a rewrite of the file
+    only formats the entries that are new or changed."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+
+    def text(self, bm: Bookmark) -> str:
+        data = bm.to_dict()
+        key = repr(data)
+        text = self._texts.get(key)
+        if text is None:
+            text = _dump_entry(data)
+            self._texts[key] = text
+        return text
+
+    def keep_only(self, bookmarks: list[Bookmark]) -> None:
+        """Forget entries that are no longer in ``bookmarks`` (bounds the memory)."""
+        if len(self._texts) > 2 * len(bookmarks) + 16:
+            wanted = {repr(bm.to_dict()) for bm in bookmarks}
+            self._texts = {k: v for k, v in self._texts.items() if k in wanted}
+
+
+def _dump_entry(data: dict[str, Any]) -> str:
+    data["tags"] = _Flow(data["tags"])
+    if "words" in data:
+        data["words"] = _Flow(data["words"])
+    return yaml.dump([data], **_DUMP_OPTIONS)
 
 
 def dump_text(
-    bookmarks: list[Bookmark], extra: dict[str, Any] | None = None, *, header: bool = True
+    bookmarks: list[Bookmark],
+    extra: dict[str, Any] | None = None,
+    *,
+    header: bool = True,
+    cache: EntryCache | None = None,
 ) -> str:
     """The file's text: a short header, ``version: 1``, kept top-level keys, the list."""
-    entries = []
-    for bm in bookmarks:
-        data = bm.to_dict()
-        data["tags"] = _Flow(data["tags"])
-        if "words" in data:
-            data["words"] = _Flow(data["words"])
-        entries.append(data)
-    doc: dict[str, Any] = {"version": VERSION, **(extra or {}), "bookmarks": entries}
-    body = yaml.dump(
-        doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
-        default_flow_style=False,
-    )
+    top = yaml.dump({"version": VERSION, **(extra or {})}, **_DUMP_OPTIONS)
+    if bookmarks:
+        cache = cache or EntryCache()
+        body = top + "bookmarks:\n" + "".join(cache.text(bm) for bm in bookmarks)
+        cache.keep_only(bookmarks)
+    else:
+        body = top + "bookmarks: []\n"
     return HEADER + body if header else body

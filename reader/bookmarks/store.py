@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from reader.bookmarks.anchor import ArticleLookup, find_passage, make_bookmark
 from reader.bookmarks.model import Bookmark, filter_bookmarks, new_id, normalize_tags, now_iso
-from reader.bookmarks.schema import BookmarkFileError, dump_text, parse_text
+from reader.bookmarks.schema import BookmarkFileError, EntryCache, dump_text, parse_text
 
 T = TypeVar("T")
 
@@ -72,6 +72,7 @@ class BookmarkStore:
         self._stamp: _Stamp | None = None
         self._loaded = False
         self._mutex = threading.RLock()
+        self._entry_cache = EntryCache()
 
     # --- reading ------------------------------------------------------------------------
 
@@ -216,7 +217,7 @@ class BookmarkStore:
             if items != self._bookmarks or [b.extra for b in items] != [
                 b.extra for b in self._bookmarks
             ]:
-                text = dump_text(items, self._extra)
+                text = dump_text(items, self._extra, cache=self._entry_cache)
                 raw = text.encode("utf-8")
                 self._write(raw)
                 self._bookmarks = list(items)
