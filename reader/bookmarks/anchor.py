@@ -86,8 +86,9 @@ class Anchor:
         if self.status == "moved":
             return f"re-attached at {self.passage_id}"
         if self.status == "changed":
-            where = f"; see {self.passage_id}" if self.passage is not None else ""
-            return f"the passage has changed{where}"
+            if self.passage is None:
+                return "the passage is no longer in the article"
+            return f"the passage has changed (now {self.passage_id})"
         return f"the article {self.bookmark.article_id} is gone"
 
     def to_json(self) -> dict[str, object]:
