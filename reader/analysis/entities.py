@@ -1,0 +1,425 @@
+"""Recognise people (PER), places (LOC) and organisations (ORG) in German news text, offline.
+
+Sources, in order of precedence when their spans overlap:
+
+1. ``user``: the user's gazetteer entries (``Config.gazetteer``);
+2. ``gazetteer``: the shipped gazetteer (``reader/data/gazetteer.json``), with inflected
+   forms ("Putins", "des Weißen Hauses") and ALL-CAPS datelines ("MOSKAU");
+3. ``model``: an optional statistical recogniser, any object with ``find(text) -> list[Span]``;
+4. ``rule``: proper nouns found by HanTa and typed by context (a role noun before a name,
+   a place preposition, organisation words, street endings, name endings).
+
+Names inside hyphenated compounds are spans of their own element ("NATO" in
+"NATO-Osterweiterung"); derived adjectives ("US-amerikanisch", "Genfer") are not entities.
+Within one text, a surname used alone refers to the person named in full elsewhere in it
+("Wladimir Putin" … "Putins" → canonical "Wladimir Putin"). See docs/entities.md.
+
+Nothing is loaded at import: the gazetteer and HanTa load on the first :meth:`find`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from reader.analysis import entity_rules as rules
+from reader.analysis.gazetteer import Gazetteer, Hit, shipped
+from reader.analysis.gazetteer import user_entries as validate_entries
+from reader.analysis.spans import ENTITY_LABELS, Span
+from reader.analysis.tokens import Token, tokenize
+
+PRIORITY = {"user": 0, "gazetteer": 1, "model": 2, "rule": 3}
+HYPHENS = re.compile(r"[-‐‑]")
+BEFORE_SENTENCE = frozenset('.!?:;"„“”»«–—(…\'‚‘’')
+PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "del", "di", "bin", "al", "zu"})
+LINK_WORDS = frozenset({"des", "der", "von", "vom", "aus", "im", "in", "beim"})
+STRONG_ORG_CUES = ("agentur", "sender", "zeitung", "magazin", "partei", "konzern", "verlag",
+                   "firma", "unternehmen", "fernsehen", "rundfunk")
+
+
+class EntityRecognizer:
+    """Find PER/LOC/ORG spans in a whole article's text.
+
+    ``user_entries`` are ``{name, type, aliases}`` mappings (as in ``Config.gazetteer``);
+    they win over everything else. ``model`` is any object with ``find(text)`` returning
+    :class:`Span` objects; its spans rank below the gazetteers and above the rules.
+    """
+
+    def __init__(self, user_entries: Iterable[Any] = (), *, model: object | None = None):
+        self._user = validate_entries(user_entries)  # validated now: bad entries fail early
+        self.model = model
+        self._gazetteer: Gazetteer | None = None
+        self._given: frozenset[str] = frozenset()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The combined gazetteer (shipped list plus user entries), built on first use."""
+        if self._gazetteer is None:
+            data = shipped()
+            self._given = data.given_names
+            self._gazetteer = Gazetteer(self._user, data.entries)
+        return self._gazetteer
+
+    # --- public API ----------------------------------------------------------------------
+
+    def find(self, text: str) -> list[Span]:
+        """Non-overlapping entity spans of ``text``, sorted by offset."""
+        if not text:
+            return []
+        gz = self.gazetteer
+        toks = tokenize(text)
+        if not toks:
+            return []
+        words = [t.text for t in toks]
+        initial = _sentence_starts(text, toks)
+        found: list[Span] = []
+        owner: dict[int, Span] = {}  # token index -> span covering it (gazetteer and rules)
+        self._gazetteer_pass(text, toks, words, initial, gz, found, owner)
+        self._rule_pass(text, toks, words, initial, gz, found, owner)
+        if self.model is not None:
+            found.extend(self._model_spans(text, gz))
+        spans = combine(found)
+        return self._coreference(text, toks, words, spans)
+
+    # --- gazetteer -----------------------------------------------------------------------
+
+    def _gazetteer_pass(self, text: str, toks: list[Token], words: list[str],
+                        initial: list[bool], gz: Gazetteer, found: list[Span],
+                        owner: dict[int, Span]) -> None:
+        n = len(toks)
+        i = 0
+        while i < n:
+            w = words[i]
+            if not w[0].isalnum():
+                i += 1
+                continue
+            k, hit = gz.match(words, i)
+            if k and self._accept(hit, words, i, k, initial, text, toks):
+                span = _span(text, toks[i].start, toks[i + k - 1].end, hit.label,
+                             hit.canonical, hit.origin)
+                found.append(span)
+                for j in range(i, i + k):
+                    owner[j] = span
+                i += k
+                continue
+            if HYPHENS.search(w):
+                self._compound(text, toks[i], i, words, gz, found, owner)
+            i += 1
+
+    def _accept(self, hit: Hit, words: list[str], i: int, k: int, initial: list[bool],
+                text: str, toks: list[Token]) -> bool:
+        if k > 1 and "\n" in text[toks[i].end:toks[i + k - 1].start]:
+            return False
+        if hit.weak or (hit.weak_initial and initial[i]):
+            return _place_context(words, i)
+        if hit.label == "PER" and k == 1 and i > 0:
+            # "Hunter Biden" is not Joe Biden: a given name before a known surname that is
+            # not part of the known person's name leaves the pair to the rules
+            prev = words[i - 1]
+            if prev in self._given and prev not in hit.canonical.split():
+                return False
+        return True
+
+    def _compound(self, text: str, tok: Token, i: int, words: list[str], gz: Gazetteer,
+                  found: list[Span], owner: dict[int, Span]) -> None:
+        """Names that are hyphen-separated elements of a compound ("NATO-Osterweiterung")."""
+        parts = _parts(tok)
+        last = parts[-1][0]
+        if not (last[:1].isupper() or last[:1].isdigit()):
+            return  # a derived adjective or adverb: "US-amerikanisch", "russisch-ukrainisch"
+        hits: list[tuple[int, int, Hit]] = []
+        j = 0
+        while j < len(parts):
+            for e in range(len(parts), j, -1):
+                if e - j == len(parts):
+                    continue  # the whole token was tried already
+                joined = text[parts[j][1]:parts[e - 1][2]]
+                hit = gz.lookup(joined) if joined[:1].isalnum() else None
+                if hit is not None:
+                    hits.append((j, e, hit))
+                    j = e
+                    break
+            else:
+                j += 1
+        strong_place = any(h.label == "LOC" and not h.weak for _, _, h in hits)
+        for j, e, hit in hits:
+            if (hit.weak or hit.weak_initial) and not (strong_place or _place_context(words, i)):
+                continue
+            span = _span(text, parts[j][1], parts[e - 1][2], hit.label, hit.canonical,
+                         hit.origin)
+            found.append(span)
+            owner.setdefault(i, span)
+
+    # --- rules ---------------------------------------------------------------------------
+
+    def _rule_pass(self, text: str, toks: list[Token], words: list[str], initial: list[bool],
+                   gz: Gazetteer, found: list[Span], owner: dict[int, Span]) -> None:
+        n = len(toks)
+        i = 0
+        while i < n:
+            if i in owner or not words[i][:1].isupper():
+                i += 1
+                continue
+            span, used = self._rule_at(text, toks, words, initial, gz, owner, i)
+            if span is not None:
+                found.append(span)
+                for j in range(i, i + used):
+                    owner[j] = span
+            i += max(used, 1)
+
+    def _rule_at(self, text: str, toks: list[Token], words: list[str], initial: list[bool],
+                 gz: Gazetteer, owner: dict[int, Span], i: int) -> tuple[Span | None, int]:
+        n = len(toks)
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < n and i + 1 not in owner else ""
+        same_line = i + 1 < n and "\n" not in text[toks[i].end:toks[i + 1].start]
+        # two-word place names: "Frankfurter Allee", "Kottbusser Tor"
+        if (nxt in rules.STREET_HEADS and same_line and w.endswith(("er", "es"))
+                and w not in rules.STOP_WORDS and not w.isupper() and not HYPHENS.search(w)
+                and not rules.is_org_cue(w) and not rules.is_role(w)):
+            end = _with_abbrev_dot(text, toks, i + 1)
+            return _span(text, toks[i].start, end, "LOC", None, "rule"), 2
+        if w.isupper() and len(w) > 1:
+            if rules.is_acronym(w):
+                return _span(text, toks[i].start, toks[i].end, "ORG", None, "rule"), 1
+            return None, 1
+        if rules.is_street(w) and _all_caps_parts(w) and w not in rules.STOP_WORDS:
+            end = _with_abbrev_dot(text, toks, i)
+            return _span(text, toks[i].start, end, "LOC", None, "rule"), 1
+        if rules.ORG_WORD_RE.search(w) and not HYPHENS.search(w):
+            return _span(text, toks[i].start, toks[i].end, "ORG", None, "rule"), 1
+        prev = words[i - 1] if i > 0 else ""
+        strong_cue = prev and rules.is_org_cue(prev) and prev.lower().endswith(
+            tuple(c + s for c in STRONG_ORG_CUES for s in ("", "s", "n", "en", "e")))
+        if not (self._candidate(w, i, initial, gz) or (strong_cue and _plain_cap(w))):
+            return None, 1
+        j = i
+        while j + 1 < n and j + 1 not in owner and _adjacent(text, toks, j):
+            nw = words[j + 1]
+            if nw in PARTICLES and words[i] in self._given and j + 2 < n:
+                k = j + 2 if words[j + 2] not in PARTICLES else j + 3
+                if k < n and k not in owner and self._candidate(words[k], k, initial, gz):
+                    j = k
+                    continue
+                break
+            if not self._candidate(nw, j + 1, initial, gz):
+                break
+            j += 1
+        label = self._type_group(words, i, j, owner, bool(strong_cue))
+        if label is None:
+            return None, j - i + 1
+        end_tok = j
+        if label == "ORG" and end_tok + 1 < n and end_tok + 1 not in owner:
+            after = words[end_tok + 1]
+            if after in rules.ORG_TAILS or (after.isdigit() and strong_cue):
+                end_tok += 1
+        span = _span(text, toks[i].start, toks[end_tok].end, label, None, "rule")
+        return span, end_tok - i + 1
+
+    def _candidate(self, w: str, i: int, initial: list[bool], gz: Gazetteer) -> bool:
+        """Is ``w`` (token ``i``) a capitalised word that names something?"""
+        if not w[:1].isupper() or w in rules.STOP_WORDS or w in rules.MONTHS_DAYS:
+            return False
+        if w.isupper() or not w.replace("-", "").replace("'", "").isalpha():
+            return False
+        parts = HYPHENS.split(w)
+        if any(not p[:1].isupper() for p in parts):
+            return False
+        if len(parts) == 1 and _derived_adjective(w, gz):
+            return False
+        if rules.is_role(w):
+            return False
+        if initial[i] and rules.is_common_lower(w):
+            return False
+        return all(rules.name_like(p) for p in parts)
+
+    def _type_group(self, words: list[str], i: int, j: int, owner: dict[int, Span],
+                    strong_cue: bool) -> str | None:
+        first, last = words[i], words[j]
+        prev = words[i - 1] if i > 0 else ""
+        after = words[j + 1] if j + 1 < len(words) else ""
+        if strong_cue or after in rules.ORG_TAILS or (prev and rules.is_org_cue(prev)):
+            return "ORG"
+        if first in self._given or prev in rules.TITLES:
+            return "PER"
+        if prev and rules.is_role(prev):
+            return "PER"
+        if prev in LINK_WORDS or (i - 1) in owner:
+            # "Sprecherin des Außenministeriums Maria Sacharowa": role, link word, name
+            k = i - 1
+            while k >= 0 and k in owner and owner[k].label in ("ORG", "LOC"):
+                k -= 1
+            if k < i - 1 and k >= 1 and words[k] in LINK_WORDS and rules.is_role(words[k - 1]):
+                return "PER"
+        if prev in rules.PLACE_PREPS:
+            return "LOC"
+        if rules.PER_NAME_RE.search(last):
+            return "PER"
+        if i == j and rules.LOC_NAME_RE.search(last):
+            return "LOC"
+        if j > i:
+            return "PER"
+        return None
+
+    # --- model ---------------------------------------------------------------------------
+
+    def _model_spans(self, text: str, gz: Gazetteer) -> list[Span]:
+        out: list[Span] = []
+        for s in self.model.find(text):  # type: ignore[union-attr]
+            if s.label not in ENTITY_LABELS or not 0 <= s.start < s.end <= len(text):
+                continue
+            hit = gz.lookup(s.text)
+            canonical = hit.canonical if hit is not None else s.canonical
+            out.append(Span(s.start, s.end, text[s.start:s.end], s.label, canonical, None,
+                            "model"))
+        return out
+
+    # --- coreference ---------------------------------------------------------------------
+
+    def _coreference(self, text: str, toks: list[Token], words: list[str],
+                     spans: list[Span]) -> list[Span]:
+        """Surnames alone refer to the person named in full in the same text."""
+        surnames: dict[str, str | None] = {}
+        for s in spans:
+            if s.label != "PER":
+                continue
+            name = s.canonical or s.text
+            parts = name.split()
+            if len(parts) >= 2 and parts[-1][:1].isupper():
+                key = parts[-1]
+                if surnames.get(key, name) != name:
+                    surnames[key] = None  # two people share it: leave it alone
+                else:
+                    surnames[key] = name
+
+        def person(word: str) -> str | None:
+            found = surnames.get(word)
+            if found is None and word.endswith("s"):
+                found = surnames.get(word[:-1])
+            return found
+
+        out: list[Span] = []
+        for s in spans:
+            if s.origin in ("rule", "model") and " " not in s.text:
+                full = person(s.text)
+                if full is not None:
+                    s = Span(s.start, s.end, s.text, "PER", full, None, s.origin)
+            out.append(s)
+        # surnames the other passes left alone
+        starts = sorted((s.start, s.end) for s in out)
+        added: list[Span] = []
+        k = 0
+        for tok in toks:
+            while k < len(starts) and starts[k][1] <= tok.start:
+                k += 1
+            if k < len(starts) and starts[k][0] < tok.end:
+                continue
+            if tok.text[:1].isupper():
+                full = person(tok.text)
+                if full is not None:
+                    added.append(Span(tok.start, tok.end, tok.text, "PER", full, None, "rule"))
+        out.extend(added)
+        out.sort(key=lambda s: s.start)
+        return [_canonical_for_rule(s, surnames) for s in out]
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def combine(spans: Iterable[Span]) -> list[Span]:
+    """Keep non-overlapping spans by precedence (user > gazetteer > model > rule), longer
+    spans first within one source; the result is sorted by offset."""
+    ordered = sorted(spans, key=lambda s: (PRIORITY.get(s.origin, 9), s.start - s.end, s.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[Span] = []
+    for s in ordered:
+        if any(s.start < end and start < s.end for start, end in taken):
+            continue
+        taken.append((s.start, s.end))
+        kept.append(s)
+    kept.sort(key=lambda s: s.start)
+    return kept
+
+
+def _span(text: str, start: int, end: int, label: str, canonical: str | None,
+          origin: str) -> Span:
+    return Span(start, end, text[start:end], label, canonical, None, origin)
+
+
+def _canonical_for_rule(s: Span, surnames: dict[str, str | None]) -> Span:
+    if s.canonical is not None:
+        return s
+    name = " ".join(_title_if_caps(w) for w in s.text.split())
+    if s.label == "ORG" and name.endswith("ministeriums"):
+        name = name[:-1]
+    if s.label == "PER" and name.endswith("s") and name[:-1].split()[-1] in surnames:
+        name = name[:-1]
+    return Span(s.start, s.end, s.text, s.label, name, s.value, s.origin)
+
+
+def _title_if_caps(word: str) -> str:
+    if len(word) >= 4 and word.isupper():
+        return "-".join(p.capitalize() for p in word.split("-"))
+    return word
+
+
+def _sentence_starts(text: str, toks: list[Token]) -> list[bool]:
+    """Tokens that start a sentence, a line, a quotation or a headline-style clause."""
+    out = [False] * len(toks)
+    for i, tok in enumerate(toks):
+        if i == 0:
+            out[i] = True
+            continue
+        prev = toks[i - 1]
+        if "\n" in text[prev.end:tok.start]:
+            out[i] = True
+        elif prev.text in BEFORE_SENTENCE:
+            out[i] = not (prev.text == "." and i > 1 and toks[i - 2].text.isdigit())
+    return out
+
+
+def _place_context(words: Sequence[str], i: int) -> bool:
+    """A place preposition or noun right before token ``i`` ("in Mitte", "Bezirk Mitte")."""
+    if i > 0 and words[i - 1] in rules.PLACE_PREPS:
+        return True
+    return i > 1 and words[i - 1] in ("der", "dem", "den") and words[i - 2] in rules.PLACE_PREPS
+
+
+def _parts(tok: Token) -> list[tuple[str, int, int]]:
+    out = []
+    pos = 0
+    for piece in HYPHENS.split(tok.text):
+        out.append((piece, tok.start + pos, tok.start + pos + len(piece)))
+        pos += len(piece) + 1
+    return out
+
+
+def _derived_adjective(word: str, gz: Gazetteer) -> bool:
+    """"Genfer", "Moskauer", "Minsker": a place name plus -er is an adjective, not a name."""
+    if not word.endswith("er") or len(word) < 5:
+        return False
+    hit = gz.lookup(word[:-2]) or gz.lookup(word[:-2] + "en") or gz.lookup(word[:-3])
+    return hit is not None and hit.label == "LOC"
+
+
+def _adjacent(text: str, toks: list[Token], j: int) -> bool:
+    """Tokens ``j`` and ``j + 1`` are separated by spaces only, on one line."""
+    gap = text[toks[j].end:toks[j + 1].start]
+    return gap != "" and gap.strip() == "" and "\n" not in gap
+
+
+def _plain_cap(word: str) -> bool:
+    return word[:1].isupper() and word not in rules.STOP_WORDS and word not in rules.MONTHS_DAYS
+
+
+def _all_caps_parts(word: str) -> bool:
+    return all(p[:1].isupper() for p in HYPHENS.split(word))
+
+
+def _with_abbrev_dot(text: str, toks: list[Token], i: int) -> int:
+    """End offset of token ``i``, including the dot of "Str."."""
+    end = toks[i].end
+    if toks[i].text.lower().endswith("str") and text[end:end + 1] == ".":
+        return end + 1
+    return end
