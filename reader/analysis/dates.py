@@ -55,52 +55,54 @@ _ZONE = rf"(?:\((?P<{{p}}1>{W.ZONE_RE})\)|(?P<{{p}}2>{W.ZONE_RE}))(?!\w)"
 
 # One alternative per kind of expression; each is wrapped in a group named ``k_<kind>`` so
 # ``match.lastgroup`` says which one matched. Order matters where two start at the same place.
+# Each opens with a lookahead on the characters it can start with: without it every word
+# start would try every alternative in full, which made the scan three times slower.
 _ALTERNATIVES = [
     # 2021-12-07, 2021-12-07T21:30
-    rf"(?P<k_iso>(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
+    rf"(?P<k_iso>(?=[12])(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
     rf"(?:T(?P<iso_h>[01]\d|2[0-3]):(?P<iso_min>[0-5]\d))?(?![\d-]))",
     # 07.12.2021, 7. 12. 2021, 07.12.21
-    rf"(?P<k_num>(?<![\d.,])(?P<num_d>{_DAY})\.{_SP}?(?P<num_m>1[0-2]|0?[1-9])\."
+    rf"(?P<k_num>(?=\d)(?<![\d.,])(?P<num_d>{_DAY})\.{_SP}?(?P<num_m>1[0-2]|0?[1-9])\."
     rf"(?:{_SP}?(?P<num_y>{_YEAR})|(?P<num_yy>\d\d))(?!\d))",
     # am 7.12. (a year-less numeric date needs a preposition before it)
-    rf"(?P<k_numc>(?:[Aa]m|[Vv]om|[Bb]is(?:{_SP}zum)?|[Zz]um|[Ss]eit(?:{_SP}dem)?|"
+    rf"(?P<k_numc>(?=[AaVvBbZzSsDd])(?:[Aa]m|[Vv]om|[Bb]is(?:{_SP}zum)?|[Zz]um|[Ss]eit(?:{_SP}dem)?|"
     rf"[Aa]b(?:{_SP}dem)?|[Dd]en|[Dd]em){_SP}+(?P<numc_d>{_DAY})\.(?P<numc_m>1[0-2]|0?[1-9])"
     rf"\.(?!\d))",
     # in der Nacht zu Sonntag / zum 14. Oktober / von Samstag auf Sonntag (a prefix only)
-    rf"(?P<k_night>[Ii]n{_SP}der{_SP}Nacht{_SP}(?:von{_SP}(?:{W.WEEKDAY_RE}){_SP})?"
+    rf"(?P<k_night>(?=[Ii]n )[Ii]n{_SP}der{_SP}Nacht{_SP}(?:von{_SP}(?:{W.WEEKDAY_RE}){_SP})?"
     rf"(?:zu[mr]?|auf)(?={_SP}))",
     # 7. Dezember 2021, 7. Dez., 22. und 23. April, 3. bis 5. Mai
-    rf"(?P<k_dm>(?<![\d.,])(?P<dm_list>(?:{_DAY}\.{_SP}*(?:,|und|oder|sowie|"
+    rf"(?P<k_dm>(?=\d)(?<![\d.,])(?P<dm_list>(?:{_DAY}\.{_SP}*(?:,|und|oder|sowie|"
     rf"bis(?:{_SP}zum|{_SP}einschließlich)?|-|–|/){_SP}*)*)(?P<dm_d>{_DAY})\.{_SP}*"
     rf"(?P<dm_m>{W.MONTH_AFTER_DAY_RE})(?:{_SP}+(?P<dm_y>{_YEAR})(?![\d.,]?\d))?)",
     # Silvester, Neujahr 2022
-    rf"(?P<k_hol>(?P<hol>{W.HOLIDAY_RE})(?!\w)(?:{_SP}+(?P<hol_y>{_YEAR})(?!\d))?)",
+    rf"(?P<k_hol>(?=[SNH])(?P<hol>{W.HOLIDAY_RE})(?!\w)(?:{_SP}+(?P<hol_y>{_YEAR})(?!\d))?)",
     # im Oktober, Mitte Juni 2021, im vergangenen Mai, Dezember 2021
-    rf"(?P<k_my>(?P<my_pre>(?:[Ii]m|[Ss]eit|[Bb]is|[Aa]b|[Vv]om|[Zz]um){_SP}+)?"
+    rf"(?P<k_my>(?=[IiSsBbAaVvZzlknMmEeJFOND])(?P<my_pre>(?:[Ii]m|[Ss]eit|[Bb]is|[Aa]b|[Vv]om|[Zz]um){_SP}+)?"
     rf"(?:(?P<my_q>{W.MONTH_QUALIFIER_RE}){_SP}+)?"
     rf"(?P<my_mod>(?:[Aa]nfang|[Mm]itte|[Ee]nde){_SP}+)?(?P<my_m>{W.MONTH_ALONE_RE})"
     rf"(?:{_SP}+(?P<my_y>{_YEAR})(?![\d.,]?\d))?)",
     # vor zwei Wochen, vor einem Jahr
-    rf"(?P<k_ago>[Vv]or{_SP}+(?P<ago_n>{W.COUNT_RE}){_SP}+(?P<ago_u>{W.AGO_UNIT_RE})(?!\w))",
+    rf"(?P<k_ago>(?=[Vv]or)[Vv]or{_SP}+(?P<ago_n>{W.COUNT_RE}){_SP}+(?P<ago_u>{W.AGO_UNIT_RE})(?!\w))",
     # im Jahr 2022, seit 2018, Ende 2021, Sommer 2021
-    rf"(?P<k_year>(?:(?P<y_jahr>Jahr(?:e|es)?{_SP}+)|"
+    rf"(?P<k_year>(?=[JSsBbAaVvNnUuMmEeFfHhWw])(?:(?P<y_jahr>Jahr(?:e|es)?{_SP}+)|"
     rf"(?P<y_prep>(?:[Ss]eit|[Bb]is|[Aa]b|[Vv]on|[Vv]or|[Nn]ach|[Uu]m){_SP}+)|"
     rf"(?P<y_mod>(?:[Aa]nfang|[Mm]itte|[Ee]nde|[Ff]rühjahr|[Ff]rühling|[Ss]ommer|[Hh]erbst|"
     rf"[Ww]inter){_SP}+))(?P<y_y>{_YEAR})(?![\d.,:]?\d))",
     # letzte Woche, vergangenes Jahr, diesen Monat, vergangene Nacht
-    rf"(?P<k_per>(?P<per_q>{W.PERIOD_QUALIFIER_RE})(?:e|en|er|es|em){_SP}+"
+    rf"(?P<k_per>(?=[LlVvNnKkDd])(?P<per_q>{W.PERIOD_QUALIFIER_RE})(?:e|en|er|es|em){_SP}+"
     rf"(?P<per_u>{W.PERIOD_UNIT_RE})(?!\w))",
     # am Dienstag, vergangenen Freitag, Donnerstagmorgen, Montag früh
-    rf"(?P<k_wd>(?:(?P<wd_q>{W.WEEKDAY_QUALIFIER_RE}){_SP}+)?(?P<wd>{W.WEEKDAY_RE})"
+    rf"(?P<k_wd>(?=[VvLlKkNnDdJjMFS])(?:(?P<wd_q>{W.WEEKDAY_QUALIFIER_RE}){_SP}+)?(?P<wd>{W.WEEKDAY_RE})"
     rf"(?:{W.DAYPART_SUFFIX_RE})?(?!\w)(?:{_SP}+(?:früh|{W.DAYPART_RE})(?!\w))?)",
     # heute, gestern Abend, heute am späten Abend, morgen früh
-    rf"(?P<k_deic>(?P<deic>{W.DEICTIC_RE})(?![\w-])(?:{_SP}+(?:am{_SP}+|in{_SP}der{_SP}+)?"
+    rf"(?P<k_deic>(?=[HhGgVvÜüMm])(?P<deic>{W.DEICTIC_RE})(?![\w-])(?:{_SP}+(?:am{_SP}+|in{_SP}der{_SP}+)?"
     rf"(?:(?:frühen|späten){_SP}+)?(?:früh|{W.DAYPART_RE})(?!\w))?)",
     # am Nachmittag, in der Nacht, am späten Abend, spätabends
-    rf"(?P<k_dp>(?:(?:[Aa]m|[Ii]n{_SP}der|[Gg]egen){_SP}+(?P<dp>(?:(?:frühen|späten){_SP}+)?"
+    rf"(?P<k_dp>(?=[AaIiGgSsFf])(?:(?:[Aa]m|[Ii]n{_SP}der|[Gg]egen){_SP}+(?P<dp>(?:(?:frühen|späten){_SP}+)?"
     rf"(?:{W.DAYPART_RE}))(?!\w))|(?P<dp_adv>{W.DAYPART_ADVERB_RE})(?!\w))",
     # 21:30 Uhr MEZ, um 12 Uhr, gegen 6.50 Uhr, 9 Uhr abends, um 21:30
-    rf"(?P<k_time>(?:(?P<t_pre>[Uu]m|[Gg]egen|[Aa]b){_SP}+)?(?<![\d.,:])(?P<t_h>{_HOUR})"
+    rf"(?P<k_time>(?=[UuGgAa\d])(?:(?P<t_pre>[Uu]m|[Gg]egen|[Aa]b){_SP}+)?(?<![\d.,:])(?P<t_h>{_HOUR})"
     rf"(?:(?P<t_sep>[:.])(?P<t_m>[0-5]\d))?(?!\d)(?:(?P<t_uhr>{_SP}*Uhr(?!\w))|(?<=:\d\d))"
     rf"(?:{_SP}+(?P<t_part>{W.CLOCK_PART_RE})(?!\w))?(?:{_SP}*{_ZONE.format(p='t_tz')})?)",
 ]
