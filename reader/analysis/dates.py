@@ -25,8 +25,10 @@ Resolution rules (``reference`` is the article's date, at any precision):
   the night leading into the reference day and gets its date.
 * "letzte Woche" has no week precision to carry: it gets the month of that week's Thursday.
 * A part of the day ("am Nachmittag") or a clock time on its own belongs to the last day named
-  earlier in the same paragraph, else to the reference day. A clock time gives minute precision
-  (and its zone) only when its day is known.
+  earlier in the same paragraph; else, if the text so far has named exactly one day, to that
+  day; else to the reference day. A clock time gives minute precision (and its zone) only when
+  its day is known. After a night ("in der Nacht zu Sonntag", "vergangene Nacht"), times from
+  noon on belong to the evening before: "gegen 23 Uhr" is Saturday, "gegen 2 Uhr" Sunday.
 * When the reference is coarser than a day, values are cut to the reference's precision rather
   than invented: "am Dienstag" in an April-2021 article is ``When(2021, 4, weekday=1)``,
   "a Tuesday in April 2021"; "heute" is ``When(2021, 4)``.
@@ -39,7 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.analysis import date_words as W
 from reader.analysis.spans import Span
@@ -408,32 +410,34 @@ def _names_night(group: list[_Atom]) -> bool:
     return any(a.role == "night" or a.unit == "night" for a in group)
 
 
-def _resolve_group(
-    group: list[_Atom], ref: When | None, anchor: When | None, anchor_night: bool, text: str
-) -> When | None:
+def _group_day(
+    group: list[_Atom], ref: When | None, anchor: _Anchor, text: str
+) -> tuple[When | None, bool]:
+    """The day a joined group names (or the coarser value it can resolve to), and whether it
+    was named as a night. A group without a day of its own takes the anchor's day."""
     by_role = {a.role: a for a in group}
-    night = _names_night(group)
     if "date" in by_role:
-        value = _resolve_date(by_role["date"], ref)
-    elif "weekday" in by_role:
-        value = _resolve_weekday(by_role["weekday"], ref, text)
-    else:
-        night = anchor_night
-        if anchor is not None:
-            value = anchor
-        elif ref is not None:
-            day = _ref_day(ref)
-            value = When.from_date(day) if day is not None else _coarse(ref)
-        else:
-            value = None
-    time = by_role.get("time")
-    if value is None or time is None or value.day is None:
-        return value
-    assert value.month is not None and time.hour is not None
-    day = dt.date(value.year, value.month, value.day)
+        return _resolve_date(by_role["date"], ref), _names_night(group)
+    if "weekday" in by_role:
+        return _resolve_weekday(by_role["weekday"], ref, text), _names_night(group)
+    day, night = anchor.for_group(text, group[0].start)
+    if day is not None:
+        return day, night
+    if ref is None:
+        return None, False
+    ref_day = _ref_day(ref)
+    return (When.from_date(ref_day) if ref_day is not None else _coarse(ref)), False
+
+
+def _at_time(day: When | None, time: _Atom | None, night: bool) -> When | None:
+    """``day`` at the group's clock time, when both are known; else ``day`` unchanged."""
+    if day is None or time is None or day.day is None:
+        return day
+    assert day.month is not None and time.hour is not None
+    date = dt.date(day.year, day.month, day.day)
     if night and time.hour >= 12:  # "in der Nacht zu Sonntag gegen 23 Uhr": Saturday
-        day -= dt.timedelta(days=1)
-    return When(day.year, day.month, day.day, time.hour, time.minute, tz=time.tz)
+        date -= dt.timedelta(days=1)
+    return When(date.year, date.month, date.day, time.hour, time.minute, tz=time.tz)
 
 
 def _resolve_alone(atom: _Atom, ref: When | None) -> When | None:
@@ -481,20 +485,20 @@ class _Anchor:
     day: When | None = None
     end: int = 0
     night: bool = False  # the day was named as a night ("in der Nacht zu Sonntag")
-    days: frozenset[When] = frozenset()  # every day named so far in the text
+    days: dict[When, bool] = field(default_factory=dict)  # every day named so far, and night
 
     def for_group(self, text: str, start: int) -> tuple[When | None, bool]:
         """The last day named in this paragraph, else the one day the text has named."""
         if self.day is not None and text.find("\n", self.end, start) == -1:
             return self.day, self.night
         if len(self.days) == 1:
-            return next(iter(self.days)), False
+            return next(iter(self.days.items()))
         return None, False
 
     def update(self, value: When, end: int, night: bool) -> None:
         assert value.month is not None and value.day is not None
         self.day, self.end, self.night = When(value.year, value.month, value.day), end, night
-        self.days = self.days | {self.day}
+        self.days[self.day] = self.days.get(self.day, False) or night
 
 
 def find_dates(text: str, reference: When | None = None) -> list[Span]:
@@ -508,11 +512,11 @@ def find_dates(text: str, reference: When | None = None) -> list[Span]:
     for group in _groups(text, _atoms(text)):
         start, end = group[0].start, group[-1].end
         if group[0].role in _JOINING:
-            day, night = anchor.for_group(text, start)
-            value = _resolve_group(group, reference, day, night, text)
-            if value is not None and value.day is not None:
-                anchor.update(value, end, night=_names_night(group) or (
-                    night and not {"date", "weekday"} & {a.role for a in group}))
+            day, night = _group_day(group, reference, anchor, text)
+            time = next((a for a in group if a.role == "time"), None)
+            value = _at_time(day, time, night)
+            if day is not None and day.day is not None:
+                anchor.update(day, end, night)
         else:
             value = _resolve_alone(group[0], reference)
         spans.append(Span(start, end, text[start:end], "DATE", value=value, origin="date"))
