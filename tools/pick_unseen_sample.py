@@ -6,7 +6,7 @@ least ``MIN_NAMES`` occurrences of name-like words. A word is name-like by its d
 over the whole corpus file, not by any recogniser's rules: capitalised, not opening a
 sentence, seen at least twice, and almost never (<= 10 %) right after an article, a
 determiner, a number or an inflected adjective, as common nouns are ("die Polizei",
-"15 Uhr", "einem Krankenhaus"), while "in Neukölln", "Friedrich Merz" are not. So the
+"15 Uhr", "einem Krankenhaus"), while "in Tegel", "Friedrich Merz" are not. So the
 sample does not favour the names any one recogniser knows.
 
 - berlin-police-reports.jsonl: one paragraph per article (``record["text"]`` split on
