@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.analysis.dates import find_dates  # noqa: E402
-from reader.corpus.model import When  # noqa: E402
+from reader.analysis.dates import find_dates
+from reader.corpus.model import When
 
 
 def load(path: Path, limit: int) -> list[tuple[str, When | None]]:
