@@ -245,6 +245,13 @@ def test_night_to_a_weekday_is_that_weekday_and_evening_times_are_the_day_before
     ]
 
 
+def test_night_from_one_weekday_to_the_next_is_the_second_day() -> None:
+    text = "In der Nacht vom vergangenen Montag zum Dienstag zündeten Unbekannte ein Auto an."
+    assert found(text, When(2021, 12, 9)) == [
+        ("In der Nacht vom vergangenen Montag zum Dienstag", "2021-12-07"),
+    ]
+
+
 # --- clock times --------------------------------------------------------------------------
 
 
@@ -311,6 +318,7 @@ def test_values_from_an_inferred_reference_are_not_marked_inferred() -> None:
     "Der Markt ist jeden Montag geöffnet.",
     "beim G20-Gipfel in Rom",
     "Die heute-show und die Sonntagszeitung",
+    "Die Demo zog über die Straße des 17. Juni zum Platz des 18. März.",
 ])
 def test_no_date_in_ordinary_words(text: str) -> None:
     assert found(text, TUE) == []

@@ -91,7 +91,7 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 HOLIDAY_RE = "Silvester(?:nacht|abend|tag)?|Neujahr(?:stag|snacht)?|Heiligabend"
 
 # Time zones written after a clock time ("21:30 Uhr MEZ", "23:30 Uhr Moskauer Zeit").
-ZONE_RE = r"MESZ|MEZ|UTC|GMT|CEST|CET|OESZ|OEZ|Ortszeit|deutscher Zeit|" \
+ZONE_RE = r"MESZ|MEZ|UTC|GMT|CEST|CET|OESZ|OEZ|Ortszeit|Lokalzeit|lokaler? Zeit|deutscher Zeit|" \
     r"mitteleuropäischer (?:Sommer)?[Zz]eit|[A-ZÄÖÜ][a-zäöüß]+er Zeit"
 # "9 Uhr abends": words after "Uhr" that move the hour into the afternoon or evening.
 CLOCK_PART_RE = "morgens|früh|vormittags|mittags|nachmittags|abends|nachts"
@@ -113,3 +113,6 @@ CAPITALISED_BEFORE_WEEKDAY = frozenset({
     "Anfang", "Mitte", "Heute", "Gestern", "Morgen", "Vorgestern", "Übermorgen", "MEZ", "MESZ",
     "UTC", "Zeit",
 })
+
+# Places named after a date: "Straße des 17. Juni", "Platz des 18. März" are not dates.
+NAMES_BEFORE_DATE_RE = r"(?:Straße|[Ss]tr\.|Platz|Allee|Brücke|Ufer|Ring|Damm|Weg|Park)"

@@ -70,9 +70,9 @@ _ALTERNATIVES = [
     rf"(?P<k_numc>(?=[AaVvBbZzSsDd])(?:[Aa]m|[Vv]om|[Bb]is(?:{_SP}zum)?|[Zz]um|[Ss]eit(?:{_SP}dem)?|"
     rf"[Aa]b(?:{_SP}dem)?|[Dd]en|[Dd]em){_SP}+(?P<numc_d>{_DAY})\.(?P<numc_m>1[0-2]|0?[1-9])"
     rf"\.(?!\d))",
-    # in der Nacht zu Sonntag / zum 14. Oktober / von Samstag auf Sonntag (a prefix only)
-    rf"(?P<k_night>(?=[Ii]n )[Ii]n{_SP}der{_SP}Nacht{_SP}(?:von{_SP}(?:{W.WEEKDAY_RE}){_SP})?"
-    rf"(?:zu[mr]?|auf)(?={_SP}))",
+    # in der Nacht zu Sonntag / zum 14. Oktober / vom vergangenen Samstag auf Sonntag (a prefix)
+    rf"(?P<k_night>(?=[Ii]n )[Ii]n{_SP}der{_SP}Nacht{_SP}(?:vo[nm]{_SP}"
+    rf"(?:(?:{W.WEEKDAY_QUALIFIER_RE}){_SP})?(?:{W.WEEKDAY_RE}){_SP})?(?:zu[mr]?|auf)(?={_SP}))",
     # 7. Dezember 2021, 7. Dez., 22. und 23. April, 3. bis 5. Mai
     rf"(?P<k_dm>(?=\d)(?<![\d.,])(?P<dm_list>(?:{_DAY}\.{_SP}*(?:,|und|oder|sowie|"
     rf"bis(?:{_SP}zum|{_SP}einschließlich)?|-|–|/){_SP}*)*)(?P<dm_d>{_DAY})\.{_SP}*"
@@ -110,6 +110,7 @@ _ALTERNATIVES = [
 ]
 _MASTER = re.compile(r"\b(?:" + "|".join(_ALTERNATIVES) + ")")
 
+_NAME_BEFORE_DATE = re.compile(rf"(?:{W.NAMES_BEFORE_DATE_RE}){_SP}+des{_SP}+$")
 _WORD_BEFORE = re.compile(r"\b([A-ZÄÖÜ][\w-]*) $")
 _DAY_IN_LIST = re.compile(r"\d{1,2}(?=\.)")
 _NOUN_AFTER_YEAR = re.compile(rf"{_SP}*(?:[A-ZÄÖÜ€%]|\d)")
@@ -212,6 +213,8 @@ def _read_day_month(m: re.Match[str], text: str) -> list[_Atom]:
     days = [(list_start + dm.start(), list_start + dm.end() + 1, int(dm.group()))
             for dm in _DAY_IN_LIST.finditer(m["dm_list"])]
     days.append((m.start("dm_d"), m.end(), int(m["dm_d"])))
+    if y is None and _NAME_BEFORE_DATE.search(text, max(0, m.start() - 30), m.start()):
+        return []  # "Straße des 17. Juni" is a street
     return [_Atom("date", s, e, y, mo, d) for s, e, d in days if _valid(y or 2000, mo, d)]
 
 
