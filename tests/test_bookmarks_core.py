@@ -307,3 +307,41 @@ def test_json_and_yaml_exports_hold_every_field():
 def test_core_does_not_import_textual():
     code = "import sys, reader.bookmarks; sys.exit('textual' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_reparse_with_cache_agrees_with_a_full_parse():
+    from reader.bookmarks.schema import ParseCache
+
+    article = make_article()
+    bms = [
+        make_bookmark(article, p, note=f"Notiz {p.index}").with_changes(id=f"id{p.index}")
+        for p in article.passages
+    ]
+    cache = ParseCache()
+    first = parse_text(dump_text(bms[:3]), "b.yaml", cache)
+    assert first.bookmarks == bms[:3]
+
+    # another process appended two entries and the user changed a note by hand
+    text = dump_text(bms).replace("note: Notiz 1", "note: von Hand")
+    again = parse_text(text, "b.yaml", cache)
+    assert again.bookmarks == parse_text(text).bookmarks
+    assert again.bookmarks[1].note == "von Hand" and len(again.bookmarks) == 5
+    assert again.bookmarks[0] is first.bookmarks[0]  # unchanged entries were not re-parsed
+
+    variants = [
+        text.replace("- id: id2\n", "# ein Kommentar\n- id: id2\n"),
+        text.replace("note: Notiz 2", "note: &n geteilt").replace("note: Notiz 3", "note: *n"),
+        text.replace("- id: id4\n", "- id: id4\n  stars: 3\n"),
+        text + "owner: ich\n",
+    ]
+    for variant in variants:
+        assert parse_text(variant, "b.yaml", cache).bookmarks == parse_text(variant).bookmarks
+    assert parse_text(variants[1], "b.yaml", cache).bookmarks[3].note == "geteilt"
+
+    broken = text.replace("tags: []", "tags: {a: 1}")
+    with pytest.raises(BookmarkFileError) as info:
+        parse_text(broken, "b.yaml", cache)
+    assert broken.splitlines()[info.value.line - 1].strip().startswith("tags:")
+    duplicate = text.replace("- id: id4", "- id: id3")
+    with pytest.raises(BookmarkFileError, match="repeats the id 'id3'"):
+        parse_text(duplicate, "b.yaml", cache)

@@ -81,8 +81,25 @@ class BookmarkFile:
 # --- reading ----------------------------------------------------------------------------
 
 
-def parse_text(text: str, path: Path | str = "<bookmarks>") -> BookmarkFile:
-    """Parse and validate the file's text; raises :class:`BookmarkFileError`."""
+def parse_text(
+    text: str, path: Path | str = "<bookmarks>", cache: ParseCache | None = None
+) -> BookmarkFile:
+    """Parse and validate the file's text; raises :class:`BookmarkFileError`.
+
+    With a ``cache``, entries whose text is unchanged since the last parse are reused and
+    only new or edited entries are parsed (see :class:`ParseCache`).
+    """
+    if cache is not None:
+        quick = cache.parse(text, path)
+        if quick is not None:
+            return quick
+    result = _parse_whole(text, path)
+    if cache is not None:
+        cache.remember(text, result)
+    return result
+
+
+def _parse_whole(text: str, path: Path | str) -> BookmarkFile:
     try:
         data = safe_load(text)
     except yaml.YAMLError as exc:
@@ -95,6 +112,101 @@ def parse_text(text: str, path: Path | str = "<bookmarks>") -> BookmarkFile:
             column=mark.column + 1 if mark else None,
         ) from None
     return _Validator(text, path).file(data)
+
+
+class ParseCache:
+    """Entries by their exact text, to re-read a file that another process just rewrote
+    without parsing the hundreds of entries it did not change.
+
+    It applies only to files in the shape this module writes: the same prefix (header,
+    ``version``, ``bookmarks:``) as last time, then entries that each start with ``- `` at
+    the start of a line, every other line indented or blank. Anything else (comments or
+    keys at the left margin, anchors across entries, warnings, errors) falls back to a
+    parse of the whole file, which is also where every error message comes from.
+    """
+
+    def __init__(self) -> None:
+        self.prefix: str | None = None
+        self.entries: dict[str, Bookmark] = {}
+
+    def parse(self, text: str, path: Path | str) -> BookmarkFile | None:
+        split = _split_entries(text)
+        if self.prefix is None or split is None or split[0] != self.prefix:
+            return None
+        entries: dict[str, Bookmark] = {}
+        bookmarks = []
+        for i, chunk in enumerate(split[1]):
+            bm = self.entries.get(chunk)
+            if bm is None:
+                bm = _parse_entry(chunk, i, path)
+                if bm is None:
+                    return None
+            entries[chunk] = bm
+            bookmarks.append(bm)
+        if len({bm.id for bm in bookmarks}) != len(bookmarks):
+            return None
+        self.entries = entries
+        return BookmarkFile(bookmarks)
+
+    def remember(self, text: str, parsed: BookmarkFile) -> None:
+        """Record a file's text and its parse (or the text just written for ``parsed``)."""
+        split = _split_entries(text)
+        if (
+            split is None
+            or parsed.warnings
+            or parsed.extra
+            or any(bm.extra for bm in parsed.bookmarks)
+            or len(split[1]) != len(parsed.bookmarks)
+        ):
+            self.prefix, self.entries = None, {}
+            return
+        self.prefix = split[0]
+        self.entries = dict(zip(split[1], parsed.bookmarks, strict=True))
+
+
+def _split_entries(text: str) -> tuple[str, list[str]] | None:
+    """The text up to ``bookmarks:`` and the entries' texts, or ``None`` if the file is
+    not in the plain shape :class:`ParseCache` relies on."""
+    marker = "\nbookmarks:\n"
+    at = text.find(marker)
+    if at < 0:
+        return None
+    prefix, body = text[: at + len(marker)], text[at + len(marker) :]
+    chunks: list[str] = []
+    current: list[str] = []
+    lines = body.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    else:
+        return None  # no final newline: not written by us
+    for line in lines:
+        if line.startswith("- "):
+            if current:
+                chunks.append("".join(current))
+            current = [line + "\n"]
+        elif current and (line == "" or line.startswith(" ")):
+            current.append(line + "\n")
+        else:
+            return None
+    if current:
+        chunks.append("".join(current))
+    return prefix, chunks
+
+
+def _parse_entry(chunk: str, index: int, path: Path | str) -> Bookmark | None:
+    """One entry's text on its own, or ``None`` when only a whole-file parse can tell."""
+    try:
+        data = safe_load(chunk)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, list) or len(data) != 1:
+        return None
+    validator = _Validator(chunk, path)
+    try:
+        bm = validator.entry(data[0], index)
+    except BookmarkFileError:
+        return None
+    return None if validator.warnings or bm.extra else bm
 
 
 def safe_load(text: str) -> Any:
@@ -334,21 +446,25 @@ class EntryCache:
     only formats the entries that are new or changed."""
 
     def __init__(self) -> None:
-        self._texts: dict[str, str] = {}
+        self._texts: dict[object, str] = {}
+
+    @staticmethod
+    def _key(bm: Bookmark) -> object:
+        # Bookmarks are frozen and hashable; ``extra`` (not part of equality) is added.
+        return (bm, repr(bm.extra)) if bm.extra else bm
 
     def text(self, bm: Bookmark) -> str:
-        data = bm.to_dict()
-        key = repr(data)
+        key = self._key(bm)
         text = self._texts.get(key)
         if text is None:
-            text = _dump_entry(data)
+            text = _dump_entry(bm.to_dict())
             self._texts[key] = text
         return text
 
     def keep_only(self, bookmarks: list[Bookmark]) -> None:
         """Forget entries that are no longer in ``bookmarks`` (bounds the memory)."""
         if len(self._texts) > 2 * len(bookmarks) + 16:
-            wanted = {repr(bm.to_dict()) for bm in bookmarks}
+            wanted = {self._key(bm) for bm in bookmarks}
             self._texts = {k: v for k, v in self._texts.items() if k in wanted}
 
 

@@ -23,7 +23,14 @@ from typing import Any, TypeVar
 
 from reader.bookmarks.anchor import ArticleLookup, find_passage, make_bookmark
 from reader.bookmarks.model import Bookmark, filter_bookmarks, new_id, normalize_tags, now_iso
-from reader.bookmarks.schema import BookmarkFileError, EntryCache, dump_text, parse_text
+from reader.bookmarks.schema import (
+    BookmarkFile,
+    BookmarkFileError,
+    EntryCache,
+    ParseCache,
+    dump_text,
+    parse_text,
+)
 
 T = TypeVar("T")
 
@@ -73,6 +80,7 @@ class BookmarkStore:
         self._loaded = False
         self._mutex = threading.RLock()
         self._entry_cache = EntryCache()
+        self._parse_cache = ParseCache()
 
     # --- reading ------------------------------------------------------------------------
 
@@ -220,6 +228,7 @@ class BookmarkStore:
                 text = dump_text(items, self._extra, cache=self._entry_cache)
                 raw = text.encode("utf-8")
                 self._write(raw)
+                self._parse_cache.remember(text, BookmarkFile(items, self._extra))
                 self._bookmarks = list(items)
                 self._hash = _digest(raw)
                 self._stamp = self._stat()
@@ -246,7 +255,8 @@ class BookmarkStore:
         digest = None if raw is None else _digest(raw)
         if not (self._loaded and digest == self._hash and self.error is None):
             try:
-                parsed = parse_text(_decode(raw, self.path), self.path) if raw else None
+                text = _decode(raw, self.path) if raw else ""
+                parsed = parse_text(text, self.path, self._parse_cache) if text else None
             except BookmarkFileError as exc:
                 assert raw is not None
                 exc.backup = self._backup(raw)
