@@ -122,11 +122,25 @@ def test_month_only_expressions_keep_month_precision() -> None:
     assert found("im vergangenen Dezember", TUE) == [("vergangenen Dezember", "2020-12")]
 
 
+def test_month_lists_share_one_year() -> None:
+    assert found("Von Januar bis Oktober 2021 ereigneten sich", TUE) == [
+        ("Januar", "2021-01"), ("Oktober 2021", "2021-10"),
+    ]
+    assert found("im November und Dezember vergangenen Jahres", When(2021, 3)) == [
+        ("November", "2020-11"), ("Dezember vergangenen Jahres", "2020-12"),
+    ]
+    # A list runs forward: from December 2021, "April bis Juni" is April-June 2021.
+    assert found("Die Bilder des Jahres: April bis Juni", TUE) == [
+        ("April", "2021-04"), ("Juni", "2021-06"),
+    ]
+
+
 def test_years_only_in_clear_context() -> None:
     assert found("das im Jahr 2022 in Bali stattfindet") == [("2022", "2022")]
     assert found("der erste seit dem Jahr 2018") == [("2018", "2018")]
     assert found("seit 2018 im Amt, bis Ende 2025") == [("2018", "2018"), ("Ende 2025", "2025")]
     assert only("im Jahr 2022").precision == "year"
+    assert found("zum Jahresbeginn 2020") == [("Jahresbeginn 2020", "2020")]
 
 
 @pytest.mark.parametrize("text", [
@@ -197,6 +211,13 @@ def test_deictic_days_count_from_the_reference_day() -> None:
         ("heute", "2021-12-07"), ("gestern Abend", "2021-12-06"),
         ("vorgestern", "2021-12-05"), ("morgen früh", "2021-12-08"),
     ]
+
+
+def test_deictic_adjectives_with_a_day_word() -> None:
+    assert found("am gestrigen Abend und am heutigen Dienstag", TUE) == [
+        ("gestrigen Abend", "2021-12-06"), ("heutigen Dienstag", "2021-12-07"),
+    ]
+    assert found("die heutige Realität", TUE) == []
 
 
 def test_heute_in_a_month_only_article_is_that_month() -> None:

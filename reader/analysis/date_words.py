@@ -58,6 +58,12 @@ DEICTIC: dict[str, int] = {
 }
 DEICTIC_RE = "[Hh]eute|[Gg]estern|[Vv]orgestern|[Üü]bermorgen|[Mm]orgen"
 
+# "am gestrigen Abend", "am heutigen Tag": offsets in days.
+DEICTIC_ADJECTIVES: dict[str, int] = {
+    "heutigen": 0, "gestrigen": -1, "vorgestrigen": -2, "morgigen": 1,
+}
+DEICTIC_ADJECTIVE_RE = "[Hh]eutigen|[Gg]estrigen|[Vv]orgestrigen|[Mm]orgigen"
+
 # Relative periods: "letzte Woche", "vergangenes Jahr", "diesen Monat".
 PERIOD_QUALIFIERS: dict[str, int] = {
     "letzt": -1, "vergangen": -1, "vorig": -1, "nächst": 1, "kommend": 1, "dies": 0,

@@ -79,24 +79,30 @@ _ALTERNATIVES = [
     rf"(?P<dm_m>{W.MONTH_AFTER_DAY_RE})(?:{_SP}+(?P<dm_y>{_YEAR})(?![\d.,]?\d))?)",
     # Silvester, Neujahr 2022
     rf"(?P<k_hol>(?=[SNH])(?P<hol>{W.HOLIDAY_RE})(?!\w)(?:{_SP}+(?P<hol_y>{_YEAR})(?!\d))?)",
-    # im Oktober, Mitte Juni 2021, im vergangenen Mai, Dezember 2021
-    rf"(?P<k_my>(?=[IiSsBbAaVvZzlknMmEeJFOND])(?P<my_pre>(?:[Ii]m|[Ss]eit|[Bb]is|[Aa]b|[Vv]om|[Zz]um){_SP}+)?"
+    # im Oktober, Mitte Juni 2021, im vergangenen Mai, Juli und August 2020, Januar dieses Jahres
+    rf"(?P<k_my>(?=[IiSsBbAaVvZzlknMmEeJFOND])"
+    rf"(?P<my_pre>(?:[Ii]m|[Ss]eit|[Bb]is|[Aa]b|[Vv]o[mn]|[Zz]um|[Zz]wischen){_SP}+)?"
     rf"(?:(?P<my_q>{W.MONTH_QUALIFIER_RE}){_SP}+)?"
-    rf"(?P<my_mod>(?:[Aa]nfang|[Mm]itte|[Ee]nde){_SP}+)?(?P<my_m>{W.MONTH_ALONE_RE})"
-    rf"(?:{_SP}+(?P<my_y>{_YEAR})(?![\d.,]?\d))?)",
+    rf"(?P<my_mod>(?:[Aa]nfang|[Mm]itte|[Ee]nde){_SP}+)?"
+    rf"(?P<my_list>(?:{W.MONTH_ALONE_RE}{_SP}*(?:und|bis|oder|sowie|/|-|–){_SP}*)*)"
+    rf"(?P<my_m>{W.MONTH_ALONE_RE})(?:{_SP}+(?:(?P<my_y>{_YEAR})(?![\d.,]?\d)|"
+    rf"(?P<my_rel>{W.PERIOD_QUALIFIER_RE})(?:e|en|er|es|em){_SP}+Jahres(?!\w)))?)",
     # vor zwei Wochen, vor einem Jahr
     rf"(?P<k_ago>(?=[Vv]or)[Vv]or{_SP}+(?P<ago_n>{W.COUNT_RE}){_SP}+(?P<ago_u>{W.AGO_UNIT_RE})(?!\w))",
     # im Jahr 2022, seit 2018, Ende 2021, Sommer 2021
     rf"(?P<k_year>(?=[JSsBbAaVvNnUuMmEeFfHhWw])(?:(?P<y_jahr>Jahr(?:e|es)?{_SP}+)|"
     rf"(?P<y_prep>(?:[Ss]eit|[Bb]is|[Aa]b|[Vv]on|[Vv]or|[Nn]ach|[Uu]m){_SP}+)|"
     rf"(?P<y_mod>(?:[Aa]nfang|[Mm]itte|[Ee]nde|[Ff]rühjahr|[Ff]rühling|[Ss]ommer|[Hh]erbst|"
-    rf"[Ww]inter){_SP}+))(?P<y_y>{_YEAR})(?![\d.,:]?\d))",
+    rf"[Ww]inter|Jahres(?:beginn|anfang|mitte|ende|wechsel)){_SP}+))(?P<y_y>{_YEAR})(?![\d.,:]?\d))",
     # letzte Woche, vergangenes Jahr, diesen Monat, vergangene Nacht
     rf"(?P<k_per>(?=[LlVvNnKkDd])(?P<per_q>{W.PERIOD_QUALIFIER_RE})(?:e|en|er|es|em){_SP}+"
     rf"(?P<per_u>{W.PERIOD_UNIT_RE})(?!\w))",
     # am Dienstag, vergangenen Freitag, Donnerstagmorgen, Montag früh
     rf"(?P<k_wd>(?=[VvLlKkNnDdJjMFS])(?:(?P<wd_q>{W.WEEKDAY_QUALIFIER_RE}){_SP}+)?(?P<wd>{W.WEEKDAY_RE})"
     rf"(?:{W.DAYPART_SUFFIX_RE})?(?!\w)(?:{_SP}+(?:früh|{W.DAYPART_RE})(?!\w))?)",
+    # am gestrigen Abend, am heutigen Montag
+    rf"(?P<k_dadj>(?=[GgHhMmVv])(?P<dadj>{W.DEICTIC_ADJECTIVE_RE}){_SP}+"
+    rf"(?:Tag(?:es)?|{W.DAYPART_RE}|{W.WEEKDAY_RE})(?!\w))",
     # heute, gestern Abend, heute am späten Abend, morgen früh
     rf"(?P<k_deic>(?=[HhGgVvÜüMm])(?P<deic>{W.DEICTIC_RE})(?![\w-])(?:{_SP}+(?:am{_SP}+|in{_SP}der{_SP}+)?"
     rf"(?:(?:frühen|späten){_SP}+)?(?:früh|{W.DAYPART_RE})(?!\w))?)",
@@ -112,6 +118,7 @@ _MASTER = re.compile(r"\b(?:" + "|".join(_ALTERNATIVES) + ")")
 
 _NAME_BEFORE_DATE = re.compile(rf"(?:{W.NAMES_BEFORE_DATE_RE}){_SP}+des{_SP}+$")
 _WORD_BEFORE = re.compile(r"\b([A-ZÄÖÜ][\w-]*) $")
+_MONTH_IN_LIST = re.compile(W.MONTH_ALONE_RE)
 _DAY_IN_LIST = re.compile(r"\d{1,2}(?=\.)")
 _NOUN_AFTER_YEAR = re.compile(rf"{_SP}*(?:[A-ZÄÖÜ€%]|\d)")
 _GLUE = re.compile(
@@ -138,13 +145,14 @@ class _Atom:
     year: int | None = None
     month: int | None = None
     day: int | None = None
-    offset: int | None = None  # deictic: days from the reference day
+    offset: int | None = None  # days from the reference day; for a month, years
     weekday: int | None = None
     direction: int | None = None  # -1 before, +1 after, 0 this one
     hour: int | None = None
     minute: int | None = None
     tz: str | None = None
     unit: str | None = None  # period / ago unit: day, week, month, year, night
+    list_end: int | None = None  # the last month of a list a month stands in ("Juli und August")
     count: int = 0
 
 
@@ -224,13 +232,22 @@ def _read_holiday(m: re.Match[str], text: str) -> list[_Atom]:
 
 
 def _read_month(m: re.Match[str], text: str) -> list[_Atom]:
-    if not (m["my_pre"] or m["my_q"] or m["my_mod"] or m["my_y"]):
+    """One atom per month: "Juli und August 2020" gives "Juli" and "August 2020"."""
+    if not (m["my_pre"] or m["my_q"] or m["my_mod"] or m["my_y"] or m["my_rel"] or m["my_list"]):
         return []  # a bare month name: "Mai" may be a name, "August" a first name
-    start = m.start("my_q") if m["my_q"] else m.start("my_mod") if m["my_mod"] else \
-        m.start("my_m")
     year = int(m["my_y"]) if m["my_y"] else None
     direction = W.QUALIFIERS[m["my_q"]] if m["my_q"] else None
-    return [_Atom("month", start, m.end(), year, _month_number(m["my_m"]), direction=direction)]
+    years_on = W.PERIOD_QUALIFIERS[m["my_rel"].lower()] if m["my_rel"] else None
+    first = m.start("my_q") if m["my_q"] else m.start("my_mod") if m["my_mod"] else None
+    months = [(m.start("my_list") + x.start(), m.start("my_list") + x.end(), x.group())
+              for x in _MONTH_IN_LIST.finditer(m["my_list"])]
+    months.append((m.start("my_m"), m.end(), m["my_m"]))
+    if first is not None:
+        months[0] = (first, *months[0][1:])
+    last = _month_number(m["my_m"])
+    return [_Atom("month", start, end, year, _month_number(word), offset=years_on,
+                  direction=direction, list_end=None if i == len(months) - 1 else last)
+            for i, (start, end, word) in enumerate(months)]
 
 
 def _read_ago(m: re.Match[str], text: str) -> list[_Atom]:
@@ -274,6 +291,10 @@ def _read_deictic(m: re.Match[str], text: str) -> list[_Atom]:
     return [_Atom("date", m.start(), m.end(), offset=W.DEICTIC[word.lower()])]
 
 
+def _read_deictic_adjective(m: re.Match[str], text: str) -> list[_Atom]:
+    return [_Atom("date", m.start(), m.end(), offset=W.DEICTIC_ADJECTIVES[m["dadj"].lower()])]
+
+
 def _read_daypart(m: re.Match[str], text: str) -> list[_Atom]:
     return [_Atom("daypart", m.start("dp") if m["dp"] else m.start(), m.end())]
 
@@ -293,7 +314,8 @@ _READERS: dict[str, Callable[[re.Match[str], str], list[_Atom]]] = {
     "k_iso": _read_iso, "k_num": _read_numeric, "k_numc": _read_numeric_no_year,
     "k_night": _read_night, "k_dm": _read_day_month, "k_hol": _read_holiday,
     "k_my": _read_month, "k_ago": _read_ago, "k_year": _read_year, "k_per": _read_period,
-    "k_wd": _read_weekday, "k_deic": _read_deictic, "k_dp": _read_daypart, "k_time": _read_time,
+    "k_wd": _read_weekday, "k_deic": _read_deictic,
+    "k_dadj": _read_deictic_adjective, "k_dp": _read_daypart, "k_time": _read_time,
 }
 
 
@@ -443,22 +465,34 @@ def _at_time(day: When | None, time: _Atom | None, night: bool) -> When | None:
     return When(date.year, date.month, date.day, time.hour, time.minute, tz=time.tz)
 
 
+def _month_year(month: int, atom: _Atom, ref: When | None) -> int | None:
+    """The year of a month named without a day."""
+    if atom.year is not None:
+        return atom.year
+    if ref is None:
+        return None
+    if atom.offset is not None:  # "im Januar dieses Jahres"
+        return ref.year + atom.offset
+    if ref.month is None or not atom.direction:
+        return _nearest_year(month, None, ref)
+    if atom.direction < 0:  # "im vergangenen Mai"
+        return ref.year if month < ref.month else ref.year - 1
+    return ref.year if month > ref.month else ref.year + 1
+
+
 def _resolve_alone(atom: _Atom, ref: When | None) -> When | None:
     """Months, years, periods and "vor N ..." expressions."""
     if atom.role == "year":
         return When(atom.year) if atom.year else None
     if atom.role == "month":
         assert atom.month is not None
-        if atom.year is not None:
-            return When(atom.year, atom.month)
-        if ref is None:
-            return None
-        if ref.month is None or not atom.direction:
-            year = _nearest_year(atom.month, None, ref)
-            return When(year if year is not None else ref.year, atom.month)
-        if atom.direction < 0:
-            return When(ref.year if atom.month < ref.month else ref.year - 1, atom.month)
-        return When(ref.year if atom.month > ref.month else ref.year + 1, atom.month)
+        if atom.list_end is None:
+            year = _month_year(atom.month, atom, ref)
+        else:  # "April bis Juni": the year of the list's last month, or the one before
+            year = _month_year(atom.list_end, atom, ref)
+            if year is not None and atom.month > atom.list_end:
+                year -= 1
+        return When(year, atom.month) if year is not None else None
     if ref is None:
         return None
     unit = atom.unit
