@@ -50,7 +50,8 @@ MONTH_QUALIFIER_RE = "vergangenen|letzten|vorigen|kommenden|nächsten"
 # Parts of the day: they never add an hour, they only say the expression names a day.
 DAYPART_RE = "[Mm]orgen|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|[Aa]bend|[Nn]acht"
 DAYPART_SUFFIX_RE = "morgen|vormittag|mittag|nachmittag|abend|nacht|früh"  # Donnerstagmorgen
-DAYPART_ADVERB_RE = "[Ss]pätabends|[Ff]rühmorgens|[Ss]pätnachts|[Ss]pätnachmittags|[Ff]rühabends"
+DAYPART_ADVERB_RE = "[Ss]pätabends|[Ff]rühmorgens|[Ss]pätnachts|[Ss]pätnachmittags|" \
+    "[Ff]rühabends"
 
 # Deictic day words and their offset in days from the reference day.
 DEICTIC: dict[str, int] = {
@@ -97,7 +98,8 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 HOLIDAY_RE = "Silvester(?:nacht|abend|tag)?|Neujahr(?:stag|snacht)?|Heiligabend"
 
 # Time zones written after a clock time ("21:30 Uhr MEZ", "23:30 Uhr Moskauer Zeit").
-ZONE_RE = r"MESZ|MEZ|UTC|GMT|CEST|CET|OESZ|OEZ|Ortszeit|Lokalzeit|lokaler? Zeit|deutscher Zeit|" \
+ZONE_RE = r"MESZ|MEZ|UTC|GMT|CEST|CET|OESZ|OEZ|Ortszeit|Lokalzeit|lokaler? Zeit|" \
+    r"deutscher Zeit|" \
     r"mitteleuropäischer (?:Sommer)?[Zz]eit|[A-ZÄÖÜ][a-zäöüß]+er Zeit"
 # "9 Uhr abends": words after "Uhr" that move the hour into the afternoon or evening.
 CLOCK_PART_RE = "morgens|früh|vormittags|mittags|nachmittags|abends|nachts"

@@ -61,15 +61,16 @@ _ZONE = rf"(?:\((?P<{{p}}1>{W.ZONE_RE})\)|(?P<{{p}}2>{W.ZONE_RE}))(?!\w)"
 # start would try every alternative in full, which made the scan three times slower.
 _ALTERNATIVES = [
     # 2021-12-07, 2021-12-07T21:30
-    rf"(?P<k_iso>(?=[12])(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
+    rf"(?P<k_iso>(?=[12])(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-"
+    rf"(?P<iso_d>0[1-9]|[12]\d|3[01])"
     rf"(?:T(?P<iso_h>[01]\d|2[0-3]):(?P<iso_min>[0-5]\d))?(?![\d-]))",
     # 07.12.2021, 7. 12. 2021, 07.12.21
     rf"(?P<k_num>(?=\d)(?<![\d.,])(?P<num_d>{_DAY})\.{_SP}?(?P<num_m>1[0-2]|0?[1-9])\."
     rf"(?:{_SP}?(?P<num_y>{_YEAR})|(?P<num_yy>\d\d))(?!\d))",
     # am 7.12. (a year-less numeric date needs a preposition before it)
-    rf"(?P<k_numc>(?=[AaVvBbZzSsDd])(?:[Aa]m|[Vv]om|[Bb]is(?:{_SP}zum)?|[Zz]um|[Ss]eit(?:{_SP}dem)?|"
-    rf"[Aa]b(?:{_SP}dem)?|[Dd]en|[Dd]em){_SP}+(?P<numc_d>{_DAY})\.(?P<numc_m>1[0-2]|0?[1-9])"
-    rf"\.(?!\d))",
+    rf"(?P<k_numc>(?=[AaVvBbZzSsDd])(?:[Aa]m|[Vv]om|[Bb]is(?:{_SP}zum)?|[Zz]um|"
+    rf"[Ss]eit(?:{_SP}dem)?|[Aa]b(?:{_SP}dem)?|[Dd]en|[Dd]em){_SP}+"
+    rf"(?P<numc_d>{_DAY})\.(?P<numc_m>1[0-2]|0?[1-9])\.(?!\d))",
     # in der Nacht zu Sonntag / zum 14. Oktober / vom vergangenen Samstag auf Sonntag (a prefix)
     rf"(?P<k_night>(?=[Ii]n )[Ii]n{_SP}der{_SP}Nacht{_SP}(?:vo[nm]{_SP}"
     rf"(?:(?:{W.WEEKDAY_QUALIFIER_RE}){_SP})?(?:{W.WEEKDAY_RE}){_SP})?(?:zu[mr]?|auf)(?={_SP}))",
@@ -88,29 +89,35 @@ _ALTERNATIVES = [
     rf"(?P<my_m>{W.MONTH_ALONE_RE})(?:{_SP}+(?:(?P<my_y>{_YEAR})(?![\d.,]?\d)|"
     rf"(?P<my_rel>{W.PERIOD_QUALIFIER_RE})(?:e|en|er|es|em){_SP}+Jahres(?!\w)))?)",
     # vor zwei Wochen, vor einem Jahr
-    rf"(?P<k_ago>(?=[Vv]or)[Vv]or{_SP}+(?P<ago_n>{W.COUNT_RE}){_SP}+(?P<ago_u>{W.AGO_UNIT_RE})(?!\w))",
+    rf"(?P<k_ago>(?=[Vv]or)[Vv]or{_SP}+(?P<ago_n>{W.COUNT_RE}){_SP}+"
+    rf"(?P<ago_u>{W.AGO_UNIT_RE})(?!\w))",
     # im Jahr 2022, seit 2018, Ende 2021, Sommer 2021
     rf"(?P<k_year>(?=[JSsBbAaVvNnUuMmEeFfHhWw])(?:(?P<y_jahr>Jahr(?:e|es)?{_SP}+)|"
     rf"(?P<y_prep>(?:[Ss]eit|[Bb]is|[Aa]b|[Vv]on|[Vv]or|[Nn]ach|[Uu]m){_SP}+)|"
     rf"(?P<y_mod>(?:[Aa]nfang|[Mm]itte|[Ee]nde|[Ff]rühjahr|[Ff]rühling|[Ss]ommer|[Hh]erbst|"
-    rf"[Ww]inter|Jahres(?:beginn|anfang|mitte|ende|wechsel)){_SP}+))(?P<y_y>{_YEAR})(?![\d.,:]?\d))",
+    rf"[Ww]inter|Jahres(?:beginn|anfang|mitte|ende|wechsel)){_SP}+))"
+    rf"(?P<y_y>{_YEAR})(?![\d.,:]?\d))",
     # letzte Woche, vergangenes Jahr, diesen Monat, vergangene Nacht
     rf"(?P<k_per>(?=[LlVvNnKkDd])(?P<per_q>{W.PERIOD_QUALIFIER_RE})(?:e|en|er|es|em){_SP}+"
     rf"(?P<per_u>{W.PERIOD_UNIT_RE})(?!\w))",
     # am Dienstag, vergangenen Freitag, Donnerstagmorgen, Montag früh
-    rf"(?P<k_wd>(?=[VvLlKkNnDdJjMFS])(?:(?P<wd_q>{W.WEEKDAY_QUALIFIER_RE}){_SP}+)?(?P<wd>{W.WEEKDAY_RE})"
+    rf"(?P<k_wd>(?=[VvLlKkNnDdJjMFS])(?:(?P<wd_q>{W.WEEKDAY_QUALIFIER_RE}){_SP}+)?"
+    rf"(?P<wd>{W.WEEKDAY_RE})"
     rf"(?:{W.DAYPART_SUFFIX_RE})?(?!\w)(?:{_SP}+(?:früh|{W.DAYPART_RE})(?!\w))?)",
     # am gestrigen Abend, am heutigen Montag
     rf"(?P<k_dadj>(?=[GgHhMmVv])(?P<dadj>{W.DEICTIC_ADJECTIVE_RE}){_SP}+"
     rf"(?:Tag(?:es)?|{W.DAYPART_RE}|{W.WEEKDAY_RE})(?!\w))",
     # heute, gestern Abend, heute am späten Abend, morgen früh
-    rf"(?P<k_deic>(?=[HhGgVvÜüMm])(?P<deic>{W.DEICTIC_RE})(?![\w-])(?:{_SP}+(?:am{_SP}+|in{_SP}der{_SP}+)?"
+    rf"(?P<k_deic>(?=[HhGgVvÜüMm])(?P<deic>{W.DEICTIC_RE})(?![\w-])"
+    rf"(?:{_SP}+(?:am{_SP}+|in{_SP}der{_SP}+)?"
     rf"(?:(?:frühen|späten){_SP}+)?(?:früh|{W.DAYPART_RE})(?!\w))?)",
     # am Nachmittag, in der Nacht, am späten Abend, spätabends
-    rf"(?P<k_dp>(?=[AaIiGgSsFf])(?:(?:[Aa]m|[Ii]n{_SP}der|[Gg]egen){_SP}+(?P<dp>(?:(?:frühen|späten){_SP}+)?"
+    rf"(?P<k_dp>(?=[AaIiGgSsFf])(?:(?:[Aa]m|[Ii]n{_SP}der|[Gg]egen){_SP}+"
+    rf"(?P<dp>(?:(?:frühen|späten){_SP}+)?"
     rf"(?:{W.DAYPART_RE}))(?!\w))|(?P<dp_adv>{W.DAYPART_ADVERB_RE})(?!\w))",
     # 21:30 Uhr MEZ, um 12 Uhr, gegen 6.50 Uhr, 9 Uhr abends, um 21:30
-    rf"(?P<k_time>(?=[UuGgAa\d])(?:(?P<t_pre>[Uu]m|[Gg]egen|[Aa]b){_SP}+)?(?<![\d.,:])(?P<t_h>{_HOUR})"
+    rf"(?P<k_time>(?=[UuGgAa\d])(?:(?P<t_pre>[Uu]m|[Gg]egen|[Aa]b){_SP}+)?"
+    rf"(?<![\d.,:])(?P<t_h>{_HOUR})"
     rf"(?:(?P<t_sep>[:.])(?P<t_m>[0-5]\d))?(?!\d)(?:(?P<t_uhr>{_SP}*Uhr(?!\w))|(?<=:\d\d))"
     rf"(?:{_SP}+(?P<t_part>{W.CLOCK_PART_RE})(?!\w))?(?:{_SP}*{_ZONE.format(p='t_tz')})?)",
 ]
