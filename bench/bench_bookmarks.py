@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.bookmarks import BookmarkStore, resolve_all  # noqa: E402
-from reader.bookmarks.schema import dump_text, parse_text  # noqa: E402
-from reader.bookmarks.store import atomic_write  # noqa: E402
-from tests.test_bookmarks_helpers import FakeLibrary, make_article, sample_bookmark  # noqa: E402
+from reader.bookmarks import BookmarkStore, resolve_all
+from reader.bookmarks.schema import dump_text, parse_text
+from reader.bookmarks.store import atomic_write
+from tests.test_bookmarks_helpers import FakeLibrary, make_article, sample_bookmark
 
 
 def timed(fn, repeat: int = 5) -> float:

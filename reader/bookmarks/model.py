@@ -145,11 +145,12 @@ def filter_bookmarks(
 def newest_first(bookmarks: Sequence[Bookmark] | Iterable[Bookmark]) -> list[Bookmark]:
     """Sorted by creation time, newest first; ties keep the later entry of the file first."""
     items = list(bookmarks)
-    order = sorted(range(len(items)), key=lambda i: (_created_key(items[i]), i), reverse=True)
+    order = sorted(range(len(items)), key=lambda i: (created_key(items[i]), i), reverse=True)
     return [items[i] for i in order]
 
 
-def _created_key(bm: Bookmark) -> float:
+def created_key(bm: Bookmark) -> float:
+    """The creation time as a timestamp (``-inf`` when missing or unreadable)."""
     try:
         when = dt.datetime.fromisoformat(bm.created)
     except ValueError:

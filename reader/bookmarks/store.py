@@ -22,7 +22,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reader.bookmarks.anchor import ArticleLookup, find_passage, make_bookmark
-from reader.bookmarks.model import Bookmark, filter_bookmarks, new_id, normalize_tags, now_iso
+from reader.bookmarks.model import (
+    Bookmark,
+    created_key,
+    filter_bookmarks,
+    new_id,
+    normalize_tags,
+    now_iso,
+)
 from reader.bookmarks.schema import (
     BookmarkFile,
     BookmarkFileError,
@@ -201,8 +208,8 @@ class BookmarkStore:
             for bm in items:
                 if bm.id == bookmark.id:
                     return bm
-            at = len(items)
-            while at > 0 and bookmark.created and items[at - 1].created > bookmark.created:
+            at, when = len(items), created_key(bookmark)
+            while at > 0 and created_key(items[at - 1]) > when:
                 at -= 1
             items.insert(at, bookmark)
             return bookmark
