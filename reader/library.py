@@ -27,6 +27,7 @@ from reader.search.query import (
     Hit,
     SearchResult,
     fragments,
+    join_title,
     match_offsets,
     parse_query,
     query_terms,
@@ -142,7 +143,7 @@ class Library:
         limit = limit or self.config.search_limit
         with self._lock:
             searcher = self.searcher()
-            results = searcher.search(query, limit=limit)
+            results = searcher.search(join_title(query, searcher), limit=limit)
             terms = query_terms(query, searcher)
             hits: list[Hit] = []
             for hit in results:

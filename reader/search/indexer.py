@@ -84,9 +84,10 @@ def passage_documents(article: Article, entities: dict[int, list[str]] | None = 
             "article": article.id,
             "passage": p.index,
             "source": article.source,
-            "title": article.title,
             "text": p.text,
         }
+        if p.index == 0:
+            doc["title"] = article.title
         if date is not None:
             doc["date"] = date
         names = (entities or {}).get(p.index)

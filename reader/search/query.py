@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
-from whoosh.query import NullQuery, Query
+from whoosh.query import NullQuery, Or, Query, Term
 from whoosh.searching import Searcher
 
 from reader.corpus.model import Article, Passage
@@ -101,6 +101,21 @@ def check_syntax(text: str) -> None:
     for a, b in itertools.pairwise(words):
         if a in OPERATORS and b in OPERATORS - {"NOT"}:
             raise QueryError(f"'{a} {b}': two operators in a row")
+
+
+def join_title(query: Query, searcher: Searcher) -> Query:
+    """Replace each ``title:`` condition by the articles whose headline matches it, so the
+    condition holds for every passage of those articles."""
+
+    def rewrite(sub: Query) -> Query:
+        if sub.is_leaf() and getattr(sub, "fieldname", None) == "title":
+            ids = sorted({searcher.stored_fields(d)["article"] for d in sub.docs(searcher)})
+            if not ids:
+                return NullQuery
+            return Or([Term("article", aid) for aid in ids], boost=sub.boost)
+        return sub
+
+    return query.accept(rewrite)
 
 
 def query_terms(query: Query, searcher: Searcher, fieldname: str = "text") -> set[str]:
