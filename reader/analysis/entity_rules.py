@@ -26,7 +26,7 @@ ROLE_STEMS = (
     "emir", "staatsoberhaupt", "chefin", "frau", "ehemann", "bruder", "schwester", "sohn",
     "tochter", "vater", "mutter", "witwe", "moderator", "regisseur", "künstler", "sportler",
     "athlet", "verteidiger", "ceo", "vize", "mitgründer", "investor", "besitzer", "inhaber",
-    "angeklagte", "zeuge",
+    "angeklagte", "zeuge", "rätin", "kriminalrat", "stadtrat", "polizist", "beamte",
 )
 ROLE_RE = re.compile(
     r"(?:" + "|".join(ROLE_STEMS) + r")(?:in|innen|en|n|s|es|e|er|ern)?$"
@@ -51,15 +51,18 @@ ORG_WORD_RE = re.compile(r"(?:ministerium|ministeriums|ministerien)$")
 
 # Prepositions and nouns before a name that mark a place.
 PLACE_PREPS = frozenset({
-    "in", "nach", "aus", "bei", "im", "nahe", "Richtung", "gen", "via", "ins",
+    "in", "nach", "aus", "bei", "nahe", "Richtung", "gen", "via",
     "nördlich", "südlich", "östlich", "westlich", "Bezirk", "Ortsteil", "Stadtteil", "Stadt",
     "Ort", "Dorf", "Gemeinde", "Region", "Provinz", "Landkreis", "Kreis", "Hauptstadt",
     "Metropole", "Bundesland", "Kanton", "Insel", "Kiez", "Großstadt", "Kleinstadt",
 })
-# Street names: a capitalised word with one of these endings.
-STREET_RE = re.compile(
-    r"(?:straße|strasse|str|platz|allee|damm|weg|ufer|chaussee|gasse|steig|zeile|ring|"
-    r"promenade|pfad|brücke|markt|kanal|park|graben|anger|brücken|plätze)$"
+# Street names: a capitalised word with one of these endings that HanTa does not know.
+# Compounds with the endings of STREET_RE are streets ("Hermannstraße"); those with the
+# endings of SQUARE_RE only when their first part is not a common noun ("Weichselplatz",
+# but not "Parkplatz", "Gehweg", "Bahnsteig").
+STREET_RE = re.compile(r"(?:straße|strasse|str|allee|damm|chaussee|ufer|gasse|zeile|promenade)$")
+SQUARE_RE = re.compile(
+    r"(?:platz|weg|steig|ring|pfad|brücke|markt|kanal|park|graben|anger|brücken|plätze)$"
 )
 # Heads of two-word place names after an adjective in -er: "Frankfurter Allee".
 STREET_HEADS = frozenset({
@@ -70,7 +73,7 @@ STREET_HEADS = frozenset({
 # Endings of unknown names that point to a type.
 PER_NAME_RE = re.compile(r"(?:ow|ew|ski|sky|skyj|enko|owa|ewa|ina|ić|vić|witsch|ova|eva)s?$")
 LOC_NAME_RE = re.compile(
-    r"(?:land|stan|ien|burg|berg|dorf|hausen|heim|stadt|felde|feld|hagen|walde|brück|"
+    r"(?:land|stan|burg|berg|dorf|hausen|heim|stadt|felde|feld|hagen|walde|brück|"
     r"münde|hafen|ingen|leben|rode|werder|bach)$"
 )
 # Endings of common nouns that are never names ("Zuspitzung", "Sicherheit").
@@ -108,20 +111,51 @@ MONTHS_DAYS = frozenset({
     "Silvester", "Neujahr",
 })
 
+# Vehicle makes: "Renault Clio" and "Opel Meriva" are products, not people.
+VEHICLE_MAKES = frozenset({
+    "Alfa", "Audi", "BMW", "Chevrolet", "Citroën", "Citroen", "Dacia", "Ducati", "Fiat", "Ford",
+    "Harley", "Honda", "Hyundai", "Jaguar", "Jeep", "Kawasaki", "Kia", "Land", "Mazda",
+    "Mercedes", "Mini", "Mitsubishi", "Nissan", "Opel", "Peugeot", "Porsche", "Range",
+    "Renault", "Seat", "Skoda", "Škoda", "Smart", "Subaru", "Suzuki", "Tesla", "Toyota",
+    "Vespa", "Volvo", "VW", "Yamaha", "Lamborghini", "Ferrari", "Maserati", "Bentley",
+})
+# English words that make a capitalised run a title, not a name ("Driving Home For …").
+ENGLISH_FUNCTION = frozenset({"The", "Of", "For", "And", "To", "In", "On", "At", "With", "A",
+                              "Is", "My", "Your", "Be", "It", "We", "You", "Me"})
+
+# Last words that make a capitalised run something other than a person.
+LOC_HEADS = frozenset({"Beach", "Palace", "Island", "Islands", "Valley", "Bay", "City",
+                       "Street", "Square", "Avenue", "Hills", "Springs", "Lake", "Mountains"})
+NON_PERSON_HEADS = frozenset({"University", "College", "League", "Award", "Awards", "Group",
+                              "Club", "Records", "Airlines", "Files", "Cases", "News", "Cup",
+                              "Festival", "Show", "Games", "Prize", "Days", "Week"})
+
 _tagger: Any = None
+_noun_heads: frozenset[str] = frozenset()
 _lock = threading.Lock()
 
 
 def tagger() -> Any:
     """The HanTa tagger, loaded on first use (about 0.2 s)."""
-    global _tagger
+    global _tagger, _noun_heads
     if _tagger is None:
         with _lock:
             if _tagger is None:
                 from HanTa import HanoverTagger as ht
 
-                _tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+                tg = ht.HanoverTagger("morphmodel_ger.pgz")
+                nn = tg.tag2int.get("NN")
+                # the common nouns of HanTa's frequent-word table, as compound heads
+                _noun_heads = frozenset(
+                    w for w, t in tg.cache.items() if t and t[0][0] == nn and len(w) >= 4
+                )
+                _tagger = tg
     return _tagger
+
+
+def noun_heads() -> frozenset[str]:
+    tagger()
+    return _noun_heads
 
 
 @lru_cache(maxsize=200_000)
@@ -131,7 +165,7 @@ def tags(word: str) -> tuple[tuple[str, float], ...]:
 
 
 KNOWN = -19.0  # HanTa scores above this come from its lexicon; below, it guesses
-UNKNOWN = -26.0
+UNKNOWN = -27.0
 
 
 @lru_cache(maxsize=200_000)
@@ -143,14 +177,34 @@ def is_common_lower(word: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def name_like(word: str) -> bool:
-    """A capitalised word that is probably a proper noun (HanTa ``NE``, or unknown to HanTa
-    and not shaped like a common noun)."""
+    """A capitalised word that is probably a proper noun: HanTa's ``NE``, or a word HanTa
+    does not know that is neither shaped like a common noun ("-ung", "-heit"), nor a
+    compound of a common noun ("Tramhaltestelle"), nor a new spelling of a known word
+    ("Anschluss", which HanTa knows as "Anschluß")."""
     best_tag, best = tags(word)[0]
-    if best_tag == "NE":
-        return True
     if best > UNKNOWN:
+        return best_tag == "NE"
+    if best_tag == "NE" and best > UNKNOWN - 2:
+        return True
+    low = word.lower()
+    if NOUN_SUFFIX_RE.search(low) is not None or compound_noun(low):
         return False
-    return NOUN_SUFFIX_RE.search(word.lower()) is None
+    if "ss" in word:
+        old_tag, old = tags(word.replace("ss", "ß"))[0]
+        if old > UNKNOWN:
+            return old_tag == "NE"
+    return True
+
+
+def compound_noun(low: str) -> bool:
+    """``low`` (lower case) ends in a common noun of four letters or more after a first
+    part of three letters or more: "kratzwunden", "alleinunfall"."""
+    heads = noun_heads()
+    for k in range(3, len(low) - 3):
+        tail = low[k:]
+        if tail in heads or tail[:-1] in heads or (len(tail) > 5 and tail[:-2] in heads):
+            return True
+    return False
 
 
 @lru_cache(maxsize=100_000)
@@ -166,9 +220,24 @@ def is_org_cue(word: str) -> bool:
 @lru_cache(maxsize=100_000)
 def is_street(word: str) -> bool:
     """A street-like word not in HanTa's lexicon ("Weichselplatz", but not "Parkplatz")."""
-    if STREET_RE.search(word.lower()) is None:
+    low = word.lower()
+    strong = STREET_RE.search(low)
+    weak = None if strong else SQUARE_RE.search(low)
+    if strong is None and weak is None:
         return False
-    return tags(word)[0][1] <= KNOWN - 1
+    if tags(word)[0][1] > KNOWN - 1:
+        return False
+    if weak is not None:
+        first = low[: weak.start()].rstrip("-")
+        if len(first) < 3 or first in noun_heads():
+            return False
+    return True
+
+
+@lru_cache(maxsize=100_000)
+def is_common_noun(word: str) -> bool:
+    """A frequent common noun ("Zugang", "Gruppe"), from HanTa's word table."""
+    return word.lower() in noun_heads()
 
 
 @lru_cache(maxsize=100_000)
