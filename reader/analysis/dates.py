@@ -363,11 +363,9 @@ def _ref_day(ref: When | None) -> dt.date | None:
     return dt.date(ref.year, ref.month, ref.day)
 
 
-def _coarse(ref: When, **extra: int) -> When:
+def _coarse(ref: When) -> When:
     """The reference cut to month (or year) precision, for values it cannot pin to a day."""
-    if ref.month is None:
-        return When(ref.year)
-    return When(ref.year, ref.month, **extra)
+    return When(ref.year) if ref.month is None else When(ref.year, ref.month)
 
 
 def _nearest_year(month: int, day: int | None, ref: When) -> int | None:
