@@ -75,7 +75,7 @@ def test_edit_remove_and_undo(path):
     a = store.add(stamped(1, "2024-01-01T09:00:00+00:00", tags=["alt"]))
     b = store.add(stamped(2, "2024-01-02T09:00:00+00:00", note="erste Fassung"))
     c = store.add(stamped(3, "2024-01-03T09:00:00+00:00"))
-    assert [x.id for x in store.list()] == [c.id, b.id, a.id]
+    assert [x.id for x in store.filtered()] == [c.id, b.id, a.id]
 
     edited = store.edit(b.id, note="zweite Fassung")
     assert edited.note == "zweite Fassung" and edited.tags == b.tags
@@ -90,7 +90,7 @@ def test_edit_remove_and_undo(path):
     restored = store.restore(removed)
     assert restored == edited
     assert on_disk(path)[1] == edited  # back with its id, note and place
-    assert [x.id for x in store.list()] == [c.id, b.id, a.id]
+    assert [x.id for x in store.filtered()] == [c.id, b.id, a.id]
     assert store.restore(removed) == edited and len(on_disk(path)) == 3  # undo twice: once
 
 
@@ -115,8 +115,8 @@ def test_filters_through_the_store(path):
     store = BookmarkStore(path)
     store.add(sample_bookmark(1, tags=("gas",)))
     store.add(sample_bookmark(4, note="Einigung?"))
-    assert [b.passage_id for b in store.list(tag="gas")] == [f"{ARTICLE_ID}#p1"]
-    assert [b.passage_id for b in store.list(text="einigung")] == [f"{ARTICLE_ID}#p4"]
+    assert [b.passage_id for b in store.filtered(tag="gas")] == [f"{ARTICLE_ID}#p1"]
+    assert [b.passage_id for b in store.filtered(text="einigung")] == [f"{ARTICLE_ID}#p4"]
     assert len(store.for_article(ARTICLE_ID)) == 2
 
 

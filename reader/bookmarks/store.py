@@ -129,7 +129,7 @@ class BookmarkStore:
                 return bm
         raise UnknownBookmark(f"no bookmark with id {bookmark_id!r} in {self.path}")
 
-    def list(
+    def filtered(
         self, *, tag: str | None = None, source: str | None = None, text: str | None = None
     ) -> list[Bookmark]:
         """Newest first, filtered (see :func:`reader.bookmarks.model.filter_bookmarks`)."""

@@ -151,7 +151,7 @@ def _print_one(bm: Bookmark, anchor: Anchor | None = None) -> None:
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     store = _loaded(ctx)
-    bookmarks = store.list(tag=args.tag, source=args.source, text=args.text)
+    bookmarks = store.filtered(tag=args.tag, source=args.source, text=args.text)
     anchors = _anchors(ctx, bookmarks, quiet=args.json) if args.check else {}
     if args.json:
         data: dict[str, Any] = {
@@ -215,7 +215,7 @@ def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     store = _loaded(ctx)
-    bookmarks = store.list(tag=args.tag, source=args.source, text=args.text)
+    bookmarks = store.filtered(tag=args.tag, source=args.source, text=args.text)
     text = export(bookmarks, args.format)
     if not args.output:
         sys.stdout.write(text)
