@@ -224,7 +224,10 @@ def test_unparsable_file_is_reported_backed_up_and_never_overwritten(path):
     assert path.read_bytes() == original
     assert len(list(path.parent.glob("bookmarks.yaml.broken-*"))) == 1  # one copy only
 
+    assert store.reload_if_changed() is False  # polling a broken file does not re-raise
+
     path.write_text(BROKEN_YAML.replace("'nicht geschlossen", "'geschlossen'"), encoding="utf-8")
+    assert store.reload_if_changed() is True and [b.id for b in store.bookmarks] == ["abc"]
     added = store.add(sample_bookmark())  # fixed by hand: works again, keeps the entry
     assert [b.id for b in on_disk(path)] == ["abc", added.id]
     assert store.error is None

@@ -84,7 +84,8 @@ class BookmarkStore:
         self._extra: dict[str, Any] = {}
         self._hash: str | None = None  # of the bytes last read or written; None = no file
         self._stamp: _Stamp | None = None
-        self._loaded = False
+        self._loaded = False  # read successfully at least once
+        self._seen = False  # read at all (a broken file counts: no reload until it changes)
         self._mutex = threading.RLock()
         self._entry_cache = EntryCache()
         self._parse_cache = ParseCache()
@@ -105,11 +106,11 @@ class BookmarkStore:
     def changed_on_disk(self) -> bool:
         """Whether the file's content differs from what this store last read or wrote."""
         stamp = self._stat()
-        if stamp == self._stamp and self._loaded:
+        if stamp == self._stamp and self._seen:
             return False
         raw = self._read_bytes()
         digest = None if raw is None else _digest(raw)
-        if digest == self._hash and self._loaded:
+        if digest == self._hash and self._seen:
             self._stamp = stamp
             return False
         return True
@@ -260,6 +261,7 @@ class BookmarkStore:
         stamp = self._stat()
         raw = self._read_bytes()
         digest = None if raw is None else _digest(raw)
+        self._seen = True
         if not (self._loaded and digest == self._hash and self.error is None):
             try:
                 text = _decode(raw, self.path) if raw else ""
