@@ -1,0 +1,82 @@
+"""The library list: articles grouped by source, newest first, filtered by typed words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.ui.find import fold
+
+if TYPE_CHECKING:
+    from reader.search.store import ArticleSummary
+
+NO_SOURCE = "(no source)"
+DATE_WIDTH = 10
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryRow:
+    """A source heading (``summary is None``) or an article under it."""
+
+    source: str
+    summary: ArticleSummary | None = None
+    count: int = 0
+
+    @property
+    def is_heading(self) -> bool:
+        return self.summary is None
+
+
+def date_label(summary: ArticleSummary) -> str:
+    """The date as far as it is known (``2021-12-07``, ``2021-04``), or ``undated``."""
+    if summary.date is None:
+        return "undated"
+    return summary.date.iso()[:DATE_WIDTH]
+
+
+class LibraryIndex:
+    """Summaries sorted once; :meth:`rows` filters them per keystroke without re-sorting."""
+
+    def __init__(self, summaries: Sequence[ArticleSummary]) -> None:
+        def order(s: ArticleSummary) -> tuple:
+            source = s.source or NO_SOURCE
+            dated = s.date is not None
+            # newest first inside a source; undated last
+            when = tuple(-x for x in s.date.sort_key()) if s.date else ()
+            return (not s.source, fold(source), source, not dated, when, fold(s.title))
+
+        self.summaries = sorted(summaries, key=order)
+        self._haystacks = [
+            fold(" ".join((s.title, s.source or NO_SOURCE, date_label(s), s.id)))
+            for s in self.summaries
+        ]
+        self.by_id = {s.id: s for s in self.summaries}
+
+    def __len__(self) -> int:
+        return len(self.summaries)
+
+    def rows(self, query: str = "") -> list[LibraryRow]:
+        """Headings and articles whose headline, source, date or id contain every word."""
+        words = fold(query).split()
+        if words:
+            chosen = [
+                s for s, hay in zip(self.summaries, self._haystacks, strict=True)
+                if all(w in hay for w in words)
+            ]
+        else:
+            chosen = self.summaries
+        rows: list[LibraryRow] = []
+        heading_at = -1
+        current: str | None = None
+        for summary in chosen:
+            source = summary.source or NO_SOURCE
+            if source != current:
+                if heading_at >= 0:
+                    rows[heading_at] = LibraryRow(current or "", None, len(rows) - heading_at - 1)
+                heading_at, current = len(rows), source
+                rows.append(LibraryRow(source))
+            rows.append(LibraryRow(source, summary))
+        if heading_at >= 0:
+            rows[heading_at] = LibraryRow(current or "", None, len(rows) - heading_at - 1)
+        return rows
