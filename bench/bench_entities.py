@@ -3,7 +3,8 @@
 Run from the repository root::
 
     /work/.venv/bin/python bench/bench_entities.py
-    /work/.venv/bin/python bench/bench_entities.py --corpus /work/shared/corpora/frontpages-2026.jsonl --limit 5000
+    /work/.venv/bin/python bench/bench_entities.py \
+        --corpus /work/shared/corpora/frontpages-2026.jsonl --limit 5000
 
 Each article is recognised as one text (headline, newline, body), as at index time. The
 first call pays for loading the gazetteer and HanTa; that time is printed separately and
@@ -21,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.analysis.entities import EntityRecognizer  # noqa: E402
-from reader.analysis.tokens import tokenize  # noqa: E402
+from reader.analysis.entities import EntityRecognizer
+from reader.analysis.tokens import tokenize
 
 DEFAULT_CORPUS = "/work/shared/corpora/berlin-police-reports.jsonl"
 

@@ -199,6 +199,9 @@ class EntityRecognizer:
             if not (_plain_cap(w) and (followed_by_number or not rules.is_common_noun(w))):
                 return None, 1
         elif not self._candidate(w, i, initial, gz):
+            if prev in ("in", "nach", "aus") and _place_shaped(w):
+                # "in Quarzbach": a town name that looks like a compound of common nouns
+                return _span(text, toks[i].start, toks[i].end, "LOC", None, "rule"), 1
             return None, 1
         given_first = w in self._given
         j = i
@@ -424,6 +427,13 @@ def _adjacent(text: str, toks: list[Token], j: int) -> bool:
     """Tokens ``j`` and ``j + 1`` are separated by spaces only, on one line."""
     gap = text[toks[j].end:toks[j + 1].start]
     return gap != "" and gap.strip() == "" and "\n" not in gap
+
+
+def _place_shaped(word: str) -> bool:
+    """A word with a town-name ending that HanTa does not know ("Quarzbach")."""
+    return (word.isalpha() and word[:1].isupper() and not word.isupper()
+            and rules.LOC_NAME_RE.search(word) is not None
+            and not rules.is_common_noun(word) and rules.tags(word)[0][1] <= rules.KNOWN - 1)
 
 
 def _surname_shaped(word: str) -> bool:

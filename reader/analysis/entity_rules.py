@@ -181,13 +181,18 @@ def name_like(word: str) -> bool:
     does not know that is neither shaped like a common noun ("-ung", "-heit"), nor a
     compound of a common noun ("Tramhaltestelle"), nor a new spelling of a known word
     ("Anschluss", which HanTa knows as "Anschluß")."""
+    low = word.lower()
+    # cheap tests first: HanTa takes about half a millisecond for a word it has not seen
+    if low in noun_heads() or NOUN_SUFFIX_RE.search(low) is not None:
+        return False
+    if len(low) >= 9 and compound_noun(low):
+        return False
     best_tag, best = tags(word)[0]
     if best > UNKNOWN:
         return best_tag == "NE"
     if best_tag == "NE" and best > UNKNOWN - 2:
         return True
-    low = word.lower()
-    if NOUN_SUFFIX_RE.search(low) is not None or compound_noun(low):
+    if compound_noun(low):
         return False
     if "ss" in word:
         old_tag, old = tags(word.replace("ss", "ß"))[0]

@@ -114,8 +114,8 @@ def _words(text: str) -> tuple[str, ...]:
 def inflected_forms(alias: str, label: str) -> set[tuple[str, ...]]:
     """Token tuples of ``alias`` and its inflected forms (the base form included).
 
-    The last word takes the genitive ``-s`` (``-es`` after s/ß/x/z for non-persons:
-    "des Hauses"); capitalised words before it that end like adjectives ("Weißes",
+    The last word takes the genitive ``-s`` (``-es`` after s/ß/x/z in multi-word names of
+    things: "des Weißen Hauses"); capitalised words before it that end like adjectives ("Weißes",
     "Vereinigte", "Europäische") take every adjective ending, except in person names.
     """
     words = _words(alias)
@@ -126,8 +126,8 @@ def inflected_forms(alias: str, label: str) -> set[tuple[str, ...]]:
     if last.isalpha():
         if not last.endswith(GENITIVE_FREE):
             lasts.add(last + "s")
-        elif label != "PER" and last[-1].islower():
-            lasts.add(last + "es")
+        elif label != "PER" and len(words) > 1 and last[-1].islower():
+            lasts.add(last + "es")  # the head noun of "Weißes Haus": "des Weißen Hauses"
     options: list[set[str]] = []
     for word in words[:-1]:
         choices = {word}

@@ -1,0 +1,319 @@
+"""Entity recognition as a reader sees it: names found, typed, and tied to one canonical name."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from reader.analysis.entities import EntityRecognizer, combine
+from reader.analysis.spans import Span
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def rec() -> EntityRecognizer:
+    return EntityRecognizer()
+
+
+def found(rec: EntityRecognizer, text: str) -> list[tuple[str, str, str | None]]:
+    spans = rec.find(text)
+    for s in spans:
+        assert text[s.start:s.end] == s.text
+    return [(s.text, s.label, s.canonical) for s in spans]
+
+
+# --- offsets, order, origins ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_seed_spans_are_exact_sorted_and_disjoint(rec, path):
+    text = path.read_text(encoding="utf-8")
+    spans = rec.find(text)
+    assert spans, "no entities in a seed article"
+    for s in spans:
+        assert text[s.start:s.end] == s.text
+        assert s.label in ("PER", "LOC", "ORG")
+        assert s.origin in ("user", "gazetteer", "rule", "model")
+        assert s.canonical
+    for a, b in pairwise(spans):
+        assert a.end <= b.start
+
+
+def test_empty_text(rec):
+    assert rec.find("") == []
+    assert rec.find("   \n ") == []
+
+
+# --- German inflection -------------------------------------------------------------------------
+
+
+def test_genitive_forms_carry_the_canonical_name(rec):
+    text = "Putins Vorschlag, Russlands Grenzen und die Worte des Kremls."
+    assert found(rec, text) == [
+        ("Putins", "PER", "Wladimir Putin"),
+        ("Russlands", "LOC", "Russland"),
+        ("Kremls", "ORG", "Kreml"),
+    ]
+
+
+def test_weisses_haus_in_every_case(rec):
+    text = ("Das Weiße Haus erklärte, Biden sei im Weißen Haus geblieben, "
+            "so der Pressedienst des Weißen Hauses.")
+    houses = [x for x in found(rec, text) if x[2] == "Weißes Haus"]
+    assert houses == [
+        ("Weiße Haus", "ORG", "Weißes Haus"),
+        ("Weißen Haus", "ORG", "Weißes Haus"),
+        ("Weißen Hauses", "ORG", "Weißes Haus"),
+    ]
+
+
+def test_all_caps_dateline(rec):
+    text = "MOSKAU, 7. Dez. (Reuters) – Der Kreml teilte am Dienstag mit, dass"
+    assert found(rec, text) == [
+        ("MOSKAU", "LOC", "Moskau"),
+        ("Reuters", "ORG", "Reuters"),
+        ("Kreml", "ORG", "Kreml"),
+    ]
+
+
+# --- coreference -------------------------------------------------------------------------------
+
+
+def test_surname_refers_to_the_full_name_of_a_known_person(rec):
+    text = "Wladimir Putin sprach lange. Später zitierte man Putins Worte; Putin selbst schwieg."
+    assert {c for _, _, c in found(rec, text)} == {"Wladimir Putin"}
+
+
+def test_surname_refers_to_a_person_no_list_knows(rec):
+    text = ("Kowalczyk äußerte sich zuerst. Die Sprecherin Anna Kowalczyk sagte am Montag, "
+            "Kowalczyks Team prüfe den Fall.")
+    assert found(rec, text) == [
+        ("Kowalczyk", "PER", "Anna Kowalczyk"),
+        ("Anna Kowalczyk", "PER", "Anna Kowalczyk"),
+        ("Kowalczyks", "PER", "Anna Kowalczyk"),
+    ]
+
+
+def test_a_relative_with_the_same_surname_is_not_merged(rec):
+    assert found(rec, "Hunter Biden sprach mit Joe Biden.") == [
+        ("Hunter Biden", "PER", "Hunter Biden"),
+        ("Joe Biden", "PER", "Joe Biden"),
+    ]
+
+
+# --- names inside compounds --------------------------------------------------------------------
+
+
+def test_name_elements_of_hyphenated_compounds(rec):
+    text = "Die NATO-Osterweiterung, der US-Präsident und die Ukraine-Krise."
+    spans = rec.find(text)
+    assert [(s.text, s.label, s.canonical) for s in spans] == [
+        ("NATO", "ORG", "NATO"),
+        ("US", "LOC", "Vereinigte Staaten"),
+        ("Ukraine", "LOC", "Ukraine"),
+    ]
+    nato = spans[0]
+    assert (nato.start, nato.end) == (text.index("NATO"), text.index("NATO") + 4)
+
+
+def test_compound_with_two_names(rec):
+    text = "Eine Sitzung des NATO-Russland-Rates ist geplant."
+    assert found(rec, text) == [("NATO", "ORG", "NATO"), ("Russland", "LOC", "Russland")]
+
+
+def test_derived_adjectives_and_fused_compounds_are_not_entities(rec):
+    text = ("Die russische Regierung, der US-amerikanische Kongress, der Kremlsprecher, "
+            "der Genfer Gipfel und die Minsker Vereinbarungen.")
+    assert found(rec, text) == []
+
+
+# --- users' entries ----------------------------------------------------------------------------
+
+
+def test_user_entry_wins_over_the_shipped_gazetteer():
+    rec = EntityRecognizer([{"name": "Kreml", "type": "LOC", "aliases": ["Moskauer Kreml"]}])
+    spans = rec.find("Der Kreml schwieg, auch im Moskauer Kreml blieb es ruhig.")
+    assert [(s.text, s.label, s.origin) for s in spans] == [
+        ("Kreml", "LOC", "user"),
+        ("Moskauer Kreml", "LOC", "user"),
+    ]
+
+
+def test_user_entry_adds_a_name_nobody_knew():
+    text = "Die Firma trat gegen den zx Quorbel an; quorbel.de berichtete."
+    before = EntityRecognizer().find(text)
+    assert not any("quorbel" in s.text.lower() for s in before)
+    rec = EntityRecognizer([{"name": "Quorbel Media", "type": "ORG",
+                             "aliases": ["zx Quorbel", "quorbel.de"]}])
+    spans = rec.find(text)
+    assert [(s.text, s.canonical, s.origin) for s in spans] == [
+        ("zx Quorbel", "Quorbel Media", "user"),
+        ("quorbel.de", "Quorbel Media", "user"),
+    ]
+
+
+class FakeModel:
+    """Stands in for the statistical recogniser: returns fixed spans found by text."""
+
+    def __init__(self, *items: tuple[str, str]):
+        self.items = items
+        self.calls = 0
+
+    def find(self, text: str) -> list[Span]:
+        self.calls += 1
+        out = []
+        for needle, label in self.items:
+            start = text.index(needle)
+            out.append(Span(start, start + len(needle), needle, label))
+        return out
+
+
+def test_model_spans_rank_between_gazetteers_and_rules():
+    text = "Wladimir Putin traf Hinnerk Oltmanns in Zwyrbel, nicht in Russlands Süden."
+    model = FakeModel(
+        ("Putin traf", "ORG"),      # overlaps a gazetteer name: the gazetteer wins
+        ("Zwyrbel", "LOC"),         # a place nobody listed: kept, origin "model"
+        ("Russlands", "LOC"),       # gazetteer has it already
+        ("Oltmanns", "ORG"),        # overlaps what the rules would call a person
+    )
+    spans = EntityRecognizer(model=model).find(text)
+    got = [(s.text, s.label, s.canonical, s.origin) for s in spans]
+    assert got == [
+        ("Wladimir Putin", "PER", "Wladimir Putin", "gazetteer"),
+        ("Oltmanns", "ORG", "Oltmanns", "model"),
+        ("Zwyrbel", "LOC", "Zwyrbel", "model"),
+        ("Russlands", "LOC", "Russland", "gazetteer"),
+    ]
+
+
+def test_model_span_gets_the_gazetteers_canonical_name():
+    # "Mitte" alone is too ambiguous for the gazetteer, but a model span on it is named
+    text = "Die Wache Mitte meldete sich."
+    spans = EntityRecognizer(model=FakeModel(("Mitte", "LOC"))).find(text)
+    assert [(s.text, s.canonical, s.origin) for s in spans] == [("Mitte", "Mitte", "model")]
+
+
+def test_user_entry_wins_over_the_model():
+    model = FakeModel(("Quorbel", "PER"))
+    rec = EntityRecognizer([{"name": "Quorbel", "type": "ORG"}], model=model)
+    spans = rec.find("Quorbel meldet Gewinne.")
+    assert [(s.text, s.label, s.origin) for s in spans] == [("Quorbel", "ORG", "user")]
+
+
+def test_combine_prefers_precedence_then_length():
+    spans = [
+        Span(0, 10, "x" * 10, "PER", origin="rule"),
+        Span(0, 4, "xxxx", "ORG", origin="model"),
+        Span(5, 10, "xxxxx", "LOC", origin="gazetteer"),
+    ]
+    assert [(s.start, s.origin) for s in combine(spans)] == [(0, "model"), (5, "gazetteer")]
+
+
+# --- rules for names no list knows ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wie Polizeisprecher Torben Ahlquist mitteilte, wurde niemand verletzt.",
+         [("Torben Ahlquist", "PER")]),
+        ("Der russische Außenminister Gennadi Wortschow widersprach.",
+         [("Gennadi Wortschow", "PER")]),
+        ("Herr Lindqvist kam zu spät.", [("Lindqvist", "PER")]),
+        ("Sie fuhren nach Trebnitzow weiter.", [("Trebnitzow", "LOC")]),
+        ("Der Unfall ereignete sich in Quarzbach am Morgen.", [("Quarzbach", "LOC")]),
+        ("Der DGB fordert mehr Lohn.", [("DGB", "ORG")]),
+        ("Die Firma Blitzmann GmbH stellte den Antrag.", [("Blitzmann GmbH", "ORG")]),
+        ("In einem Gespräch mit dem TV-Sender Kanal 5 sagte er das.", [("Kanal 5", "ORG")]),
+        ("Die Sprecherin des Verkehrsministeriums widersprach.",
+         [("Verkehrsministeriums", "ORG")]),
+        ("Ein Radfahrer befuhr die Weichselstraße in Richtung Frankfurter Allee.",
+         [("Weichselstraße", "LOC"), ("Frankfurter Allee", "LOC")]),
+    ],
+)
+def test_context_rules_type_unknown_names(rec, text, expected):
+    spans = rec.find(text)
+    assert [(s.text, s.label) for s in spans] == expected
+    assert all(s.origin == "rule" for s in spans)
+
+
+def test_ministry_canonical_drops_the_genitive(rec):
+    (span,) = rec.find("Die Sprecherin des Verkehrsministeriums widersprach.")
+    assert span.canonical == "Verkehrsministerium"
+
+
+# --- negatives ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Zuspitzung der Lage beunruhigt die Sicherheitskräfte.",
+        "Gestern Abend fuhr ein Mann mit dem Fahrrad auf dem Gehweg zum Parkplatz.",
+        "Oder sie kamen später. Essen gibt es um zwölf.",
+        "Mitte Juni trafen sich die Staatschefs.",
+        "Nachdem die Beamten eintrafen, flüchtete der Tatverdächtige im Anschluss.",
+        "Der 28-Jährige fuhr mit seinem Renault Clio gegen einen Baum.",
+        "Am Donnerstagmorgen kommentierte der Sprecher das Telefonat.",
+    ],
+)
+def test_common_words_are_not_entities(rec, text):
+    assert found(rec, text) == []
+
+
+def test_ambiguous_place_names_need_a_place_context(rec):
+    text = "Mitte Juni war er in Mitte, dann in Berlin-Mitte."
+    assert found(rec, text) == [
+        ("Mitte", "LOC", "Mitte"),
+        ("Berlin", "LOC", "Berlin"),
+        ("Mitte", "LOC", "Mitte"),
+    ]
+    assert rec.find(text)[0].start == text.index("in Mitte") + 3
+
+
+# --- a small hand-annotated check --------------------------------------------------------------
+
+# Sentences written for this test (not from the seeds or the corpora), annotated by hand.
+GOLD: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Bundeskanzler Olaf Scholz reist am Montag nach Warschau, wo er Präsident Andrzej "
+     "Duda trifft.",
+     [("Olaf Scholz", "PER"), ("Warschau", "LOC"), ("Andrzej Duda", "PER")]),
+    ("Nach Angaben der Nachrichtenagentur dpa verurteilte die EU den Angriff auf Charkiw.",
+     [("dpa", "ORG"), ("EU", "ORG"), ("Charkiw", "LOC")]),
+    ("Die Polizei Berlin sucht in Neukölln nach Zeugen eines Unfalls in der Sonnenallee.",
+     [("Polizei Berlin", "ORG"), ("Neukölln", "LOC"), ("Sonnenallee", "LOC")]),
+    ("Selenskyj dankte den Vereinten Nationen und der OSZE für ihre Hilfe.",
+     [("Selenskyj", "PER"), ("Vereinten Nationen", "ORG"), ("OSZE", "ORG")]),
+    ("Die Sprecherin Jelena Morosowa sagte, Morosowas Ministerium prüfe die Lage in Tiflis.",
+     [("Jelena Morosowa", "PER"), ("Morosowas", "PER"), ("Tiflis", "LOC")]),
+    ("Der Bundestag stimmte zu; Merz und Baerbock äußerten sich im ZDF.",
+     [("Bundestag", "ORG"), ("Merz", "PER"), ("Baerbock", "PER"), ("ZDF", "ORG")]),
+    ("Im Vorfeld des G20-Gipfels in Rio de Janeiro traf Lula den chinesischen Staatschef "
+     "Xi Jinping.",
+     [("G20", "ORG"), ("Rio de Janeiro", "LOC"), ("Lula", "PER"), ("Xi Jinping", "PER")]),
+    ("Laut Interfax wurden in Belgorod und Kursk Drohnen abgeschossen.",
+     [("Interfax", "ORG"), ("Belgorod", "LOC"), ("Kursk", "LOC")]),
+]
+
+
+def test_hand_annotated_sentences_f1(rec):
+    tp = fp = fn = 0
+    for text, gold in GOLD:
+        got = {(s.text, s.label) for s in rec.find(text)}
+        want = set(gold)
+        tp += len(got & want)
+        fp += len(got - want)
+        fn += len(want - got)
+    precision = tp / (tp + fp)
+    recall = tp / (tp + fn)
+    f1 = 2 * precision * recall / (precision + recall)
+    assert f1 >= 0.9, (precision, recall, f1)
+
+
+def test_model_is_called_once_per_text():
+    model = FakeModel()
+    EntityRecognizer(model=model).find("Putin traf Biden.")
+    assert model.calls == 1
