@@ -7,8 +7,12 @@ up to date and :meth:`Library.is_current` tells, with one ``stat`` per file, whe
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from whoosh.index import Index
 from whoosh.searching import Searcher
@@ -20,6 +24,7 @@ from reader.search.indexer import (
     Progress,
     UpdateReport,
     open_index,
+    passage_documents,
     scan_corpus,
     update_index,
 )
@@ -34,7 +39,24 @@ from reader.search.query import (
 )
 from reader.search.store import ArticleStore, ArticleSummary
 
+if TYPE_CHECKING:
+    from reader.analysis.pipeline import ArticleAnalysis
+
 ARTICLE_CACHE = 256
+ANALYSIS = "analysis"  # store kind: dates and entities of an article
+INDEXED = "indexed"  # store kind: the article's index documents carry that analysis
+
+
+@dataclass
+class EnrichReport:
+    pending: int = 0
+    analysed: int = 0
+    reindexed: int = 0
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"analysed": self.analysed, "reindexed": self.reindexed,
+                "seconds": round(self.seconds, 3)}
 
 
 class Library:
@@ -47,6 +69,7 @@ class Library:
         self._rebuild_reason = ""
         self._cache: OrderedDict[str, Article | None] = OrderedDict()
         self._lock = threading.RLock()
+        self._recognizer: Any = None
 
     # opening -------------------------------------------------------------------------
     def _open(self) -> None:
@@ -96,6 +119,89 @@ class Library:
             if not report.up_to_date:
                 self._reset_readers()
             return report
+
+    def enrich(
+        self, progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
+    ) -> EnrichReport:
+        """Analyse (dates, entities) every article not yet analysed by the current
+        recognisers, on both cores, storing results as they come; then rewrite those
+        articles' index documents with their entities and inferred dates."""
+        from reader.analysis.pipeline import analysis_version, analyze_many
+
+        started = time.perf_counter()
+        tick = progress or (lambda phase, done, total: None)
+        version = analysis_version(self.config.gazetteer)
+        with self._lock:
+            todo = self.store.analysis_missing(ANALYSIS, version)
+        report = EnrichReport(pending=len(todo))
+        if todo:
+            articles = self.store.iter_articles(todo)
+            results = analyze_many(articles, self.config.gazetteer, len(todo), cancelled)
+            for n, (aid, analysis) in enumerate(results, start=1):
+                with self._lock:
+                    self.store.put_analysis(aid, ANALYSIS, version, analysis.to_json())
+                    if analysis.date is not None and analysis.date.inferred:
+                        self.store.set_date(aid, analysis.date)
+                    if n % 200 == 0:
+                        self.store.commit()
+                report.analysed += 1
+                tick("analyse", n, len(todo))
+            with self._lock:
+                self.store.commit()
+        with self._lock:
+            stale = self.store.analysis_missing(INDEXED, version)
+            stale = [aid for aid in stale if self.store.get_analysis(aid, ANALYSIS)]
+            if stale and not cancelled():
+                self._rewrite_documents(stale, version, tick)
+                report.reindexed = len(stale)
+                self._reset_readers()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _rewrite_documents(self, ids: list[str], version: str, tick: Progress) -> None:
+        from reader.analysis.pipeline import ArticleAnalysis
+
+        total = len(ids)
+        bulk = total >= 1000
+        writer = self.index.writer(procs=2, multisegment=True, limitmb=256) if bulk else (
+            self.index.writer(limitmb=128))
+        try:
+            for n, aid in enumerate(ids, start=1):
+                article = self.store.article(aid)
+                stored = self.store.get_analysis(aid, ANALYSIS)
+                if article is None or stored is None:
+                    continue
+                analysis = ArticleAnalysis.from_json(stored[1])
+                article.date = article.date or analysis.date
+                writer.delete_by_term("article", aid)
+                for doc in passage_documents(article, analysis.passage_entities(article)):
+                    writer.add_document(**doc)
+                self.store.put_analysis(aid, INDEXED, version, None)
+                if n % 500 == 0 or n == total:
+                    tick("entities", n, total)
+            tick("commit", 0, 0)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            self.store.db.rollback()
+            raise
+        self.store.commit()
+
+    def analysis(self, article_id: str) -> ArticleAnalysis | None:
+        """Stored analysis of an article, or computed on the spot when the background
+        enrichment has not reached it yet (the recogniser then loads in this process)."""
+        from reader.analysis.pipeline import ArticleAnalysis, analyze_article, make_recognizer
+
+        with self._lock:
+            stored = self.store.get_analysis(article_id, ANALYSIS)
+        if stored is not None:
+            return ArticleAnalysis.from_json(stored[1])
+        article = self.article(article_id)
+        if article is None:
+            return None
+        if self._recognizer is None:
+            self._recognizer = make_recognizer(self.config.gazetteer)
+        return analyze_article(article, self._recognizer)
 
     def _reset_readers(self) -> None:
         # Never Searcher.refresh(): the maintained forks keep stale segments. Reopen instead.

@@ -32,6 +32,7 @@ def ensure_index(ctx: Context, quiet: bool = False) -> None:
     library = ctx.library
     with progress_bar(None if not quiet else False) as progress:
         report = library.update(progress)
+        library.enrich(progress)
     for problem in report.problems:
         print(f"reader: {problem}", file=sys.stderr)
     if report.articles == 0:
@@ -47,8 +48,10 @@ def cmd_index(args: argparse.Namespace, ctx: Context) -> int:
     library = ctx.library
     with progress_bar(False if args.json else None) as progress:
         report = library.update(progress)
+        enriched = library.enrich(progress)
     if args.json:
         data = report.to_json()
+        data["analysis"] = enriched.to_json()
         data["index_dir"] = str(library.paths.root)
         print_json(data)
         return 0
@@ -64,6 +67,9 @@ def cmd_index(args: argparse.Namespace, ctx: Context) -> int:
             f"({report.added} added, {report.updated} updated, {report.removed} removed; "
             f"{report.files_read} files read) in {report.seconds:.2f} s"
         )
+    if enriched.analysed or enriched.reindexed:
+        print(f"analysed {enriched.analysed} articles (dates, entities) and updated "
+              f"{enriched.reindexed} in the index in {enriched.seconds:.2f} s")
     print(f"index: {library.paths.root}")
     return 0
 

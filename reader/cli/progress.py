@@ -8,7 +8,14 @@ from contextlib import contextmanager
 
 from reader.search.indexer import Progress
 
-PHASES = {"scan": "Scanning", "read": "Reading files", "index": "Indexing", "commit": "Writing"}
+PHASES = {
+    "scan": "Scanning",
+    "read": "Reading files",
+    "index": "Indexing",
+    "commit": "Writing",
+    "analyse": "Finding dates and names",
+    "entities": "Indexing names",
+}
 
 
 @contextmanager

@@ -1,0 +1,136 @@
+"""Index build and search speed of reader against a plain Whoosh baseline, in one run.
+
+    python bench/bench_index.py [CORPUS.jsonl] [--repeat N]
+
+Default corpus: ../shared/corpora/berlin-police-reports.jsonl (13.4k articles). Both sides
+index the same passages with the same German analyzer on 2 writer processes; the baseline
+has a minimal schema (passage id + stored text) and shows hits with Whoosh's own
+highlighter. Prints ingest+index time, index size, query latency p50/p95, each with the
+ratio reader/baseline, then the time of a no-change `reader index` (a fresh process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.qparser import FuzzyTermPlugin, QueryParser
+
+from reader.config import Config
+from reader.corpus.loader import load_corpus
+from reader.library import Library
+from reader.search.schema import GERMAN
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "berlin-police-reports.jsonl"
+QUERIES = [
+    "Polizei", "Festnahme", "Zeugen", "Raub AND Neukölln", '"in der Nacht"', "Brand*",
+    "Einbruch OR Diebstahl", "Messer NOT Tod", "Verkehrsunfall", "Radfahrer~", "Präsident",
+    '"Zeugen gesucht"', "Spandau", "Drogen AND Festnahme", "Fahrzeug", "Körperverletzung",
+    "Wohnung*", "Polizeibeamte", "Feuerwehr AND Brand", "Mordkommission",
+]
+
+
+def dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def baseline_build(corpus: Path, target: Path) -> float:
+    started = time.perf_counter()
+    articles, _ = load_corpus([corpus])
+    schema = Schema(pid=ID(stored=True, unique=True), text=TEXT(analyzer=GERMAN, stored=True))
+    ix = whoosh_index.create_in(target, schema)
+    writer = ix.writer(procs=2, multisegment=True, limitmb=256)
+    for article in articles:
+        for p in article.passages:
+            writer.add_document(pid=p.id, text=p.text)
+    writer.commit()
+    return time.perf_counter() - started
+
+
+def baseline_queries(target: Path, repeat: int) -> list[float]:
+    ix = whoosh_index.open_dir(target)
+    parser = QueryParser("text", ix.schema)
+    parser.add_plugin(FuzzyTermPlugin())
+    times = []
+    with ix.searcher() as searcher:
+        for _ in range(repeat):
+            for q in QUERIES:
+                started = time.perf_counter()
+                results = searcher.search(parser.parse(q), limit=20)
+                _ = len(results)
+                for hit in results:
+                    hit.highlights("text")
+                times.append(time.perf_counter() - started)
+    return times
+
+
+def reader_build(corpus: Path, target: Path) -> tuple[float, Library]:
+    library = Library(Config(corpus=[corpus], index_dir=target))
+    started = time.perf_counter()
+    library.update()
+    return time.perf_counter() - started, library
+
+
+def reader_queries(library: Library, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        for q in QUERIES:
+            started = time.perf_counter()
+            library.search(q, limit=20)
+            times.append(time.perf_counter() - started)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        base_dir, ours_dir = Path(tmp) / "baseline", Path(tmp) / "reader"
+        base_dir.mkdir()
+        base_build = baseline_build(args.corpus, base_dir)
+        our_build, library = reader_build(args.corpus, ours_dir)
+        passages = sum(s.passages for s in library.summaries())
+        base_q = baseline_queries(base_dir, args.repeat)
+        our_q = reader_queries(library, args.repeat)
+        library.close()
+        base_size, our_size = dir_size(base_dir), dir_size(ours_dir)
+        config = Path(tmp) / "config.yaml"
+        config.write_text(f"corpus: [{args.corpus}]\nindex_dir: {ours_dir}\n", encoding="utf-8")
+        noop = []
+        for _ in range(3):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "reader", "--config", str(config), "index"],
+                           check=True, capture_output=True)
+            noop.append(time.perf_counter() - started)
+
+    def row(name: str, ours: float, base: float, unit: str) -> None:
+        print(f"{name:<28} reader {ours:10.3f} {unit:<3} baseline {base:10.3f} {unit:<3}"
+              f" ratio {ours / base:5.2f}")
+
+    print(f"corpus: {args.corpus.name}, {passages} passages, {len(QUERIES)} queries x "
+          f"{args.repeat}")
+    row("ingest + index", our_build, base_build, "s")
+    row("index size", our_size / 2**20, base_size / 2**20, "MiB")
+    row("query p50", percentile(our_q, 0.5) * 1000, percentile(base_q, 0.5) * 1000, "ms")
+    row("query p95", percentile(our_q, 0.95) * 1000, percentile(base_q, 0.95) * 1000, "ms")
+    print(f"{'no-change reader index':<28} {statistics.median(noop):.3f} s (median of 3, "
+          "whole process)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""Index-time analysis: dates and entities per article, computed once and stored.
+
+:func:`analyze_article` is the whole analysis of one article. :func:`analyze_many` runs it on
+both cores for large batches. Results are stored in the article store under the kind
+``"analysis"`` with a version key (:func:`analysis_version`) that changes when the recognisers
+or the user's gazetteer change, so stale results are recomputed and nothing else is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader.analysis.spans import Span
+from reader.corpus.model import Article, When
+
+# Bump when what analyze_article produces changes in a way old results should not survive.
+ANALYSIS_FORMAT = 1
+POOL_THRESHOLD = 200  # articles; below this the pool's start-up costs more than it saves
+CHUNK = 64
+
+
+@dataclass(slots=True)
+class ArticleAnalysis:
+    """What the reader shows on top of the text: ``date`` is the article date used for
+    resolution (given, or inferred and marked so); spans have article-text offsets."""
+
+    date: When | None = None
+    dates: list[Span] = field(default_factory=list)
+    entities: list[Span] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.date.to_json() if self.date else None,
+            "dates": [s.to_json() for s in self.dates],
+            "entities": [s.to_json() for s in self.entities],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ArticleAnalysis:
+        date = None
+        if data.get("date"):
+            date = Span.from_json(
+                {"start": 0, "end": 0, "text": "", "label": "DATE", "value": data["date"]}
+            ).value
+        return cls(
+            date,
+            [Span.from_json(s) for s in data.get("dates", [])],
+            [Span.from_json(s) for s in data.get("entities", [])],
+        )
+
+    def spans_in(self, start: int, end: int) -> list[Span]:
+        """Entity and date spans inside ``[start, end)``, in article offsets, by position."""
+        return sorted(
+            (s for s in (*self.entities, *self.dates) if s.start >= start and s.end <= end),
+            key=lambda s: (s.start, s.end),
+        )
+
+    def passage_entities(self, article: Article) -> dict[int, list[str]]:
+        """Canonical entity names per passage index (for the index's ``entity`` field)."""
+        result: dict[int, list[str]] = {}
+        for p in article.passages:
+            names = {
+                (s.canonical or s.text).replace(",", " ")
+                for s in self.entities
+                if s.start >= p.start and s.end <= p.end
+            }
+            if names:
+                result[p.index] = sorted(names)
+        return result
+
+
+def analysis_version(user_entries: Sequence[dict[str, Any]]) -> str:
+    """A digest of everything the results depend on: the analysis code, the shipped data
+    (gazetteer, model) and the user's names. A few milliseconds; read only when indexing."""
+    digest = hashlib.sha1(f"format={ANALYSIS_FORMAT}".encode())
+    digest.update(json.dumps(list(user_entries), sort_keys=True, default=str).encode())
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.glob("analysis/*.py")) + sorted(package.glob("data/*")):
+        if path.is_file() and path.suffix != ".md":
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def make_recognizer(user_entries: Sequence[dict[str, Any]] = ()) -> Any:
+    """The combined entity recogniser: user names > shipped gazetteer > model > rules."""
+    from reader.analysis.entities import EntityRecognizer
+
+    model = None
+    try:
+        from reader.analysis.crf_model import get_recognizer
+
+        model = get_recognizer()
+        model.load()  # fail here, not in the middle of a text, when the model is missing
+    except (ImportError, FileNotFoundError, OSError):
+        model = None
+    return EntityRecognizer(list(user_entries), model=model)
+
+
+def analyze_article(article: Article, recognizer: Any) -> ArticleAnalysis:
+    """Dates (resolved against the article date, inferred when the text allows) and
+    entities of one article."""
+    from reader.analysis.dates import find_dates, infer_article_date
+
+    date = article.date or infer_article_date(article.text)
+    return ArticleAnalysis(
+        date=date,
+        dates=find_dates(article.text, date),
+        entities=recognizer.find(article.text),
+    )
+
+
+# --- running on both cores ---------------------------------------------------------------
+
+_WORKER_RECOGNIZER: Any = None
+
+
+def _init_worker(user_entries: list[dict[str, Any]]) -> None:
+    global _WORKER_RECOGNIZER
+    _WORKER_RECOGNIZER = make_recognizer(user_entries)
+
+
+def _work(articles: list[Article]) -> list[tuple[str, dict[str, Any]]]:
+    return [(a.id, analyze_article(a, _WORKER_RECOGNIZER).to_json()) for a in articles]
+
+
+def analyze_many(
+    articles: Iterable[Article],
+    user_entries: Sequence[dict[str, Any]],
+    total: int,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[tuple[str, ArticleAnalysis]]:
+    """Analyse ``articles`` (``total`` of them), in two processes when there are many;
+    yields results as they are ready, in order. Stops early when ``cancelled()``."""
+    if total < POOL_THRESHOLD or (os.cpu_count() or 1) < 2:
+        recognizer = make_recognizer(user_entries)
+        for article in articles:
+            if cancelled():
+                return
+            yield article.id, analyze_article(article, recognizer)
+        return
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(
+        max_workers=2, mp_context=context, initializer=_init_worker,
+        initargs=(list(user_entries),),
+    ) as pool:
+        pending = []
+        chunk: list[Article] = []
+
+        def drain(keep: int) -> Iterator[tuple[str, ArticleAnalysis]]:
+            while len(pending) > keep:
+                for aid, data in pending.pop(0).result():
+                    yield aid, ArticleAnalysis.from_json(data)
+
+        for article in articles:
+            chunk.append(article)
+            if len(chunk) == CHUNK:
+                pending.append(pool.submit(_work, chunk))
+                chunk = []
+                yield from drain(4)
+                if cancelled():
+                    for future in pending:
+                        future.cancel()
+                    return
+        if chunk:
+            pending.append(pool.submit(_work, chunk))
+        yield from drain(0)
