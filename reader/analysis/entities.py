@@ -222,7 +222,7 @@ class EntityRecognizer:
         if w in rules.VEHICLE_MAKES or any(x in rules.ENGLISH_FUNCTION
                                            for x in words[i:j + 1]):
             return None, j - i + 1
-        label = self._type_group(words, i, j, owner, bool(strong_cue))
+        label = self._type_group(words, prev, i, j, owner, strong_cue)
         if label is None:
             return None, j - i + 1
         end_tok = j
@@ -250,14 +250,15 @@ class EntityRecognizer:
             return False
         return all(rules.name_like(p) for p in parts)
 
-    def _type_group(self, words: list[str], i: int, j: int, owner: dict[int, Span],
-                    strong_cue: bool) -> str | None:
+    def _type_group(self, words: list[str], prev: str, i: int, j: int,
+                    owner: dict[int, Span], strong_cue: bool) -> str | None:
+        """The label of the name words ``i..j``; ``prev`` is the word before them on the same
+        line (or "")."""
         first, last = words[i], words[j]
         if j > i and last in rules.LOC_HEADS:
             return "LOC"
         if last in rules.NON_PERSON_HEADS:
             return None
-        prev = words[i - 1] if i > 0 else ""
         after = words[j + 1] if j + 1 < len(words) else ""
         if strong_cue or after in rules.ORG_TAILS or (prev and rules.is_org_cue(prev)):
             return "ORG"

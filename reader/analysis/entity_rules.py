@@ -26,7 +26,7 @@ ROLE_STEMS = (
     "emir", "staatsoberhaupt", "chefin", "frau", "ehemann", "bruder", "schwester", "sohn",
     "tochter", "vater", "mutter", "witwe", "moderator", "regisseur", "künstler", "sportler",
     "athlet", "verteidiger", "ceo", "vize", "mitgründer", "investor", "besitzer", "inhaber",
-    "angeklagte", "zeuge", "rätin", "kriminalrat", "stadtrat", "polizist", "beamte",
+    "angeklagte", "rätin", "kriminalrat", "stadtrat", "polizist", "beamte",
 )
 ROLE_RE = re.compile(
     r"(?:" + "|".join(ROLE_STEMS) + r")(?:in|innen|en|n|s|es|e|er|ern)?$"
