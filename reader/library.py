@@ -203,6 +203,20 @@ class Library:
             self._recognizer = make_recognizer(self.config.gazetteer)
         return analyze_article(article, self._recognizer)
 
+    def _entity_offsets(
+        self, article_id: str, passage: Passage, names: set[str]
+    ) -> list[tuple[int, int]]:
+        """Mentions in ``passage`` of the entities an ``entity:`` query asked for."""
+        stored = self.store.get_analysis(article_id, ANALYSIS)
+        if stored is None:
+            return []
+        return [
+            (s["start"] - passage.start, s["end"] - passage.start)
+            for s in stored[1]["entities"]
+            if s["start"] >= passage.start and s["end"] <= passage.end
+            and (s.get("canonical") or s["text"]).replace(",", " ").lower() in names
+        ]
+
     def _reset_readers(self) -> None:
         # Never Searcher.refresh(): the maintained forks keep stale segments. Reopen instead.
         if self._searcher is not None:
@@ -251,6 +265,7 @@ class Library:
             searcher = self.searcher()
             results = searcher.search(join_title(query, searcher), limit=limit)
             terms = query_terms(query, searcher)
+            names = query_terms(query, searcher, "entity")
             hits: list[Hit] = []
             for hit in results:
                 article = self.article(hit["article"])
@@ -258,6 +273,8 @@ class Library:
                     continue
                 passage = article.passages[hit["passage"]]
                 matches = match_offsets(passage.text, terms)
+                if names:
+                    matches = sorted({*matches, *self._entity_offsets(article.id, passage, names)})
                 hits.append(
                     Hit(article, passage, hit.score, matches, fragments(passage.text, matches))
                 )

@@ -17,6 +17,7 @@ from reader.config import ConfigError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "reader.cli.core_commands",
+    "reader.cli.analysis_commands",
     "reader.cli.bookmark_commands",
 )
 

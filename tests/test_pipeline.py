@@ -1,0 +1,116 @@
+"""Index-time analysis: stored once, searchable through the entity field, redone only when
+the recognisers or the user's names change; and the analyze/entities commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.config import Config
+from reader.corpus.model import When
+from reader.library import Library
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    root = tmp_path_factory.mktemp("analysed")
+    library = Library(Config(corpus=[SEEDS], index_dir=root / "index"))
+    library.update()
+    library.enrich()
+    return library
+
+
+def test_entity_query_finds_inflected_mentions_and_marks_them(analysed: Library) -> None:
+    result = analysed.search('entity:"Wladimir Putin"', limit=100)
+    marked = {h.passage.text[s:e] for h in result.hits for s, e in h.matches}
+    assert {"Putin", "Putins", "Wladimir Putin"} <= marked
+    # the genitive in seed 000 ("Putins Vorschlag") is found through the entity
+    assert any("Putins Vorschlag" in h.passage.text for h in result.hits)
+
+
+def test_entity_inside_compound_is_searchable(analysed: Library) -> None:
+    result = analysed.search("entity:NATO", limit=100)
+    assert any("NATO-Osterweiterung" in h.passage.text for h in result.hits)
+
+
+def test_inferred_article_date_reaches_the_index(analysed: Library) -> None:
+    reuters = analysed.article("001_71db2df63f5cd903")
+    analysis = analysed.analysis("001_71db2df63f5cd903")
+    assert analysis is not None and analysis.date == When(2021, 12, 7, inferred=True)
+    assert reuters is not None
+    hits = analysed.search("Garantien AND date:[2021-12-01 TO 2021-12-31]", limit=50).hits
+    assert "001_71db2df63f5cd903" in {h.article.id for h in hits}
+    summary = next(s for s in analysed.summaries() if s.id == "001_71db2df63f5cd903")
+    assert summary.date == When(2021, 12, 7, inferred=True)
+
+
+def test_second_enrich_does_nothing(analysed: Library) -> None:
+    report = analysed.enrich()
+    assert (report.analysed, report.reindexed) == (0, 0)
+
+
+def test_user_names_trigger_reanalysis_and_win(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    Library(Config(corpus=[SEEDS], index_dir=index)).enrich()
+    entries = [{"name": "Kanal 5", "type": "ORG", "aliases": []},
+               {"name": "Sergej Lawrow", "type": "PER", "aliases": ["Sergei Lawrow", "Lawrow"]}]
+    library = Library(Config(corpus=[SEEDS], index_dir=index, gazetteer=entries))
+    library.update()
+    report = library.enrich()
+    assert report.analysed == 5
+    analysis = library.analysis("000_c7c4b8e3e078befc")
+    assert analysis is not None
+    names = {(s.text, s.canonical, s.label, s.origin) for s in analysis.entities}
+    assert ("Sergei Lawrow", "Sergej Lawrow", "PER", "user") in names
+    assert any(t == "Kanal 5" and o == "user" for t, _, _, o in names)
+
+
+def test_article_analysed_on_the_spot_before_enrichment(tmp_path: Path) -> None:
+    library = Library(Config(corpus=[SEEDS], index_dir=tmp_path / "ix"))
+    library.update()
+    analysis = library.analysis("003_ea1d46bb5c9ce6df")
+    assert analysis is not None
+    assert any(s.canonical == "Joe Biden" for s in analysis.entities)
+    assert any(s.value == When(2021, 4, 22) for s in analysis.dates)
+
+
+def test_analyze_command_offsets_into_the_file(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    text = "Am Dienstag traf Olaf Scholz in Berlin den Chef der NATO.\n"
+    path.write_text(text, encoding="utf-8")
+    assert main(["analyze", str(path), "--date", "2021-12-08", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["date"]["value"] == "2021-12-08"
+    for span in data["entities"] + data["dates"]:
+        assert text[span["start"]:span["end"]] == span["text"]
+    labels = {(s["text"], s["label"]) for s in data["entities"]}
+    assert {("Olaf Scholz", "PER"), ("Berlin", "LOC"), ("NATO", "ORG")} <= labels
+    (tuesday,) = data["dates"]
+    assert tuesday["text"] == "Dienstag" and tuesday["value"]["value"] == "2021-12-07"
+
+
+def test_analyze_command_bad_inputs(capsys, tmp_path: Path) -> None:
+    assert main(["analyze", str(tmp_path / "missing.txt")]) == 2
+    assert "missing.txt: cannot read" in capsys.readouterr().err
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["analyze", str(empty)]) == 2
+    assert "empty file" in capsys.readouterr().err
+    ok = tmp_path / "ok.txt"
+    ok.write_text("Text", encoding="utf-8")
+    assert main(["analyze", str(ok), "--date", "gestern"]) == 2
+    assert "--date: not a date" in capsys.readouterr().err
+
+
+def test_entities_command_counts_mentions_per_source(capsys) -> None:
+    assert main(["entities", "--json"]) == 0
+    rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)["entities"]}
+    putin = rows["Wladimir Putin"]
+    assert putin["label"] == "PER" and putin["articles"] == 5
+    assert putin["by_source"]["Reuters"] >= 3 and putin["by_source"]["RT DE"] >= 3
+    assert sum(putin["by_source"].values()) == putin["mentions"]
+    assert "Putins" in putin["forms"]
