@@ -124,6 +124,14 @@ def test_compound_with_two_names(rec):
     assert found(rec, text) == [("NATO", "ORG", "NATO"), ("Russland", "LOC", "Russland")]
 
 
+def test_place_prefix_compounds_are_places_of_their_own(rec):
+    text = "Er fuhr in Richtung Alt-Karow und später in die Ost-Ukraine."
+    assert found(rec, text) == [
+        ("Alt-Karow", "LOC", "Alt-Karow"),
+        ("Ost-Ukraine", "LOC", "Ost-Ukraine"),
+    ]
+
+
 def test_derived_adjectives_and_fused_compounds_are_not_entities(rec):
     text = ("Die russische Regierung, der US-amerikanische Kongress, der Kremlsprecher, "
             "der Genfer Gipfel und die Minsker Vereinbarungen.")
@@ -255,6 +263,7 @@ def test_ministry_canonical_drops_the_genitive(rec):
         "Gestern Abend fuhr ein Mann mit dem Fahrrad auf dem Gehweg zum Parkplatz.",
         "Oder sie kamen später. Essen gibt es um zwölf.",
         "Mitte Juni trafen sich die Staatschefs.",
+        "In der Mitte des Platzes hörten sie Geräusche aus dem Hof.",
         "Nachdem die Beamten eintrafen, flüchtete der Tatverdächtige im Anschluss.",
         "Der 28-Jährige fuhr mit seinem Renault Clio gegen einen Baum.",
         "Am Donnerstagmorgen kommentierte der Sprecher das Telefonat.",

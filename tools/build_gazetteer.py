@@ -202,6 +202,7 @@ ORGS: list[tuple[str, str, list[str]]] = [
     ("Bundesagentur für Arbeit", "ORG", []),
     ("Bundesbank", "ORG", ["Deutsche Bundesbank"]),
     ("Landeskriminalamt", "ORG", ["LKA"]),
+    ("Landeskriminalamt Berlin", "ORG", ["LKA Berlin", "Landeskriminalamts Berlin"]),
     ("Deutscher Wetterdienst", "ORG", ["DWD"]),
     ("Robert Koch-Institut", "ORG", ["RKI", "Robert-Koch-Institut"]),
     ("Technisches Hilfswerk", "ORG", ["THW"]),
@@ -513,6 +514,15 @@ PLACES: list[tuple[str, list[str]]] = [
     ("Görlitzer Park", []),
     ("Hasenheide", []),
     ("Flughafen BER", ["BER", "Flughafen Berlin Brandenburg"]),
+    ("East Side Gallery", []),
+    ("Checkpoint Charlie", []),
+    ("Reichstagsgebäude", ["Reichstag"]),
+    ("Siegessäule", []),
+    ("Museumsinsel", []),
+    ("Olympiastadion", []),
+    ("Holocaust-Mahnmal", []),
+    ("Gendarmenmarkt", []),
+    ("Schloss Bellevue", []),
 ]
 
 # Berlin's 12 boroughs and those localities that GeoNames' 15,000+ list lacks.

@@ -32,6 +32,8 @@ from reader.analysis.tokens import Token, tokenize
 PRIORITY = {"user": 0, "gazetteer": 1, "model": 2, "rule": 3}
 HYPHENS = re.compile(r"[-‐‑]")
 BEFORE_SENTENCE = frozenset('.!?:;"„“”»«–—(…\'‚‘’')
+PLACE_PREFIXES = frozenset({"Alt", "Neu", "Nord", "Süd", "Ost", "West", "Groß", "Klein",
+                            "Ober", "Nieder", "Unter", "Bad", "Sankt", "St", "Mittel"})
 PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "del", "di", "bin", "al", "zu"})
 LINK_WORDS = frozenset({"des", "der", "von", "vom", "aus", "im", "in", "beim"})
 STRONG_ORG_CUES = ("agentur", "sender", "zeitung", "magazin", "partei", "konzern", "verlag",
@@ -129,6 +131,14 @@ class EntityRecognizer:
         last = parts[-1][0]
         if not (last[:1].isupper() or last[:1].isdigit()):
             return  # a derived adjective or adverb: "US-amerikanisch", "russisch-ukrainisch"
+        if parts[0][0] in PLACE_PREFIXES and len(parts) > 1:
+            hit = gz.lookup(text[parts[1][1]:tok.end])
+            if hit is not None and hit.label == "LOC":
+                # "Alt-Karow", "Ost-Ukraine": a place of its own, named as written
+                span = _span(text, tok.start, tok.end, "LOC", tok.text, hit.origin)
+                found.append(span)
+                owner.setdefault(i, span)
+                return
         hits: list[tuple[int, int, Hit]] = []
         j = 0
         while j < len(parts):
@@ -401,10 +411,9 @@ def _sentence_starts(text: str, toks: list[Token]) -> list[bool]:
 
 
 def _place_context(words: Sequence[str], i: int) -> bool:
-    """A place preposition or noun right before token ``i`` ("in Mitte", "Bezirk Mitte")."""
-    if i > 0 and words[i - 1] in rules.PLACE_PREPS:
-        return True
-    return i > 1 and words[i - 1] in ("der", "dem", "den") and words[i - 2] in rules.PLACE_PREPS
+    """A place preposition or noun right before token ``i`` ("in Mitte", "Bezirk Mitte"; but
+    not "in der Mitte", "aus dem Hof")."""
+    return i > 0 and words[i - 1] in rules.PLACE_PREPS
 
 
 def _parts(tok: Token) -> list[tuple[str, int, int]]:

@@ -125,7 +125,8 @@ ENGLISH_FUNCTION = frozenset({"The", "Of", "For", "And", "To", "In", "On", "At",
 
 # Last words that make a capitalised run something other than a person.
 LOC_HEADS = frozenset({"Beach", "Palace", "Island", "Islands", "Valley", "Bay", "City",
-                       "Street", "Square", "Avenue", "Hills", "Springs", "Lake", "Mountains"})
+                       "Street", "Square", "Avenue", "Hills", "Springs", "Lake", "Mountains",
+                       "Gallery", "Bridge", "Airport", "Station", "Harbour", "Harbor"})
 NON_PERSON_HEADS = frozenset({"University", "College", "League", "Award", "Awards", "Group",
                               "Club", "Records", "Airlines", "Files", "Cases", "News", "Cup",
                               "Festival", "Show", "Games", "Prize", "Days", "Week"})
