@@ -240,6 +240,13 @@ def test_combine_prefers_precedence_then_length():
          [("Verkehrsministeriums", "ORG")]),
         ("Ein Radfahrer befuhr die Weichselstraße in Richtung Frankfurter Allee.",
          [("Weichselstraße", "LOC"), ("Frankfurter Allee", "LOC")]),
+        ("Das reicht nicht, sagte Eymarsch der Zeitung.", [("Eymarsch", "PER")]),
+        ("Der 1. FC Nürnberg verlor gegen Lok Zwickau.",
+         [("1. FC Nürnberg", "ORG"), ("Lok Zwickau", "ORG")]),
+        ("Damals sprach Gustav W. Wiegemann vor dem Ausschuss.", [("Gustav W. Wiegemann", "PER")]),
+        ("Er siegte vor W. Fesenko und Sabine Kowalke.",
+         [("W. Fesenko", "PER"), ("Sabine Kowalke", "PER")]),
+        ("Die Dame war Ursula von Quernheim.", [("Ursula von Quernheim", "PER")]),
     ],
 )
 def test_context_rules_type_unknown_names(rec, text, expected):
@@ -267,6 +274,7 @@ def test_ministry_canonical_drops_the_genitive(rec):
         "Nachdem die Beamten eintrafen, flüchtete der Tatverdächtige im Anschluss.",
         "Der 28-Jährige fuhr mit seinem Renault Clio gegen einen Baum.",
         "Am Donnerstagmorgen kommentierte der Sprecher das Telefonat.",
+        "Erstmals wurden Fluorchlorkohlenwasserstoffe (FCKW) verboten, siehe ISBN 3-7776.",
     ],
 )
 def test_common_words_are_not_entities(rec, text):

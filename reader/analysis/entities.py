@@ -79,6 +79,7 @@ class EntityRecognizer:
         found: list[Span] = []
         owner: dict[int, Span] = {}  # token index -> span covering it (gazetteer and rules)
         self._gazetteer_pass(text, toks, words, initial, gz, found, owner)
+        _club_pass(text, toks, words, found, owner)
         self._rule_pass(text, toks, words, initial, gz, found, owner)
         if self.model is not None:
             found.extend(self._model_spans(text, gz))
@@ -192,7 +193,9 @@ class EntityRecognizer:
             end = _with_abbrev_dot(text, toks, i + 1)
             return _span(text, toks[i].start, end, "LOC", None, "rule"), 2
         if w.isupper() and len(w) > 1:
-            if rules.is_acronym(w):
+            if rules.is_acronym(w) and not _defined_in_parentheses(words, owner, i) and not (
+                nxt[:1].isdigit()
+            ):
                 return _span(text, toks[i].start, toks[i].end, "ORG", None, "rule"), 1
             return None, 1
         if rules.is_street(w) and _all_caps_parts(w) and w not in rules.STOP_WORDS:
@@ -214,13 +217,22 @@ class EntityRecognizer:
                 return _span(text, toks[i].start, toks[i].end, "LOC", None, "rule"), 1
             return None, 1
         given_first = w in self._given
+        known_name = given_first or (rules.tags(w)[0][0] == "NE" and rules.tags(w)[0][1] > -20)
         j = i
-        while j + 1 < n and j + 1 not in owner and _adjacent(text, toks, j):
+        while j + 1 < n and j + 1 not in owner:
             nw = words[j + 1]
+            if (known_name and _is_initial(text, toks, words, j + 1) and j + 3 < n
+                    and j + 3 not in owner and _surname_shaped(words[j + 3])):
+                j += 3  # "George W. Bush"
+                continue
+            if not _adjacent(text, toks, j):
+                break
             if nw in PARTICLES and given_first and j + 2 < n:
                 k = j + 2 if words[j + 2] not in PARTICLES else j + 3
-                if k < n and k not in owner and self._candidate(words[k], k, initial, gz):
-                    j = k
+                if k < n and k not in owner and (
+                    self._candidate(words[k], k, initial, gz) or _surname_shaped(words[k])
+                ):
+                    j = k  # "Ole von Beust", "Ursula von der Leyen"
                     continue
                 break
             if self._candidate(nw, j + 1, initial, gz) or (
@@ -229,19 +241,29 @@ class EntityRecognizer:
                 j += 1
                 continue
             break
+        used = j - i + 1
         if w in rules.VEHICLE_MAKES or any(x in rules.ENGLISH_FUNCTION
                                            for x in words[i:j + 1]):
-            return None, j - i + 1
+            return None, used
+        if not given_first:
+            # "Olympiadritten Tatjana Kotowa": the name starts at the given name
+            for k in range(i + 1, j):
+                if words[k] in self._given:
+                    i, prev, given_first = k, words[k - 1], True
+                    break
         label = self._type_group(words, prev, i, j, owner, strong_cue)
+        start = i
+        if i >= 2 and _is_initial(text, toks, words, i - 2) and (label or "PER") == "PER":
+            start, label = i - 2, "PER"  # "W. Fesenko"
         if label is None:
-            return None, j - i + 1
+            return None, used
         end_tok = j
         if label == "ORG" and end_tok + 1 < n and end_tok + 1 not in owner:
             after = words[end_tok + 1]
             if after in rules.ORG_TAILS or (after.isdigit() and strong_cue):
                 end_tok += 1
-        span = _span(text, toks[i].start, toks[end_tok].end, label, None, "rule")
-        return span, end_tok - i + 1
+        span = _span(text, toks[start].start, toks[end_tok].end, label, None, "rule")
+        return span, max(used, end_tok - i + 1)
 
     def _candidate(self, w: str, i: int, initial: list[bool], gz: Gazetteer) -> bool:
         """Is ``w`` (token ``i``) a capitalised word that names something?"""
@@ -265,7 +287,7 @@ class EntityRecognizer:
         """The label of the name words ``i..j``; ``prev`` is the word before them on the same
         line (or "")."""
         first, last = words[i], words[j]
-        if j > i and last in rules.LOC_HEADS:
+        if j > i and (last in rules.LOC_HEADS or rules.is_street(last)):
             return "LOC"
         if last in rules.NON_PERSON_HEADS:
             return None
@@ -285,12 +307,14 @@ class EntityRecognizer:
                 return "PER"
         if prev in rules.PLACE_PREPS:
             return "LOC"
+        if i == j and (prev in rules.SPEECH_VERBS or after in rules.SPEECH_VERBS):
+            return "PER"  # "sagte Eymer", "Kolb erklärte"
         if rules.PER_NAME_RE.search(last):
             return "PER"
         if i == j and rules.LOC_NAME_RE.search(last):
             return "LOC"
         if j > i:
-            return "PER"
+            return "PER"  # two or more names in a row
         return None
 
     # --- model ---------------------------------------------------------------------------
@@ -437,6 +461,56 @@ def _adjacent(text: str, toks: list[Token], j: int) -> bool:
     """Tokens ``j`` and ``j + 1`` are separated by spaces only, on one line."""
     gap = text[toks[j].end:toks[j + 1].start]
     return gap != "" and gap.strip() == "" and "\n" not in gap
+
+
+def _club_pass(text: str, toks: list[Token], words: list[str], found: list[Span],
+               owner: dict[int, Span]) -> None:
+    """Sports clubs: "1. FC Nürnberg", "SV Wehen-Wiesbaden", "Lok Zwickau" are
+    organisations, although the gazetteer knows the town inside them as a place."""
+    n = len(words)
+    i = 0
+    while i < n:
+        if words[i] not in rules.CLUB_PREFIXES:
+            i += 1
+            continue
+        start = i
+        if i >= 2 and words[i - 1] == "." and words[i - 2].isdigit() and words[i] == "FC":
+            start = i - 2  # "1. FC"
+        j = i
+        while (j + 1 < n and j - i < 3 and _adjacent(text, toks, j)
+               and (words[j + 1][:1].isupper() or (j > i and words[j + 1].isdigit()))
+               and words[j + 1] not in rules.STOP_WORDS):
+            j += 1
+        inner = {id(owner[k]): owner[k] for k in range(start, j + 1) if k in owner}
+        if j == i or any(s.origin == "user" for s in inner.values()) or any(
+            s.start < toks[start].start or s.end > toks[j].end for s in inner.values()
+        ) or any(s.label == "ORG" and s.start == toks[start].start and s.end == toks[j].end
+                 for s in inner.values()):
+            i = j + 1
+            continue
+        for s in inner.values():
+            found.remove(s)
+        span = _span(text, toks[start].start, toks[j].end, "ORG", None, "rule")
+        found.append(span)
+        for k in range(start, j + 1):
+            owner[k] = span
+        i = j + 1
+
+
+def _defined_in_parentheses(words: list[str], owner: dict[int, Span], i: int) -> bool:
+    """An acronym in parentheses after a common noun: "Fluorchlorkohlenwasserstoffe (FCKW)"
+    abbreviates a thing, not an organisation."""
+    if not (i >= 2 and words[i - 1] == "(" and i + 1 < len(words) and words[i + 1] == ")"):
+        return False
+    before = words[i - 2]
+    return ((i - 2) not in owner and not before[:1].isupper()) or rules.is_common_noun(before)
+
+
+def _is_initial(text: str, toks: list[Token], words: list[str], k: int) -> bool:
+    """Tokens ``k``, ``k + 1`` are an initial such as "W." followed by a space."""
+    return (k + 2 < len(words) and len(words[k]) == 1 and words[k].isupper()
+            and words[k + 1] == "." and toks[k].end == toks[k + 1].start
+            and text[toks[k + 1].end:toks[k + 2].start] == " ")
 
 
 def _place_shaped(word: str) -> bool:

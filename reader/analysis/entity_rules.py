@@ -91,6 +91,11 @@ NOT_ACRONYMS = frozenset({
     "ZUM", "MIT", "FÜR", "UND", "DER", "DIE", "DAS", "VON", "IM", "AUF", "BEI", "TOT",
     "LIVE", "NEU", "NEWS", "UPDATE", "VIDEO", "FOTO", "FOTOS", "PLUS", "BMI", "GmbH",
     "RSS", "APP", "WM", "EM", "DVD", "CD", "MRT", "EKG", "OP", "USA",
+    "ISBN", "ISSN", "PMID", "DOI", "PLZ", "KB", "MB", "GB", "TB", "CHF", "GBP", "JPY", "FCKW",
+    "ATP", "RBI", "MBA", "OT", "GP", "NADPH", "DAX", "MDAX", "SDAX", "BIP", "AG", "GMBH",
+    "KG", "SE", "UV", "PV", "LTE", "GSM", "HTML", "CSS", "API", "CPU", "GPU", "RAM", "SSD",
+    "HDMI", "NFC", "QR", "SUVS", "KMH", "PKWS", "LKWS", "CET", "GMT", "EST",
+    "PST", "BAföG", "COVID", "SARS", "RNA", "PCR", "FFP", "AKW", "KKW",
 })
 # Capitalised words that start sentences and that a tagger may take for names.
 STOP_WORDS = frozenset({
@@ -111,6 +116,24 @@ MONTHS_DAYS = frozenset({
     "Silvester", "Neujahr",
 })
 
+# Verbs of saying next to a lone name mark a person: "sagte Eymer", "Kolb erklärte".
+SPEECH_VERBS = frozenset({
+    "sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "betont", "meinte", "meint",
+    "sprach", "spricht", "schrieb", "schreibt", "kritisierte", "kritisiert", "forderte",
+    "fordert", "warnte", "warnt", "räumte", "räumt", "kündigte", "kündigt", "bestätigte",
+    "bestätigt", "antwortete", "antwortet", "fügte", "fügt", "versprach", "verspricht",
+    "lobte", "lobt", "zitierte", "twitterte", "teilte", "teilt", "berichtete", "berichtet",
+    "so", "zufolge", "äußerte", "äußert", "wies", "weist", "sieht", "sah", "glaubt",
+    "glaubte", "hofft", "hoffte", "bedauerte", "bedauert", "dementierte", "dementiert",
+})
+# Words before a name that start a sports club ("1. FC Nürnberg", "SV Werder Bremen").
+CLUB_PREFIXES = frozenset({
+    "FC", "SC", "SV", "VfL", "VfB", "TSV", "ESV", "TSG", "SpVgg", "SG", "BSC", "FSV", "SSV",
+    "TuS", "MSV", "KSC", "SSC", "AC", "AS", "BV", "SpVg", "TuRa", "DSC", "ETSV", "HC",
+    "EHC", "ERC", "THW", "Inter", "Lok", "Dynamo", "Fortuna", "Alemannia", "Arminia",
+    "Eintracht", "Borussia", "Hertha", "Union", "Rot-Weiss", "Rot-Weiß", "Preußen", "Energie",
+    "Kickers", "Olympique", "Sporting", "Racing", "Atlético",
+})
 # Vehicle makes: "Renault Clio" and "Opel Meriva" are products, not people.
 VEHICLE_MAKES = frozenset({
     "Alfa", "Audi", "BMW", "Chevrolet", "Citroën", "Citroen", "Dacia", "Ducati", "Fiat", "Ford",
