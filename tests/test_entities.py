@@ -247,6 +247,7 @@ def test_combine_prefers_precedence_then_length():
         ("Er siegte vor W. Fesenko und Sabine Kowalke.",
          [("W. Fesenko", "PER"), ("Sabine Kowalke", "PER")]),
         ("Die Dame war Ursula von Quernheim.", [("Ursula von Quernheim", "PER")]),
+        ("Die Jets werden im englischen Hatfield gebaut.", [("Hatfield", "LOC")]),
     ],
 )
 def test_context_rules_type_unknown_names(rec, text, expected):

@@ -307,6 +307,9 @@ class EntityRecognizer:
                 return "PER"
         if prev in rules.PLACE_PREPS:
             return "LOC"
+        if (i == j and i >= 2 and words[i - 2] in ("im", "in", "aus", "nach", "ins")
+                and prev[:1].islower() and prev.endswith(("en", "em", "er"))):
+            return "LOC"  # "im englischen Hatfield", "im aargauischen Riniken"
         if i == j and (prev in rules.SPEECH_VERBS or after in rules.SPEECH_VERBS):
             return "PER"  # "sagte Eymer", "Kolb erklärte"
         if rules.PER_NAME_RE.search(last):
