@@ -32,6 +32,9 @@ from reader.analysis.tokens import Token, tokenize
 PRIORITY = {"user": 0, "gazetteer": 1, "model": 2, "rule": 3}
 HYPHENS = re.compile(r"[-‐‑]")
 BEFORE_SENTENCE = frozenset('.!?:;"„“”»«–—(…\'‚‘’')
+DETERMINERS = frozenset({"dem", "den", "der", "einem", "einen", "einer", "diesem", "diesen",
+                         "dieser", "jenem", "jenen", "seinem", "seinen", "ihrem", "ihren",
+                         "unserem", "unseren", "keinem", "keinen", "welchem", "welchen"})
 PLACE_PREFIXES = frozenset({"Alt", "Neu", "Nord", "Süd", "Ost", "West", "Groß", "Klein",
                             "Ober", "Nieder", "Unter", "Bad", "Sankt", "St", "Mittel"})
 PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "del", "di", "bin", "al", "zu"})
@@ -308,7 +311,8 @@ class EntityRecognizer:
         if prev in rules.PLACE_PREPS:
             return "LOC"
         if (i == j and i >= 2 and words[i - 2] in ("im", "in", "aus", "nach", "ins")
-                and prev[:1].islower() and prev.endswith(("en", "em", "er"))):
+                and prev[:1].islower() and prev.endswith(("en", "em", "er"))
+                and prev not in DETERMINERS):
             return "LOC"  # "im englischen Hatfield", "im aargauischen Riniken"
         if i == j and (prev in rules.SPEECH_VERBS or after in rules.SPEECH_VERBS):
             return "PER"  # "sagte Eymer", "Kolb erklärte"
