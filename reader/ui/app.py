@@ -1,0 +1,93 @@
+"""The reader app: one main screen, a help screen, the command palette, a remembered theme."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import BindingType
+from textual.theme import Theme
+
+from reader.ui.commands import ReaderCommands
+from reader.ui.keys import BY_ID, bindings, check_keymap
+from reader.ui.screens.main import MainScreen
+from reader.ui.state import UiState, load_state, save_state
+
+if TYPE_CHECKING:
+    from reader.cli.context import Context
+
+FALLBACK_THEME = "textual-dark"
+
+
+class ReaderApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "reader"
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app")
+    COMMANDS: ClassVar = App.COMMANDS | {ReaderCommands}
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.config = ctx.config
+        self.ui_state: UiState
+        self.ui_state, warning = load_state()
+        self._notes: list[str] = [warning] if warning else []
+        self._notes += self.config.warnings
+        self._state_error_shown = False
+        self.keymap: dict[str, str] = {}
+
+    @property
+    def main(self) -> MainScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        theme = self.ui_state.theme_for(self.config.theme)
+        if theme not in self.available_themes:
+            self._notes.append(
+                f"theme {theme!r} is not known; using {FALLBACK_THEME} "
+                f"(ctrl+p → Theme lists them)"
+            )
+            theme = FALLBACK_THEME
+        self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._notes += check_keymap(self.config.keys)
+        self.keymap = {k: v for k, v in self.config.keys.items() if k in BY_ID}
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        for note in self._notes:
+            self.notify(note, title="reader", severity="warning", timeout=10, markup=False)
+
+    def on_ready(self) -> None:
+        # after the first screen is up: nothing proportional to the corpus before it
+        self.main.load_library()
+
+    # remembered state ------------------------------------------------------------------
+    def _theme_changed(self, theme: Theme) -> None:
+        self.ui_state.theme = theme.name
+        self.ui_state.config_theme = self.config.theme
+        self.save_ui_state()
+
+    def remember_query(self, query: str) -> None:
+        self.ui_state.remember_query(query)
+        self.save_ui_state()
+
+    def save_ui_state(self) -> None:
+        try:
+            save_state(self.ui_state)
+        except OSError as exc:
+            if not self._state_error_shown:
+                self._state_error_shown = True
+                self.notify(f"Cannot save the theme and recent queries: {exc}",
+                            severity="error", markup=False)
+
+    # actions ---------------------------------------------------------------------------
+    def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

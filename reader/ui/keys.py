@@ -1,0 +1,131 @@
+"""One list of commands: each becomes a binding (with an id users can remap in
+``config.yaml`` under ``keys:``), a command-palette entry and a line on the help screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from textual.binding import Binding
+
+Scope = Literal["app", "screen", "reading", "list", "find"]
+
+PASSAGE_GROUP = Binding.Group("Passage", compact=True)
+HIT_GROUP = Binding.Group("Hit", compact=True)
+HISTORY_GROUP = Binding.Group("Back/Fwd")
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    id: str
+    """Binding id: the name to use under ``keys:`` in config.yaml."""
+    key: str
+    """Default keys, comma-separated, in Textual's key names."""
+    action: str
+    description: str
+    """Short label for the footer."""
+    help: str
+    """One sentence for the help screen, the palette and tooltips."""
+    scope: Scope
+    show: bool = True
+    palette: bool = True
+    group: Binding.Group | None = None
+    title: str = ""
+    """Name in the command palette (the description when empty)."""
+
+    @property
+    def palette_title(self) -> str:
+        return self.title or self.description
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.key, self.action, self.description, show=self.show, id=self.id,
+            tooltip=self.help, group=self.group,
+        )
+
+
+COMMANDS: tuple[Command, ...] = (
+    # app ---------------------------------------------------------------------------
+    Command("help", "f1,question_mark", "help", "Help", "Show this help: every key.", "app",
+            title="Help: keys and query language"),
+    Command("quit", "q", "quit", "Quit", "Quit reader (ctrl+q quits from anywhere).", "app",
+            palette=False),
+    # main screen ---------------------------------------------------------------------
+    Command("search", "slash", "search", "Search",
+            "Search passages with the query language of `reader search`.", "screen",
+            title="Search passages"),
+    Command("library", "l", "show_library", "Library",
+            "Show the library and move to it; type to filter it.", "screen",
+            title="Show the library"),
+    Command("find", "ctrl+f", "find", "Find",
+            "Find a word in the open article; Enter and ↑/↓ step through matches.", "screen",
+            title="Find in article"),
+    Command("next_hit", "n", "next_hit", "Next", "Go to the next search hit (on into the "
+            "next article when this one has no more).", "screen", group=HIT_GROUP,
+            title="Next search hit"),
+    Command("previous_hit", "N", "previous_hit", "Prev", "Go to the previous search hit.",
+            "screen", group=HIT_GROUP, title="Previous search hit"),
+    Command("back", "backspace,alt+left", "back", "Back",
+            "Go back to where you were before the last jump.", "screen", group=HISTORY_GROUP,
+            title="Back (navigation history)"),
+    Command("forward", "alt+right", "forward", "Forward",
+            "Go forward again after going back.", "screen", group=HISTORY_GROUP,
+            title="Forward (navigation history)"),
+    Command("toggle_sidebar", "ctrl+b", "toggle_sidebar", "Sidebar",
+            "Hide or show the sidebar (library and search).", "screen", show=False,
+            title="Toggle the sidebar"),
+    Command("find_next", "f3", "find_step(1)", "Find next",
+            "Go to the next match of the find box.", "screen", show=False,
+            title="Find: next match"),
+    Command("find_previous", "shift+f3", "find_step(-1)", "Find prev",
+            "Go to the previous match of the find box.", "screen", show=False,
+            title="Find: previous match"),
+    Command("focus_reading", "escape", "leave", "Leave",
+            "Close the find box, leave a list or box for the article, or (on a small "
+            "screen) return to the list.", "screen", show=False, palette=False),
+    # reading pane --------------------------------------------------------------------
+    Command("cursor_down", "j,down", "cursor_down", "Next", "Next passage (scrolls first "
+            "through a passage taller than the screen).", "reading", palette=False,
+            group=PASSAGE_GROUP),
+    Command("cursor_up", "k,up", "cursor_up", "Prev", "Previous passage.", "reading",
+            palette=False, group=PASSAGE_GROUP),
+    Command("cursor_top", "g,home", "cursor_top", "Top", "First passage (the headline).",
+            "reading", show=False, palette=False),
+    Command("cursor_bottom", "G,end", "cursor_bottom", "Bottom", "Last passage.", "reading",
+            show=False, palette=False),
+    # lists (library, search results) -------------------------------------------------
+    Command("list_down", "j,down", "cursor_down", "Down", "Next row.", "list", show=False,
+            palette=False),
+    Command("list_up", "k,up", "cursor_up", "Up", "Previous row.", "list", show=False,
+            palette=False),
+    Command("list_top", "g,home", "first", "First", "First row.", "list", show=False,
+            palette=False),
+    Command("list_bottom", "G,end", "last", "Last", "Last row.", "list", show=False,
+            palette=False),
+    Command("list_open", "enter", "select", "Open", "Open the article at this row.", "list",
+            palette=False),
+)
+
+BY_ID = {c.id: c for c in COMMANDS}
+
+# Keys Textual itself provides; listed on the help screen, not remappable through ``keys:``.
+BUILTIN_KEYS: tuple[tuple[str, str], ...] = (
+    ("ctrl+q", "Quit from anywhere, even while typing."),
+    ("ctrl+p", "Command palette: open an article by headline, search, panes, theme, keys."),
+    ("tab / shift+tab", "Move between the panes and boxes."),
+    ("pageup / pagedown", "Scroll the reading pane or a list by a screen."),
+)
+
+
+def bindings(scope: Scope) -> list[Binding]:
+    return [c.binding() for c in COMMANDS if c.scope == scope]
+
+
+def check_keymap(keymap: dict[str, str]) -> list[str]:
+    """Problems with the user's ``keys:`` mapping, one message per unknown binding id."""
+    known = ", ".join(sorted(BY_ID))
+    return [
+        f"keys: unknown binding id '{name}' ignored (known ids: {known})"
+        for name in keymap
+        if name not in BY_ID
+    ]

@@ -1,0 +1,75 @@
+"""F1 / ? help: ``reader/data/help.md`` with the key tables filled in from the bindings
+actually in force (so remapped keys show as remapped)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from importlib import resources
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown, Static
+
+from reader.ui.keys import BUILTIN_KEYS, COMMANDS, Scope
+
+SCOPE_TITLES: dict[Scope, str] = {
+    "app": "Everywhere",
+    "screen": "Main screen",
+    "reading": "Reading pane",
+    "list": "Library and search results",
+    "find": "Find box",
+}
+
+
+def help_text() -> str:
+    return (resources.files("reader") / "data" / "help.md").read_text(encoding="utf-8")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def key_tables(display: Callable[[str], str], keymap: Mapping[str, str]) -> str:
+    """Markdown tables of every command by scope: id, current keys, what it does."""
+    out: list[str] = []
+    for scope, title in SCOPE_TITLES.items():
+        commands = [c for c in COMMANDS if c.scope == scope]
+        if not commands:
+            continue
+        out += [f"### {title}", "", "| Id | Keys | What it does |", "|---|---|---|"]
+        for c in commands:
+            keys = keymap.get(c.id, c.key)
+            shown = " ".join(f"`{display(k.strip())}`" for k in keys.split(",") if k.strip())
+            out.append(f"| `{c.id}` | {_cell(shown)} | {_cell(c.help)} |")
+        out.append("")
+    out += ["### Built in", "", "| Keys | What it does |", "|---|---|"]
+    out += [f"| `{_cell(k)}` | {_cell(h)} |" for k, h in BUILTIN_KEYS]
+    return "\n".join(out)
+
+
+def help_markdown(display: Callable[[str], str], keymap: Mapping[str, str]) -> str:
+    return help_text().replace("{{keys}}", key_tables(display, keymap))
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,f1,question_mark", "dismiss", "Close", id="help.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        keymap = getattr(app, "keymap", {})
+
+        def display(key: str) -> str:
+            return app.get_key_display(Binding(key, ""))
+
+        with Vertical(id="help-dialog"):
+            yield Static("Help — Escape closes", id="help-title")
+            with VerticalScroll(id="help-scroll"):
+                yield Markdown(help_markdown(display, keymap), id="help-text")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()

@@ -1,0 +1,563 @@
+"""The main screen: sidebar (library, search) beside the reading pane. It owns the reader's
+state — the open article and passage, the search, the find box, the back stack — and runs
+the workers that talk to the library.
+
+Plug-in points for later panes:
+
+* post :class:`~reader.ui.messages.OpenPassage` to jump (it goes on the back stack) and
+  :class:`~reader.ui.messages.RunSearch` to search;
+* watch the ``article`` and ``passage`` vars (``self.watch(screen, "passage", …)``);
+* :meth:`MainScreen.add_layer_provider` to draw spans (entities, dates, bookmarks) on every
+  article shown, or :meth:`ReadingPane.set_layer` for the open one;
+* :meth:`MainScreen.add_sidebar_pane` for a new tab in the sidebar;
+* mount extra widgets into ``#reading-column`` (e.g. a related-passages strip) above the
+  find bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from reader.corpus.model import Article
+from reader.ui import hit_order
+from reader.ui.find import find_all
+from reader.ui.history import History, Location
+from reader.ui.keys import bindings
+from reader.ui.messages import (
+    IndexProgress,
+    LibraryLoaded,
+    LibraryUnavailable,
+    OpenPassage,
+    RunSearch,
+    SearchDone,
+    SearchFailed,
+)
+from reader.ui.styled import StyleSpan
+from reader.ui.widgets.find_bar import FindBar
+from reader.ui.widgets.index_status import IndexStatus
+from reader.ui.widgets.library_pane import LibraryPane
+from reader.ui.widgets.reading_pane import Layer, ReadingPane
+from reader.ui.widgets.search_pane import SearchPane
+
+if TYPE_CHECKING:
+    from reader.library import Library
+    from reader.search.query import Hit, SearchResult
+    from reader.search.store import ArticleSummary
+    from reader.ui.app import ReaderApp
+
+NARROW_WIDTH = 100
+"""Below this many columns the sidebar and the reading pane take turns."""
+WIDE_WIDTH = 160
+
+SEARCH_STYLE = "bold reverse"
+FIND_STYLE = "underline"
+FIND_CURRENT_STYLE = "bold black on yellow"
+PROBLEMS_SHOWN = 3
+
+LayerProvider = Callable[[Article], Mapping[str, Layer]]
+
+WELCOME = """\
+Choose an article in the library and press Enter, or press / to search.
+
+j/k move between passages · n/N next/previous search hit · backspace goes back
+ctrl+f finds a word in the article · F1 or ? lists every key · q quits"""
+
+
+class _Cancelled(Exception):
+    """Raised inside the index worker's progress callback when the app is closing."""
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = bindings("screen")
+    AUTO_FOCUS = "#library-list"
+
+    article: var[Article | None] = var(None)
+    """The article in the reading pane."""
+    passage: var[int] = var(0)
+    """The passage the reading cursor is on."""
+
+    def __init__(self) -> None:
+        super().__init__(id="main")
+        self.history = History()
+        self.ready = False
+        self.summaries: Sequence[ArticleSummary] = []
+        self.search_query = ""
+        self.search_result: SearchResult | None = None
+        self.search_hits: list[Hit] = []
+        self.search_terms: frozenset[str] = frozenset()
+        self.pending_query: str | None = None
+        self.find_matches: list[tuple[int, int, int]] = []
+        self.find_pos = -1
+        self.layer_providers: list[LayerProvider] = []
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def library(self) -> Library:
+        return self.reader_app.ctx.library
+
+    # layout ---------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            with TabbedContent(id="sidebar", initial="library-tab"):
+                with TabPane("Library", id="library-tab"):
+                    yield LibraryPane(id="library")
+                with TabPane("Search", id="search-tab"):
+                    yield SearchPane(id="search")
+            with Vertical(id="reading-column"):
+                yield ReadingPane(id="reading")
+                yield FindBar(id="find-bar")
+        yield IndexStatus(id="index-status")
+        yield Footer()
+
+    @property
+    def reading(self) -> ReadingPane:
+        return self.query_one("#reading", ReadingPane)
+
+    @property
+    def library_pane(self) -> LibraryPane:
+        return self.query_one("#library", LibraryPane)
+
+    @property
+    def search_pane(self) -> SearchPane:
+        return self.query_one("#search", SearchPane)
+
+    @property
+    def find_bar(self) -> FindBar:
+        return self.query_one("#find-bar", FindBar)
+
+    @property
+    def sidebar(self) -> TabbedContent:
+        return self.query_one("#sidebar", TabbedContent)
+
+    def on_mount(self) -> None:
+        self.find_bar.display = False
+        self.query_one("#index-status", IndexStatus).display = False
+        self.reading.show_message(WELCOME)
+        self.search_pane.set_recent(self.reader_app.ui_state.recent_queries)
+        self.set_class(True, "-view-sidebar")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        self.set_class(event.size.width >= WIDE_WIDTH, "-wide")
+
+    @property
+    def narrow(self) -> bool:
+        return self.has_class("-narrow")
+
+    def _show_view(self, view: str) -> None:
+        """On a narrow screen, show the sidebar or the reading column (not both)."""
+        self.set_class(view == "sidebar", "-view-sidebar")
+        self.set_class(view == "reading", "-view-reading")
+        if view == "sidebar":
+            self.remove_class("-sidebar-hidden")
+
+    def add_sidebar_pane(self, title: str, pane_id: str, widget: Widget) -> None:
+        """Add a tab to the sidebar (for later panes: entities, timeline, bookmarks)."""
+        self.sidebar.add_pane(TabPane(title, widget, id=pane_id))
+
+    def show_sidebar_pane(self, pane_id: str, focus: Widget | None = None) -> None:
+        self.sidebar.active = pane_id
+        self._show_view("sidebar")
+        if focus is not None:
+            focus.focus()
+
+    def add_layer_provider(self, provider: LayerProvider) -> None:
+        """``provider(article) -> {layer name: {passage index: spans}}`` is asked for every
+        article the reading pane shows (keep it cheap: it runs on the UI thread)."""
+        self.layer_providers.append(provider)
+
+    # loading --------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
+    def load_library(self) -> None:
+        """Bring the index up to date if it is not (with progress), then list the articles."""
+        worker = get_current_worker()
+        ctx = self.reader_app.ctx
+
+        def progress(phase: str, done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise _Cancelled
+            self.post_message(IndexProgress(phase, done, total))
+
+        try:
+            library = ctx.library
+            report = None
+            if not library.is_current():
+                self.post_message(IndexProgress("scan", 0, 0))
+                report = library.update(progress)
+            summaries = library.summaries()
+        except _Cancelled:
+            return
+        except Exception as exc:  # the app must open whatever the index does
+            self.post_message(LibraryUnavailable(
+                "The index could not be opened",
+                f"{type(exc).__name__}: {exc}\n\nRun `reader index` in a shell to see the "
+                f"whole error; deleting the index folder makes reader rebuild it:\n"
+                f"{ctx.library.paths.root}",
+            ))
+            return
+        if worker.is_cancelled:
+            return
+        problems = [str(p) for p in report.problems] if report else []
+        if not summaries:
+            self.post_message(LibraryUnavailable("No articles", _empty_message(ctx, problems)))
+            return
+        self.post_message(LibraryLoaded(summaries, report, problems))
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self.query_one("#index-status", IndexStatus).show(
+            message.phase, message.done, message.total
+        )
+        self.library_pane.set_status("Indexing the corpus; the list fills in when done…")
+        if self.article is None:
+            self.reading.show_message(
+                "Building the index (first run, or the corpus changed).\n\n"
+                "This happens once; the library fills in when it is done. "
+                "Searches typed meanwhile run as soon as the index is ready."
+            )
+
+    def on_library_loaded(self, message: LibraryLoaded) -> None:
+        self.ready = True
+        self.summaries = message.summaries
+        self.query_one("#index-status", IndexStatus).hide()
+        self.library_pane.set_summaries(message.summaries)
+        count = len(message.summaries)
+        self.sub_title = f"{count:,} article{'s' if count != 1 else ''}"
+        if self.article is None:
+            self.reading.show_message(WELCOME)
+        if message.report is not None and not message.report.up_to_date:
+            r = message.report
+            self.notify(
+                f"Indexed {r.articles:,} articles ({r.added:,} added, {r.updated:,} updated, "
+                f"{r.removed:,} removed) in {r.seconds:.1f} s",
+                title="Index updated", markup=False,
+            )
+        if message.problems:
+            shown = message.problems[:PROBLEMS_SHOWN]
+            more = len(message.problems) - len(shown)
+            text = "\n".join(shown) + (
+                f"\n… and {more} more (run `reader index` to see them all)" if more else ""
+            )
+            self.notify(text, title="Some corpus files were skipped", severity="warning",
+                        markup=False, timeout=12)
+        if self.pending_query:
+            query, self.pending_query = self.pending_query, None
+            self._start_search(query)
+        self.refresh_bindings()
+
+    def on_library_unavailable(self, message: LibraryUnavailable) -> None:
+        self.ready = False
+        self.query_one("#index-status", IndexStatus).hide()
+        self.library_pane.set_status(message.title)
+        self.sub_title = message.title
+        self.reading.show_message(Content.assemble((message.title, "bold"), "\n\n",
+                                                   message.message))
+        self._show_view("reading")
+        if self.pending_query:
+            self.search_pane.show_error("There is nothing to search: " + message.title)
+            self.pending_query = None
+        self.refresh_bindings()
+
+    # opening articles -------------------------------------------------------------------
+    @property
+    def location(self) -> Location | None:
+        return Location(self.article.id, self.passage) if self.article else None
+
+    async def on_open_passage(self, message: OpenPassage) -> None:
+        message.stop()
+        await self.go_to(message.article_id, message.passage, record=message.record,
+                         focus=message.focus)
+
+    async def go_to(
+        self, article_id: str, passage: int = 0, *, record: bool = True, focus: bool = True
+    ) -> bool:
+        """Show ``article_id`` at ``passage``; ``record`` puts the jump on the back stack."""
+        if not self.ready:
+            self.notify("The library is not ready yet.", severity="warning")
+            return False
+        article = self.library.article(article_id)
+        if article is None:
+            self.notify(f"There is no article {article_id!r} in the index.",
+                        severity="warning", markup=False)
+            return False
+        passage = max(0, min(passage, len(article.passages) - 1))
+        if record:
+            self.history.visit(Location(article.id, passage), self.location)
+        await self._display(article, passage)
+        if focus:
+            self.reading.focus()
+            self._show_view("reading")
+        self.refresh_bindings()
+        return True
+
+    async def _display(self, article: Article, passage: int) -> None:
+        reading = self.reading
+        if reading.article is not None and reading.article.id == article.id:
+            reading.cursor = passage
+        else:
+            self.find_pos = -1
+            layers: dict[str, Layer] = {}
+            for provider in self.layer_providers:
+                layers.update(provider(article))
+            layers["search"] = self._search_layer(article)
+            find_layers = self._find_layers(article)
+            layers.update(find_layers)
+            await reading.show_article(article, passage, layers)
+            self.article = article
+            self.library_pane.select_article(article.id)
+            self.find_bar.show_count(-1, len(self.find_matches))
+        self.passage = passage
+
+    def on_reading_pane_cursor_moved(self, message: ReadingPane.CursorMoved) -> None:
+        if self.article is not None and message.article_id == self.article.id:
+            self.passage = message.index
+
+    # history --------------------------------------------------------------------------
+    async def _go_to_location(self, location: Location | None) -> None:
+        if location is None:
+            return
+        article = self.library.article(location.article_id)
+        if article is None:
+            self.notify(f"Article {location.article_id!r} is no longer in the index.",
+                        severity="warning", markup=False)
+            return
+        await self._display(article, location.passage)
+        self.reading.focus()
+        self._show_view("reading")
+        self.refresh_bindings()
+
+    async def action_back(self) -> None:
+        await self._go_to_location(self.history.back(self.location))
+
+    async def action_forward(self) -> None:
+        await self._go_to_location(self.history.forward(self.location))
+
+    # search ---------------------------------------------------------------------------
+    def action_search(self) -> None:
+        self.show_sidebar_pane("search-tab", self.search_pane.input)
+
+    def action_show_library(self) -> None:
+        self.show_sidebar_pane("library-tab", self.library_pane.row_list)
+
+    def on_run_search(self, message: RunSearch) -> None:
+        message.stop()
+        self.sidebar.active = "search-tab"
+        self._show_view("sidebar")
+        if self.ready:
+            self._start_search(message.query)
+        else:
+            self.pending_query = message.query
+            self.search_pane.show_pending(message.query, "Waiting for the index to be ready…")
+
+    def _start_search(self, query: str) -> None:
+        self.search_query = query
+        self.search_pane.show_pending(query)
+        self.run_search(query)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def run_search(self, query: str) -> None:
+        from reader.search.query import QueryError, parse_query, query_terms
+
+        library = self.library
+        try:
+            result = library.search(query)
+            terms = frozenset(query_terms(parse_query(query), library.searcher()))
+        except QueryError as exc:
+            self.post_message(SearchFailed(query, str(exc)))
+            return
+        except Exception as exc:
+            self.post_message(SearchFailed(query, f"the search failed: {exc}"))
+            return
+        self.post_message(SearchDone(query, result, terms))
+
+    def on_search_done(self, message: SearchDone) -> None:
+        if message.query != self.search_query:
+            return  # an older search finishing late
+        self.search_result = message.result
+        self.search_hits = hit_order.reading_order(message.result.hits)
+        self.search_terms = message.terms
+        self.search_pane.show_results(message.query, message.result.total, self.search_hits)
+        self.reader_app.remember_query(message.query)
+        self.search_pane.set_recent(self.reader_app.ui_state.recent_queries)
+        if self.article is not None:
+            self.reading.set_layer("search", self._search_layer(self.article))
+        if self.focused is self.search_pane.input and self.search_hits:
+            self.search_pane.results.focus()
+        self.refresh_bindings()
+
+    def on_search_failed(self, message: SearchFailed) -> None:
+        if message.query != self.search_query:
+            return
+        self.search_pane.show_pending(message.query, "")
+        self.search_pane.show_error(message.message)
+
+    def _search_layer(self, article: Article) -> dict[int, list[StyleSpan]]:
+        if not self.search_terms:
+            return {}
+        from reader.search.query import match_offsets
+
+        layer: dict[int, list[StyleSpan]] = {}
+        for p in article.passages:
+            spans = match_offsets(p.text, set(self.search_terms))
+            if spans:
+                layer[p.index] = [(s, e, SEARCH_STYLE) for s, e in spans]
+        return layer
+
+    async def _step_hit(self, forward: bool) -> None:
+        here = self.article.id if self.article else None
+        found = hit_order.step(self.search_hits, here, self.passage, forward)
+        if found is None:
+            return
+        index, wrapped = found
+        hit = self.search_hits[index]
+        if wrapped:
+            self.notify("Back at the first hit." if forward else "Back at the last hit.")
+        if await self.go_to(hit.passage.article_id, hit.passage.index):
+            self.search_pane.mark_hit(index)
+
+    async def action_next_hit(self) -> None:
+        await self._step_hit(True)
+
+    async def action_previous_hit(self) -> None:
+        await self._step_hit(False)
+
+    # find in article ------------------------------------------------------------------
+    def action_find(self) -> None:
+        if self.article is None:
+            return
+        self._show_view("reading")
+        self.find_bar.open()
+
+    def _find_layers(self, article: Article) -> dict[str, Layer]:
+        """Recompute matches of the find box in ``article``; returns the find layers."""
+        needle = self.find_bar.text
+        self.find_matches = [
+            (p.index, s, e) for p in article.passages for s, e in find_all(p.text, needle)
+        ]
+        return self._find_layer_spans()
+
+    def _find_layer_spans(self) -> dict[str, Layer]:
+        everything: dict[int, list[StyleSpan]] = {}
+        for index, s, e in self.find_matches:
+            everything.setdefault(index, []).append((s, e, FIND_STYLE))
+        current: dict[int, list[StyleSpan]] = {}
+        if 0 <= self.find_pos < len(self.find_matches):
+            index, s, e = self.find_matches[self.find_pos]
+            current[index] = [(s, e, FIND_CURRENT_STYLE)]
+        return {"find": everything, "find-current": current}
+
+    def _apply_find_layers(self) -> None:
+        for name, layer in self._find_layer_spans().items():
+            self.reading.set_layer(name, layer)
+        self.find_bar.show_count(self.find_pos, len(self.find_matches))
+
+    def on_find_bar_changed(self, message: FindBar.Changed) -> None:
+        if self.article is None:
+            return
+        self._find_layers(self.article)
+        # like a browser: the first match at or after the cursor becomes current
+        self.find_pos = next(
+            (i for i, (index, _, _) in enumerate(self.find_matches) if index >= self.passage),
+            0 if self.find_matches else -1,
+        )
+        self._apply_find_layers()
+        if self.find_pos >= 0:
+            self.reading.cursor = self.find_matches[self.find_pos][0]
+
+    def on_find_bar_step(self, message: FindBar.Step) -> None:
+        self.action_find_step(message.direction)
+
+    def action_find_step(self, direction: int) -> None:
+        if not self.find_matches:
+            return
+        self.find_pos = (self.find_pos + direction) % len(self.find_matches)
+        self._apply_find_layers()
+        self.reading.cursor = self.find_matches[self.find_pos][0]
+
+    def _close_find(self) -> None:
+        self.find_bar.display = False
+        self.find_matches, self.find_pos = [], -1
+        self.reading.clear_layer("find")
+        self.reading.clear_layer("find-current")
+        self.reading.focus()
+
+    # panes ----------------------------------------------------------------------------
+    def action_toggle_sidebar(self) -> None:
+        if self.narrow:
+            self._show_view("reading" if self.has_class("-view-sidebar") else "sidebar")
+            return
+        hidden = not self.has_class("-sidebar-hidden")
+        self.set_class(hidden, "-sidebar-hidden")
+        if hidden and self.focused is not None and self.sidebar in self.focused.ancestors:
+            self.reading.focus()
+
+    def action_leave(self) -> None:
+        """Escape: close the find box; leave the sidebar for the article; on a narrow
+        screen go from the article back to the list."""
+        focused = self.focused
+        if self.find_bar.display and (focused is None or self.find_bar in focused.ancestors):
+            self._close_find()
+            return
+        in_sidebar = focused is not None and self.sidebar in focused.ancestors_with_self
+        if in_sidebar and self.article is not None:
+            self._show_view("reading")
+            self.reading.focus()
+        elif not in_sidebar and self.narrow:
+            self._show_view("sidebar")
+            self._focus_sidebar()
+
+    def _focus_sidebar(self) -> None:
+        if self.sidebar.active == "search-tab":
+            self.search_pane.results.focus()
+        else:
+            self.library_pane.row_list.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_hit", "previous_hit"):
+            return True if self.search_hits else None
+        if action == "back":
+            return True if self.history.can_go_back else None
+        if action == "forward":
+            return True if self.history.can_go_forward else None
+        if action in ("find", "find_step"):
+            return True if self.article is not None else None
+        return True
+
+
+def _empty_message(ctx, problems: list[str]) -> str:
+    config = ctx.config
+    missing = [p for p in config.corpus if not p.exists()]
+    paths = ", ".join(str(p) for p in config.corpus)
+    if missing:
+        what = "The corpus " + ", ".join(str(p) for p in missing) + " does not exist."
+    else:
+        what = f"The corpus ({paths}) holds no readable .txt, .md or .jsonl articles."
+    if problems:
+        what += "\n\nSkipped:\n" + "\n".join(f"  {p}" for p in problems[:5])
+    from reader import locations
+
+    config_file = config.path
+    if config_file is None or config_file == locations.bundled_config():
+        config_file = locations.config_dir() / "config.yaml"
+    return (
+        f"{what}\n\nTo read articles:\n"
+        f"  • put .txt, .md or .jsonl files into {paths} and start reader again, or\n"
+        f"  • start reader on another corpus: reader --corpus PATH, or\n"
+        f"  • name the corpus in the config file {config_file} (corpus: PATH).\n\n"
+        "Press q to quit."
+    )

@@ -1,0 +1,130 @@
+"""The library: articles grouped by source, newest first; type to filter, Enter opens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.events import Key
+from textual.widgets import Input, Static
+
+from reader.ui.messages import OpenPassage
+from reader.ui.text import one_line
+from reader.ui.widgets.row_list import Row, RowList
+
+if TYPE_CHECKING:
+    from reader.search.store import ArticleSummary
+    from reader.ui.library_rows import LibraryIndex, LibraryRow
+
+
+class FilterInput(Input):
+    """The filter box: ↑/↓/Enter work the list below it while typing."""
+
+    def _on_key(self, event: Key) -> None:
+        pane = self.query_ancestor(LibraryPane)
+        if event.key in ("down", "up", "pagedown", "pageup", "enter"):
+            event.stop()
+            event.prevent_default()
+            rows = pane.row_list
+            {
+                "down": rows.action_cursor_down,
+                "up": rows.action_cursor_up,
+                "pagedown": rows.action_page_down,
+                "pageup": rows.action_page_up,
+                "enter": rows.action_select,
+            }[event.key]()
+
+
+class LibraryPane(Vertical):
+    """Shows :class:`LibraryIndex` rows; posts :class:`OpenPassage` when one is chosen."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.index: LibraryIndex | None = None
+
+    def compose(self) -> ComposeResult:
+        yield FilterInput(
+            placeholder="Filter: headline, source, date…", id="library-filter",
+            select_on_focus=False,
+        )
+        yield Static("Loading the library…", id="library-count", markup=False)
+        yield RowList(type_ahead=True, id="library-list")
+
+    @property
+    def row_list(self) -> RowList:
+        return self.query_one("#library-list", RowList)
+
+    @property
+    def filter_input(self) -> FilterInput:
+        return self.query_one("#library-filter", FilterInput)
+
+    def set_summaries(self, summaries: Sequence[ArticleSummary]) -> None:
+        from reader.ui.library_rows import LibraryIndex
+
+        self.index = LibraryIndex(summaries)
+        self._refilter()
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#library-count", Static).update(Content(text))
+
+    def select_article(self, article_id: str) -> None:
+        """Put the list cursor on ``article_id`` (when it passes the filter)."""
+        index = self.row_list.index_of(article_id)
+        if index is not None:
+            self.row_list.cursor = index
+
+    def _refilter(self) -> None:
+        if self.index is None:
+            return
+        query = self.filter_input.value
+        keep = self.row_list.current.key if self.row_list.current else None
+        rows = self.index.rows(query)
+        self.row_list.set_rows([_row(r) for r in rows], keep=keep)
+        shown = sum(1 for r in rows if not r.is_heading)
+        total = len(self.index)
+        if query.strip():
+            self.set_status(f"{shown:,} of {total:,} articles match")
+        else:
+            sources = sum(1 for r in rows if r.is_heading)
+            self.set_status(
+                f"{total:,} articles from {sources:,} source{'s' if sources != 1 else ''}"
+            )
+
+    @on(Input.Changed, "#library-filter")
+    def _filter_changed(self) -> None:
+        self._refilter()
+
+    @on(Input.Submitted, "#library-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.row_list.action_select()
+
+    @on(RowList.TypedAhead, "#library-list")
+    def _typed_ahead(self, event: RowList.TypedAhead) -> None:
+        box = self.filter_input
+        box.focus()
+        box.insert_text_at_cursor(event.character)
+
+    @on(RowList.Selected, "#library-list")
+    def _selected(self, event: RowList.Selected) -> None:
+        event.stop()
+        if event.row.key is not None:
+            self.post_message(OpenPassage(event.row.key, 0))
+
+
+def _row(row: LibraryRow) -> Row:
+    from reader.ui.library_rows import date_label
+
+    if row.summary is None:
+        label = f"{one_line(row.source)}  ({row.count:,})"
+        return Row(Content(label))
+    summary = row.summary
+    date = date_label(summary).ljust(10)
+    return Row(
+        Content.assemble((date, "dim"), "  ", one_line(summary.title) or "(no headline)"),
+        key=summary.id,
+    )

@@ -1,0 +1,155 @@
+"""The search pane: a query box with recent queries, its error line, and the hits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.events import Key
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.ui.keys import bindings
+from reader.ui.messages import OpenPassage, RunSearch
+from reader.ui.styled import styled
+from reader.ui.text import one_line
+
+if TYPE_CHECKING:
+    from reader.search.query import Hit
+
+MATCH_STYLE = "bold reverse"
+PLACEHOLDER = 'Search: Putin AND source:reuters · "rote Linie" · Sicherheit* · Peskov~'
+
+
+class QueryInput(Input):
+    """A query box that recalls earlier queries with ↑ and ↓."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.recent: list[str] = []
+        self._recall = -1
+        self._draft = ""
+
+    def _on_key(self, event: Key) -> None:
+        if event.key not in ("up", "down") or not self.recent:
+            return
+        event.stop()
+        event.prevent_default()
+        if self._recall == -1:
+            self._draft = self.value
+        step = 1 if event.key == "up" else -1
+        self._recall = max(-1, min(self._recall + step, len(self.recent) - 1))
+        self.value = self._draft if self._recall == -1 else self.recent[self._recall]
+        self.cursor_position = len(self.value)
+
+    def forget_recall(self) -> None:
+        self._recall = -1
+
+
+class ResultList(OptionList):
+    """The hits; j/k/g/G as in every list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings("list")
+
+
+class SearchPane(Vertical):
+    """Posts :class:`RunSearch` when a query is submitted and :class:`OpenPassage` when a hit
+    is chosen; the main screen runs searches and calls :meth:`show_results`."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.hits: list[Hit] = []
+
+    def compose(self) -> ComposeResult:
+        yield QueryInput(placeholder=PLACEHOLDER, id="search-input")
+        yield Static(id="search-error", markup=False)
+        yield Static(
+            Content("Type a query and press Enter. F1 lists the query language."),
+            id="search-summary", markup=False,
+        )
+        yield ResultList(id="search-results")
+
+    @property
+    def input(self) -> QueryInput:
+        return self.query_one("#search-input", QueryInput)
+
+    @property
+    def results(self) -> ResultList:
+        return self.query_one("#search-results", ResultList)
+
+    def set_recent(self, queries: Sequence[str]) -> None:
+        self.input.recent = list(queries)
+
+    def _summary(self, text: str) -> None:
+        self.query_one("#search-summary", Static).update(Content(text))
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#search-error", Static)
+        error.update(Content(one_line(message)))
+        error.set_class(bool(message), "-shown")
+
+    def show_pending(self, query: str, why: str = "Searching…") -> None:
+        self.show_error("")
+        self._summary(why)
+
+    def show_results(self, query: str, total: int, hits: Sequence[Hit]) -> None:
+        """``hits`` in the order n/N visit them (grouped by article)."""
+        self.show_error("")
+        self.hits = list(hits)
+        results = self.results
+        results.clear_options()
+        results.add_options([_option(i, hit) for i, hit in enumerate(self.hits)])
+        if not total:
+            self._summary(f"No passage matches {one_line(query)!r}.")
+        elif total > len(self.hits):
+            self._summary(f"{total:,} passages match; the best {len(self.hits)} shown, "
+                          "grouped by article")
+        else:
+            self._summary(f"{total:,} passage{'s' if total != 1 else ''} match")
+        if self.hits:
+            results.highlighted = 0
+
+    def mark_hit(self, index: int) -> None:
+        """Highlight hit ``index`` (where n/N went) without opening it again."""
+        if 0 <= index < len(self.hits):
+            self.results.highlighted = index
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.input.forget_recall()
+        if event.value.strip():
+            self.post_message(RunSearch(event.value))
+        else:
+            self.show_error("Type words to search for (see F1 for the query language).")
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        hit = self.hits[event.option_index]
+        self.post_message(OpenPassage(hit.passage.article_id, hit.passage.index))
+
+
+def _option(index: int, hit: Hit) -> Option:
+    article, passage = hit.article, hit.passage
+    date = article.date.describe() if article.date else "undated"
+    where = "headline" if passage.is_headline else f"¶{passage.index}"
+    head = Content.assemble(
+        (f"{one_line(article.source) or '(no source)'} · {date} · {where}", "dim"),
+    )
+    title = Content(one_line(article.title) or "(no headline)").stylize("bold")
+    if hit.fragments:
+        frag = hit.fragments[0]
+        spans = [(s - frag.start, e - frag.start, MATCH_STYLE) for s, e in frag.matches]
+        snippet = styled(frag.text, spans, single_line=True)
+        prefix = "… " if frag.start > 0 else ""
+        suffix = " …" if frag.end < len(passage.text) else ""
+        snippet = Content(prefix) + snippet + Content(suffix)
+    else:
+        snippet = Content("")
+    return Option(Content("\n").join([head, title, snippet]), id=str(index))

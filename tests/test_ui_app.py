@@ -1,0 +1,547 @@
+"""The reader app, driven with Textual's Pilot: what a user sees and does."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reader.cli.context import Context
+from reader.ui.app import ReaderApp
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.main import MainScreen
+from reader.ui.state import load_state
+from reader.ui.widgets.reading_pane import PassageView
+from tests.conftest import SEEDS
+
+SIZE = (120, 40)
+REUTERS = "001_71db2df63f5cd903"
+RT = "000_c7c4b8e3e078befc"
+GIPFEL = "003_ea1d46bb5c9ce6df"
+
+pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+
+
+# helpers --------------------------------------------------------------------------------
+def make_app(*corpus: Path) -> ReaderApp:
+    return ReaderApp(Context(corpus=[str(p) for p in corpus]))
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+async def until(pilot, condition: Callable[[], object], what: str = "condition") -> None:
+    """Let the app run until ``condition()`` holds (workers are threads)."""
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+async def loaded(pilot) -> MainScreen:
+    screen = pilot.app.main
+    await until(pilot, lambda: screen.library_pane.index is not None, "the library")
+    await pilot.pause()
+    return screen
+
+
+def screen_text(app: ReaderApp) -> str:
+    """What is on the terminal, as text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def passage_texts(screen: MainScreen) -> list[str]:
+    return [view.visual.plain for view in screen.reading.query(PassageView)]
+
+
+async def open_article(pilot, screen: MainScreen, article_id: str, passage: int = 0) -> None:
+    assert await screen.go_to(article_id, passage)
+    await pilot.pause()
+
+
+async def search(pilot, query: str) -> MainScreen:
+    screen = pilot.app.main
+    await pilot.press("slash")
+    assert pilot.app.focused is screen.search_pane.input
+    screen.search_pane.input.value = query
+    await pilot.press("enter")
+    await until(
+        pilot,
+        lambda: (screen.search_result is not None and screen.search_result.query == query)
+        or screen.query_one("#search-error").has_class("-shown"),
+        "the search",
+    )
+    await pilot.pause()
+    return screen
+
+
+# library and reading ----------------------------------------------------------------------
+async def test_library_groups_by_source_and_enter_opens(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        rows = screen.library_pane.row_list.rows
+        headings = [r.content.plain for r in rows if r.is_heading]
+        assert any(h.startswith("Reuters") for h in headings)
+        assert any(h.startswith("RT DE") for h in headings)
+        assert sum(1 for r in rows if not r.is_heading) == 5
+        assert app.focused is screen.library_pane.row_list
+        first = screen.library_pane.row_list.current
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.article is not None and screen.article.id == first.key
+        assert app.focused is screen.reading
+        text = screen_text(app)
+        assert screen.article.title[:30] in text
+        assert screen.article.source in text
+
+
+async def test_typing_in_the_library_filters_it(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press(*"Gipfel")
+        await pilot.pause()
+        pane = screen.library_pane
+        assert pane.filter_input.value == "Gipfel"
+        keys = [r.key for r in pane.row_list.rows if not r.is_heading]
+        assert keys == [GIPFEL]
+        assert "1 of 5 articles match" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.article is not None and screen.article.id == GIPFEL
+
+
+async def test_passage_cursor_moves_and_is_marked(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await open_article(pilot, screen, REUTERS)
+        reading = screen.reading
+        count = len(screen.article.passages)
+
+        def current() -> list[int]:
+            return [v.index for v in reading.query(PassageView) if v.has_class("-current")]
+
+        assert current() == [0]
+        await pilot.press("j", "j")
+        assert reading.cursor == 2 and screen.passage == 2 and current() == [2]
+        await pilot.press("k")
+        assert reading.cursor == 1
+        await pilot.press("down")
+        assert reading.cursor == 2
+        await pilot.press("G")
+        await pilot.pause()
+        assert reading.cursor == count - 1 and current() == [count - 1]
+        # the last passage is on screen: the pane scrolled with the cursor
+        last = reading.passage_view(count - 1)
+        assert last is not None and reading.scroll_y > 0
+        assert last.virtual_region.y >= reading.scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert reading.cursor == 0 and reading.scroll_y == 0
+        await pilot.press("up")
+        assert reading.cursor == 0
+
+
+async def test_clicking_a_passage_moves_the_cursor(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await open_article(pilot, screen, REUTERS)
+        view = screen.reading.passage_view(2)
+        assert await pilot.click(view)
+        await pilot.pause()
+        assert screen.reading.cursor == 2
+
+
+async def test_clicking_a_library_row_opens_it(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        rows = screen.library_pane.row_list.rows
+        target = next(i for i, r in enumerate(rows) if r.key == GIPFEL)
+        assert await pilot.click("#library-list", offset=(5, target))
+        await pilot.pause()
+        assert screen.article is not None and screen.article.id == GIPFEL
+
+
+# search -------------------------------------------------------------------------------------
+async def test_search_and_open_a_hit_with_matches_highlighted(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = await search(pilot, "Sicherheitsgarantien")
+        hits = screen.search_hits
+        assert hits and screen.search_pane.results.option_count == len(hits)
+        assert "match" in screen_text(app)
+        assert app.focused is screen.search_pane.results
+        await pilot.press("enter")
+        await pilot.pause()
+        hit = hits[0]
+        assert screen.article.id == hit.passage.article_id
+        assert screen.reading.cursor == hit.passage.index
+        spans = screen.reading.span_layers["search"][hit.passage.index]
+        words = {hit.passage.text[s:e] for s, e, _ in spans}
+        assert any("Sicherheitsgarantien" in w for w in words)
+        # the back stack has the jump
+        assert screen.history.current.article_id == hit.passage.article_id
+
+
+async def test_bad_query_shows_message_under_the_box(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = await search(pilot, '"rote Linie')
+        error = screen.query_one("#search-error")
+        assert error.has_class("-shown")
+        assert "unclosed quote" in error.visual.plain
+        assert "unclosed quote" in screen_text(app)
+        assert app.is_running
+        screen = await search(pilot, "nosuchfield:x")
+        assert "unknown field" in screen.query_one("#search-error").visual.plain
+
+
+async def test_recent_queries_come_back_with_up(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await search(pilot, "Putin")
+        screen = await search(pilot, "Biden")
+        await pilot.press("slash")
+        box = screen.search_pane.input
+        box.value = ""
+        await pilot.press("up")
+        assert box.value == "Biden"
+        await pilot.press("up")
+        assert box.value == "Putin"
+        await pilot.press("down", "down")
+        assert box.value == ""
+    state, warning = load_state()
+    assert warning is None and state.recent_queries[:2] == ["Biden", "Putin"]
+
+
+async def test_n_and_N_step_through_hits_across_articles(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = await search(pilot, "Garantien")
+        hits = screen.search_hits
+        articles = list(dict.fromkeys(h.passage.article_id for h in hits))
+        assert len(articles) >= 2
+        await pilot.press("escape")  # leave the results for the article pane
+        visited = []
+        for _ in hits:
+            await pilot.press("n")
+            await pilot.pause()
+            visited.append((screen.article.id, screen.reading.cursor))
+        assert visited == [(h.passage.article_id, h.passage.index) for h in hits]
+        assert len({a for a, _ in visited}) == len(articles)  # crossed into other articles
+        await pilot.press("N")
+        await pilot.pause()
+        assert (screen.article.id, screen.reading.cursor) == visited[-2]
+        # typing n in the search box types it
+        await pilot.press("slash", "n")
+        assert screen.search_pane.input.value.endswith("n")
+        assert (screen.article.id, screen.reading.cursor) == visited[-2]
+
+
+async def test_back_and_forward(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await open_article(pilot, screen, REUTERS)
+        await pilot.press("j", "j", "j")
+        await open_article(pilot, screen, GIPFEL, 2)
+        assert not screen.check_action("forward", ()) and screen.check_action("back", ())
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert (screen.article.id, screen.reading.cursor) == (REUTERS, 3)
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert (screen.article.id, screen.reading.cursor) == (GIPFEL, 2)
+        await pilot.press("alt+left")
+        await pilot.pause()
+        assert screen.article.id == REUTERS
+        # a new jump drops the forward entries
+        await open_article(pilot, screen, RT)
+        assert screen.check_action("forward", ()) is None
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert screen.article.id == REUTERS
+
+
+async def test_find_in_article_highlights_and_steps(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await open_article(pilot, screen, REUTERS)
+        await pilot.press("ctrl+f")
+        assert app.focused is screen.find_bar.input
+        await pilot.press(*"nato")
+        await pilot.pause()
+        expected = [
+            (p.index, i)
+            for p in screen.article.passages
+            for i in range(p.text.lower().count("nato"))
+        ]
+        assert len(screen.find_matches) == len(expected) >= 3
+        assert "1/" in screen.query_one("#find-count").visual.plain
+        first = screen.find_matches[0][0]
+        assert screen.reading.cursor == first
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert screen.reading.cursor == screen.find_matches[2][0]
+        assert "3/" in screen.query_one("#find-count").visual.plain
+        await pilot.press("up")
+        assert "2/" in screen.query_one("#find-count").visual.plain
+        # 'gesprach' finds 'Gespräch': accents do not matter
+        screen.find_bar.input.value = "gesprach"
+        await pilot.pause()
+        assert screen.find_matches
+        index, s, e = screen.find_matches[0]
+        assert screen.article.passages[index].text[s:e] == "Gespräch"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not screen.find_bar.display
+        assert not screen.reading.span_layers.get("find")
+        assert app.focused is screen.reading
+
+
+# help, palette, keys, quitting ----------------------------------------------------------------
+async def test_help_screen_lists_every_key(seeds: Path) -> None:
+    from reader.ui.keys import COMMANDS
+
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        source = app.screen.query_one("#help-text").source
+        for command in COMMANDS:
+            assert f"`{command.id}`" in source
+        assert "ctrl+q" in source and "source:reuters" in source
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q")  # closes help, does not quit
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, MainScreen)
+
+
+async def test_palette_runs_app_commands_and_opens_articles(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Search passages")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert app.screen is screen
+        assert screen.sidebar.active == "search-tab"
+        assert app.focused is screen.search_pane.input
+
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Gipfeltreffen")
+        await pilot.pause(0.3)
+        palette = app.screen
+        options = palette.query_one("CommandList")
+        prompts = [str(options.get_option_at_index(i).prompt)
+                   for i in range(options.option_count)]
+        index = next(i for i, p in enumerate(prompts) if p.startswith("Open:"))
+        options.highlighted = index
+        await pilot.press("enter")
+        await until(pilot, lambda: screen.article is not None, "the article")
+        assert screen.article.id == GIPFEL
+
+
+async def test_keys_can_be_remapped_in_config(seeds: Path, isolated_home: Path) -> None:
+    config = Path.cwd() / "config.yaml"
+    config.write_text(
+        f"corpus: {seeds}\nkeys:\n  search: s\n  no_such_binding: x\n", encoding="utf-8"
+    )
+    app = ReaderApp(Context())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("s")
+        assert app.focused is screen.search_pane.input
+        messages = [n.message for n in app._notifications]
+        assert any("no_such_binding" in m for m in messages)
+        await pilot.press("escape", "f1")
+        await pilot.pause()
+        source = app.screen.query_one("#help-text").source
+        assert "| `search` | `s` |" in source
+
+
+async def test_q_quits_but_not_while_typing(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("slash", "q")
+        assert app.is_running
+        assert screen.search_pane.input.value == "q"
+        await pilot.press("escape")  # leave the box (nothing open: stays in the sidebar)
+        screen.library_pane.row_list.focus()
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_ctrl_q_quits_from_an_input(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", "a", "ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_theme_is_remembered(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert load_state()[0].theme == "nord"
+    again = make_app(seeds)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+# data is data ------------------------------------------------------------------------------
+EVIL_TITLE = "[bold]Fett[/bold] \x1b[31mRot\x1b[0m"
+EVIL_TEXT = (
+    "Ein [link=https://example.com]Link[/link] und [b]x[/b] und $accent.\n\n"
+    "Farbe \x1b[31mrot\x1b[0m, Titel \x1b]0;gekapert\x07, Glocke \x07 und \x9b2J Ende."
+)
+
+
+@pytest.fixture
+def evil_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "evil"
+    folder.mkdir()
+    record = {"id": "evil", "title": EVIL_TITLE, "source": "[red]Quelle[/red]",
+              "date": "2021-12-07", "text": EVIL_TEXT}
+    (folder / "evil.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return folder
+
+
+async def test_markup_and_escape_codes_in_articles_are_shown_literally(evil_corpus: Path) -> None:
+    app = make_app(evil_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert "[red]Quelle[/red]" in screen_text(app)  # the library heading
+        await pilot.press("enter")
+        await pilot.pause()
+        texts = passage_texts(screen)
+        joined = "\n".join(texts)
+        assert "[bold]Fett[/bold] ␛[31mRot␛[0m" in texts[0]
+        assert "[link=https://example.com]Link[/link]" in joined
+        assert "[b]x[/b]" in joined and "$accent" in joined
+        assert "␛]0;gekapert␇" in joined and "Glocke ␇" in joined
+        assert "\x1b" not in joined and "\x07" not in joined and "\x9b" not in joined
+        shown = screen_text(app)
+        assert "[link=https://example.com]Link[/link]" in shown
+        assert "␛[31mrot␛[0m" in shown
+        assert "\x1b" not in shown
+        # search snippets and the palette show it literally too
+        await search(pilot, "Farbe")
+        assert "␛[31mrot" in screen_text(app)
+
+
+# under load and bad input ------------------------------------------------------------------
+async def test_first_launch_indexes_in_a_worker_then_fills_in(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main
+        seen: list[str] = []
+        original = screen.on_index_progress
+
+        def spy(message) -> None:
+            seen.append(message.phase)
+            original(message)
+
+        screen.on_index_progress = spy  # type: ignore[method-assign]
+        await loaded(pilot)
+        assert "5 articles" in screen_text(app)
+        assert any(n.title == "Index updated" for n in app._notifications)
+    # warm launch: the index is current, nothing to do
+    again = make_app(seeds)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert not any(n.title == "Index updated" for n in again._notifications)
+        assert len(screen.summaries) == 5
+
+
+async def test_progress_is_shown_while_indexing(seeds: Path) -> None:
+    from reader.ui.messages import IndexProgress
+
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        screen.post_message(IndexProgress("index", 40, 100))
+        await pilot.pause()
+        assert "Indexing articles 40/100" in screen_text(app)
+
+
+async def test_empty_corpus_says_what_to_do(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = make_app(empty)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "holds no readable" in screen_text(app), "the message")
+        text = screen_text(app)
+        assert "holds no readable" in text and "--corpus" in text
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_missing_corpus_folder_says_so(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "nowhere")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "does not exist" in screen_text(app), "the message")
+        assert "nowhere" in screen_text(app)
+        await pilot.press("slash")
+        app.main.search_pane.input.value = "Putin"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+
+
+# small terminals -----------------------------------------------------------------------------
+async def test_80x24_shows_one_pane_at_a_time(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(pilot)
+        sidebar, reading = screen.sidebar, screen.query_one("#reading-column")
+        assert sidebar.display and not reading.display
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reading.display and not sidebar.display
+        assert screen.article.title[:20] in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert sidebar.display and not reading.display
+        assert app.focused is screen.library_pane.row_list
+        await pilot.press("slash")
+        await pilot.pause()
+        assert sidebar.display and app.focused is screen.search_pane.input
