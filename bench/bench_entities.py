@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
 
     recognizer = EntityRecognizer()
     t0 = time.perf_counter()
-    recognizer.find("Der russische Präsident Wladimir Putin sprach in Moskau.")
+    recognizer.find("Der russische Präsident Wladimir Putin sprach mit Quarzbeck in Moskau.")
     load_time = time.perf_counter() - t0
 
     labels: Counter[str] = Counter()

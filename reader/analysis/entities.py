@@ -281,9 +281,9 @@ class EntityRecognizer:
             return False
         if rules.is_role(w):
             return False
-        if initial[i] and rules.is_common_lower(w):
+        if not all(rules.name_like(p) for p in parts):
             return False
-        return all(rules.name_like(p) for p in parts)
+        return not (initial[i] and rules.is_common_lower(w))
 
     def _type_group(self, words: list[str], prev: str, i: int, j: int,
                     owner: dict[int, Span], strong_cue: bool) -> str | None:

@@ -156,12 +156,13 @@ NON_PERSON_HEADS = frozenset({"University", "College", "League", "Award", "Award
 
 _tagger: Any = None
 _noun_heads: frozenset[str] = frozenset()
+_common_lower: frozenset[str] = frozenset()
 _lock = threading.Lock()
 
 
 def tagger() -> Any:
     """The HanTa tagger, loaded on first use (about 0.2 s)."""
-    global _tagger, _noun_heads
+    global _tagger, _noun_heads, _common_lower
     if _tagger is None:
         with _lock:
             if _tagger is None:
@@ -169,9 +170,14 @@ def tagger() -> Any:
 
                 tg = ht.HanoverTagger("morphmodel_ger.pgz")
                 nn = tg.tag2int.get("NN")
-                # the common nouns of HanTa's frequent-word table, as compound heads
+                names = {tg.tag2int.get(t) for t in ("NE", "FM", "XY")}
+                # HanTa's frequent-word table: its common nouns serve as compound heads,
+                # its other lower-case words tell "Oder" at a sentence start from a name
                 _noun_heads = frozenset(
                     w for w, t in tg.cache.items() if t and t[0][0] == nn and len(w) >= 4
+                )
+                _common_lower = frozenset(
+                    w for w, t in tg.cache.items() if t and t[0][0] not in names and w.islower()
                 )
                 _tagger = tg
     return _tagger
@@ -192,11 +198,11 @@ KNOWN = -19.0  # HanTa scores above this come from its lexicon; below, it guesse
 UNKNOWN = -27.0
 
 
-@lru_cache(maxsize=200_000)
 def is_common_lower(word: str) -> bool:
-    """``word`` in lower case is a known German word ("oder", "essen")."""
-    tag, score = tags(word.lower())[0]
-    return score > KNOWN and tag not in ("NE", "FM", "XY")
+    """``word`` in lower case is a frequent German word other than a name ("oder",
+    "essen"), by HanTa's table of frequent words."""
+    tagger()
+    return word.lower() in _common_lower
 
 
 @lru_cache(maxsize=200_000)
