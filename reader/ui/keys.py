@@ -10,9 +10,7 @@ from textual.binding import Binding
 
 Scope = Literal["app", "screen", "reading", "list", "find"]
 
-PASSAGE_GROUP = Binding.Group("Passage", compact=True)
 HIT_GROUP = Binding.Group("Hit", compact=True)
-HISTORY_GROUP = Binding.Group("Back/Fwd")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +64,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("previous_hit", "N", "previous_hit", "Prev", "Go to the previous search hit.",
             "screen", group=HIT_GROUP, title="Previous search hit"),
     Command("back", "backspace,alt+left", "back", "Back",
-            "Go back to where you were before the last jump.", "screen", group=HISTORY_GROUP,
+            "Go back to where you were before the last jump.", "screen",
             title="Back (navigation history)"),
     Command("forward", "alt+right", "forward", "Forward",
-            "Go forward again after going back.", "screen", group=HISTORY_GROUP,
+            "Go forward again after going back.", "screen", show=False,
             title="Forward (navigation history)"),
     Command("toggle_sidebar", "ctrl+b", "toggle_sidebar", "Sidebar",
             "Hide or show the sidebar (library and search).", "screen", show=False,
@@ -86,9 +84,9 @@ COMMANDS: tuple[Command, ...] = (
     # reading pane --------------------------------------------------------------------
     Command("cursor_down", "j,down", "cursor_down", "Next", "Next passage (scrolls first "
             "through a passage taller than the screen).", "reading", palette=False,
-            group=PASSAGE_GROUP),
+            show=False),
     Command("cursor_up", "k,up", "cursor_up", "Prev", "Previous passage.", "reading",
-            palette=False, group=PASSAGE_GROUP),
+            palette=False, show=False),
     Command("cursor_top", "g,home", "cursor_top", "Top", "First passage (the headline).",
             "reading", show=False, palette=False),
     Command("cursor_bottom", "G,end", "cursor_bottom", "Bottom", "Last passage.", "reading",

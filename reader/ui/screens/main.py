@@ -528,14 +528,15 @@ class MainScreen(Screen[None]):
             self.library_pane.row_list.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Commands that cannot apply now are left out of the footer (and do nothing)."""
         if action in ("next_hit", "previous_hit"):
-            return True if self.search_hits else None
+            return bool(self.search_hits)
         if action == "back":
-            return True if self.history.can_go_back else None
+            return self.history.can_go_back
         if action == "forward":
-            return True if self.history.can_go_forward else None
+            return self.history.can_go_forward
         if action in ("find", "find_step"):
-            return True if self.article is not None else None
+            return self.article is not None
         return True
 
 

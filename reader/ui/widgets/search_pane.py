@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from reader.search.query import Hit
 
 MATCH_STYLE = "bold reverse"
+SNIPPET_CHARS = 150
 PLACEHOLDER = 'Search: Putin AND source:reuters · "rote Linie" · Sicherheit* · Peskov~'
 
 
@@ -103,7 +104,10 @@ class SearchPane(Vertical):
         self.hits = list(hits)
         results = self.results
         results.clear_options()
-        results.add_options([_option(i, hit) for i, hit in enumerate(self.hits)])
+        results.add_options([
+            _option(i, hit, i == 0 or hit.article.id != self.hits[i - 1].article.id)
+            for i, hit in enumerate(self.hits)
+        ])
         if not total:
             self._summary(f"No passage matches {one_line(query)!r}.")
         elif total > len(self.hits):
@@ -135,21 +139,36 @@ class SearchPane(Vertical):
         self.post_message(OpenPassage(hit.passage.article_id, hit.passage.index))
 
 
-def _option(index: int, hit: Hit) -> Option:
+def _snippet(hit: Hit) -> Content:
+    """Up to :data:`SNIPPET_CHARS` of the passage around its first match, matches marked."""
+    text = hit.passage.text
+    if hit.fragments:
+        start, end = hit.fragments[0].start, hit.fragments[0].end
+    else:
+        start, end = 0, len(text)
+    first = hit.matches[0][0] if hit.matches else start
+    if end - start > SNIPPET_CHARS:
+        start = max(start, first - SNIPPET_CHARS // 3)
+        while start > 0 and not text[start - 1].isspace() and first - start < SNIPPET_CHARS // 2:
+            start -= 1
+        end = min(end, start + SNIPPET_CHARS)
+        while end < len(text) and not text[end].isspace():
+            end += 1
+    spans = [(s - start, e - start, MATCH_STYLE) for s, e in hit.matches if s >= start and e <= end]
+    body = styled(text[start:end], spans, single_line=True)
+    return Content("… " if start > 0 else "") + body + Content(" …" if end < len(text) else "")
+
+
+def _option(index: int, hit: Hit, with_title: bool) -> Option:
+    """Source · date · passage, the headline (for an article's first hit), the snippet."""
     article, passage = hit.article, hit.passage
     date = article.date.describe() if article.date else "undated"
     where = "headline" if passage.is_headline else f"¶{passage.index}"
-    head = Content.assemble(
-        (f"{one_line(article.source) or '(no source)'} · {date} · {where}", "dim"),
-    )
-    title = Content(one_line(article.title) or "(no headline)").stylize("bold")
-    if hit.fragments:
-        frag = hit.fragments[0]
-        spans = [(s - frag.start, e - frag.start, MATCH_STYLE) for s, e in frag.matches]
-        snippet = styled(frag.text, spans, single_line=True)
-        prefix = "… " if frag.start > 0 else ""
-        suffix = " …" if frag.end < len(passage.text) else ""
-        snippet = Content(prefix) + snippet + Content(suffix)
-    else:
-        snippet = Content("")
-    return Option(Content("\n").join([head, title, snippet]), id=str(index))
+    lines = []
+    if with_title:
+        lines.append(Content.assemble(
+            (f"{one_line(article.source) or '(no source)'} · {date}", "dim"),
+        ))
+        lines.append(Content(one_line(article.title) or "(no headline)").stylize("bold"))
+    lines.append(Content.assemble((f"{where}  ", "dim"), _snippet(hit)))
+    return Option(Content("\n").join(lines), id=str(index))
