@@ -507,9 +507,10 @@ async def test_empty_corpus_says_what_to_do(tmp_path: Path) -> None:
     empty.mkdir()
     app = make_app(empty)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: "holds no readable" in screen_text(app), "the message")
-        text = screen_text(app)
-        assert "holds no readable" in text and "--corpus" in text
+        message = app.main.query_one("#reading-message")
+        await until(pilot, lambda: "holds no readable" in message.visual.plain, "the message")
+        assert "reader --corpus PATH" in message.visual.plain
+        assert "No articles" in screen_text(app)
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
@@ -518,8 +519,9 @@ async def test_empty_corpus_says_what_to_do(tmp_path: Path) -> None:
 async def test_missing_corpus_folder_says_so(tmp_path: Path) -> None:
     app = make_app(tmp_path / "nowhere")
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: "does not exist" in screen_text(app), "the message")
-        assert "nowhere" in screen_text(app)
+        message = app.main.query_one("#reading-message")
+        await until(pilot, lambda: "does not exist" in message.visual.plain, "the message")
+        assert "nowhere" in message.visual.plain
         await pilot.press("slash")
         app.main.search_pane.input.value = "Putin"
         await pilot.press("enter")
