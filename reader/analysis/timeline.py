@@ -1,0 +1,741 @@
+"""The linked timeline: dated events, each a group of passages from one or more sources.
+
+An *event* is a set of passages that mention the same resolved date (minute-precise times
+count as their day) and the same happening. Building it:
+
+1. **Mentions.** Every resolved date span of every article is a mention of its passage. A
+   mention's *signature* is what its sentence says (stems, word groups) and the names in its
+   passage (canonical entities).
+2. **Undated articles** (no date given, none inferred by the pipeline from a dateline) get one
+   from the happening they report: their passages' related passages (see
+   :mod:`reader.analysis.related`) vote with their own dates and their articles' dates; the
+   best-supported day ``D`` is the event they report. The article's reference date is then
+   the day in ``D … D+6`` that keeps its resolved days closest together (the earliest such
+   day), so "am Dienstag" lands on ``D`` and "am Mittwoch" on the day after; its dates are
+   resolved again against it and marked inferred. Passages of the article that report the
+   event without naming its date join it as *linked* passages (no offsets).
+3. **Grouping.** Within one date, mentions join the group whose members they resemble
+   most (shared rare words, groups and names, weighted by rarity over all mentions); two
+   mentions of one article on one date are one happening.
+4. **Labels**: the names and words most members share, rarest first.
+
+Events are sorted by date (a month or year before the days within it), then by how many
+sources report them. The whole timeline is cached in memory and in the store's meta table
+under ``timeline``, keyed by :func:`reader.analysis.link_cache.index_version`, so it is
+rebuilt only after the index changed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import math
+import re
+import threading
+import time
+import weakref
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reader.analysis import link_cache
+from reader.analysis.passage_terms import strip_teaser, terms, words
+from reader.analysis.spans import Span
+from reader.analysis.word_groups import group_of
+from reader.corpus.model import When
+
+if TYPE_CHECKING:
+    from reader.library import Library
+
+TIMELINE_FORMAT = 1  # bump when events change shape or grouping, to drop cached timelines
+META_KEY = "timeline"
+MERGE = 0.3  # share of the smaller signature's weight two mentions must share to merge
+MIN_SHARED = 2  # ... in at least this many features
+COMMON_SHARE = 0.25  # features in more mentions than this share say nothing
+VOTE_SCORE = 0.12  # related passages at least this close vote for an undated article's date
+LINK_SCORE = 0.12  # and passages at least this close join the event as linked passages
+MAX_UNDATED = 200  # undated articles dated per build (each costs a related() per passage)
+LABEL_PARTS = 4
+CANDIDATE_KEYS = 6  # rarest features of a mention through which it finds others to join
+# Words of reporting and sentence glue: in every kind of story, so they neither group
+# mentions nor make labels.
+WEAK_WORDS = frozenset(terms(
+    "außerdem bereits seit fand finden findet hinzu fügte sagte sagt sagten erklärte erklärt "
+    "betonte betont teilte teilt mitteilte mitgeteilt hieß heißt weiter weitere zudem jedoch "
+    "laut demnach zufolge dabei damit dass sowie rund etwa mehr wurde wurden worden hatte "
+    "hatten sei seien habe gibt gab geht ging kam kamen steht stand bisher derzeit zuvor "
+    "später früher heute gestern morgen inzwischen nun noch schon erst immer wieder soll "
+    "sollen sollte könnte müssen muss kann darf statt stattfinden stattfand beiden beide "
+    "neue neuen ersten erste zwei drei vier fünf angaben angesichts nach bei gegen"
+))
+DATE_WORDS = frozenset(terms(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april "
+    "mai juni juli august september oktober november dezember uhr morgen vormittag mittag "
+    "nachmittag abend nacht früh heute gestern vorgestern woche monat jahr jahres tag tage "
+    "vergangenen vergangene letzte letzten kommenden nächste nächsten mez moskauer zeit "
+    "abends morgens nachts mitte anfang ende"
+))
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\s\"“”»«]+(?=[A-ZÄÖÜ\"„“»«])|\n+")
+
+
+# --- the model ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EventPassage:
+    """A passage in an event. ``start``/``end``/``text`` are the date expression (article
+    offsets), ``None`` for a passage linked to the event without naming its date."""
+
+    article_id: str
+    passage_id: str
+    passage: int
+    source: str
+    title: str
+    value: When
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+    inferred: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "passage_id": self.passage_id,
+            "passage": self.passage,
+            "source": self.source,
+            "title": self.title,
+            "date_text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value.to_json(),
+            "inferred": self.inferred,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EventPassage:
+        return cls(
+            data["article_id"], data["passage_id"], int(data["passage"]), data["source"],
+            data["title"], _when(data["value"]), data["start"], data["end"], data["date_text"],
+            bool(data["inferred"]),
+        )
+
+
+@dataclass(slots=True)
+class Event:
+    """One happening on one date, with the passages that report it."""
+
+    id: str
+    date: When
+    label: str
+    passages: list[EventPassage] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({p.source for p in self.passages})
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(p.article_id for p in self.passages))
+
+    @property
+    def inferred(self) -> bool:
+        return self.date.inferred
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date.to_json(),
+            "description": self.date.describe(),
+            "label": self.label,
+            "sources": self.sources,
+            "articles": len(self.articles),
+            "passages": [p.to_json() for p in self.passages],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Event:
+        return cls(
+            data["id"], _when(data["date"]), data["label"],
+            [EventPassage.from_json(p) for p in data["passages"]],
+        )
+
+
+@dataclass(slots=True)
+class InferredDate:
+    """A date the timeline gave an undated article, and the passages that gave it."""
+
+    article_id: str
+    date: When
+    evidence: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": self.date.to_json(), "evidence": self.evidence}
+
+
+@dataclass(slots=True)
+class Timeline:
+    version: str
+    events: list[Event]
+    inferred_dates: dict[str, InferredDate] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def by_passage(self) -> dict[str, list[Event]]:
+        """Events per passage id (for a reading pane's markers)."""
+        index: dict[str, list[Event]] = {}
+        for event in self.events:
+            for p in event.passages:
+                index.setdefault(p.passage_id, []).append(event)
+        return index
+
+    def filtered(self, min_sources: int = 1) -> list[Event]:
+        return [e for e in self.events if len(e.sources) >= min_sources]
+
+    def to_json(self, min_sources: int = 1) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "events": [e.to_json() for e in self.filtered(min_sources)],
+            "inferred_dates": {k: v.to_json() for k, v in self.inferred_dates.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Timeline:
+        return cls(
+            data["version"],
+            [Event.from_json(e) for e in data["events"]],
+            {
+                k: InferredDate(k, _when(v["date"]), list(v["evidence"]))
+                for k, v in data.get("inferred_dates", {}).items()
+            },
+        )
+
+
+def _when(data: dict[str, Any]) -> When:
+    """A ``When`` from its JSON (``When.to_json``), by slicing: strptime was a tenth of the
+    build time on 33k dates."""
+    iso = data["value"]
+    try:
+        year = int(iso[:4])
+        month = int(iso[5:7]) if len(iso) >= 7 else None
+        day = int(iso[8:10]) if len(iso) >= 10 else None
+        hour = int(iso[11:13]) if len(iso) >= 13 else None
+        minute = int(iso[14:16]) if len(iso) >= 16 else (0 if hour is not None else None)
+    except ValueError:
+        return When.parse_iso(iso, inferred=bool(data.get("inferred")))
+    return When(
+        year, month, day, hour, minute, data.get("weekday"), bool(data.get("inferred")),
+        data.get("tz"),
+    )
+
+
+# --- building -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Article:
+    id: str
+    source: str
+    title: str
+    date: When | None
+    text: str
+    bounds: list[tuple[int, int]]
+    analysis: dict[str, Any] | None
+
+
+@dataclass(slots=True)
+class _Mention:
+    article: _Article
+    passage: int
+    value: When
+    span: tuple[int, int, str] | None
+    inferred: bool
+    signature: frozenset[str] = frozenset()
+    forms: dict[str, str] = field(default_factory=dict)
+
+
+def _load(library: Library) -> list[_Article]:
+    """Every article with its stored analysis, straight from the store (one query each)."""
+    from reader.search.store import _when_from_db
+
+    with link_cache.library_lock(library):
+        db = library.store.db
+        analyses = dict(db.execute(
+            "SELECT article_id, data FROM analysis WHERE kind=?", (link_cache.ANALYSIS,)
+        ).fetchall())
+        rows = db.execute(
+            "SELECT id, source, title, date, text, passages FROM articles ORDER BY file, seq"
+        ).fetchall()
+    out = []
+    for aid, source, title, date, text, passages in rows:
+        raw = analyses.get(aid)
+        out.append(_Article(
+            aid, source, title, _when_from_db(date), text,
+            [tuple(b) for b in json.loads(passages)], json.loads(raw) if raw else None,
+        ))
+    return out
+
+
+def _passage_of(article: _Article, pos: int) -> int:
+    starts = [s for s, _ in article.bounds]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _sentence(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text[lo:hi]`` (a passage) around ``[start, end)``."""
+    left, right = lo, hi
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, right
+
+
+def _day_key(value: When) -> str:
+    if value.precision == "minute":
+        return value.iso()[:10]
+    if value.precision == "month" and value.weekday is not None:
+        return f"{value.iso()}/wd{value.weekday}"
+    return value.iso()
+
+
+def _key_when(value: When) -> When:
+    """The event date of a mention: its value, a time cut to its day."""
+    return value.truncated("day") if value.precision == "minute" else value
+
+
+def _mentions_of(
+    article: _Article, dates: Iterable[dict[str, Any]] | Iterable[Span], inferred: bool
+) -> list[_Mention]:
+    out = []
+    for span in dates:
+        if isinstance(span, Span):
+            value, start, end, text = span.value, span.start, span.end, span.text
+        else:
+            raw = span.get("value")
+            value = _when(raw) if raw else None
+            start, end, text = span["start"], span["end"], span["text"]
+        if value is None:
+            continue
+        index = _passage_of(article, start)
+        out.append(_Mention(article, index, value, (start, end, text), inferred))
+    return out
+
+
+def _sign(
+    mention: _Mention, entities: dict[int, set[str]],
+    cache: dict[tuple[int, int], tuple[frozenset[str], dict[str, str]]],
+) -> None:
+    article = mention.article
+    lo, hi = article.bounds[mention.passage]
+    if mention.span is not None:
+        s_lo, s_hi = _sentence(article.text, lo, hi, mention.span[0], mention.span[1])
+    else:
+        s_lo, s_hi = lo, hi
+    known = cache.get((s_lo, s_hi))
+    if known is not None:  # another date of the same sentence
+        mention.signature, mention.forms = known
+        return
+    text, _ = strip_teaser(article.text[s_lo:s_hi])
+    features: set[str] = set()
+    forms: dict[str, str] = {}
+    for stem, s, e in words(text):
+        if stem.isdigit() or stem in WEAK_WORDS or stem in DATE_WORDS:
+            continue  # the date words themselves say nothing about the happening
+        features.add(stem)
+        forms.setdefault(stem, text[s:e])
+        g = group_of(stem)
+        if g is not None:
+            features.add("@" + g)
+            forms.setdefault("@" + g, text[s:e])
+    for name in entities.get(mention.passage, ()):
+        features.add("=" + name)
+        forms["=" + name] = name
+    mention.signature = frozenset(features)
+    mention.forms = forms
+    cache[(s_lo, s_hi)] = (mention.signature, forms)
+
+
+def _entities_by_passage(article: _Article) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for span in (article.analysis or {}).get("entities", ()):
+        name = str(span.get("canonical") or span["text"])
+        out.setdefault(_passage_of(article, span["start"]), set()).add(name)
+    return out
+
+
+class _Grouper:
+    """Joins the mentions of one date into happenings."""
+
+    def __init__(self, weight: dict[str, float]) -> None:
+        self.weight = weight
+        self._totals: dict[frozenset[str], float] = {}
+
+    def total(self, signature: frozenset[str]) -> float:
+        value = self._totals.get(signature)
+        if value is None:
+            w = self.weight
+            value = self._totals[signature] = sum(w.get(f, 0.0) for f in signature)
+        return value
+
+    def keys(self, m: _Mention) -> list[str]:
+        """The rarest features of a mention: candidates must share one of them."""
+        w = self.weight
+        useful = sorted((f for f in m.signature if w.get(f, 0.0) > 0), key=lambda f: -w[f])
+        return useful[:CANDIDATE_KEYS]
+
+    def similar(self, a: _Mention, b: _Mention) -> bool:
+        if a.article is b.article:
+            return True  # one article, one date: one happening
+        w = self.weight
+        useful = [f for f in a.signature & b.signature if w.get(f, 0.0) > 0]
+        if len(useful) < MIN_SHARED:
+            return False
+        shared = sum(w[f] for f in useful)
+        return shared >= MERGE * min(self.total(a.signature), self.total(b.signature))
+
+    def groups(self, mentions: list[_Mention]) -> list[list[_Mention]]:
+        parent = list(range(len(mentions)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        by_feature: dict[str, list[int]] = {}
+        by_article: dict[str, int] = {}
+        for i, m in enumerate(mentions):
+            first = by_article.setdefault(m.article.id, i)
+            if first != i:
+                parent[root(i)] = root(first)
+            keys = self.keys(m)
+            candidates: set[int] = set()
+            for f in keys:
+                candidates.update(by_feature.get(f, ()))
+            for j in candidates:
+                if root(i) != root(j) and self.similar(m, mentions[j]):
+                    parent[root(i)] = root(j)
+            for f in keys:
+                by_feature.setdefault(f, []).append(i)
+        out: dict[int, list[_Mention]] = {}
+        for i, m in enumerate(mentions):
+            out.setdefault(root(i), []).append(m)
+        return list(out.values())
+
+
+def _label(members: list[_Mention], weight: dict[str, float]) -> str:
+    """Names, then words, that most members share, rarest first."""
+    per_article: dict[str, set[str]] = {}
+    forms: dict[str, str] = {}
+    for m in members:
+        per_article.setdefault(m.article.id, set()).update(m.signature)
+        for f, form in m.forms.items():
+            forms.setdefault(f, form)
+    counts: Counter[str] = Counter()
+    for features in per_article.values():
+        counts.update(features)
+    need = 2 if len(per_article) > 1 else 1
+
+    def rank(f: str) -> tuple[int, float, str]:
+        return (-counts[f], -weight.get(f, 0.0), f)
+
+    names = [f for f in counts if f.startswith("=") and counts[f] >= need]
+    terms = [f for f in counts if f[0] not in "=@" and counts[f] >= need]
+    groups = [f for f in counts if f.startswith("@") and counts[f] >= need]
+    chosen = sorted(names, key=rank)[:2]
+    rest = sorted(terms + groups, key=rank)
+    seen_forms = {forms[f].lower() for f in chosen}
+    seen_forms |= {part.lower() for f in chosen for part in re.split(r"[\s-]+", forms[f])}
+    for f in rest:
+        if len(chosen) >= LABEL_PARTS:
+            break
+        form = forms.get(f, f.lstrip("@"))
+        if form.lower() not in seen_forms:
+            chosen.append(f)
+            seen_forms.add(form.lower())
+    if not chosen:  # a lone mention: its rarest words
+        only = sorted((f for f in counts if f[0] != "@"), key=rank)[:LABEL_PARTS]
+        chosen = only
+    parts = [forms.get(f, f.lstrip("=@")) for f in chosen]
+    name_parts = [p for f, p in zip(chosen, parts, strict=True) if f.startswith("=")]
+    word_parts = [p for f, p in zip(chosen, parts, strict=True) if not f.startswith("=")]
+    if name_parts and word_parts:
+        return ", ".join(name_parts) + ": " + ", ".join(word_parts)
+    return ", ".join(name_parts or word_parts)
+
+
+def _infer_undated(
+    library: Library, articles: list[_Article]
+) -> dict[str, tuple[When, When, list[str]]]:
+    """For undated articles: (reported day D, reference date R, evidence passage ids)."""
+    from reader.analysis.related import UnknownPassage, related
+
+    by_id = {a.id: a for a in articles}
+    undated = [a for a in articles if a.date is None and not (a.analysis or {}).get("date")]
+    out: dict[str, tuple[When, When, list[str]]] = {}
+    for article in undated[:MAX_UNDATED]:
+        votes: Counter[str] = Counter()
+        evidence: dict[str, list[str]] = {}
+        for index in range(len(article.bounds)):
+            pid = f"{article.id}#p{index}"
+            try:
+                found = related(library, pid, limit=10)
+            except UnknownPassage:
+                continue
+            for r in found:
+                if r.score < VOTE_SCORE:
+                    continue
+                other = by_id.get(r.article_id)
+                if other is None:
+                    continue
+                for day in _days_in(other, r.start, r.end):
+                    votes[day] += r.score
+                    evidence.setdefault(day, []).append(r.passage_id)
+                ref = other.date or _analysis_date(other)
+                if ref is not None and ref.precision in ("day", "minute"):
+                    day = ref.iso()[:10]
+                    votes[day] += 0.5 * r.score
+                    evidence.setdefault(day, []).append(r.passage_id)
+        if not votes:
+            continue
+        best, _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+        reported = When.parse_iso(best)
+        out[article.id] = (
+            reported, _reference_for(article.text, reported), sorted(set(evidence[best]))
+        )
+    return out
+
+
+def _analysis_date(article: _Article) -> When | None:
+    raw = (article.analysis or {}).get("date")
+    return _when(raw) if raw else None
+
+
+def _days_in(article: _Article, start: int, end: int) -> list[str]:
+    days = []
+    for span in (article.analysis or {}).get("dates", ()):
+        value = span.get("value")
+        if value and start <= span["start"] and span["end"] <= end and len(value["value"]) >= 10:
+            days.append(value["value"][:10])
+    return days
+
+
+def _reference_for(text: str, reported: When) -> When:
+    """The day in ``reported … reported+6`` against which the text's resolved days lie
+    closest together (the earliest such day), marked inferred."""
+    from reader.analysis.dates import find_dates
+
+    base = reported.as_date()
+    best: tuple[int, int, dt.date] | None = None
+    for offset in range(7):
+        day = base + dt.timedelta(days=offset)
+        ref = When(day.year, day.month, day.day, inferred=True)
+        resolved = [
+            s.value.as_date() for s in find_dates(text, ref)
+            if s.value is not None and s.value.precision in ("day", "minute")
+        ]
+        if base not in resolved and offset:
+            continue
+        spread = (max(resolved) - min(resolved)).days if resolved else 0
+        if best is None or (spread, offset) < best[:2]:
+            best = (spread, offset, day)
+    assert best is not None
+    day = best[2]
+    return When(day.year, day.month, day.day, inferred=True)
+
+
+def _relative(text: str, spans: list[Span]) -> set[tuple[int, int]]:
+    """Spans whose value depends on the reference date (none without one)."""
+    from reader.analysis.dates import find_dates
+
+    absolute = {(s.start, s.end) for s in find_dates(text, None) if s.value is not None}
+    return {(s.start, s.end) for s in spans} - absolute
+
+
+def build_timeline(library: Library) -> Timeline:
+    """Build the timeline of the whole library (no cache; see :func:`timeline`)."""
+    from reader.analysis.dates import find_dates
+
+    started = time.perf_counter()
+    version = link_cache.index_version(library)
+    articles = _load(library)
+    inferred = _infer_undated(library, articles)
+
+    mentions: list[_Mention] = []
+    for article in articles:
+        entities = _entities_by_passage(article)
+        found: list[_Mention]
+        if article.id in inferred:
+            _, ref, _ = inferred[article.id]
+            spans = find_dates(article.text, ref)
+            relative = _relative(article.text, spans)
+            found = [
+                m for s in spans
+                for m in _mentions_of(article, [s], (s.start, s.end) in relative)
+            ]
+        else:
+            given = article.date is not None and not article.date.inferred
+            dated = article.analysis or {}
+            ref = _analysis_date(article)
+            spans_raw = list(dated.get("dates", ()))
+            relative = set()
+            if not given and ref is not None and ref.inferred:
+                relative = _relative(article.text, [
+                    Span(s["start"], s["end"], s["text"], "DATE") for s in spans_raw
+                ])
+            found = [
+                m for s in spans_raw
+                for m in _mentions_of(article, [s], (s["start"], s["end"]) in relative)
+            ]
+        sentences: dict[tuple[int, int], tuple[frozenset[str], dict[str, str]]] = {}
+        for m in found:
+            _sign(m, entities, sentences)
+        mentions.extend(found)
+
+    # Rarity of signature features over all mentions.
+    df: Counter[str] = Counter()
+    for m in mentions:
+        df.update(m.signature)
+    n = max(1, len(mentions))
+    floor = math.log(1 / COMMON_SHARE) + 1
+    weight = {
+        f: max(0.0, math.log(n / (c + 1)) + 1 - floor) * (1.5 if f[0] == "=" else 1.0)
+        for f, c in df.items()
+    }
+
+    buckets: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        buckets.setdefault(_day_key(m.value), []).append(m)
+    grouper = _Grouper(weight)
+    events: list[Event] = []
+    for key, members in buckets.items():
+        groups = _join_reported(grouper.groups(members), key, inferred)
+        for k, group in enumerate(groups, start=1):
+            events.append(_event(f"{key}#{k}", group, weight))
+
+    _link_undated(library, events, inferred)
+    events.sort(key=lambda e: (e.date.sort_key(), -len(e.sources), -len(e.passages), e.id))
+    dates = {
+        aid: InferredDate(aid, ref, evidence) for aid, (_, ref, evidence) in inferred.items()
+    }
+    return Timeline(version, events, dates, time.perf_counter() - started)
+
+
+def _join_reported(
+    groups: list[list[_Mention]], key: str, inferred: dict[str, tuple[When, When, list[str]]]
+) -> list[list[_Mention]]:
+    """An undated article was dated because its passages report what the evidence passages
+    report on day ``D``: on that day, its mentions and the evidence's groups are one event."""
+    for aid, (reported, _, evidence) in inferred.items():
+        if reported.iso()[:10] != key:
+            continue
+        marks = {(e.rpartition("#p")[0], int(e.rpartition("#p")[2])) for e in evidence}
+        joined = [
+            g for g in groups
+            if any(m.article.id == aid or (m.article.id, m.passage) in marks for m in g)
+        ]
+        if len(joined) > 1:
+            merged = [m for g in joined for m in g]
+            groups = [g for g in groups if not any(g is j for j in joined)] + [merged]
+    return groups
+
+
+def _event(event_id: str, group: list[_Mention], weight: dict[str, float]) -> Event:
+    group.sort(key=lambda m: (m.article.id, m.passage, m.span[0] if m.span else 0))
+    values = [m.value for m in group]
+    first = _key_when(values[0])
+    if all(v == values[0] for v in values) and values[0].precision == "minute":
+        first = values[0]  # everyone names the same minute: keep it
+    inferred = all(m.inferred for m in group)
+    date = When(
+        first.year, first.month, first.day, first.hour, first.minute, first.weekday,
+        inferred, first.tz,
+    )
+    passages = []
+    seen: set[tuple[str, int, int | None]] = set()
+    for m in group:
+        key = (m.article.id, m.passage, m.span[0] if m.span else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        passages.append(EventPassage(
+            m.article.id, f"{m.article.id}#p{m.passage}", m.passage,
+            m.article.source or "unknown", m.article.title, m.value,
+            m.span[0] if m.span else None, m.span[1] if m.span else None,
+            m.span[2] if m.span else None, m.inferred,
+        ))
+    return Event(event_id, date, _label(group, weight), passages)
+
+
+def _link_undated(
+    library: Library, events: list[Event], inferred: dict[str, tuple[When, When, list[str]]]
+) -> None:
+    """Passages of a newly dated article that report its event without naming the date
+    join that event as linked passages."""
+    from reader.analysis.related import related
+
+    if not inferred:
+        return
+    member_of: dict[str, Event] = {}
+    for event in events:
+        for p in event.passages:
+            member_of.setdefault(p.passage_id, event)
+    for aid, (reported, _, _) in inferred.items():
+        key = reported.iso()[:10]
+        named = {p.passage_id for e in events for p in e.passages if p.article_id == aid}
+        article = library.article(aid)
+        if article is None:
+            continue
+        for p in article.passages:
+            if p.id in named:
+                continue
+            for r in related(library, p.id, limit=10):
+                event = member_of.get(r.passage_id)
+                if r.score >= LINK_SCORE and event is not None and event.date.iso()[:10] == key:
+                    event.passages.append(EventPassage(
+                        aid, p.id, p.index, article.source or "unknown", article.title,
+                        When(reported.year, reported.month, reported.day, inferred=True),
+                        inferred=True,
+                    ))
+                    break
+
+
+# --- cache ----------------------------------------------------------------------------------
+
+_CACHE: weakref.WeakKeyDictionary[Any, Timeline] = weakref.WeakKeyDictionary()
+_CACHE_LOCK = threading.Lock()
+
+
+def timeline(library: Library, *, rebuild: bool = False) -> Timeline:
+    """The library's timeline: from memory, else from the store, else built (and stored).
+    Both caches are keyed by the index version, so a changed index rebuilds it."""
+    version = link_cache.index_version(library)
+    stamp = f"{TIMELINE_FORMAT}:{version}"
+    with _CACHE_LOCK:
+        cached = _CACHE.get(library)
+    if cached is not None and cached.version == version and not rebuild:
+        return cached
+    if not rebuild:
+        with link_cache.library_lock(library):
+            raw = library.store.get_meta(META_KEY)
+        if raw:
+            try:
+                data = json.loads(raw)
+                if data.get("stamp") == stamp:
+                    loaded = Timeline.from_json(data["timeline"])
+                    with _CACHE_LOCK:
+                        _CACHE[library] = loaded
+                    return loaded
+            except (ValueError, KeyError, TypeError):
+                pass
+    built = build_timeline(library)
+    payload = json.dumps({"stamp": stamp, "timeline": built.to_json()}, ensure_ascii=False)
+    with link_cache.library_lock(library):
+        library.store.set_meta(META_KEY, payload)
+        library.store.commit()
+    with _CACHE_LOCK:
+        _CACHE[library] = built
+    return built
