@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reader.cli.core_commands",
     "reader.cli.analysis_commands",
     "reader.cli.bookmark_commands",
+    "reader.cli.link_commands",
 )
 
 

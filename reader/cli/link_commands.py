@@ -1,0 +1,138 @@
+"""``reader timeline``, ``reader related``, ``reader compare``: how outlets reported the same
+moments, from the shell."""
+
+from __future__ import annotations
+
+import argparse
+
+from reader.cli.context import Context, UsageError, print_json
+from reader.cli.core_commands import ensure_index
+
+SNIPPET = 110
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "timeline", help="dated events with the passages and sources that report them",
+        description="Events are passages that mention the same resolved date and the same "
+        "happening; undated articles are placed by the event they report (marked inferred).",
+    )
+    p.add_argument("--min-sources", type=int, default=1, metavar="N",
+                   help="only events reported by at least N sources (default 1)")
+    p.add_argument("--json", action="store_true", help="print events as JSON")
+    p.set_defaults(func=cmd_timeline)
+
+    p = sub.add_parser(
+        "related", help="passages of other articles that report the same thing",
+        description="Ranks passages of other articles (other sources first) by shared rare "
+        "words, names and dates; shows nothing below a threshold.",
+    )
+    p.add_argument("passage_id", help="a passage id such as 001_71db2df63f5cd903#p3")
+    p.add_argument("--limit", type=int, default=10, help="most passages to show (default 10)")
+    p.add_argument("--json", action="store_true", help="print related passages as JSON")
+    p.set_defaults(func=cmd_related)
+
+    p = sub.add_parser("compare", help="two passages word by word")
+    p.add_argument("a", help="passage id")
+    p.add_argument("b", help="passage id")
+    p.add_argument("--json", action="store_true", help="print the segments as JSON")
+    p.set_defaults(func=cmd_compare)
+
+
+def cmd_timeline(args: argparse.Namespace, ctx: Context) -> int:
+    from reader.analysis.timeline import timeline
+
+    if args.min_sources < 1:
+        raise UsageError("--min-sources must be at least 1")
+    ensure_index(ctx, quiet=args.json)
+    result = timeline(ctx.library)
+    if args.json:
+        print_json(result.to_json(args.min_sources))
+        return 0
+    events = result.filtered(args.min_sources)
+    for aid, inferred in result.inferred_dates.items():
+        print(f"{aid}: dated {inferred.date.describe()} from the event it reports")
+    print(f"{len(events)} events" + (f" reported by {args.min_sources}+ sources"
+                                     if args.min_sources > 1 else ""))
+    for event in events:
+        print(f"\n{event.date.describe()}  {event.label}")
+        print(f"  sources: {', '.join(event.sources)}")
+        for p in event.passages:
+            said = f"»{p.text}«" if p.text else "(reports it; no date named)"
+            print(f"  {p.passage_id}  {p.source}  {said}")
+    return 0
+
+
+def cmd_related(args: argparse.Namespace, ctx: Context) -> int:
+    from reader.analysis.related import UnknownPassage, related
+
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    ensure_index(ctx, quiet=args.json)
+    library = ctx.library
+    passage = library.passage(args.passage_id)
+    if passage is None:
+        raise UsageError(_unknown(args.passage_id))
+    try:
+        results = related(library, args.passage_id, args.limit)
+    except UnknownPassage:
+        raise UsageError(_unknown(args.passage_id)) from None
+    if args.json:
+        print_json({
+            "passage_id": passage.id,
+            "text": passage.text,
+            "related": [r.to_json() for r in results],
+        })
+        return 0
+    print(f"{passage.id}: {_snippet(passage.text)}")
+    if not results:
+        print("no related passages in other articles")
+        return 0
+    for r in results:
+        print(f"\n{r.score:.2f}  {r.passage_id}  {r.source or 'unknown'}"
+              + ("  (same source)" if r.same_source else ""))
+        print(f"  {_snippet(r.text)}")
+        why = []
+        if r.terms:
+            why.append("words: " + ", ".join(r.terms))
+        if r.entities:
+            why.append("names: " + ", ".join(r.entities))
+        if r.dates:
+            why.append("dates: " + ", ".join(r.dates))
+        print("  shared " + "; ".join(why))
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace, ctx: Context) -> int:
+    from reader.analysis.text_diff import compare, similarity
+
+    ensure_index(ctx, quiet=args.json)
+    library = ctx.library
+    a, b = library.passage(args.a), library.passage(args.b)
+    for pid, found in ((args.a, a), (args.b, b)):
+        if found is None:
+            raise UsageError(_unknown(pid))
+    assert a is not None and b is not None
+    segments = compare(a.text, b.text)
+    if args.json:
+        print_json({
+            "a": a.id, "b": b.id, "similarity": round(similarity(a.text, b.text), 3),
+            "segments": [s.to_json() for s in segments],
+        })
+        return 0
+    marked_a = "".join(s.a_text if s.equal else f"[-{s.a_text.strip()}-] " for s in segments
+                       if s.a_text)
+    marked_b = "".join(s.b_text if s.equal else f"{{+{s.b_text.strip()}+}} " for s in segments
+                       if s.b_text)
+    print(f"{a.id}\n  {marked_a.strip()}\n{b.id}\n  {marked_b.strip()}")
+    return 0
+
+
+def _unknown(pid: str) -> str:
+    return (f"no passage with id {pid!r} (ids look like ARTICLE_ID#pN; "
+            "see reader show ARTICLE_ID or reader search)")
+
+
+def _snippet(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= SNIPPET else flat[: SNIPPET - 1] + "…"
