@@ -4,6 +4,7 @@ boilerplate links to nothing, and results follow the index when it changes."""
 from __future__ import annotations
 
 import itertools
+import json
 import shutil
 from pathlib import Path
 
@@ -145,3 +146,32 @@ def test_a_new_article_is_linked_after_the_index_changes(tmp_path: Path) -> None
     assert "005_new#p1" in after
     # The football line shares no statement with anything in the seeds.
     assert related(library, "005_new#p2", limit=30) == []
+
+
+def test_related_and_compare_commands(capsys) -> None:
+    from reader.cli import main
+
+    quote = "001_71db2df63f5cd903#p3"
+    assert main(["related", quote, "--json", "--limit", "2"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"passage_id", "text", "related"}
+    assert data["passage_id"] == quote and len(data["related"]) == 2
+    first = data["related"][0]
+    assert set(first) == {"passage_id", "article_id", "passage", "source", "title", "start",
+                          "end", "text", "score", "same_source", "why"}
+    assert set(first["why"]) == {"text", "entities", "dates", "shared_terms",
+                                 "shared_entities", "shared_dates"}
+    assert first["passage_id"] == "000_c7c4b8e3e078befc#p6" and first["source"] == "RT DE"
+    assert 0 < first["score"] <= 1
+    assert main(["related", quote]) == 0
+    assert "000_c7c4b8e3e078befc#p6  RT DE" in capsys.readouterr().out
+    for bad in (["related", "000_c7c4b8e3e078befc#p99"], ["related", "nonsense"],
+                ["related", quote, "--limit", "0"],
+                ["compare", quote, "missing#p1"]):
+        assert main(bad) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("reader: ") and ("no passage" in err or "--limit" in err)
+    assert main(["compare", quote, "000_c7c4b8e3e078befc#p6", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"a", "b", "similarity", "segments"}
+    assert any(s["op"] == "equal" and "Garantien" in s["a_text"] for s in data["segments"])

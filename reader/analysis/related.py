@@ -40,7 +40,14 @@ from reader.analysis.passage_terms import (
     terms,
     words,
 )
-from reader.analysis.word_bags import Bag, Match, compare, compound_head, make_bag
+from reader.analysis.word_bags import (
+    GROUP_CREDIT,
+    Bag,
+    Match,
+    compare,
+    compound_head,
+    make_bag,
+)
 from reader.corpus.model import When, passage_id, split_passage_id
 
 if TYPE_CHECKING:
@@ -56,7 +63,8 @@ MIN_CAP = 50  # (in a small corpus, words in up to this many passages still do)
 MAX_COMPOUNDS = 8  # compounds of a key word ("zweistündig" for "Stunden") also give some
 EVIDENCE_SCALE = 1.0  # shared rare words (1 = a word found in just the two passages) at
 # which the text evidence is believed half (see confidence())
-COMMON_IDF = math.log(4) + 1  # words in a quarter of all passages count as no evidence
+COMMON = 0.25  # words in a quarter of all passages count as no evidence
+MIN_COMMON = 5  # (however few passages there are: in ten, a word in three is still rare)
 ENTITY_SHARE = 0.25  # how much of the gap left by the text shared entities can close
 DATE_SHARE = 0.25  # ... and shared dates
 TEXT_FOR_BONUS = 0.2  # text score from which corroboration counts in full
@@ -222,6 +230,7 @@ class RelatedFinder:
         self._vocabulary: set[str] | None = None
         self._compounds: dict[str, list[str]] = {}
         self._n_docs = 1
+        self._copies = 1.0
         self._searcher: Any = None
 
     # cache handling ---------------------------------------------------------------------
@@ -242,7 +251,11 @@ class RelatedFinder:
             self._searcher = searcher
             self._reset_terms()
             self._features.clear()
-            self._n_docs = max(1, searcher.doc_count_all())  # df counts deleted documents too
+            # Document frequencies count deleted documents (rewritten by the analysis) until
+            # segments merge, so idf is taken over all documents, and "a word in two
+            # passages" is a word in two passages times the copies each has.
+            self._n_docs = max(1, searcher.doc_count_all())
+            self._copies = max(1.0, self._n_docs / max(1, searcher.doc_count()))
         return searcher
 
     def _reset_terms(self) -> None:
@@ -262,7 +275,7 @@ class RelatedFinder:
 
     def weight(self, stem: str) -> float:
         if stem.startswith("#"):  # a counted fact ("#2h"): not in the index, fairly rare
-            return QUANTITY_RARITY * self.pair_idf() + (1 - QUANTITY_RARITY) * COMMON_IDF
+            return QUANTITY_RARITY * self.pair_idf() + (1 - QUANTITY_RARITY) * self.common_idf()
         return self.idf("text", stem)
 
     def vocabulary(self) -> set[str]:
@@ -294,14 +307,16 @@ class RelatedFinder:
 
     def rarity(self, idf: float) -> float:
         """0 for a word in a quarter of all passages or more, 1 for one in just two."""
-        return min(1.0, max(0.0, (idf - COMMON_IDF) / max(1e-9, self.pair_idf() - COMMON_IDF)))
+        floor = self.common_idf()
+        return min(1.0, max(0.0, (idf - floor) / max(1e-9, self.pair_idf() - floor)))
 
     def informative(self, match: Match, names: Iterable[str] = ()) -> int:
         """Distinct words of the other passage that rare words of this one matched; the
         words of one shared name ("Sachsen-Anhalt", "Las Vegas") count once."""
         found = {
             other for word, (other, credit) in match.pairs.items()
-            if credit >= 0.5 and self.rarity(self.weight(word)) >= INFORMATIVE
+            if credit >= GROUP_CREDIT
+            and max(self.rarity(self.weight(word)), self.rarity(self.weight(other))) >= INFORMATIVE
         }
         count = len(found)
         for name in names:
@@ -313,7 +328,13 @@ class RelatedFinder:
 
     def pair_idf(self) -> float:
         """The idf of a word found in two passages: the rarest a shared word can be."""
-        return math.log(self._n_docs / 3) + 1.0
+        return math.log(self._n_docs / (2 * self._copies + 1)) + 1.0
+
+    def common_idf(self) -> float:
+        """The idf of a word in :data:`COMMON` of all passages (and in a tiny corpus, in
+        :data:`MIN_COMMON` passages): no evidence at all."""
+        common = max(COMMON * self._n_docs, MIN_COMMON * self._copies)
+        return math.log(self._n_docs / (common + 1)) + 1.0
 
     # features ---------------------------------------------------------------------------
     def passage_features(self, article_id: str, index: int) -> Features | None:

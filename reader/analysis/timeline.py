@@ -600,10 +600,10 @@ def build_timeline(library: Library) -> Timeline:
     for m in mentions:
         df.update(m.signature)
     n = max(1, len(mentions))
-    floor = math.log(1 / COMMON_SHARE) + 1
+    common = max(2, COMMON_SHARE * n)
     weight = {
-        f: max(0.0, math.log(n / (c + 1)) + 1 - floor) * (1.5 if f[0] == "=" else 1.0)
-        for f, c in df.items()
+        f: (math.log((n + 1) / c) + 0.1) * (1.5 if f[0] == "=" else 1.0)
+        for f, c in df.items() if c <= common
     }
 
     buckets: dict[str, list[_Mention]] = {}

@@ -114,6 +114,8 @@ def compare(a: Bag, b: Bag, rarity: Callable[[float], float]) -> Match:
         for wa, ca in a.features[f]:
             for wb, cb in b.features[f]:
                 c = ca if ca < cb else cb
+                if ca == cb == HEAD_CREDIT:
+                    c = HEAD_CREDIT * HEAD_CREDIT  # two compounds with one head: "-zeit"
                 if c > cover_a.get(wa, 0.0):
                     cover_a[wa] = c
                     pairs[wa] = (wb, c)
