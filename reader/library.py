@@ -71,6 +71,11 @@ class Library:
         self._lock = threading.RLock()
         self._recognizer: Any = None
 
+    @property
+    def lock(self) -> threading.RLock:
+        """Held around every use of the store connection, which threads share."""
+        return self._lock
+
     # opening -------------------------------------------------------------------------
     def _open(self) -> None:
         if self._ix is None:
@@ -180,7 +185,9 @@ class Library:
                 if n % 500 == 0 or n == total:
                     tick("entities", n, total)
             tick("commit", 0, 0)
-            writer.commit()
+            # A bulk rewrite leaves a deleted copy of every document in the old segments,
+            # skewing document frequencies until they merge: merge them now.
+            writer.commit(optimize=bulk)
         except BaseException:
             writer.cancel()
             self.store.db.rollback()
@@ -192,10 +199,9 @@ class Library:
         enrichment has not reached it yet (the recogniser then loads in this process)."""
         from reader.analysis.pipeline import ArticleAnalysis, analyze_article, make_recognizer
 
-        with self._lock:
-            stored = self.store.get_analysis(article_id, ANALYSIS)
+        stored = self.stored_analysis(article_id)
         if stored is not None:
-            return ArticleAnalysis.from_json(stored[1])
+            return ArticleAnalysis.from_json(stored)
         article = self.article(article_id)
         if article is None:
             return None
@@ -203,16 +209,23 @@ class Library:
             self._recognizer = make_recognizer(self.config.gazetteer)
         return analyze_article(article, self._recognizer)
 
+    def stored_analysis(self, article_id: str) -> dict[str, Any] | None:
+        """The stored analysis as JSON, never computed: for scans over many articles that
+        must not load the recogniser."""
+        with self._lock:
+            row = self.store.get_analysis(article_id, ANALYSIS)
+        return row[1] if row else None
+
     def _entity_offsets(
         self, article_id: str, passage: Passage, names: set[str]
     ) -> list[tuple[int, int]]:
         """Mentions in ``passage`` of the entities an ``entity:`` query asked for."""
-        stored = self.store.get_analysis(article_id, ANALYSIS)
+        stored = self.stored_analysis(article_id)
         if stored is None:
             return []
         return [
             (s["start"] - passage.start, s["end"] - passage.start)
-            for s in stored[1]["entities"]
+            for s in stored["entities"]
             if s["start"] >= passage.start and s["end"] <= passage.end
             and (s.get("canonical") or s["text"]).replace(",", " ").lower() in names
         ]

@@ -61,7 +61,7 @@ def corpus_entities(library: Any) -> list[EntityRow]:
     """The corpus-wide table from stored analysis (articles not analysed yet are left out)."""
     items = []
     for summary in library.summaries():
-        stored = library.store.get_analysis(summary.id, "analysis")
+        stored = library.stored_analysis(summary.id)
         if stored is not None:
-            items.append((summary.source, ArticleAnalysis.from_json(stored[1])))
+            items.append((summary.source, ArticleAnalysis.from_json(stored)))
     return tabulate(items)

@@ -28,7 +28,7 @@ _digest_lock = threading.Lock()
 
 def library_lock(library: Library) -> contextlib.AbstractContextManager[Any]:
     """The library's own lock (its store connection is shared between threads)."""
-    lock = getattr(library, "_lock", None)
+    lock = getattr(library, "lock", None)
     return lock if lock is not None else contextlib.nullcontext()
 
 
@@ -69,6 +69,4 @@ def corpus_digest(library: Library) -> str:
 def stored_analysis(library: Library, article_id: str) -> dict[str, Any] | None:
     """The stored analysis of an article as JSON (dates and entities), without computing it
     when missing: candidates of a search must not load the recogniser."""
-    with library_lock(library):
-        row = library.store.get_analysis(article_id, ANALYSIS)
-    return row[1] if row else None
+    return library.stored_analysis(article_id)

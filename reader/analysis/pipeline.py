@@ -23,6 +23,15 @@ from reader.corpus.model import Article, When
 
 # Bump when what analyze_article produces changes in a way old results should not survive.
 ANALYSIS_FORMAT = 1
+# The files whose content decides what analyze_article produces (not the link modules,
+# which read its results): editing any of them re-analyses the corpus on the next run.
+ANALYSIS_INPUTS = (
+    "analysis/pipeline.py", "analysis/spans.py", "analysis/tokens.py",
+    "analysis/dates.py", "analysis/date_words.py",
+    "analysis/entities.py", "analysis/entity_rules.py", "analysis/gazetteer.py",
+    "analysis/crf_features.py", "analysis/crf_model.py",
+    "data/gazetteer.json", "data/ner-de.crfsuite",
+)
 POOL_THRESHOLD = 200  # articles; below this the pool's start-up costs more than it saves
 CHUNK = 64
 
@@ -83,9 +92,10 @@ def analysis_version(user_entries: Sequence[dict[str, Any]]) -> str:
     digest = hashlib.sha1(f"format={ANALYSIS_FORMAT}".encode())
     digest.update(json.dumps(list(user_entries), sort_keys=True, default=str).encode())
     package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.glob("analysis/*.py")) + sorted(package.glob("data/*")):
-        if path.is_file() and path.suffix != ".md":
-            digest.update(path.name.encode())
+    for name in ANALYSIS_INPUTS:
+        path = package / name
+        if path.is_file():
+            digest.update(name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
