@@ -163,6 +163,29 @@ class Library:
         report.seconds = time.perf_counter() - started
         return report
 
+    def apply_inferred_dates(self, progress: Progress | None = None) -> list[str]:
+        """Store the dates the timeline inferred for undated articles (marked inferred) and
+        put them in the index, so lists, search results and date filters agree with it.
+        Returns the ids whose date changed."""
+        from reader.analysis.pipeline import analysis_version
+        from reader.analysis.timeline import timeline
+
+        inferred = timeline(self).inferred_dates
+        changed: list[str] = []
+        with self._lock:
+            for aid, guess in inferred.items():
+                article = self.store.article(aid)
+                if article is None or (article.date is not None and not article.date.inferred):
+                    continue
+                if article.date != guess.date:
+                    self.store.set_date(aid, guess.date)
+                    changed.append(aid)
+            if changed:
+                version = analysis_version(self.config.gazetteer)
+                self._rewrite_documents(changed, version, progress or (lambda *a: None))
+                self._reset_readers()
+        return changed
+
     def _rewrite_documents(self, ids: list[str], version: str, tick: Progress) -> None:
         from reader.analysis.pipeline import ArticleAnalysis
 

@@ -114,3 +114,18 @@ def test_entities_command_counts_mentions_per_source(capsys) -> None:
     assert putin["by_source"]["Reuters"] >= 3 and putin["by_source"]["RT DE"] >= 3
     assert sum(putin["by_source"].values()) == putin["mentions"]
     assert "Putins" in putin["forms"]
+
+
+def test_timeline_inferred_dates_reach_list_search_and_filters(tmp_path: Path) -> None:
+    library = Library(Config(corpus=[SEEDS], index_dir=tmp_path / "ix"))
+    library.update()
+    library.enrich()
+    assert set(library.apply_inferred_dates()) == {"000_c7c4b8e3e078befc",
+                                                   "002_895ec12886e94bdb"}
+    dates = {s.id: s.date for s in library.summaries()}
+    # 000: Peskow spoke "am Mittwoch" after Tuesday's call; 002 reports the call itself
+    assert dates["000_c7c4b8e3e078befc"] == When(2021, 12, 8, inferred=True)
+    assert dates["002_895ec12886e94bdb"] == When(2021, 12, 7, inferred=True)
+    hits = library.search("Sacharowa AND date:2021-12-08").hits
+    assert [h.article.id for h in hits] == ["000_c7c4b8e3e078befc"]
+    assert library.apply_inferred_dates() == []  # stable: nothing changes the second time

@@ -474,7 +474,12 @@ def _infer_undated(
     from reader.analysis.related import UnknownPassage, related
 
     by_id = {a.id: a for a in articles}
-    undated = [a for a in articles if a.date is None and not (a.analysis or {}).get("date")]
+    # Dates this function inferred before are stored as the article date (marked inferred):
+    # infer them again rather than trusting them, so the result does not feed on itself.
+    undated = [
+        a for a in articles
+        if (a.date is None or a.date.inferred) and not (a.analysis or {}).get("date")
+    ]
     out: dict[str, tuple[When, When, list[str]]] = {}
     for article in undated[:MAX_UNDATED]:
         votes: Counter[str] = Counter()

@@ -32,7 +32,9 @@ def ensure_index(ctx: Context, quiet: bool = False) -> None:
     library = ctx.library
     with progress_bar(None if not quiet else False) as progress:
         report = library.update(progress)
-        library.enrich(progress)
+        enriched = library.enrich(progress)
+        if not report.up_to_date or enriched.analysed:
+            library.apply_inferred_dates(progress)
     for problem in report.problems:
         print(f"reader: {problem}", file=sys.stderr)
     if report.articles == 0:
@@ -49,9 +51,13 @@ def cmd_index(args: argparse.Namespace, ctx: Context) -> int:
     with progress_bar(False if args.json else None) as progress:
         report = library.update(progress)
         enriched = library.enrich(progress)
+        dated = []
+        if not report.up_to_date or enriched.analysed:
+            dated = library.apply_inferred_dates(progress)
     if args.json:
         data = report.to_json()
         data["analysis"] = enriched.to_json()
+        data["inferred_dates"] = dated
         data["index_dir"] = str(library.paths.root)
         print_json(data)
         return 0
@@ -70,6 +76,8 @@ def cmd_index(args: argparse.Namespace, ctx: Context) -> int:
     if enriched.analysed or enriched.reindexed:
         print(f"analysed {enriched.analysed} articles (dates, entities) and updated "
               f"{enriched.reindexed} in the index in {enriched.seconds:.2f} s")
+    if dated:
+        print(f"inferred the date of {len(dated)} undated articles from the events they report")
     print(f"index: {library.paths.root}")
     return 0
 
