@@ -39,9 +39,11 @@ class Terminal:
         self._tmux("set-option", "-t", "t", "remain-on-exit", "on")
 
     def _tmux(self, *args: str) -> str:
+        # COLUMNS/LINES (set by some test runners) would override the pane's real size
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "TMUX")}
         done = subprocess.run(
             ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            capture_output=True, text=True, env=os.environ.copy(), check=False,
+            capture_output=True, text=True, env=env, check=False,
         )
         return done.stdout
 

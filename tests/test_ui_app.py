@@ -352,7 +352,7 @@ async def test_palette_runs_app_commands_and_opens_articles(seeds: Path) -> None
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert app.screen is screen
-        assert screen.sidebar.active == "search-tab"
+        assert screen.sidebar.active == "search"
         assert app.focused is screen.search_pane.input
 
         await pilot.press("escape")

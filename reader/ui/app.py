@@ -2,28 +2,37 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
-from textual.theme import Theme
 
-from reader.ui.commands import ReaderCommands
 from reader.ui.keys import BY_ID, bindings, check_keymap
 from reader.ui.screens.main import MainScreen
 from reader.ui.state import UiState, load_state, save_state
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.theme import Theme
+
     from reader.cli.context import Context
 
 FALLBACK_THEME = "textual-dark"
 
 
+def reader_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens."""
+    from reader.ui.commands import ReaderCommands
+
+    return ReaderCommands
+
+
 class ReaderApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "reader"
     BINDINGS: ClassVar[list[BindingType]] = bindings("app")
-    COMMANDS: ClassVar = App.COMMANDS | {ReaderCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {reader_commands}
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()
@@ -62,9 +71,10 @@ class ReaderApp(App[int]):
         for note in self._notes:
             self.notify(note, title="reader", severity="warning", timeout=10, markup=False)
 
-    def on_ready(self) -> None:
+    async def on_ready(self) -> None:
         # after the first screen is up: nothing proportional to the corpus before it
         self.main.load_library()
+        await self.main.build_deferred()
 
     # remembered state ------------------------------------------------------------------
     def _theme_changed(self, theme: Theme) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +80,8 @@ def load_state(path: Path | None = None) -> tuple[UiState, str | None]:
 
 def save_state(state: UiState, path: Path | None = None) -> None:
     """Write atomically; raises ``OSError`` when the folder is not writable."""
+    import tempfile
+
     path = path or state_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {

@@ -27,10 +27,9 @@ from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
-from reader.corpus.model import Article
 from reader.ui import hit_order
 from reader.ui.find import find_all
 from reader.ui.history import History, Location
@@ -45,17 +44,18 @@ from reader.ui.messages import (
     SearchFailed,
 )
 from reader.ui.styled import StyleSpan
-from reader.ui.widgets.find_bar import FindBar
-from reader.ui.widgets.index_status import IndexStatus
 from reader.ui.widgets.library_pane import LibraryPane
 from reader.ui.widgets.reading_pane import Layer, ReadingPane
-from reader.ui.widgets.search_pane import SearchPane
+from reader.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
+    from reader.corpus.model import Article
     from reader.library import Library
     from reader.search.query import Hit, SearchResult
     from reader.search.store import ArticleSummary
     from reader.ui.app import ReaderApp
+    from reader.ui.widgets.find_bar import FindBar
+    from reader.ui.widgets.search_pane import SearchPane
 
 NARROW_WIDTH = 100
 """Below this many columns the sidebar and the reading pane take turns."""
@@ -66,7 +66,7 @@ FIND_STYLE = "underline"
 FIND_CURRENT_STYLE = "bold black on yellow"
 PROBLEMS_SHOWN = 3
 
-LayerProvider = Callable[[Article], Mapping[str, Layer]]
+LayerProvider = Callable[["Article"], Mapping[str, Layer]]
 
 WELCOME = """\
 Choose an article in the library and press Enter, or press / to search.
@@ -89,7 +89,14 @@ class MainScreen(Screen[None]):
     """The passage the reading cursor is on."""
 
     def __init__(self) -> None:
-        super().__init__(id="main")
+        # the width classes from the start: adding them later restyles every widget
+        width = self.app.size.width
+        classes = ["-view-sidebar"]
+        if width < NARROW_WIDTH:
+            classes.append("-narrow")
+        if width >= WIDE_WIDTH:
+            classes.append("-wide")
+        super().__init__(id="main", classes=" ".join(classes))
         self.history = History()
         self.ready = False
         self.summaries: Sequence[ArticleSummary] = []
@@ -114,16 +121,31 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
-            with TabbedContent(id="sidebar", initial="library-tab"):
-                with TabPane("Library", id="library-tab"):
-                    yield LibraryPane(id="library")
-                with TabPane("Search", id="search-tab"):
-                    yield SearchPane(id="search")
+            yield Sidebar(LibraryPane(id="library"), "Library", id="sidebar")
             with Vertical(id="reading-column"):
-                yield ReadingPane(id="reading")
-                yield FindBar(id="find-bar")
-        yield IndexStatus(id="index-status")
+                yield ReadingPane(WELCOME, id="reading")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.sidebar.register("search", "Search", self._make_search_pane)
+
+    async def build_deferred(self) -> None:
+        """Build what the first screen does not show (called once it is up), so that the
+        first "/" or ctrl+f finds its box ready and no typed key goes astray."""
+        from reader.ui.widgets.find_bar import FindBar
+
+        await self.sidebar.build("search")
+        if self.find_bar is None:
+            bar = FindBar(id="find-bar")
+            bar.display = False
+            await self.query_one("#reading-column").mount(bar)
+
+    def _make_search_pane(self) -> Widget:
+        from reader.ui.widgets.search_pane import SearchPane
+
+        pane = SearchPane(id="search")
+        pane.recent = list(self.reader_app.ui_state.recent_queries)
+        return pane
 
     @property
     def reading(self) -> ReadingPane:
@@ -134,27 +156,41 @@ class MainScreen(Screen[None]):
         return self.query_one("#library", LibraryPane)
 
     @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one("#sidebar", Sidebar)
+
+    @property
     def search_pane(self) -> SearchPane:
-        return self.query_one("#search", SearchPane)
+        """The search pane (built the first time search is used)."""
+        pane = self.sidebar.pane("search")
+        assert pane is not None, "the search pane is built by show_search_pane()"
+        return pane  # type: ignore[return-value]
+
+    async def show_search_pane(self) -> SearchPane:
+        pane = await self.show_sidebar_pane("search")
+        return pane  # type: ignore[return-value]
 
     @property
-    def find_bar(self) -> FindBar:
-        return self.query_one("#find-bar", FindBar)
-
-    @property
-    def sidebar(self) -> TabbedContent:
-        return self.query_one("#sidebar", TabbedContent)
-
-    def on_mount(self) -> None:
-        self.find_bar.display = False
-        self.query_one("#index-status", IndexStatus).display = False
-        self.reading.show_message(WELCOME)
-        self.search_pane.set_recent(self.reader_app.ui_state.recent_queries)
-        self.set_class(True, "-view-sidebar")
+    def find_bar(self) -> FindBar | None:
+        """The find box, once ctrl+f has been pressed."""
+        bars = self.query("#find-bar")
+        return bars.first() if bars else None  # type: ignore[return-value]
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
-        self.set_class(event.size.width >= WIDE_WIDTH, "-wide")
+        self._set_classes({
+            "-narrow": event.size.width < NARROW_WIDTH,
+            "-wide": event.size.width >= WIDE_WIDTH,
+        })
+
+    def _set_classes(self, wanted: Mapping[str, bool]) -> None:
+        """Change several classes with one restyle (each restyle walks the whole screen)."""
+        changed = False
+        for name, on in wanted.items():
+            if self.has_class(name) != on:
+                self.set_class(on, name, update=False)
+                changed = True
+        if changed:
+            self.update_node_styles()
 
     @property
     def narrow(self) -> bool:
@@ -162,20 +198,38 @@ class MainScreen(Screen[None]):
 
     def _show_view(self, view: str) -> None:
         """On a narrow screen, show the sidebar or the reading column (not both)."""
-        self.set_class(view == "sidebar", "-view-sidebar")
-        self.set_class(view == "reading", "-view-reading")
+        wanted = {"-view-sidebar": view == "sidebar", "-view-reading": view == "reading"}
         if view == "sidebar":
-            self.remove_class("-sidebar-hidden")
+            wanted["-sidebar-hidden"] = False
+        self._set_classes(wanted)
+        # keep the keyboard in what is shown (a hidden widget keeps the focus otherwise)
+        focused = self.focused
+        in_sidebar = focused is not None and self.sidebar in focused.ancestors_with_self
+        if view == "reading" and self.narrow and (focused is None or in_sidebar):
+            self.reading.focus()
+        elif view == "sidebar" and self.narrow and not in_sidebar:
+            pane = self.sidebar.pane(self.sidebar.active)
+            target = _focus_target(pane) if pane is not None else None
+            if target is not None:
+                target.focus()
 
-    def add_sidebar_pane(self, title: str, pane_id: str, widget: Widget) -> None:
-        """Add a tab to the sidebar (for later panes: entities, timeline, bookmarks)."""
-        self.sidebar.add_pane(TabPane(title, widget, id=pane_id))
+    def add_sidebar_pane(self, title: str, pane_id: str, factory: Callable[[], Widget]) -> None:
+        """Add a pane to the sidebar (later: entities, timeline, bookmarks). ``factory()``
+        builds it (a widget with ``id=pane_id``) the first time it is shown."""
+        self.sidebar.register(pane_id, title, factory)
 
-    def show_sidebar_pane(self, pane_id: str, focus: Widget | None = None) -> None:
-        self.sidebar.active = pane_id
+    async def show_sidebar_pane(self, pane_id: str, focus: Widget | None = None) -> Widget:
+        """Show a sidebar pane (building it if needed), on narrow screens instead of the
+        article; ``focus`` (or the pane's ``focus_target``) gets the keyboard focus."""
+        pane = await self.sidebar.show(pane_id)
         self._show_view("sidebar")
-        if focus is not None:
-            focus.focus()
+        target = focus or _focus_target(pane)
+        if target is not None:
+            target.focus()
+        return pane
+
+    async def on_sidebar_pane_chosen(self, message: Sidebar.PaneChosen) -> None:
+        await self.show_sidebar_pane(message.pane_id)
 
     def add_layer_provider(self, provider: LayerProvider) -> None:
         """``provider(article) -> {layer name: {passage index: spans}}`` is asked for every
@@ -219,10 +273,16 @@ class MainScreen(Screen[None]):
             return
         self.post_message(LibraryLoaded(summaries, report, problems))
 
-    def on_index_progress(self, message: IndexProgress) -> None:
-        self.query_one("#index-status", IndexStatus).show(
-            message.phase, message.done, message.total
-        )
+    async def on_index_progress(self, message: IndexProgress) -> None:
+        from reader.ui.widgets.index_status import IndexStatus
+
+        statuses = self.query(IndexStatus)
+        if statuses:
+            status = statuses.first()
+        else:
+            status = IndexStatus(id="index-status")
+            await self.mount(status, before=self.query_one(Footer))
+        status.show(message.phase, message.done, message.total)
         self.library_pane.set_status("Indexing the corpus; the list fills in when done…")
         if self.article is None:
             self.reading.show_message(
@@ -234,7 +294,7 @@ class MainScreen(Screen[None]):
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         self.ready = True
         self.summaries = message.summaries
-        self.query_one("#index-status", IndexStatus).hide()
+        self.query("#index-status").remove()
         self.library_pane.set_summaries(message.summaries)
         count = len(message.summaries)
         self.sub_title = f"{count:,} article{'s' if count != 1 else ''}"
@@ -262,7 +322,7 @@ class MainScreen(Screen[None]):
 
     def on_library_unavailable(self, message: LibraryUnavailable) -> None:
         self.ready = False
-        self.query_one("#index-status", IndexStatus).hide()
+        self.query("#index-status").remove()
         self.library_pane.set_status(message.title)
         self.sub_title = message.title
         self.reading.show_message(Content.assemble((message.title, "bold"), "\n\n",
@@ -320,7 +380,8 @@ class MainScreen(Screen[None]):
             await reading.show_article(article, passage, layers)
             self.article = article
             self.library_pane.select_article(article.id)
-            self.find_bar.show_count(-1, len(self.find_matches))
+            if self.find_bar is not None:
+                self.find_bar.show_count(-1, len(self.find_matches))
         self.passage = passage
 
     def on_reading_pane_cursor_moved(self, message: ReadingPane.CursorMoved) -> None:
@@ -348,16 +409,16 @@ class MainScreen(Screen[None]):
         await self._go_to_location(self.history.forward(self.location))
 
     # search ---------------------------------------------------------------------------
-    def action_search(self) -> None:
-        self.show_sidebar_pane("search-tab", self.search_pane.input)
+    async def action_search(self) -> None:
+        pane = await self.show_search_pane()
+        pane.input.focus()
 
-    def action_show_library(self) -> None:
-        self.show_sidebar_pane("library-tab", self.library_pane.row_list)
+    async def action_show_library(self) -> None:
+        await self.show_sidebar_pane("library", self.library_pane.row_list)
 
-    def on_run_search(self, message: RunSearch) -> None:
+    async def on_run_search(self, message: RunSearch) -> None:
         message.stop()
-        self.sidebar.active = "search-tab"
-        self._show_view("sidebar")
+        await self.show_search_pane()
         if self.ready:
             self._start_search(message.query)
         else:
@@ -393,7 +454,7 @@ class MainScreen(Screen[None]):
         self.search_terms = message.terms
         self.search_pane.show_results(message.query, message.result.total, self.search_hits)
         self.reader_app.remember_query(message.query)
-        self.search_pane.set_recent(self.reader_app.ui_state.recent_queries)
+        self.search_pane.recent = list(self.reader_app.ui_state.recent_queries)
         if self.article is not None:
             self.reading.set_layer("search", self._search_layer(self.article))
         if self.focused is self.search_pane.input and self.search_hits:
@@ -437,15 +498,21 @@ class MainScreen(Screen[None]):
         await self._step_hit(False)
 
     # find in article ------------------------------------------------------------------
-    def action_find(self) -> None:
+    async def action_find(self) -> None:
         if self.article is None:
             return
         self._show_view("reading")
-        self.find_bar.open()
+        bar = self.find_bar
+        if bar is None:
+            from reader.ui.widgets.find_bar import FindBar
+
+            bar = FindBar(id="find-bar")
+            await self.query_one("#reading-column").mount(bar)
+        bar.open()
 
     def _find_layers(self, article: Article) -> dict[str, Layer]:
         """Recompute matches of the find box in ``article``; returns the find layers."""
-        needle = self.find_bar.text
+        needle = self.find_bar.text if self.find_bar is not None else ""
         self.find_matches = [
             (p.index, s, e) for p in article.passages for s, e in find_all(p.text, needle)
         ]
@@ -464,7 +531,8 @@ class MainScreen(Screen[None]):
     def _apply_find_layers(self) -> None:
         for name, layer in self._find_layer_spans().items():
             self.reading.set_layer(name, layer)
-        self.find_bar.show_count(self.find_pos, len(self.find_matches))
+        if self.find_bar is not None:
+            self.find_bar.show_count(self.find_pos, len(self.find_matches))
 
     def on_find_bar_changed(self, message: FindBar.Changed) -> None:
         if self.article is None:
@@ -490,7 +558,8 @@ class MainScreen(Screen[None]):
         self.reading.cursor = self.find_matches[self.find_pos][0]
 
     def _close_find(self) -> None:
-        self.find_bar.display = False
+        if self.find_bar is not None:
+            self.find_bar.display = False
         self.find_matches, self.find_pos = [], -1
         self.reading.clear_layer("find")
         self.reading.clear_layer("find-current")
@@ -506,11 +575,12 @@ class MainScreen(Screen[None]):
         if hidden and self.focused is not None and self.sidebar in self.focused.ancestors:
             self.reading.focus()
 
-    def action_leave(self) -> None:
+    async def action_leave(self) -> None:
         """Escape: close the find box; leave the sidebar for the article; on a narrow
         screen go from the article back to the list."""
         focused = self.focused
-        if self.find_bar.display and (focused is None or self.find_bar in focused.ancestors):
+        bar = self.find_bar
+        if bar is not None and bar.display and (focused is None or bar in focused.ancestors):
             self._close_find()
             return
         in_sidebar = focused is not None and self.sidebar in focused.ancestors_with_self
@@ -518,14 +588,7 @@ class MainScreen(Screen[None]):
             self._show_view("reading")
             self.reading.focus()
         elif not in_sidebar and self.narrow:
-            self._show_view("sidebar")
-            self._focus_sidebar()
-
-    def _focus_sidebar(self) -> None:
-        if self.sidebar.active == "search-tab":
-            self.search_pane.results.focus()
-        else:
-            self.library_pane.row_list.focus()
+            await self.show_sidebar_pane(self.sidebar.active)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Commands that cannot apply now are left out of the footer (and do nothing)."""
@@ -538,6 +601,14 @@ class MainScreen(Screen[None]):
         if action in ("find", "find_step"):
             return self.article is not None
         return True
+
+
+def _focus_target(pane: Widget) -> Widget | None:
+    """Where the keyboard goes when a pane is shown: its ``focus_target`` or the pane."""
+    target = getattr(pane, "focus_target", None)
+    if isinstance(target, Widget):
+        return target
+    return pane if pane.focusable else None
 
 
 def _empty_message(ctx, problems: list[str]) -> str:

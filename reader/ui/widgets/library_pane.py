@@ -55,6 +55,10 @@ class LibraryPane(Vertical):
         yield RowList(type_ahead=True, id="library-list")
 
     @property
+    def focus_target(self) -> RowList:
+        return self.row_list
+
+    @property
     def row_list(self) -> RowList:
         return self.query_one("#library-list", RowList)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import BindingType
@@ -21,10 +21,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from reader.corpus.model import Article
 from reader.ui.keys import bindings
 from reader.ui.styled import StyleSpan, layered
 from reader.ui.text import one_line
+
+if TYPE_CHECKING:
+    from reader.corpus.model import Article
 
 LAYER_ORDER: tuple[str, ...] = (
     "entities", "dates", "bookmarks", "related", "search", "find", "find-current",
@@ -61,14 +63,15 @@ class ReadingPane(VerticalScroll, can_focus=True):
         article_id: str
         index: int
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, message: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
+        self._message = message
         self.article: Article | None = None
         self.span_layers: dict[str, dict[int, list[StyleSpan]]] = {}
         self.hidden_layers: set[str] = set()
 
     def compose(self):
-        yield Static(id="reading-message", markup=False)
+        yield Static(Content(self._message), id="reading-message", markup=False)
 
     # what is shown -------------------------------------------------------------------
     def show_message(self, text: str | Content) -> None:

@@ -65,9 +65,12 @@ class SearchPane(Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.hits: list[Hit] = []
+        self._recent: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield QueryInput(placeholder=PLACEHOLDER, id="search-input")
+        box = QueryInput(placeholder=PLACEHOLDER, id="search-input")
+        box.recent = self._recent
+        yield box
         yield Static(id="search-error", markup=False)
         yield Static(
             Content("Type a query and press Enter. F1 lists the query language."),
@@ -83,8 +86,20 @@ class SearchPane(Vertical):
     def results(self) -> ResultList:
         return self.query_one("#search-results", ResultList)
 
-    def set_recent(self, queries: Sequence[str]) -> None:
-        self.input.recent = list(queries)
+    @property
+    def focus_target(self) -> QueryInput:
+        return self.input
+
+    @property
+    def recent(self) -> list[str]:
+        """Recent queries, newest first, for ↑/↓ in the box."""
+        return self._recent
+
+    @recent.setter
+    def recent(self, queries: Sequence[str]) -> None:
+        self._recent = list(queries)
+        if self.is_mounted:
+            self.input.recent = self._recent
 
     def _summary(self, text: str) -> None:
         self.query_one("#search-summary", Static).update(Content(text))

@@ -1,0 +1,164 @@
+"""Startup time of ``reader`` against a bare Textual app with Header and Footer.
+
+Each run is a fresh process, timed from spawn to the moment the app's first screen is ready
+(Textual's ``Ready`` event: the first screen composed, laid out and painted), headless.
+For ``reader`` the clock also runs on to the moment the library list is filled in (the
+summaries load in a worker after the first screen). Bare and reader runs alternate, so both
+see the same machine load; the medians and their ratio are printed.
+
+    /work/.venv/bin/python bench/bench_startup.py                      # seeds + Berlin corpus
+    /work/.venv/bin/python bench/bench_startup.py --repeat 11 --corpus PATH
+
+The index of each corpus is brought up to date first (``reader --corpus PATH index``) so
+that the timed runs are warm launches. Runs use the user's normal cache folder (where that
+index lives) and a throw-away state folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BERLIN = REPO.parent / "shared" / "corpora" / "berlin-police-reports.jsonl"
+
+BARE = """
+import sys
+from textual.app import App
+from textual.widgets import Footer, Header
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Footer()
+
+    def on_ready(self):
+        print("READY", flush=True)
+        self.exit()
+
+Bare().run(headless=True)
+"""
+
+# The real entry point (reader.cli.main, as the console script calls it) with the app class
+# wrapped to report its milestones and exit.
+READER = """
+import sys
+from reader.ui import app as ui_app
+from reader.ui.screens.main import MainScreen
+
+MODE = sys.argv[1]
+
+class TimedScreen(MainScreen):
+    def on_library_loaded(self, message):
+        # runs before MainScreen's own handler: report after the list has been drawn
+        self.call_after_refresh(self._listed)
+
+    def _listed(self):
+        print("LISTED", flush=True)
+        self.app.exit()
+
+class Timed(ui_app.ReaderApp):
+    def get_default_screen(self):
+        return TimedScreen()
+
+    def on_ready(self):
+        print("READY", flush=True)
+        if MODE == "ready":
+            self.exit()
+
+    def run(self, *args, **kwargs):
+        kwargs["headless"] = True
+        return super().run(*args, **kwargs)
+
+ui_app.ReaderApp = Timed
+from reader.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def timed(argv: list[str], marks: tuple[str, ...], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from spawn until each of ``marks`` is printed."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        cwd=tempfile.gettempdir(),
+    )
+    found: dict[str, float] = {}
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        word = line.strip()
+        if word in marks:
+            found[word] = time.perf_counter() - start
+            if len(found) == len(marks):
+                break
+    proc.stdout.close()
+    err = proc.stderr.read() if proc.stderr else ""
+    proc.wait(timeout=60)
+    missing = [m for m in marks if m not in found]
+    if missing:
+        raise SystemExit(f"{argv[:3]}… never printed {missing}; stderr:\n{err[-2000:]}")
+    return found
+
+
+def ensure_index(python: str, corpus: Path, env: dict[str, str]) -> None:
+    out = subprocess.run(
+        [python, "-m", "reader", "--corpus", str(corpus), "index"],
+        capture_output=True, text=True, env=env, cwd=tempfile.gettempdir(), check=True,
+    )
+    print("  " + out.stdout.strip().splitlines()[0])
+
+
+def bench(python: str, corpus: Path, repeat: int, env: dict[str, str]) -> dict[str, float]:
+    print(f"\n{corpus}")
+    ensure_index(python, corpus, env)
+    bare: list[float] = []
+    ready: list[float] = []
+    listed: list[float] = []
+    args = ["--corpus", str(corpus)]
+    for _ in range(repeat):
+        bare.append(timed([python, "-c", BARE], ("READY",), env)["READY"])
+        ready.append(timed([python, "-c", READER, "ready", *args], ("READY",), env)["READY"])
+        marks = timed([python, "-c", READER, "listed", *args], ("READY", "LISTED"), env)
+        listed.append(marks["LISTED"])
+    result = {
+        "bare": statistics.median(bare),
+        "ready": statistics.median(ready),
+        "listed": statistics.median(listed),
+    }
+    print(f"  bare Textual app (Header+Footer), first screen: {result['bare'] * 1000:7.0f} ms"
+          f"   (min {min(bare) * 1000:.0f})")
+    print(f"  reader, first screen:                           {result['ready'] * 1000:7.0f} ms"
+          f"   (min {min(ready) * 1000:.0f})   ratio {result['ready'] / result['bare']:.2f}x")
+    print(f"  reader, library list filled in:                 {result['listed'] * 1000:7.0f} ms"
+          f"   (min {min(listed) * 1000:.0f})   ratio {result['listed'] / result['bare']:.2f}x")
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=7, help="runs per variant (median)")
+    parser.add_argument("--corpus", action="append", type=Path,
+                        help="corpus to open (default: the seeds and the Berlin corpus)")
+    args = parser.parse_args()
+    corpora = args.corpus or [REPO / "seeds", BERLIN]
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as state:
+        env = dict(os.environ, XDG_STATE_HOME=state, TEXTUAL_ANIMATION="none")
+        env.pop("READER_CONFIG", None)
+        print(f"python {python}; {args.repeat} runs each; medians")
+        for corpus in corpora:
+            if not corpus.exists():
+                print(f"\n{corpus}: missing, skipped")
+                continue
+            bench(python, corpus, args.repeat, env)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
