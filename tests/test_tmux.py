@@ -208,6 +208,6 @@ def test_empty_corpus_opens_with_advice(terminal, tmp_path: Path) -> None:
     empty.mkdir()
     term = terminal("--corpus", str(empty))
     screen = term.wait_for("holds no readable")
-    assert "reader --corpus PATH" in screen
+    assert "--corpus" in screen
     term.keys("q")
     assert term.wait_for_exit() == 0

@@ -27,6 +27,11 @@ class LibraryRow:
     def is_heading(self) -> bool:
         return self.summary is None
 
+    @property
+    def key(self) -> str | None:
+        """The article id (``None`` for a heading)."""
+        return self.summary.id if self.summary is not None else None
+
 
 def date_label(summary: ArticleSummary) -> str:
     """The date as far as it is known (``2021-12-07``, ``2021-04``), or ``undated``."""
@@ -39,18 +44,20 @@ class LibraryIndex:
     """Summaries sorted once; :meth:`rows` filters them per keystroke without re-sorting."""
 
     def __init__(self, summaries: Sequence[ArticleSummary]) -> None:
+        folded = {s.id: fold(" ".join((s.title, s.source or NO_SOURCE, date_label(s), s.id)))
+                  for s in summaries}
+        sources: dict[str, str] = {}
+
         def order(s: ArticleSummary) -> tuple:
             source = s.source or NO_SOURCE
-            dated = s.date is not None
+            if source not in sources:
+                sources[source] = fold(source)
             # newest first inside a source; undated last
             when = tuple(-x for x in s.date.sort_key()) if s.date else ()
-            return (not s.source, fold(source), source, not dated, when, fold(s.title))
+            return (not s.source, sources[source], source, s.date is None, when, folded[s.id])
 
         self.summaries = sorted(summaries, key=order)
-        self._haystacks = [
-            fold(" ".join((s.title, s.source or NO_SOURCE, date_label(s), s.id)))
-            for s in self.summaries
-        ]
+        self._haystacks = [folded[s.id] for s in self.summaries]
         self.by_id = {s.id: s for s in self.summaries}
 
     def __len__(self) -> int:

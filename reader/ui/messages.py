@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # keep whoosh out of the app's import time
     from reader.search.indexer import UpdateReport
     from reader.search.query import SearchResult
     from reader.search.store import ArticleSummary
+    from reader.ui.library_rows import LibraryIndex
 
 
 @dataclass
@@ -56,6 +57,8 @@ class LibraryLoaded(Message):
     summaries: Sequence[ArticleSummary]
     report: UpdateReport | None = None
     problems: list[str] = field(default_factory=list)
+    library_index: LibraryIndex | None = None
+    """The summaries sorted for the library pane (built in the worker)."""
 
 
 @dataclass

@@ -271,7 +271,9 @@ class MainScreen(Screen[None]):
         if not summaries:
             self.post_message(LibraryUnavailable("No articles", _empty_message(ctx, problems)))
             return
-        self.post_message(LibraryLoaded(summaries, report, problems))
+        from reader.ui.library_rows import LibraryIndex
+
+        self.post_message(LibraryLoaded(summaries, report, problems, LibraryIndex(summaries)))
 
     async def on_index_progress(self, message: IndexProgress) -> None:
         from reader.ui.widgets.index_status import IndexStatus
@@ -295,7 +297,7 @@ class MainScreen(Screen[None]):
         self.ready = True
         self.summaries = message.summaries
         self.query("#index-status").remove()
-        self.library_pane.set_summaries(message.summaries)
+        self.library_pane.set_summaries(message.summaries, message.library_index)
         count = len(message.summaries)
         self.sub_title = f"{count:,} article{'s' if count != 1 else ''}"
         if self.article is None:

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from reader.ui.messages import OpenPassage
 from reader.ui.text import one_line
-from reader.ui.widgets.row_list import Row, RowList
+from reader.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from reader.search.store import ArticleSummary
@@ -52,7 +52,7 @@ class LibraryPane(Vertical):
             select_on_focus=False,
         )
         yield Static("Loading the library…", id="library-count", markup=False)
-        yield RowList(type_ahead=True, id="library-list")
+        yield RowList(render=_render_row, type_ahead=True, id="library-list")
 
     @property
     def focus_target(self) -> RowList:
@@ -66,10 +66,16 @@ class LibraryPane(Vertical):
     def filter_input(self) -> FilterInput:
         return self.query_one("#library-filter", FilterInput)
 
-    def set_summaries(self, summaries: Sequence[ArticleSummary]) -> None:
-        from reader.ui.library_rows import LibraryIndex
+    def set_summaries(
+        self, summaries: Sequence[ArticleSummary], index: LibraryIndex | None = None
+    ) -> None:
+        """Show these articles; ``index`` is their :class:`LibraryIndex` when a worker has
+        built it already (sorting 13k headlines is best done off the UI thread)."""
+        if index is None:
+            from reader.ui.library_rows import LibraryIndex
 
-        self.index = LibraryIndex(summaries)
+            index = LibraryIndex(summaries)
+        self.index = index
         self._refilter()
 
     def set_status(self, text: str) -> None:
@@ -87,7 +93,7 @@ class LibraryPane(Vertical):
         query = self.filter_input.value
         keep = self.row_list.current.key if self.row_list.current else None
         rows = self.index.rows(query)
-        self.row_list.set_rows([_row(r) for r in rows], keep=keep)
+        self.row_list.set_rows(rows, keep=keep)
         shown = sum(1 for r in rows if not r.is_heading)
         total = len(self.index)
         if query.strip():
@@ -120,15 +126,11 @@ class LibraryPane(Vertical):
             self.post_message(OpenPassage(event.row.key, 0))
 
 
-def _row(row: LibraryRow) -> Row:
+def _render_row(row: LibraryRow) -> Content:
+    """``source (count)`` for a heading, ``date  headline`` for an article."""
     from reader.ui.library_rows import date_label
 
     if row.summary is None:
-        label = f"{one_line(row.source)}  ({row.count:,})"
-        return Row(Content(label))
-    summary = row.summary
-    date = date_label(summary).ljust(10)
-    return Row(
-        Content.assemble((date, "dim"), "  ", one_line(summary.title) or "(no headline)"),
-        key=summary.id,
-    )
+        return Content(f"{one_line(row.source)}  ({row.count:,})")
+    date = date_label(row.summary).ljust(10)
+    return Content.assemble((date, "dim"), "  ", one_line(row.summary.title) or "(no headline)")

@@ -1,14 +1,16 @@
 """A one-line-per-row list that renders only the rows on screen, so 13k articles (or a
 corpus-wide entity or timeline list) cost nothing until they are looked at.
 
-Rows whose ``key`` is ``None`` are headings: shown, skipped by the cursor.
+Rows are any objects with ``key`` and ``is_heading`` (headings have no key: shown, skipped by
+the cursor); a ``render`` function turns the rows on screen into Content, so building the list
+costs nothing per row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar, Protocol
 
 from textual import events
 from textual.binding import Binding, BindingType
@@ -23,14 +25,28 @@ from textual.visual import Visual
 from reader.ui.keys import bindings
 
 
+class RowLike(Protocol):
+    @property
+    def key(self) -> str | None: ...
+
+    @property
+    def is_heading(self) -> bool: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
+    """A ready-made row: its Content, and a key unless it is a heading."""
+
     content: Content
     key: str | None = None
 
     @property
     def is_heading(self) -> bool:
         return self.key is None
+
+
+def _content_of(row: Any) -> Content:
+    return row.content
 
 
 class RowList(ScrollView, can_focus=True):
@@ -62,7 +78,7 @@ class RowList(ScrollView, can_focus=True):
     @dataclass
     class Highlighted(Message):
         row_list: RowList
-        row: Row
+        row: RowLike
 
         @property
         def control(self) -> RowList:
@@ -71,7 +87,7 @@ class RowList(ScrollView, can_focus=True):
     @dataclass
     class Selected(Message):
         row_list: RowList
-        row: Row
+        row: RowLike
 
         @property
         def control(self) -> RowList:
@@ -88,15 +104,24 @@ class RowList(ScrollView, can_focus=True):
         def control(self) -> RowList:
             return self.row_list
 
-    def __init__(self, *, type_ahead: bool = False, **kwargs) -> None:
+    def __init__(
+        self,
+        *,
+        render: Callable[[Any], Content] = _content_of,
+        type_ahead: bool = False,
+        **kwargs,
+    ) -> None:
         super().__init__(**kwargs)
-        self.rows: list[Row] = []
+        self.rows: Sequence[RowLike] = []
+        self.render_row = render
+        self._rendered: dict[int, Content] = {}
         self.type_ahead = type_ahead
 
     # content ---------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[Row], keep: str | None = None) -> None:
+    def set_rows(self, rows: Sequence[RowLike], keep: str | None = None) -> None:
         """Replace the rows; the cursor goes to the row keyed ``keep`` or the first row."""
-        self.rows = list(rows)
+        self.rows = rows
+        self._rendered.clear()
         self.virtual_size = Size(self.size.width, len(self.rows))
         self._refresh_scrollbars()
         target = self.index_of(keep) if keep is not None else None
@@ -113,7 +138,7 @@ class RowList(ScrollView, can_focus=True):
         return None
 
     @property
-    def current(self) -> Row | None:
+    def current(self) -> RowLike | None:
         if 0 <= self.cursor < len(self.rows):
             return self.rows[self.cursor]
         return None
@@ -226,7 +251,10 @@ class RowList(ScrollView, can_focus=True):
         if index == self.cursor:
             names.append("row-list--cursor")
         style = self.get_visual_style(*names)
-        content = row.content.truncate(width, ellipsis=True)
+        content = self._rendered.get(index)
+        if content is None:
+            content = self._rendered[index] = self.render_row(row)
+        content = content.truncate(width, ellipsis=True)
         strips = Visual.to_strips(self, content, width, 1, style, pad=True)
         strip = strips[0] if strips else Strip.blank(width, style.rich_style)
         return strip.extend_cell_length(width, style.rich_style).crop(0, width)
