@@ -69,7 +69,7 @@ class Timed(ui_app.ReaderApp):
 
     def on_ready(self):
         print("READY", flush=True)
-        if MODE == "ready":
+        if MODE in ("ready", "direct"):
             self.exit()
 
     def run(self, *args, **kwargs):
@@ -77,8 +77,13 @@ class Timed(ui_app.ReaderApp):
         return super().run(*args, **kwargs)
 
 ui_app.ReaderApp = Timed
-from reader.cli import main
-sys.exit(main(sys.argv[2:]))
+if MODE == "direct":
+    # the app alone: what `reader` would cost if the CLI imported no subcommand modules
+    from reader.cli.context import Context
+    Timed(Context(corpus=sys.argv[3:4])).run()
+else:
+    from reader.cli import main
+    sys.exit(main(sys.argv[2:]))
 """
 
 
@@ -120,16 +125,19 @@ def bench(python: str, corpus: Path, repeat: int, env: dict[str, str]) -> dict[s
     bare: list[float] = []
     ready: list[float] = []
     listed: list[float] = []
+    direct: list[float] = []
     args = ["--corpus", str(corpus)]
     for _ in range(repeat):
         bare.append(timed([python, "-c", BARE], ("READY",), env)["READY"])
         ready.append(timed([python, "-c", READER, "ready", *args], ("READY",), env)["READY"])
         marks = timed([python, "-c", READER, "listed", *args], ("READY", "LISTED"), env)
         listed.append(marks["LISTED"])
+        direct.append(timed([python, "-c", READER, "direct", *args], ("READY",), env)["READY"])
     result = {
         "bare": statistics.median(bare),
         "ready": statistics.median(ready),
         "listed": statistics.median(listed),
+        "direct": statistics.median(direct),
     }
     print(f"  bare Textual app (Header+Footer), first screen: {result['bare'] * 1000:7.0f} ms"
           f"   (min {min(bare) * 1000:.0f})")
@@ -137,6 +145,8 @@ def bench(python: str, corpus: Path, repeat: int, env: dict[str, str]) -> dict[s
           f"   (min {min(ready) * 1000:.0f})   ratio {result['ready'] / result['bare']:.2f}x")
     print(f"  reader, library list filled in:                 {result['listed'] * 1000:7.0f} ms"
           f"   (min {min(listed) * 1000:.0f})   ratio {result['listed'] / result['bare']:.2f}x")
+    print(f"  (the app without the CLI's subcommand imports:  {result['direct'] * 1000:7.0f} ms"
+          f"   (min {min(direct) * 1000:.0f})   ratio {result['direct'] / result['bare']:.2f}x)")
     return result
 
 

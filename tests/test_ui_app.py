@@ -113,9 +113,12 @@ async def test_typing_in_the_library_filters_it(seeds: Path) -> None:
         await pilot.pause()
         pane = screen.library_pane
         assert pane.filter_input.value == "Gipfel"
+        assert app.focused is pane.filter_input
         keys = [r.key for r in pane.row_list.rows if not r.is_heading]
         assert keys == [GIPFEL]
         assert "1 of 5 articles match" in screen_text(app)
+        await pilot.press("escape")  # back to the (filtered) list
+        assert app.focused is pane.row_list and pane.filter_input.value == "Gipfel"
         await pilot.press("enter")
         await pilot.pause()
         assert screen.article is not None and screen.article.id == GIPFEL
@@ -397,9 +400,8 @@ async def test_q_quits_but_not_while_typing(seeds: Path) -> None:
         await pilot.press("slash", "q")
         assert app.is_running
         assert screen.search_pane.input.value == "q"
-        await pilot.press("escape")  # leave the box (nothing open: stays in the sidebar)
-        screen.library_pane.row_list.focus()
-        await pilot.pause()
+        await pilot.press("escape")  # leave the box for the (empty) results
+        assert app.focused is screen.search_pane.results
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running

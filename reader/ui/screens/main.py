@@ -578,14 +578,23 @@ class MainScreen(Screen[None]):
             self.reading.focus()
 
     async def action_leave(self) -> None:
-        """Escape: close the find box; leave the sidebar for the article; on a narrow
-        screen go from the article back to the list."""
+        """Escape steps out: find box -> article; filter or query box -> its list;
+        list -> article; and on a narrow screen article -> list."""
         focused = self.focused
         bar = self.find_bar
         if bar is not None and bar.display and (focused is None or bar in focused.ancestors):
             self._close_find()
             return
         in_sidebar = focused is not None and self.sidebar in focused.ancestors_with_self
+        if focused is self.library_pane.filter_input:
+            self.library_pane.row_list.focus()
+            return
+        search = self.sidebar.pane("search")
+        if search is not None and focused is getattr(search, "input", None):
+            results = search.results  # type: ignore[attr-defined]
+            if results.option_count or self.article is None:
+                results.focus()
+                return
         if in_sidebar and self.article is not None:
             self._show_view("reading")
             self.reading.focus()

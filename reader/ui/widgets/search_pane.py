@@ -184,6 +184,7 @@ def _option(index: int, hit: Hit, with_title: bool) -> Option:
         lines.append(Content.assemble(
             (f"{one_line(article.source) or '(no source)'} · {date}", "dim"),
         ))
-        lines.append(Content(one_line(article.title) or "(no headline)").stylize("bold"))
+        if not passage.is_headline:  # a headline hit shows the headline as its snippet
+            lines.append(Content(one_line(article.title) or "(no headline)").stylize("bold"))
     lines.append(Content.assemble((f"{where}  ", "dim"), _snippet(hit)))
     return Option(Content("\n").join(lines), id=str(index))
