@@ -439,7 +439,9 @@ class MainScreen(Screen[None]):
         library = self.library
         try:
             result = library.search(query)
-            terms = frozenset(query_terms(parse_query(query), library.searcher()))
+            # the words to mark in every passage of an opened article, not only in the hits
+            with library.lock:
+                terms = frozenset(query_terms(parse_query(query), library.searcher()))
         except QueryError as exc:
             self.post_message(SearchFailed(query, str(exc)))
             return
@@ -470,16 +472,21 @@ class MainScreen(Screen[None]):
         self.search_pane.show_error(message.message)
 
     def _search_layer(self, article: Article) -> dict[int, list[StyleSpan]]:
-        if not self.search_terms:
-            return {}
-        from reader.search.query import match_offsets
+        """The searched words in every passage of ``article``, plus what the hits themselves
+        matched (entity mentions of an ``entity:`` query, for instance)."""
+        spans: dict[int, set[tuple[int, int]]] = {}
+        for hit in self.search_hits:
+            if hit.passage.article_id == article.id:
+                spans.setdefault(hit.passage.index, set()).update(hit.matches)
+        if self.search_terms:
+            from reader.search.query import match_offsets
 
-        layer: dict[int, list[StyleSpan]] = {}
-        for p in article.passages:
-            spans = match_offsets(p.text, set(self.search_terms))
-            if spans:
-                layer[p.index] = [(s, e, SEARCH_STYLE) for s, e in spans]
-        return layer
+            terms = set(self.search_terms)
+            for p in article.passages:
+                found = match_offsets(p.text, terms)
+                if found:
+                    spans.setdefault(p.index, set()).update(found)
+        return {i: [(s, e, SEARCH_STYLE) for s, e in sorted(m)] for i, m in spans.items() if m}
 
     async def _step_hit(self, forward: bool) -> None:
         here = self.article.id if self.article else None
