@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 MATCH_STYLE = "bold reverse"
 SNIPPET_CHARS = 150
+TITLE_CHARS = 100
 PLACEHOLDER = 'Search: Putin AND source:reuters · "rote Linie" · Sicherheit* · Peskov~'
 
 
@@ -185,6 +186,9 @@ def _option(index: int, hit: Hit, with_title: bool) -> Option:
             (f"{one_line(article.source) or '(no source)'} · {date}", "dim"),
         ))
         if not passage.is_headline:  # a headline hit shows the headline as its snippet
-            lines.append(Content(one_line(article.title) or "(no headline)").stylize("bold"))
+            title = one_line(article.title) or "(no headline)"
+            if len(title) > TITLE_CHARS:
+                title = title[:TITLE_CHARS].rsplit(" ", 1)[0] + " …"
+            lines.append(Content(title).stylize("bold"))
     lines.append(Content.assemble((f"{where}  ", "dim"), _snippet(hit)))
     return Option(Content("\n").join(lines), id=str(index))

@@ -1,0 +1,1 @@
+"""Screens of the reader app: the main screen and the help screen."""

@@ -1,0 +1,1 @@
+"""Widgets of the reader app (panes, lists, boxes)."""
