@@ -98,7 +98,8 @@ class MainScreen(Screen[None]):
             classes.append("-wide")
         super().__init__(id="main", classes=" ".join(classes))
         self.history = History()
-        self.ready = False
+        self.library_ready = False
+        """The index is current and the library listed: articles can be opened."""
         self.summaries: Sequence[ArticleSummary] = []
         self.search_query = ""
         self.search_result: SearchResult | None = None
@@ -294,7 +295,7 @@ class MainScreen(Screen[None]):
             )
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
-        self.ready = True
+        self.library_ready = True
         self.summaries = message.summaries
         self.query("#index-status").remove()
         self.library_pane.set_summaries(message.summaries, message.library_index)
@@ -323,7 +324,8 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
 
     def on_library_unavailable(self, message: LibraryUnavailable) -> None:
-        self.ready = False
+        self.library_ready = False
+        """The index is current and the library listed: articles can be opened."""
         self.query("#index-status").remove()
         self.library_pane.set_status(message.title)
         self.sub_title = message.title
@@ -349,7 +351,7 @@ class MainScreen(Screen[None]):
         self, article_id: str, passage: int = 0, *, record: bool = True, focus: bool = True
     ) -> bool:
         """Show ``article_id`` at ``passage``; ``record`` puts the jump on the back stack."""
-        if not self.ready:
+        if not self.library_ready:
             self.notify("The library is not ready yet.", severity="warning")
             return False
         article = self.library.article(article_id)
@@ -421,7 +423,7 @@ class MainScreen(Screen[None]):
     async def on_run_search(self, message: RunSearch) -> None:
         message.stop()
         await self.show_search_pane()
-        if self.ready:
+        if self.library_ready:
             self._start_search(message.query)
         else:
             self.pending_query = message.query
