@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -140,7 +140,7 @@ class Library:
             todo = self.store.analysis_missing(ANALYSIS, version)
         report = EnrichReport(pending=len(todo))
         if todo:
-            articles = self.store.iter_articles(todo)
+            articles = self._articles_unlocked(todo)
             results = analyze_many(articles, self.config.gazetteer, len(todo), cancelled)
             for n, (aid, analysis) in enumerate(results, start=1):
                 with self._lock:
@@ -156,9 +156,10 @@ class Library:
         with self._lock:
             stale = self.store.analysis_missing(INDEXED, version)
             stale = [aid for aid in stale if self.store.get_analysis(aid, ANALYSIS)]
-            if stale and not cancelled():
-                self._rewrite_documents(stale, version, tick)
-                report.reindexed = len(stale)
+        if stale and not cancelled():
+            self._rewrite_documents(stale, version, tick)
+            report.reindexed = len(stale)
+            with self._lock:
                 self._reset_readers()
         report.seconds = time.perf_counter() - started
         return report
@@ -193,10 +194,12 @@ class Library:
         bulk = total >= 1000
         writer = self.index.writer(procs=2, multisegment=True, limitmb=256) if bulk else (
             self.index.writer(limitmb=128))
+        done: list[str] = []
         try:
             for n, aid in enumerate(ids, start=1):
-                article = self.store.article(aid)
-                stored = self.store.get_analysis(aid, ANALYSIS)
+                with self._lock:  # per article: the UI reads articles meanwhile
+                    article = self.store.article(aid)
+                    stored = self.store.get_analysis(aid, ANALYSIS)
                 if article is None or stored is None:
                     continue
                 analysis = ArticleAnalysis.from_json(stored[1])
@@ -204,7 +207,7 @@ class Library:
                 writer.delete_by_term("article", aid)
                 for doc in passage_documents(article, analysis.passage_entities(article)):
                     writer.add_document(**doc)
-                self.store.put_analysis(aid, INDEXED, version, None)
+                done.append(aid)
                 if n % 500 == 0 or n == total:
                     tick("entities", n, total)
             tick("commit", 0, 0)
@@ -213,9 +216,19 @@ class Library:
             writer.commit(optimize=bulk)
         except BaseException:
             writer.cancel()
-            self.store.db.rollback()
             raise
-        self.store.commit()
+        with self._lock:
+            for aid in done:
+                self.store.put_analysis(aid, INDEXED, version, None)
+            self.store.commit()
+
+    def _articles_unlocked(self, ids: list[str]) -> Iterator[Article]:
+        """Articles read one at a time under the lock, so other threads get turns."""
+        for aid in ids:
+            with self._lock:
+                article = self.store.article(aid)
+            if article is not None:
+                yield article
 
     def analysis(self, article_id: str) -> ArticleAnalysis | None:
         """Stored analysis of an article, or computed on the spot when the background
@@ -314,7 +327,7 @@ class Library:
                 hits.append(
                     Hit(article, passage, hit.score, matches, fragments(passage.text, matches))
                 )
-            return SearchResult(text, len(results), hits)
+            return SearchResult(text, len(results), hits, terms, names)
 
 
 def corpus_is_empty(paths: list[Path]) -> bool:

@@ -23,29 +23,45 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="reader",
-        description="Read, search and compare news coverage of the same events.",
-    )
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", help="config file (see README)")
     parser.add_argument(
         "--corpus", metavar="PATH", action="append",
         help="corpus file or folder; repeat for several (replaces the config's corpus)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read, search and compare news coverage of the same events. "
+        "With no command, opens the reader app.",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    _global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
 
+def _app_only(argv: list[str]) -> argparse.Namespace | None:
+    """The global options when ``argv`` names no command: the app then starts without
+    importing the command modules (and the search engine behind them)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    _global_options(parser)
+    known, rest = parser.parse_known_args(argv)
+    return None if rest else known
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = _app_only(arguments)
+    if args is None:
+        args = build_parser().parse_args(arguments)
     ctx = Context(config_path=args.config, corpus=args.corpus)
     try:
-        if args.command is None:
+        if getattr(args, "command", None) is None:
             from reader.cli.app_command import run_app
 
             return run_app(ctx)

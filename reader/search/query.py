@@ -218,9 +218,14 @@ class Hit:
 
 @dataclass(slots=True)
 class SearchResult:
+    """``terms`` are the indexed ``text`` terms the query matched (prefix and fuzzy
+    expanded) and ``names`` the ``entity`` values: enough to highlight any passage."""
+
     query: str
     total: int
     hits: list[Hit]
+    terms: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
 
     def to_json(self) -> dict[str, Any]:
         return {
