@@ -66,6 +66,10 @@ def test_date_range_filter(seeds_library: Library) -> None:
     assert {h.article.id for h in december.hits} == {"004_0c5df4d7e626345f"}
     april = seeds_library.search("Biden AND date:2021-04", limit=100)
     assert {h.article.id for h in april.hits} == {"003_ea1d46bb5c9ce6df"}
+    since = seeds_library.search("Biden AND date:[2021-06-01 TO]", limit=100)
+    assert {h.article.id for h in since.hits} == {"004_0c5df4d7e626345f"}
+    until = seeds_library.search("Biden AND date:[TO 2021-05-31]", limit=100)
+    assert {h.article.id for h in until.hits} == {"003_ea1d46bb5c9ce6df"}
 
 
 def test_boolean_prefix_and_fuzzy(seeds_library: Library) -> None:

@@ -23,7 +23,7 @@ from whoosh.index import Index
 from reader.corpus.formats import Problem
 from reader.corpus.loader import discover, load_file
 from reader.corpus.model import Article
-from reader.search.schema import SCHEMA_VERSION, build_schema
+from reader.search.schema import DATE_FORMAT, SCHEMA_VERSION, build_schema
 from reader.search.store import STORE_VERSION, ArticleStore, StoreError
 
 Progress = Callable[[str, int, int], None]
@@ -77,7 +77,7 @@ def article_hash(article: Article) -> str:
 
 def passage_documents(article: Article, entities: dict[int, list[str]] | None = None):
     """The Whoosh documents of one article, one per passage."""
-    date = article.date.as_datetime() if article.date else None
+    date = article.date.as_datetime().strftime(DATE_FORMAT) if article.date else None
     for p in article.passages:
         doc: dict[str, Any] = {
             "pid": p.id,

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
-from whoosh.query import NullQuery, Or, Query, Term
+from whoosh.query import NullQuery, NumericRange, Or, Query, Term, TermRange
 from whoosh.searching import Searcher
+from whoosh.util.times import long_to_datetime
 
 from reader.corpus.model import Article, Passage
-from reader.search.schema import GERMAN, QUERY_FIELDS, build_schema
+from reader.search.schema import DATE_FORMAT, GERMAN, QUERY_FIELDS, query_schema
 
 FRAGMENT_RADIUS = 70
 MAX_FRAGMENTS = 3
@@ -26,7 +27,7 @@ class QueryError(Exception):
 
 
 def _parser() -> QueryParser:
-    parser = QueryParser("text", build_schema())
+    parser = QueryParser("text", query_schema())
     parser.add_plugin(FuzzyTermPlugin())
     return parser
 
@@ -48,7 +49,18 @@ def parse_query(text: str) -> Query:
         raise QueryError(
             "nothing left to search: the query has only stop words or operators"
         )
-    return query
+    return query.accept(_date_terms)
+
+
+def _date_terms(sub: Query) -> Query:
+    """The parser's numeric date ranges as ranges over the indexed date strings."""
+    if isinstance(sub, NumericRange) and sub.fieldname == "date":
+        def text(value: int | None) -> str | None:
+            return None if value is None else long_to_datetime(value).strftime(DATE_FORMAT)
+
+        return TermRange("date", text(sub.start), text(sub.end),
+                         startexcl=sub.startexcl, endexcl=sub.endexcl, boost=sub.boost)
+    return sub
 
 
 def check_syntax(text: str) -> None:

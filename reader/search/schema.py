@@ -6,7 +6,7 @@ from __future__ import annotations
 from whoosh.analysis import LanguageAnalyzer, LowercaseFilter, RegexTokenizer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Lowercase, German stop words, Snowball stemming (which also folds ä/ö/ü/ß):
 # "Präsidenten" and "Prasident" both become "prasident".
@@ -25,6 +25,18 @@ QUERY_FIELDS = {
 }
 
 
+DATE_FORMAT = "%Y%m%d%H%M"
+
+
+def query_schema() -> Schema:
+    """The schema the query parser sees: as the index's, but ``date`` is a DATETIME so
+    ``date:2021-12`` and ``date:[2021-12-01 TO 2021-12-31]`` parse as ranges."""
+    schema = build_schema()
+    schema.remove("date")
+    schema.add("date", DATETIME())
+    return schema
+
+
 def build_schema() -> Schema:
     """One document per passage. ``title`` is indexed on the headline passage only (a
     ``title:`` query is joined to the other passages by article id at search time), and the
@@ -37,6 +49,9 @@ def build_schema() -> Schema:
         source=TEXT(analyzer=NAMES),
         title=TEXT(analyzer=GERMAN),
         text=TEXT(analyzer=GERMAN, phrase=True),
-        date=DATETIME(),
+        # One term per passage, "YYYYMMDDHHMM": sorts as time, and costs a third of what a
+        # DATETIME field's numeric terms cost to index. Queries are parsed with
+        # query_schema()'s DATETIME and their ranges turned into term ranges.
+        date=ID(),
         entity=KEYWORD(lowercase=True, commas=True, scorable=True),
     )
