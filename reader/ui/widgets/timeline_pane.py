@@ -1,0 +1,379 @@
+"""The timeline pane: dated events in date order, with source badges, under month headings.
+
+Enter on an event opens its first passage; the "other source" key (``o``) goes on to the same
+event in another source, from the list or from the reading pane. The timeline is built (or
+read from the store) in a worker the first time the pane is shown, and checked again each
+time it is shown, so a re-indexed library gets a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from reader.corpus.model import passage_id
+from reader.ui import timeline_rows as tr
+from reader.ui.keys import bindings
+from reader.ui.messages import OpenPassage
+from reader.ui.text import one_line
+from reader.ui.widgets.row_list import RowList
+
+if TYPE_CHECKING:
+    from reader.analysis.timeline import Event, Timeline
+    from reader.ui.screens.main import MainScreen
+
+PANE_ID = "timeline"
+TITLE = "Timeline"
+MAX_BADGES = 4
+MAX_STOPS = 8
+WAIT_FOR_INDEX = 0.5  # seconds between looks at whether the library is ready
+MARK_STYLE = "bold $text-warning"
+HERE = "▶"
+
+
+class TimelinePane(Vertical):
+    """Events of the library's timeline; posts :class:`OpenPassage` to jump."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings("timeline")
+
+    @dataclass
+    class Loaded(Message):
+        timeline: Timeline | None
+        by_passage: dict[str, list[Event]] = field(default_factory=dict)
+        unanalysed: int = 0
+        error: str = ""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.timeline: Timeline | None = None
+        self.by_passage: dict[str, list[Event]] = {}
+        self.unanalysed = 0
+        self.min_sources = 1
+        self.event_id: str | None = None
+        """The event the cursor is on (or was last jumped from)."""
+        self.previous_pane = "library"
+        """The sidebar pane to go back to when the timeline is toggled off."""
+        self._pending: list[Callable[[], object]] = []
+        self._loading = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Loading the timeline…"), id="timeline-status", markup=False)
+        yield RowList(render=self._render_row, id="timeline-list")
+        yield Static(Content(""), id="timeline-detail", markup=False)
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    @property
+    def main(self) -> MainScreen:
+        return self.screen  # type: ignore[return-value]
+
+    @property
+    def focus_target(self) -> RowList:
+        return self.row_list
+
+    @property
+    def row_list(self) -> RowList:
+        return self.query_one("#timeline-list", RowList)
+
+    @property
+    def badges(self) -> tr.SourceBadges:
+        return tr.badges_for(self.main.summaries)
+
+    # loading ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Load the timeline (from memory or the store when the index has not changed)."""
+        if not getattr(self.main, "library_ready", False):
+            self._status("Waiting for the index…")
+            self.set_timer(WAIT_FOR_INDEX, self.reload)
+            return
+        if self._loading:
+            return
+        self._loading = True
+        if self.timeline is None:
+            self._status("Building the timeline (the first time takes a few seconds on a "
+                         "large corpus)…")
+        self._load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="timeline")
+    def _load(self) -> None:
+        from reader.analysis.timeline import timeline
+
+        library = self.main.library
+        try:
+            result = timeline(library)
+            by_passage = result.by_passage()
+            unanalysed = _unanalysed(library)
+        except Exception as exc:  # the pane must say what went wrong, not crash the app
+            self.post_message(self.Loaded(None, error=f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(self.Loaded(result, by_passage, unanalysed))
+
+    def on_timeline_pane_loaded(self, message: Loaded) -> None:
+        message.stop()
+        self._loading = False
+        if message.timeline is None:
+            self._status(f"The timeline could not be built: {message.error}", error=True)
+            self._pending.clear()
+            return
+        if self.timeline is None or message.timeline.version != self.timeline.version:
+            self.timeline = message.timeline
+            self.by_passage = message.by_passage
+            self.unanalysed = message.unanalysed
+            self._show_rows()
+        pending, self._pending = self._pending, []
+        for action in pending:
+            action()
+
+    def when_loaded(self, action: Callable[[], object]) -> None:
+        """Run ``action`` once the timeline is loaded (now if it is)."""
+        if self.timeline is not None:
+            action()
+        else:
+            self._pending.append(action)
+            self.reload()
+
+    # rows ---------------------------------------------------------------------------------
+    def _show_rows(self) -> None:
+        if self.timeline is None:
+            return
+        rows = tr.timeline_rows(self.timeline.events, self.min_sources)
+        self.row_list.set_rows(rows, keep=self.event_id)
+        self._show_status(sum(1 for r in rows if not r.is_heading))
+        if not rows:
+            self._show_detail(None)
+
+    def _show_status(self, shown: int) -> None:
+        assert self.timeline is not None
+        total = len(self.timeline.events)
+        parts = [f"{total:,} event{'s' if total != 1 else ''}"]
+        if self.min_sources > 1:
+            parts = [f"{shown:,} of {total:,} events in ≥{self.min_sources} sources"]
+        parts.append(f"{tr.IMPRECISE} month/year only · {tr.INFERRED} inferred")
+        text = " · ".join(parts)
+        if not total:
+            text = ("No dated events: the timeline is made of the dates found in the articles"
+                    " (`reader index` analyses them).")
+        if self.unanalysed:
+            text += (f"\n{self.unanalysed:,} articles are not analysed yet; show the timeline "
+                     "again once they are.")
+        self._status(text)
+
+    def _status(self, text: str, error: bool = False) -> None:
+        status = self.query_one("#timeline-status", Static)
+        status.update(Content(text))
+        status.set_class(error, "-error")
+
+    def _render_row(self, row: tr.TimelineRow) -> Content:
+        if row.event is None:
+            return Content(row.heading)
+        event = row.event
+        date = tr.date_label(event.date).ljust(tr.DATE_WIDTH)
+        parts: list[str | tuple[str, str] | Content] = [(date, "dim" if _imprecise(event)
+                                                          else "")]
+        parts.append(" ")
+        parts.append(_badges(self.badges, event))
+        parts.append(" ")
+        parts.append(one_line(event.label) or "(no label)")
+        return Content.assemble(*parts)
+
+    # the highlighted event ----------------------------------------------------------------
+    @on(RowList.Highlighted, "#timeline-list")
+    def _highlighted(self, message: RowList.Highlighted) -> None:
+        message.stop()
+        event = message.row.event  # type: ignore[attr-defined]
+        self.event_id = event.id if event is not None else None
+        self._show_detail(event)
+
+    @on(RowList.Selected, "#timeline-list")
+    def _selected(self, message: RowList.Selected) -> None:
+        message.stop()
+        event = message.row.event  # type: ignore[attr-defined]
+        if event is None:
+            return
+        self.event_id = event.id
+        stops = tr.stops(event)
+        if stops:
+            self._go(stops[0], focus=True)
+
+    def current_event(self) -> Event | None:
+        row = self.row_list.current
+        return getattr(row, "event", None)
+
+    def refresh_detail(self) -> None:
+        """Show where the reader is among the highlighted event's passages."""
+        self._show_detail(self.current_event())
+
+    def _show_detail(self, event: Event | None) -> None:
+        detail = self.query_one("#timeline-detail", Static)
+        if event is None:
+            detail.update(Content(""))
+            return
+        here = self.main.location
+        here_pid = passage_id(here.article_id, here.passage) if here else None
+        stops = tr.stops(event)
+        sources = tr.source_count(event)
+        articles = len(event.articles)
+        lines: list[Content] = [
+            Content.assemble(
+                (tr.date_words(event.date), "bold"),
+                f" · {sources} source{'s' if sources != 1 else ''} · {articles} article"
+                f"{'s' if articles != 1 else ''}",
+            ),
+            Content(one_line(event.label)),
+        ]
+        badges = self.badges
+        for stop in stops[:MAX_STOPS]:
+            words = " ".join(f"»{one_line(t)}«" for t in stop.date_texts) or "(reports it)"
+            lines.append(Content.assemble(
+                (HERE if stop.passage_id == here_pid else " ", "bold"), " ",
+                (f" {badges.badge(stop.source)} ", badges.style(stop.source)),
+                f" ¶{stop.passage} ", words,
+                (" inferred" if stop.inferred else "", MARK_STYLE), "  ",
+                (one_line(stop.title), "dim"),
+            ))
+        if len(stops) > MAX_STOPS:
+            lines.append(Content.styled(f"  … {len(stops) - MAX_STOPS} more passages", "dim"))
+        detail.update(Content("\n").join(lines))
+
+    # jumps --------------------------------------------------------------------------------
+    def _go(self, stop: tr.Stop, focus: bool) -> None:
+        self.post_message(OpenPassage(stop.article_id, stop.passage, focus=focus))
+        self.call_after_refresh(self.refresh_detail)
+
+    def other_source(self) -> None:
+        """Go to the event's next passage in another source (see :func:`tr.next_stop`)."""
+        screen = self.main
+        here = screen.location
+        article = screen.article
+        here_pid = passage_id(here.article_id, here.passage) if here else None
+        event = tr.event_at(self.by_passage, here_pid, self.event_id) or self._event_by_id()
+        if event is None:
+            self.app.notify("This passage is in no dated event: choose one in the timeline (t).",
+                            severity="warning")
+            return
+        stops = tr.stops(event)
+        here_source = tr.source_key(article.source, article.id) if article else None
+        index = tr.next_stop(stops, here_pid, here_source)
+        if index is None:
+            self.app.notify("No other passage reports this event.")
+            return
+        self.event_id = event.id
+        row = self.row_list.index_of(event.id)
+        if row is not None:
+            self.row_list.cursor = row
+        stop = stops[index]
+        in_pane = screen.focused is not None and self in screen.focused.ancestors
+        self._go(stop, focus=not (in_pane and not screen.narrow))
+        if not self.display or not in_pane:
+            self.app.notify(
+                f"{tr.date_words(event.date)}: {one_line(stop.source) or 'no source'}, "
+                f"passage {stop.passage} ({index + 1} of {len(stops)})",
+                title=one_line(event.label)[:60], timeout=3, markup=False,
+            )
+
+    def _event_by_id(self) -> Event | None:
+        if self.timeline is None or self.event_id is None:
+            return None
+        return next((e for e in self.timeline.events if e.id == self.event_id), None)
+
+    def follow(self, article_id: str | None, passage: int) -> None:
+        """Put the list cursor on the event of that passage, if it has one."""
+        if article_id is None:
+            return
+        event = tr.event_at(self.by_passage, passage_id(article_id, passage), self.event_id)
+        if event is None:
+            self.refresh_detail()
+            return
+        row = self.row_list.index_of(event.id)
+        if row is not None:
+            self.row_list.cursor = row
+        self.refresh_detail()
+
+    def action_min_sources(self) -> None:
+        """Cycle: all events, then those in at least 2, 3, … sources."""
+        if self.timeline is None:
+            return
+        most = max((tr.source_count(e) for e in self.timeline.events), default=1)
+        self.min_sources = self.min_sources + 1 if self.min_sources < min(most, 5) else 1
+        self._show_rows()
+
+
+def _imprecise(event: Event) -> bool:
+    return event.date.precision in ("year", "month") or event.date.inferred
+
+
+def _badges(badges: tr.SourceBadges, event: Event) -> Content:
+    parts: list[str | tuple[str, str]] = []
+    counts = tr.badge_counts(event)
+    for n, (source, count) in enumerate(counts[:MAX_BADGES]):
+        if n:
+            parts.append(" ")
+        label = badges.badge(source) + (f"×{count}" if count > 1 else "")
+        parts.append((f" {label} ", badges.style(source)))
+    if len(counts) > MAX_BADGES:
+        parts.append(f" +{len(counts) - MAX_BADGES}")
+    return Content.assemble(*parts)
+
+
+def _unanalysed(library) -> int:
+    """Articles whose dates are not analysed yet (the timeline cannot see them)."""
+    from reader.analysis.pipeline import analysis_version
+    from reader.library import ANALYSIS
+
+    version = analysis_version(library.config.gazetteer)
+    with library.lock:
+        return len(library.store.analysis_missing(ANALYSIS, version))
+
+
+# --- what the main screen calls ---------------------------------------------------------------
+
+
+def register(screen: MainScreen) -> None:
+    """Add the timeline to the sidebar (built the first time it is shown)."""
+    screen.add_sidebar_pane(TITLE, PANE_ID, lambda: TimelinePane(id=PANE_ID))
+
+
+def _shown(screen: MainScreen) -> bool:
+    if screen.sidebar.active != PANE_ID or screen.has_class("-sidebar-hidden"):
+        return False
+    return not screen.narrow or screen.has_class("-view-sidebar")
+
+
+async def toggle(screen: MainScreen) -> None:
+    """``t``: show the timeline and move to it; when it has the keyboard, hide it again."""
+    pane = screen.sidebar.pane(PANE_ID)
+    focused = screen.focused
+    if pane is not None and _shown(screen):
+        if focused is not None and pane in focused.ancestors:
+            await screen.show_sidebar_pane(pane.previous_pane)  # type: ignore[attr-defined]
+            if screen.article is not None:
+                await screen.go_to(screen.article.id, screen.passage, record=False)
+            return
+        screen.set_focus(pane.focus_target)  # type: ignore[attr-defined]
+        return
+    previous = screen.sidebar.active
+    shown = await screen.show_sidebar_pane(PANE_ID)
+    assert isinstance(shown, TimelinePane)
+    if previous != PANE_ID:
+        shown.previous_pane = previous
+    here = screen.location
+    shown.when_loaded(lambda: shown.follow(here.article_id if here else None,
+                                           here.passage if here else 0))
+    shown.reload()  # a changed index gets a new timeline
+
+
+async def other_source(screen: MainScreen) -> None:
+    """``o``: the current event in another source (loads the timeline if needed)."""
+    pane = await screen.sidebar.build(PANE_ID)
+    assert isinstance(pane, TimelinePane)
+    pane.when_loaded(pane.other_source)
