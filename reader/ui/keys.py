@@ -8,7 +8,7 @@ from typing import Literal
 
 from textual.binding import Binding
 
-Scope = Literal["app", "screen", "reading", "list", "find"]
+Scope = Literal["app", "screen", "reading", "list", "find", "bookmarks"]
 
 HIT_GROUP = Binding.Group("Hit", compact=True)
 
@@ -81,6 +81,21 @@ COMMANDS: tuple[Command, ...] = (
     Command("focus_reading", "escape", "leave", "Leave",
             "Close the find box, leave a list or box for the article, or (on a small "
             "screen) return to the list.", "screen", show=False, palette=False),
+    # bookmarks (reader/ui/widgets/bookmarks_keeper.py) -------------------------------
+    Command("bookmark", "b", "bookmark", "Bookmark",
+            "Bookmark the current passage (or some of its words) with an optional note and "
+            "tags.", "screen", title="Bookmark this passage"),
+    Command("bookmarks", "m", "show_bookmarks", "Bookmarks",
+            "Show the bookmarks pane: type to filter (words, #tag, @source), Enter jumps to "
+            "the passage.", "screen", show=False, title="Show bookmarks"),
+    Command("bookmark_undo", "u,ctrl+z", "bookmark_undo", "Undo delete",
+            "Bring back the bookmark deleted last.", "screen",
+            title="Undo: restore the deleted bookmark"),
+    Command("bookmark_edit", "e", "edit", "Edit note",
+            "Edit the note and tags of the highlighted bookmark.", "bookmarks", palette=False),
+    Command("bookmark_delete", "d,delete", "delete", "Delete",
+            "Delete the highlighted bookmark (undo brings it back).", "bookmarks",
+            palette=False),
     # reading pane --------------------------------------------------------------------
     Command("cursor_down", "j,down", "cursor_down", "Next", "Next passage (scrolls first "
             "through a passage taller than the screen).", "reading", palette=False,

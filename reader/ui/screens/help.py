@@ -21,6 +21,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     "reading": "Reading pane",
     "list": "Library and search results",
     "find": "Find box",
+    "bookmarks": "Bookmarks pane",
 }
 
 

@@ -44,6 +44,7 @@ from reader.ui.messages import (
     SearchFailed,
 )
 from reader.ui.styled import StyleSpan
+from reader.ui.widgets.bookmarks_keeper import BookmarkKeeper
 from reader.ui.widgets.library_pane import LibraryPane
 from reader.ui.widgets.reading_pane import Layer, ReadingPane
 from reader.ui.widgets.sidebar import Sidebar
@@ -109,6 +110,7 @@ class MainScreen(Screen[None]):
         self.find_matches: list[tuple[int, int, int]] = []
         self.find_pos = -1
         self.layer_providers: list[LayerProvider] = []
+        self.bookmark_keeper = BookmarkKeeper(id="bookmark-keeper")
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -126,9 +128,11 @@ class MainScreen(Screen[None]):
             with Vertical(id="reading-column"):
                 yield ReadingPane(WELCOME, id="reading")
         yield Footer()
+        yield self.bookmark_keeper
 
     def on_mount(self) -> None:
         self.sidebar.register("search", "Search", self._make_search_pane)
+        self.bookmark_keeper.install()
 
     async def build_deferred(self) -> None:
         """Build what the first screen does not show (called once it is up), so that the
@@ -576,6 +580,16 @@ class MainScreen(Screen[None]):
         self.reading.clear_layer("find-current")
         self.reading.focus()
 
+    # bookmarks: the keeper does the work ------------------------------------------------
+    def action_bookmark(self) -> None:
+        self.bookmark_keeper.add_here()
+
+    async def action_show_bookmarks(self) -> None:
+        await self.show_sidebar_pane("bookmarks")
+
+    def action_bookmark_undo(self) -> None:
+        self.bookmark_keeper.undo()
+
     # panes ----------------------------------------------------------------------------
     def action_toggle_sidebar(self) -> None:
         if self.narrow:
@@ -618,6 +632,8 @@ class MainScreen(Screen[None]):
             return self.history.can_go_back
         if action == "forward":
             return self.history.can_go_forward
+        if action in ("bookmark", "bookmark_undo"):
+            return self.bookmark_keeper.check(action)
         if action in ("find", "find_step"):
             return self.article is not None
         return True

@@ -1,0 +1,254 @@
+"""Bookmarks in the app, the parts without Textual: the pane's filter, word ranges typed as
+``first-last`` word numbers, tags typed comma separated, and where a bookmark's mark goes in
+an article.
+
+Word numbers shown to the user count from 1 and include both ends ("3-5" is three words);
+the bookmark stores the half-open range of indexes into :func:`passage_words` ((2, 5)).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.bookmarks.anchor import Anchor, Status, resolve
+from reader.bookmarks.model import Bookmark, newest_first, passage_words
+from reader.corpus.model import Article, split_passage_id
+from reader.ui.find import fold
+
+MarkSpan = tuple[int, int, Status]
+"""``(start, end, status)`` with offsets into a passage's text."""
+
+
+# --- the pane's filter ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BookmarkFilter:
+    """What the filter box asks for: ``#tag`` (a tag starting with it), ``@source`` or
+    ``source:x`` (the source contains it), ``tag:x`` like ``#x``; other words must all
+    appear in the quote, note, headline, source or tags. Case and accents do not matter."""
+
+    words: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.tags or self.sources)
+
+    def matches(self, bm: Bookmark) -> bool:
+        tags = [fold(t) for t in bm.tags]
+        if not all(any(t.startswith(want) for t in tags) for want in self.tags):
+            return False
+        source = fold(bm.source)
+        if not all(want in source for want in self.sources):
+            return False
+        if self.words:
+            hay = fold("\n".join((bm.quote, bm.note, bm.headline, bm.source, *bm.tags)))
+            return all(word in hay for word in self.words)
+        return True
+
+
+def parse_filter(text: str) -> BookmarkFilter:
+    words: list[str] = []
+    tags: list[str] = []
+    sources: list[str] = []
+    for token in text.split():
+        low = fold(token)
+        if low.startswith("#"):
+            target, value = tags, low[1:]
+        elif low.startswith("@"):
+            target, value = sources, low[1:]
+        elif low.startswith("tag:"):
+            target, value = tags, low[4:]
+        elif low.startswith("source:"):
+            target, value = sources, low[7:]
+        else:
+            target, value = words, low
+        if value:
+            target.append(value)
+    return BookmarkFilter(tuple(words), tuple(tags), tuple(sources))
+
+
+def filter_bookmarks(bookmarks: Iterable[Bookmark], text: str) -> list[Bookmark]:
+    """The bookmarks passing the filter ``text`` (see :class:`BookmarkFilter`), newest
+    first."""
+    wanted = parse_filter(text)
+    return newest_first(bm for bm in bookmarks if wanted.matches(bm))
+
+
+# --- tags and word ranges as typed ------------------------------------------------------
+
+
+def parse_tags(text: str) -> list[str]:
+    """Comma-separated tags; a leading ``#`` is dropped, empty ones are ignored."""
+    return [t.strip().lstrip("#").strip() for t in text.split(",") if t.strip().lstrip("#")]
+
+
+def format_tags(tags: Iterable[str]) -> str:
+    return ", ".join(tags)
+
+
+class WordRangeError(ValueError):
+    """A word range that cannot be used; the message says why, in the user's numbers."""
+
+
+_RANGE = re.compile(r"^\s*(\d*)\s*(?:(-|–|\.\.)\s*(\d*))?\s*$")
+
+
+def parse_word_range(text: str, count: int) -> tuple[int, int] | None:
+    """``"3-12"`` (words 3 to 12, counting from 1), ``"5"`` (one word), ``"3-"`` (to the
+    end) or ``"-4"`` (from the start) as a half-open index range; ``None`` for an empty
+    text or a range covering the whole passage. Raises :class:`WordRangeError`."""
+    if not text.strip():
+        return None
+    match = _RANGE.match(text)
+    if match is None or not (match.group(1) or match.group(3)):
+        raise WordRangeError(
+            f"not a word range: {text.strip()!r} (type word numbers like 3-12, or leave it "
+            "empty for the whole passage)"
+        )
+    first = int(match.group(1)) if match.group(1) else 1
+    last = first
+    if match.group(2):
+        last = int(match.group(3)) if match.group(3) else count
+    if first < 1 or last < 1:
+        raise WordRangeError("word numbers start at 1")
+    if first > last:
+        raise WordRangeError(f"the range {first}-{last} runs backwards")
+    if last > count:
+        raise WordRangeError(f"word {last} is past the end: the passage has {count} words")
+    if (first, last) == (1, count):
+        return None
+    return first - 1, last
+
+
+def format_word_range(words: tuple[int, int] | None) -> str:
+    """The stored half-open range in the user's numbers (``(2, 5)`` -> ``"3-5"``)."""
+    if words is None:
+        return ""
+    first, last = words[0] + 1, words[1]
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def word_offsets(text: str, words: tuple[int, int] | None) -> tuple[int, int]:
+    """Offsets into ``text`` of the word range (the whole text for ``None``)."""
+    if words is None:
+        return 0, len(text)
+    tokens = passage_words(text)
+    return tokens[words[0]].start, tokens[words[1] - 1].end
+
+
+def numbered_words(text: str, every: int = 5) -> list[tuple[int, int]]:
+    """``(offset, number)`` before word 1 and every ``every``-th word: where a preview
+    shows word numbers so a range can be typed without counting."""
+    return [
+        (tok.start, n)
+        for n, tok in enumerate(passage_words(text), start=1)
+        if n == 1 or n % every == 0
+    ]
+
+
+# --- marks in the reading pane ----------------------------------------------------------
+
+
+class _OneArticle:
+    def __init__(self, article: Article) -> None:
+        self._article = article
+
+    def article(self, article_id: str) -> Article | None:
+        return self._article if article_id == self._article.id else None
+
+
+def mark_spans(article: Article, bookmarks: Iterable[Bookmark]) -> dict[int, list[MarkSpan]]:
+    """Where ``article``'s bookmarks are now, by passage index: the quoted range for a
+    bookmark found in place or re-attached (``ok``/``moved``), the whole likely new version
+    of the passage for one whose text changed (``changed``)."""
+    lookup = _OneArticle(article)
+    marks: dict[int, list[MarkSpan]] = {}
+    for bm in bookmarks:
+        if bm.article_id != article.id:
+            continue
+        anchor = resolve(bm, lookup)
+        if anchor.status == "changed":
+            if anchor.passage is not None:
+                p = anchor.passage
+                marks.setdefault(p.index, []).append((0, len(p.text), "changed"))
+            continue
+        if anchor.start is None or anchor.end is None:
+            continue
+        for p in article.passages:
+            s, e = max(anchor.start, p.start), min(anchor.end, p.end)
+            if s < e:
+                marks.setdefault(p.index, []).append((s - p.start, e - p.start, anchor.status))
+    return marks
+
+
+def jump_target(bm: Bookmark, anchor: Anchor | None) -> int | None:
+    """The passage index to open for ``bm`` (where its anchor is now, else where it was);
+    ``None`` when the article is gone."""
+    if anchor is not None:
+        if anchor.status == "orphaned":
+            return None
+        if anchor.passage is not None:
+            return anchor.passage.index
+    try:
+        return split_passage_id(bm.passage_id)[1]
+    except ValueError:
+        return 0
+
+
+# --- labels -----------------------------------------------------------------------------
+
+STATUS_LABELS: dict[str, str] = {
+    "ok": "",
+    "moved": "moved",
+    "changed": "CHANGED",
+    "orphaned": "ORPHANED",
+}
+
+
+def when_label(stamp: str) -> str:
+    """``2024-05-01T12:34:56+02:00`` as ``2024-05-01 12:34`` (the text itself when it is
+    not a time)."""
+    try:
+        when = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
+def passage_label(bm: Bookmark) -> str:
+    """``headline`` for passage 0, ``¶3`` otherwise, plus the word range if there is one."""
+    try:
+        index = split_passage_id(bm.passage_id)[1]
+    except ValueError:
+        where = bm.passage_id
+    else:
+        where = "headline" if index == 0 else f"¶{index}"
+    if bm.words is not None:
+        where += f" words {format_word_range(bm.words)}"
+    return where
+
+
+def undo_queue_push(queue: list[Bookmark], bm: Bookmark, limit: int = 20) -> None:
+    """Remember a deleted bookmark for undo, keeping the last ``limit``."""
+    queue.append(bm)
+    del queue[:-limit]
+
+
+def count_label(shown: int, total: int, filtered: bool, add_key: str = "b") -> str:
+    """The line above the list: how many there are, or how to make the first one."""
+    noun = "bookmark" if total == 1 else "bookmarks"
+    if filtered:
+        return f"{shown:,} of {total:,} {noun} match"
+    if not total:
+        return f"No bookmarks yet: press {add_key} on a passage to keep it."
+    return f"{total:,} {noun}, newest first"
+
+
+def bookmarks_of(bookmarks: Sequence[Bookmark], passage_id: str) -> list[Bookmark]:
+    return [bm for bm in bookmarks if bm.passage_id == passage_id]

@@ -1,0 +1,266 @@
+"""The bookmarks pane: every bookmark, newest first, with its quote, source, date, note,
+tags and whether it still sits where it was; a filter box on top and the highlighted
+bookmark in full below (old and new text for a changed passage).
+
+Type to filter (words, ``#tag``, ``@source``); Enter jumps to the passage; ``e`` edits the
+note and tags; ``d`` deletes (``u`` brings it back). The data comes from the
+:class:`~reader.ui.widgets.bookmarks_keeper.BookmarkKeeper`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.events import Key
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.ui.bookmark_marks import (
+    STATUS_LABELS,
+    count_label,
+    filter_bookmarks,
+    passage_label,
+    when_label,
+)
+from reader.ui.keys import bindings
+from reader.ui.text import one_line, visible
+
+if TYPE_CHECKING:
+    from reader.bookmarks import Anchor, Bookmark
+    from reader.ui.widgets.bookmarks_keeper import BookmarkKeeper
+
+QUOTE_CHARS = 160
+NOTE_CHARS = 120
+STATUS_STYLES = {
+    "moved": "$text-warning",
+    "changed": "bold $text-error",
+    "orphaned": "bold $text-error",
+}
+PLACEHOLDER = "Filter: words · #tag · @source"
+
+
+class BookmarkFilterInput(Input):
+    """The filter box: ↑/↓/Enter work the list below it; Escape goes to the list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "to_list", "List", show=False),
+    ]
+
+    def _on_key(self, event: Key) -> None:
+        if event.key in ("down", "up", "pagedown", "pageup", "enter"):
+            event.stop()
+            event.prevent_default()
+            rows = self.query_ancestor(BookmarksPane).list
+            {
+                "down": rows.action_cursor_down,
+                "up": rows.action_cursor_up,
+                "pagedown": rows.action_page_down,
+                "pageup": rows.action_page_up,
+                "enter": rows.action_select,
+            }[event.key]()
+
+    def action_to_list(self) -> None:
+        self.query_ancestor(BookmarksPane).list.focus()
+
+
+class BookmarkList(OptionList):
+    """The bookmarks; j/k/g/G/Enter as in every list, plus edit and delete. A key that is
+    no command here (or any capital letter, or ``#``) starts the filter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("list"), *bindings("bookmarks")]
+
+    def _on_key(self, event: Key) -> None:
+        if (
+            event.is_printable
+            and event.character
+            and (event.character.isupper() or event.key not in self.screen.active_bindings)
+        ):
+            event.stop()
+            event.prevent_default()
+            box = self.query_ancestor(BookmarksPane).filter_input
+            box.focus()
+            box.insert_text_at_cursor(event.character)
+
+    @property
+    def pane(self) -> BookmarksPane:
+        return self.query_ancestor(BookmarksPane)
+
+    def action_edit(self) -> None:
+        bm = self.pane.current
+        if bm is not None:
+            self.pane.keeper.edit(bm)
+
+    def action_delete(self) -> None:
+        bm = self.pane.current
+        if bm is not None:
+            self.pane.keeper.delete(bm.id)
+
+
+class BookmarksPane(Vertical):
+    def __init__(self, keeper: BookmarkKeeper, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.keeper = keeper
+        self.shown: list[Bookmark] = []
+
+    def compose(self) -> ComposeResult:
+        yield BookmarkFilterInput(placeholder=PLACEHOLDER, id="bookmarks-filter",
+                                  select_on_focus=False)
+        yield Static(id="bookmarks-error", markup=False)
+        yield Static("Reading the bookmarks…", id="bookmarks-count", markup=False)
+        yield BookmarkList(id="bookmarks-list")
+        with VerticalScroll(id="bookmark-detail-box"):
+            yield Static(id="bookmark-detail", markup=False)
+
+    def on_mount(self) -> None:
+        if self.keeper.loaded:
+            self.show_bookmarks()
+
+    @property
+    def focus_target(self) -> BookmarkList:
+        return self.list
+
+    @property
+    def list(self) -> BookmarkList:
+        return self.query_one("#bookmarks-list", BookmarkList)
+
+    @property
+    def filter_input(self) -> BookmarkFilterInput:
+        return self.query_one("#bookmarks-filter", BookmarkFilterInput)
+
+    @property
+    def current(self) -> Bookmark | None:
+        index = self.list.highlighted
+        if index is None or not 0 <= index < len(self.shown):
+            return None
+        return self.shown[index]
+
+    # showing ------------------------------------------------------------------------------
+    def show_bookmarks(self) -> None:
+        """Fill the list from the keeper, keeping the highlighted bookmark (or its place)."""
+        keeper = self.keeper
+        query = self.filter_input.value
+        old = self.current
+        old_index = self.list.highlighted
+        self.shown = filter_bookmarks(keeper.bookmarks, query)
+        options = self.list
+        options.clear_options()
+        options.add_options([_option(bm, keeper.anchors.get(bm.id)) for bm in self.shown])
+        if self.shown:
+            ids = [bm.id for bm in self.shown]
+            if old is not None and old.id in ids:
+                options.highlighted = ids.index(old.id)
+            else:
+                options.highlighted = min(old_index or 0, len(self.shown) - 1)
+        total = len(keeper.bookmarks)
+        add_key = keeper.key_for("bookmark")
+        self.query_one("#bookmarks-count", Static).update(Content(
+            count_label(len(self.shown), total, bool(query.strip()), add_key)
+        ))
+        error = self.query_one("#bookmarks-error", Static)
+        error.update(Content(
+            f"{keeper.error}\nFix the file by hand; the list shows what was last read."
+            if keeper.error else ""
+        ))
+        error.set_class(bool(keeper.error), "-shown")
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        bm = self.current
+        detail = self.query_one("#bookmark-detail", Static)
+        box = self.query_one("#bookmark-detail-box")
+        box.display = bm is not None
+        if bm is not None:
+            detail.update(_detail(bm, self.keeper.anchors.get(bm.id)))
+            box.scroll_home(animate=False)
+
+    # events -------------------------------------------------------------------------------
+    @on(Input.Changed, "#bookmarks-filter")
+    def _filter_changed(self) -> None:
+        self.show_bookmarks()
+
+    @on(Input.Submitted, "#bookmarks-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+
+    @on(OptionList.OptionHighlighted, "#bookmarks-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show_detail()
+
+    @on(OptionList.OptionSelected, "#bookmarks-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.shown):
+            self.keeper.jump(self.shown[event.option_index])
+
+
+def _status(anchor: Anchor | None) -> tuple[str, str] | None:
+    if anchor is None or not STATUS_LABELS.get(anchor.status):
+        return None
+    return STATUS_LABELS[anchor.status], STATUS_STYLES.get(anchor.status, "")
+
+
+def _cut(text: str, limit: int) -> str:
+    text = one_line(text).strip()
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _option(bm: Bookmark, anchor: Anchor | None) -> Option:
+    """Source · date · where [status]; the quote; note, tags and when it was saved."""
+    date = bm.date or "undated"
+    head: list[str | tuple[str, str]] = [
+        (f"{one_line(bm.source) or '(no source)'} · {date} · {passage_label(bm)}", "dim"),
+    ]
+    status = _status(anchor)
+    if status:
+        head += ["  ", status]
+    lines = [
+        Content.assemble(*head),
+        Content(f"“{_cut(bm.quote, QUOTE_CHARS)}”"),
+    ]
+    last: list[str | tuple[str, str]] = []
+    if bm.note.strip():
+        last += [(f"✎ {_cut(bm.note, NOTE_CHARS)}", "italic"), "  "]
+    if bm.tags:
+        last += [(" ".join(f"#{one_line(t)}" for t in bm.tags), "$text-accent"), "  "]
+    last.append((f"saved {when_label(bm.created)}", "dim"))
+    lines.append(Content.assemble(*last))
+    return Option(Content("\n").join(lines), id=bm.id)
+
+
+def _detail(bm: Bookmark, anchor: Anchor | None) -> Content:
+    """The highlighted bookmark in full."""
+    lines: list[Content] = [Content(one_line(bm.headline) or "(no headline)").stylize("bold")]
+    meta = f"{one_line(bm.source) or '(no source)'} · {bm.date or 'undated'} · " \
+           f"{passage_label(bm)} · saved {when_label(bm.created)}"
+    if bm.updated and bm.updated != bm.created:
+        meta += f" · edited {when_label(bm.updated)}"
+    lines.append(Content.styled(meta, "dim"))
+    status = _status(anchor)
+    if anchor is not None and status:
+        lines.append(Content.assemble(status, f": {anchor.describe()}"))
+    elif anchor is None:
+        lines.append(Content.styled("(where it is now shows once the library is ready)",
+                                    "dim"))
+    if anchor is not None and anchor.status == "changed":
+        lines.append(Content.assemble(("Was: ", "bold"), f"“{visible(bm.quote)}”"))
+        now = anchor.new_text
+        lines.append(Content.assemble(
+            ("Now: ", "bold"), f"“{visible(now)}”" if now else "(no passage like it is left)"
+        ))
+    else:
+        lines.append(Content(f"“{visible(bm.quote)}”"))
+    if bm.note.strip():
+        lines.append(Content.assemble(("Note: ", "bold"), visible(bm.note)))
+    if bm.tags:
+        lines.append(Content.assemble(
+            ("Tags: ", "bold"), (", ".join(one_line(t) for t in bm.tags), "$text-accent")))
+    lines.append(Content.styled(f"id {bm.id}", "dim"))
+    return Content("\n").join(lines)

@@ -1,0 +1,489 @@
+"""Bookmarks in the app (Pilot, 120x40): add, mark, list, filter, jump, edit, delete and undo,
+a file changed by hand or broken; plus the pure helpers behind the pane and the dialog."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reader.bookmarks import BookmarkStore, make_bookmark, passage_words
+from reader.cli.context import Context
+from reader.corpus.model import Article, Passage
+from reader.ui.app import ReaderApp
+from reader.ui.bookmark_marks import (
+    WordRangeError,
+    filter_bookmarks,
+    mark_spans,
+    parse_tags,
+    parse_word_range,
+)
+from reader.ui.screens.bookmark_dialog import BookmarkDialog
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.bookmarks_pane import BookmarksPane
+from tests.conftest import SEEDS
+
+SIZE = (120, 40)
+REUTERS = "001_71db2df63f5cd903"
+GIPFEL = "003_ea1d46bb5c9ce6df"
+
+pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+
+
+# helpers --------------------------------------------------------------------------------
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+def make_app(corpus: Path) -> ReaderApp:
+    return ReaderApp(Context(corpus=[str(corpus)]))
+
+
+async def until(pilot, condition: Callable[[], object], what: str = "condition") -> None:
+    for _ in range(1500):  # up to 30 s on a busy machine; usually a few frames
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+async def loaded(pilot) -> MainScreen:
+    screen = pilot.app.main
+    await until(pilot, lambda: screen.library_ready, "the library")
+    await until(pilot, lambda: screen.bookmark_keeper.loaded, "the bookmarks")
+    await pilot.pause()
+    return screen
+
+
+def screen_text(app: ReaderApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def bookmarks_file(app: ReaderApp) -> Path:
+    return app.config.resolved_bookmarks()
+
+
+def entries(app: ReaderApp) -> list[dict]:
+    data = yaml.safe_load(bookmarks_file(app).read_text(encoding="utf-8"))
+    return data["bookmarks"]
+
+
+def messages(app: ReaderApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def add_bookmark(pilot, screen: MainScreen, note: str, tags: str, words: str = "") -> None:
+    """``b`` on the current passage, then type into the dialog and press Enter."""
+    app = pilot.app
+    before = len(screen.bookmark_keeper.bookmarks)
+    await pilot.press("b")
+    await pilot.pause()
+    assert isinstance(app.screen, BookmarkDialog)
+    assert app.focused.id == "bookmark-note"
+    await pilot.press(*note, "tab", *tags)
+    if words:
+        await pilot.press("tab", *words)
+    await pilot.press("enter")
+    await until(pilot, lambda: len(screen.bookmark_keeper.bookmarks) > before, "the bookmark")
+    await pilot.pause()
+
+
+async def open_pane(pilot, screen: MainScreen) -> BookmarksPane:
+    await pilot.press("m")
+    await pilot.pause()
+    pane = screen.sidebar.pane("bookmarks")
+    assert isinstance(pane, BookmarksPane) and screen.sidebar.active == "bookmarks"
+    return pane
+
+
+# adding and the mark ----------------------------------------------------------------------
+async def test_b_bookmarks_the_passage_with_note_tags_and_words_and_marks_it(
+    seeds: Path,
+) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert await screen.go_to(REUTERS, 2)
+        await pilot.pause()
+        passage = screen.article.passages[2]
+        await add_bookmark(pilot, screen, "Kern der Forderung", "nato, garantien", "3-5")
+        [entry] = entries(app)
+        words = passage_words(passage.text)
+        expected = passage.text[words[2].start : words[4].end]
+        assert entry["note"] == "Kern der Forderung"
+        assert entry["tags"] == ["nato", "garantien"]
+        assert entry["passage"] == passage.id
+        assert entry["words"] == [2, 5]
+        assert entry["quote"] == expected and len(expected.split()) == 3
+        # the quoted words are marked in the reading pane, the rest of the passage is not
+        spans = screen.reading.span_layers["bookmarks"][2]
+        assert [(s, e) for s, e, _ in spans] == [(words[2].start, words[4].end)]
+        view = screen.reading.passage_view(2)
+        marked = [s for s in view.visual.spans if (s.start, s.end) == spans[0][:2]]
+        assert marked, "the passage is drawn with the bookmark's span"
+        assert any("Bookmarked" in (n.title or "") for n in app._notifications)
+
+
+async def test_a_whole_passage_is_bookmarked_when_no_words_are_given(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert await screen.go_to(GIPFEL, 1)
+        await pilot.pause()
+        await add_bookmark(pilot, screen, "", "")
+        [entry] = entries(app)
+        assert entry["quote"] == screen.article.passages[1].text
+        assert entry["note"] == "" and entry["tags"] == [] and "words" not in entry
+        assert screen.reading.span_layers["bookmarks"][1][0][:2] == (
+            0, len(screen.article.passages[1].text))
+
+
+async def test_a_bad_word_range_is_explained_and_nothing_is_saved(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert await screen.go_to(REUTERS, 2)
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("tab", "tab", *"5-900", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, BookmarkDialog)
+        assert "past the end" in dialog.query_one("#bookmark-error").visual.plain
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert not bookmarks_file(app).exists()
+
+
+async def test_typing_b_in_the_search_box_does_not_bookmark(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert await screen.go_to(REUTERS, 2)
+        await pilot.press("slash", "b")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert screen.search_pane.input.value == "b"
+        assert not bookmarks_file(app).exists()
+
+
+# the pane ------------------------------------------------------------------------------------
+async def test_pane_lists_newest_first_filters_by_tag_and_enter_jumps(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert await screen.go_to(REUTERS, 3)
+        await add_bookmark(pilot, screen, "rote Linie", "nato")
+        assert await screen.go_to(GIPFEL, 2)
+        await add_bookmark(pilot, screen, "Gipfel", "treffen")
+        pane = await open_pane(pilot, screen)
+        assert app.focused is pane.list
+        assert [bm.note for bm in pane.shown] == ["Gipfel", "rote Linie"]  # newest first
+        text = screen_text(app)
+        assert "#nato" in text and "#treffen" in text and "2 bookmarks" in text
+        assert "Reuters" in text
+        # typing starts the filter; "#nato" keeps the bookmark tagged nato
+        await pilot.press(*"#nat")
+        await pilot.pause()
+        assert app.focused is pane.filter_input and pane.filter_input.value == "#nat"
+        assert [bm.note for bm in pane.shown] == ["rote Linie"]
+        assert "1 of 2 bookmarks match" in screen_text(app)
+        # Enter jumps to the passage, onto the back stack
+        assert await screen.go_to(GIPFEL, 0)
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.focused is pane.list
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (screen.article.id, screen.reading.cursor) == (REUTERS, 3)
+        assert app.focused is screen.reading
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert (screen.article.id, screen.reading.cursor) == (GIPFEL, 0)
+
+
+async def test_filter_by_source_and_by_words(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert await screen.go_to(REUTERS, 3)
+        await add_bookmark(pilot, screen, "erste Notiz", "")
+        assert await screen.go_to(GIPFEL, 2)
+        await add_bookmark(pilot, screen, "zweite Notiz", "")
+        gipfel_source = screen.article.source
+        pane = await open_pane(pilot, screen)
+        pane.filter_input.value = "@reuters"
+        await pilot.pause()
+        assert [bm.source for bm in pane.shown] == ["Reuters"]
+        pane.filter_input.value = f"@{gipfel_source.split()[0].lower()}"
+        await pilot.pause()
+        assert [bm.note for bm in pane.shown] == ["zweite Notiz"]
+        pane.filter_input.value = "ERSTE"  # words: any case
+        await pilot.pause()
+        assert [bm.note for bm in pane.shown] == ["erste Notiz"]
+
+
+async def test_edit_note_and_tags_from_the_pane(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert await screen.go_to(REUTERS, 3)
+        await add_bookmark(pilot, screen, "alt", "nato")
+        created = entries(app)[0]["created"]
+        await open_pane(pilot, screen)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, BookmarkDialog)
+        note = dialog.query_one("#bookmark-note")
+        assert note.value == "alt" and dialog.query_one("#bookmark-tags").value == "nato"
+        assert not dialog.query("#bookmark-words")  # the quote stays what it is
+        note.value = "neu"
+        await pilot.press("tab", "end", *", linie", "enter")
+        await until(pilot, lambda: entries(app)[0]["note"] == "neu", "the edit")
+        [entry] = entries(app)
+        assert entry["tags"] == ["nato", "linie"] and entry["created"] == created
+        await pilot.pause()
+        assert "neu" in screen_text(app)
+
+
+async def test_delete_then_undo_restores_the_same_bookmark(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert await screen.go_to(REUTERS, 3)
+        await add_bookmark(pilot, screen, "behalten", "nato")
+        original = entries(app)[0]
+        assert screen.reading.span_layers["bookmarks"]
+        pane = await open_pane(pilot, screen)
+        await pilot.press("d")
+        await until(pilot, lambda: not screen.bookmark_keeper.bookmarks, "the delete")
+        await pilot.pause()
+        assert entries(app) == []
+        assert any("press u to undo" in m for m in messages(app))
+        assert not screen.reading.span_layers.get("bookmarks")  # the mark is gone
+        assert not pane.shown and "No bookmarks yet" in screen_text(app)
+        await pilot.press("u")
+        await until(pilot, lambda: screen.bookmark_keeper.bookmarks, "the undo")
+        await pilot.pause()
+        assert entries(app) == [original]
+        assert [bm.id for bm in pane.shown] == [original["id"]]
+        assert screen.reading.span_layers["bookmarks"]
+        # nothing more to undo: u is no command now
+        assert not screen.check_action("bookmark_undo", ())
+
+
+# the file ------------------------------------------------------------------------------------
+async def test_a_hand_edit_of_the_file_shows_up(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert await screen.go_to(REUTERS, 3)
+        await add_bookmark(pilot, screen, "vorher", "nato")
+        pane = await open_pane(pilot, screen)
+        path = bookmarks_file(app)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("note: vorher", "note: von Hand geändert"),
+                        encoding="utf-8")
+        await until(pilot, lambda: pane.shown and pane.shown[0].note == "von Hand geändert",
+                    "the reload")
+        await pilot.pause()
+        assert "von Hand geändert" in screen_text(app)
+
+
+BROKEN = "version: 1\nbookmarks:\n- id: abc234\n  note: [nicht geschlossen\n"
+
+
+async def test_a_broken_file_is_reported_and_never_written(seeds: Path) -> None:
+    app = make_app(seeds)
+    path = bookmarks_file(app)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(BROKEN, encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await until(pilot, lambda: screen.bookmark_keeper.error, "the error")
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and str(path) in errors[0].message
+        assert "line" in errors[0].message and "column" in errors[0].message
+        # the app keeps working: open, read, and try to bookmark
+        assert await screen.go_to(REUTERS, 2)
+        await pilot.press("j")
+        assert screen.reading.cursor == 3
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press(*"Notiz", "enter")
+        await until(pilot, lambda: any("Not saved" in m for m in messages(app)), "refusal")
+        assert path.read_text(encoding="utf-8") == BROKEN
+        assert list(path.parent.glob(path.name + ".broken-*"))  # a copy is kept
+        pane = await open_pane(pilot, screen)
+        assert pane.query_one("#bookmarks-error").has_class("-shown")
+        assert "line" in screen_text(app)
+        # fixed by hand: read again without a restart
+        path.write_text("version: 1\nbookmarks: []\n", encoding="utf-8")
+        await until(pilot, lambda: screen.bookmark_keeper.error is None, "the fix")
+        await pilot.pause()
+        assert not pane.query_one("#bookmarks-error").has_class("-shown")
+
+
+async def test_changed_and_orphaned_bookmarks_are_marked(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        article = screen.library.article(REUTERS)
+    # the article is edited and another one vanishes while reader is closed
+    store = BookmarkStore(bookmarks_file(app))
+    changed = store.add(make_bookmark(article, article.passages[3], note="wird geändert"))
+    gone = store.add(make_bookmark(article, article.passages[4], note="verwaist")
+                     .with_changes(article_id="gone", passage_id="gone#p4"))
+    old = article.passages[3].text
+    source = seeds / f"{REUTERS}.txt"
+    new = old.replace("Russland", "Moskau", 1).replace("NATO", "Allianz", 1)
+    assert new != old
+    source.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    again = make_app(seeds)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        keeper = screen.bookmark_keeper
+        await until(pilot, lambda: len(keeper.anchors) == 2, "the anchors")
+        assert keeper.anchors[changed.id].status == "changed"
+        assert keeper.anchors[gone.id].status == "orphaned"
+        pane = await open_pane(pilot, screen)
+        await pilot.pause()
+        text = screen_text(again)
+        assert "CHANGED" in text and "ORPHANED" in text
+        index = [bm.id for bm in pane.shown].index(changed.id)
+        pane.list.highlighted = index
+        await pilot.pause()
+        detail = pane.query_one("#bookmark-detail").visual.plain
+        assert "Was:" in detail and "Now:" in detail and "Allianz" in detail
+        # the changed passage is marked in the article; Enter goes there
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (screen.article.id, screen.reading.cursor) == (REUTERS, 3)
+        assert screen.reading.span_layers["bookmarks"][3]
+        # the orphan cannot be opened, and says so
+        await pilot.press("m")
+        pane.list.highlighted = [bm.id for bm in pane.shown].index(gone.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.article.id == REUTERS
+        assert any("no longer in the library" in m for m in messages(again))
+    assert {bm.id for bm in BookmarkStore(bookmarks_file(again)).load()} == {changed.id, gone.id}
+
+
+# keys ------------------------------------------------------------------------------------------
+async def test_bookmark_keys_are_in_help_and_the_palette(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        source = app.screen.query_one("#help-text").source
+        for command_id in ("bookmark", "bookmarks", "bookmark_edit", "bookmark_delete",
+                           "bookmark_undo"):
+            assert f"`{command_id}`" in source
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Show bookmarks")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert screen.sidebar.active == "bookmarks"
+
+
+async def test_bookmark_key_can_be_remapped(seeds: Path) -> None:
+    (Path.cwd() / "config.yaml").write_text(
+        f"corpus: {seeds}\nkeys:\n  bookmark: x\n", encoding="utf-8")
+    app = ReaderApp(Context())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert await screen.go_to(REUTERS, 2)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarkDialog)
+
+
+# pure helpers ------------------------------------------------------------------------------
+def test_word_ranges_count_from_one_and_include_both_ends() -> None:
+    assert parse_word_range("3-5", 10) == (2, 5)
+    assert parse_word_range(" 3 – 5 ", 10) == (2, 5)
+    assert parse_word_range("4", 10) == (3, 4)
+    assert parse_word_range("7-", 10) == (6, 10)
+    assert parse_word_range("-2", 10) == (0, 2)
+    assert parse_word_range("", 10) is None
+    assert parse_word_range("1-10", 10) is None  # the whole passage
+    for bad, why in (("5-3", "backwards"), ("4-11", "past the end"), ("x", "not a word"),
+                     ("0-2", "start at 1")):
+        with pytest.raises(WordRangeError, match=why):
+            parse_word_range(bad, 10)
+
+
+def test_tags_are_typed_comma_separated() -> None:
+    assert parse_tags(" nato, #Putin ,, rote Linie ") == ["nato", "Putin", "rote Linie"]
+    assert parse_tags("") == []
+
+
+def _bookmark(note: str, tags: list[str], source: str, created: str):
+    text = "Titel\nEin Satz über Kiew."
+    passage = Passage("a#p1", "a", 1, 6, len(text), text[6:])
+    article = Article(id="a", title="Titel", text=text, source=source,
+                      passages=[Passage("a#p0", "a", 0, 0, 5, "Titel"), passage])
+    return make_bookmark(article, passage, note=note, tags=tags, now=created)
+
+
+def test_filter_by_tag_prefix_source_and_words_ignoring_case_and_accents() -> None:
+    a = _bookmark("Größe", ["NATO", "ukraine"], "Reuters", "2024-01-01T10:00:00+00:00")
+    b = _bookmark("andere", ["natur"], "RT DE", "2024-02-01T10:00:00+00:00")
+    c = _bookmark("dritte", [], "Tagesschau", "2024-03-01T10:00:00+00:00")
+    every = [a, b, c]
+    assert filter_bookmarks(every, "") == [c, b, a]  # newest first
+    assert filter_bookmarks(every, "#nat") == [b, a]
+    assert filter_bookmarks(every, "#nato") == [a]
+    assert filter_bookmarks(every, "tag:UKR") == [a]
+    assert filter_bookmarks(every, "@rt") == [b]
+    assert filter_bookmarks(every, "source:tages") == [c]
+    assert filter_bookmarks(every, "grosse") == []  # folding is one character for one
+    assert filter_bookmarks(every, "GROSSE") == []
+    assert filter_bookmarks(every, "größe") == [a]
+    assert filter_bookmarks(every, "grOße kiew") == [a]
+    assert filter_bookmarks(every, "kiew #natur") == [b]
+
+
+def test_marks_follow_a_moved_quote_and_flag_a_changed_passage() -> None:
+    def article(text: str) -> Article:
+        parts = text.split("\n")
+        passages, at = [], 0
+        for i, part in enumerate(parts):
+            passages.append(Passage(f"a#p{i}", "a", i, at, at + len(part), part))
+            at += len(part) + 1
+        art = Article(id="a", title=parts[0], text=text)
+        art.passages = passages
+        return art
+
+    first = article("Titel\nErster Absatz hier.\nDer Kreml fordert Garantien.")
+    bm = make_bookmark(first, first.passages[2], words=(1, 3))
+    assert mark_spans(first, [bm]) == {2: [(4, 17, "ok")]}
+    moved = article("Titel\nNeu davor.\nErster Absatz hier.\nDer Kreml fordert Garantien.")
+    assert mark_spans(moved, [bm]) == {3: [(4, 17, "moved")]}
+    changed = article("Titel\nErster Absatz hier.\nDer Kreml verlangt Garantien.")
+    assert mark_spans(changed, [make_bookmark(first, first.passages[2])]) == {
+        2: [(0, len(changed.passages[2].text), "changed")]}
+    other = article("Titel\nNichts.")
+    assert mark_spans(other, [bm.with_changes(article_id="b")]) == {}
+
+
+def test_the_pure_helpers_do_not_import_textual() -> None:
+    code = "import sys, reader.ui.bookmark_marks; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
