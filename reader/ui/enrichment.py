@@ -383,7 +383,7 @@ class EntityStatus(Horizontal):
             dated: list[str] = []
             if worker.is_cancelled:
                 return
-            if index_changed or report.analysed:
+            if index_changed or report.analysed or report.reindexed:
                 progress("dates", 0, 0)
                 dated = library.apply_inferred_dates(progress)
             summaries = None

@@ -96,6 +96,14 @@ COMMANDS: tuple[Command, ...] = (
     Command("bookmark_delete", "d,delete", "delete", "Delete",
             "Delete the highlighted bookmark (undo brings it back).", "bookmarks",
             palette=False),
+    # names and dates (reader/ui/enrichment.py, widgets/entity_pane.py) ---------------
+    Command("toggle_entities", "e", "toggle_entities", "Names",
+            "Highlight people, places, organisations and dates in the article, or stop.",
+            "screen", show=False, title="Toggle name and date highlighting"),
+    Command("entities", "ctrl+e", "show_entities", "Entities",
+            "Show the entity pane: the names in this article and in the whole corpus with "
+            "mentions per source; Enter searches every passage that mentions one.", "screen",
+            show=False, title="Show the entity pane"),
     # reading pane --------------------------------------------------------------------
     Command("cursor_down", "j,down", "cursor_down", "Next", "Next passage (scrolls first "
             "through a passage taller than the screen).", "reading", palette=False,

@@ -31,6 +31,7 @@ from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from reader.ui import hit_order
+from reader.ui.enrichment import EntityStatus
 from reader.ui.find import find_all
 from reader.ui.history import History, Location
 from reader.ui.keys import bindings
@@ -45,6 +46,7 @@ from reader.ui.messages import (
 )
 from reader.ui.styled import StyleSpan
 from reader.ui.widgets.bookmarks_keeper import BookmarkKeeper
+from reader.ui.widgets.legend import EntityLegend
 from reader.ui.widgets.library_pane import LibraryPane
 from reader.ui.widgets.reading_pane import Layer, ReadingPane
 from reader.ui.widgets.sidebar import Sidebar
@@ -126,12 +128,15 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             yield Sidebar(LibraryPane(id="library"), "Library", id="sidebar")
             with Vertical(id="reading-column"):
+                yield EntityLegend(id="entity-legend")
                 yield ReadingPane(WELCOME, id="reading")
+        yield EntityStatus(id="entity-status")
         yield Footer()
         yield self.bookmark_keeper
 
     def on_mount(self) -> None:
         self.sidebar.register("search", "Search", self._make_search_pane)
+        self.sidebar.register("entities", "Entities", self.entity_status.make_pane)
         self.bookmark_keeper.install()
 
     async def build_deferred(self) -> None:
@@ -325,6 +330,8 @@ class MainScreen(Screen[None]):
         if self.pending_query:
             query, self.pending_query = self.pending_query, None
             self._start_search(query)
+        self.entity_status.start_enrichment(message.report is not None
+                                            and not message.report.up_to_date)
         self.refresh_bindings()
 
     def on_library_unavailable(self, message: LibraryUnavailable) -> None:
@@ -426,7 +433,9 @@ class MainScreen(Screen[None]):
 
     async def on_run_search(self, message: RunSearch) -> None:
         message.stop()
-        await self.show_search_pane()
+        pane = await self.show_search_pane()
+        if pane.input.value != message.query:  # a search from a pane: show what it asked
+            pane.input.value = message.query
         if self.library_ready:
             self._start_search(message.query)
         else:
@@ -589,6 +598,17 @@ class MainScreen(Screen[None]):
 
     def action_bookmark_undo(self) -> None:
         self.bookmark_keeper.undo()
+
+    # names and dates: EntityStatus (reader/ui/enrichment.py) does the work ---------------
+    @property
+    def entity_status(self) -> EntityStatus:
+        return self.query_one("#entity-status", EntityStatus)
+
+    def action_toggle_entities(self) -> None:
+        self.entity_status.toggle()
+
+    async def action_show_entities(self) -> None:
+        await self.show_sidebar_pane("entities")
 
     # panes ----------------------------------------------------------------------------
     def action_toggle_sidebar(self) -> None:

@@ -5,10 +5,11 @@ every passage that mentions the entity at the cursor (``entity:"…"``)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Key
@@ -21,6 +22,7 @@ from reader.ui.entity_layers import (
     entity_query,
     source_counts,
 )
+from reader.ui.keys import BY_ID
 from reader.ui.messages import RunSearch
 from reader.ui.text import one_line
 from reader.ui.widgets.row_list import RowList
@@ -33,9 +35,14 @@ SOURCES_SHOWN = 3
 
 
 class EntityFilter(Input):
-    """The filter box: ↑/↓/Enter work the list below it while typing."""
+    """The filter box: ↑/↓/Enter work the list below it while typing; Escape goes to it."""
 
     def _on_key(self, event: Key) -> None:
+        if event.key == "escape":  # from the box to its list, as in the library
+            event.stop()
+            event.prevent_default()
+            self.query_ancestor(EntityPane).row_list.focus()
+            return
         if event.key in ("down", "up", "pagedown", "pageup", "enter"):
             event.stop()
             event.prevent_default()
@@ -47,6 +54,15 @@ class EntityFilter(Input):
                 "pageup": rows.action_page_up,
                 "enter": rows.action_select,
             }[event.key]()
+
+
+class EntityList(RowList):
+    """The entity rows: Enter searches (the library's "Open" key, by the same binding id)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(BY_ID["list_open"].key, "select", "Search", id="list_open",
+                tooltip="Search every passage that mentions the name at the cursor."),
+    ]
 
 
 class EntityPane(Vertical):
@@ -65,7 +81,7 @@ class EntityPane(Vertical):
     def compose(self) -> ComposeResult:
         yield EntityFilter(placeholder="Filter: name, form or type…", id="entity-filter",
                            select_on_focus=False)
-        yield RowList(render=self._render_row, type_ahead=True, id="entity-list")
+        yield EntityList(render=self._render_row, type_ahead=True, id="entity-list")
         yield Static(id="entity-detail", markup=False)
 
     def on_mount(self) -> None:

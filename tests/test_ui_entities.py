@@ -1,0 +1,479 @@
+"""Names and dates in the app: highlighting by type, the legend and its toggle key, the entity
+pane and its searches, background enrichment, on-the-spot analysis, a light start-up."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reader.cli.context import Context
+from reader.config import DEFAULT_COLORS
+from reader.search.query import parse_query
+from reader.ui.app import ReaderApp
+from reader.ui.enrichment import EnrichProgress, EntityStatus
+from reader.ui.entity_layers import (
+    EntityListRow,
+    entity_list_rows,
+    entity_query,
+    passage_spans,
+    source_counts,
+)
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.entity_pane import EntityPane
+from reader.ui.widgets.legend import EntityLegend, checked_colors
+from reader.ui.widgets.reading_pane import PassageView
+from tests.conftest import SEEDS
+
+SIZE = (120, 40)
+GIPFEL = "003_ea1d46bb5c9ce6df"  # "Joe Biden lädt Wladimir Putin zu Gipfeltreffen …"
+PUTIN = re.compile(r"\bPutins?\b")
+USER_PER = "#ff00ff"
+RECOGNISER_MODULES = ("reader.analysis.entities", "reader.analysis.crf_model", "HanTa")
+
+pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+
+
+# helpers ------------------------------------------------------------------------------------
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+def make_app(corpus: Path, config: str | None = None, tmp_path: Path | None = None) -> ReaderApp:
+    config_path = None
+    if config is not None:
+        assert tmp_path is not None
+        config_path = tmp_path / "config.yaml"
+        config_path.write_text(config, encoding="utf-8")
+    return ReaderApp(Context(str(config_path) if config_path else None, [str(corpus)]))
+
+
+async def until(pilot, condition: Callable[[], object], what: str) -> None:
+    for _ in range(1000):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+async def ready(pilot) -> MainScreen:
+    """The library listed and the background enrichment finished."""
+    screen = pilot.app.main
+    await until(pilot, lambda: screen.library_pane.index is not None, "the library")
+    await until(pilot, lambda: screen.entity_status.enriched, "the enrichment")
+    await pilot.pause()
+    return screen
+
+
+async def open_highlighted(pilot, screen: MainScreen, article_id: str) -> None:
+    assert await screen.go_to(article_id, 0)
+    await until(pilot, lambda: screen.entity_status.cache.get(article_id) is not None,
+                "the article's names")
+    await pilot.pause()
+
+
+def screen_text(app: ReaderApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def view_with(screen: MainScreen, text: str) -> PassageView:
+    return next(v for v in screen.reading.query(PassageView) if text in v.visual.plain)
+
+
+def styles_at(view: PassageView, word: str) -> list[str]:
+    """The styles of the spans that cover the first occurrence of ``word``."""
+    content = view.visual
+    start = content.plain.index(word)
+    end = start + len(word)
+    return [str(s.style) for s in content.spans if s.start <= start and s.end >= end]
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    value = colour.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def screen_colours(app: ReaderApp, word: str) -> list[tuple[int, int, int] | None]:
+    """The foreground colour of each on-screen segment that holds ``word``."""
+    found = []
+    for strip in app.screen._compositor.render_strips():
+        for segment in strip:
+            if word in segment.text and segment.style is not None:
+                color = segment.style.color
+                found.append(tuple(color.get_truecolor()) if color is not None else None)
+    return found
+
+
+# highlighting ---------------------------------------------------------------------------------
+async def test_names_and_dates_are_coloured_by_type_with_the_users_colours(
+    corpus: Path, tmp_path: Path
+) -> None:
+    config = f'entities:\n  colors:\n    PER: "{USER_PER}"\n'
+    app = make_app(corpus, config, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await open_highlighted(pilot, screen, GIPFEL)
+        headline = view_with(screen, "Wladimir Putin")
+        assert f"bold {USER_PER}" in styles_at(headline, "Wladimir Putin")
+        assert f"bold {USER_PER}" in styles_at(headline, "Joe Biden")
+        body = view_with(screen, "Moskau aufzubauen")
+        assert f"bold {DEFAULT_COLORS['LOC']}" in styles_at(body, "Moskau")
+        assert f"bold {DEFAULT_COLORS['DATE']}" in styles_at(body, "Dienstag")
+        kreml = view_with(screen, "verlautete der Kreml")
+        assert f"bold {DEFAULT_COLORS['ORG']}" in styles_at(kreml, "Kreml")
+        # words that name nothing stay plain
+        assert styles_at(headline, "Gipfeltreffen") == []
+        # and on the terminal: the segments holding the names carry the colours
+        assert rgb(USER_PER) in screen_colours(app, "Wladimir Putin")
+        assert rgb(DEFAULT_COLORS["LOC"]) in screen_colours(app, "Moskau")
+
+
+async def test_the_toggle_key_removes_and_restores_the_colours(corpus: Path) -> None:
+    app = make_app(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await open_highlighted(pilot, screen, GIPFEL)
+        per = f"bold {DEFAULT_COLORS['PER']}"
+        assert per in styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin")
+        assert app.focused is screen.reading
+        await pilot.press("e")
+        await pilot.pause()
+        assert styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin") == []
+        assert styles_at(view_with(screen, "Moskau aufzubauen"), "Dienstag") == []
+        assert rgb(DEFAULT_COLORS["PER"]) not in screen_colours(app, "Wladimir Putin")
+        assert "not highlighted" in screen_text(app)
+        # another article opened meanwhile stays plain too
+        assert await screen.go_to("001_71db2df63f5cd903", 0)
+        await until(pilot, lambda: "001_71db2df63f5cd903" in screen.entity_status.cache, "001")
+        await pilot.pause()
+        assert all(not v.visual.spans for v in screen.reading.query(PassageView))
+        await pilot.press("backspace")  # back to the Gipfel article
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert per in styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin")
+        assert rgb(DEFAULT_COLORS["PER"]) in screen_colours(app, "Wladimir Putin")
+
+
+async def test_the_legend_shows_each_colour_once_an_article_is_open(corpus: Path) -> None:
+    app = make_app(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        legend = screen.query_one(EntityLegend)
+        assert not legend.display  # nothing to explain on the welcome screen
+        await open_highlighted(pilot, screen, GIPFEL)
+        assert legend.display
+        text = screen_text(app)
+        line = next(line for line in text.splitlines() if "organisation" in line)
+        for word in ("person", "place", "organisation", "date", "e hides", "^e lists"):
+            assert word in line
+        content = legend.legend()
+        for word, label in (("person", "PER"), ("place", "LOC"), ("organisation", "ORG"),
+                            ("date", "DATE")):
+            start = content.plain.index(word)
+            assert any(s.start <= start < s.end and DEFAULT_COLORS[label] in str(s.style)
+                       for s in content.spans), word
+        assert rgb(DEFAULT_COLORS["ORG"]) in screen_colours(app, "organisation")
+
+
+async def test_a_remapped_toggle_key_and_a_bad_colour(corpus: Path, tmp_path: Path) -> None:
+    config = 'entities:\n  colors:\n    LOC: "blurple"\nkeys:\n  toggle_entities: "h"\n'
+    app = make_app(corpus, config, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("entities.colors.LOC" in m and "blurple" in m for m in messages)
+        await open_highlighted(pilot, screen, GIPFEL)
+        body = view_with(screen, "Moskau aufzubauen")
+        assert f"bold {DEFAULT_COLORS['LOC']}" in styles_at(body, "Moskau")
+        assert "h hides" in screen_text(app)
+        await pilot.press("h")
+        await pilot.pause()
+        assert styles_at(view_with(screen, "Moskau aufzubauen"), "Moskau") == []
+
+
+# entity pane ------------------------------------------------------------------------------------
+def putin_counts(screen: MainScreen) -> tuple[int, dict[str, int], int]:
+    """Counted from the text itself: "Putin"/"Putins" in the Gipfel article, per source
+    over the corpus, and the passages that mention him."""
+    in_article = 0
+    by_source: dict[str, int] = {}
+    passages = 0
+    for summary in screen.summaries:
+        article = screen.library.article(summary.id)
+        assert article is not None
+        found = len(PUTIN.findall(article.text))
+        if summary.id == GIPFEL:
+            in_article = found
+        by_source[article.source] = by_source.get(article.source, 0) + found
+        passages += sum(1 for p in article.passages if PUTIN.search(p.text))
+    return in_article, by_source, passages
+
+
+def entity_rows(pane: EntityPane, section: str) -> dict[str, EntityListRow]:
+    return {
+        row.entity.name: row
+        for row in pane.row_list.rows
+        if isinstance(row, EntityListRow) and row.entity is not None and row.section == section
+    }
+
+
+async def test_entity_pane_lists_the_articles_and_the_corpus_names(corpus: Path) -> None:
+    app = make_app(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await open_highlighted(pilot, screen, GIPFEL)
+        await pilot.press("ctrl+e")
+        pane = screen.sidebar.pane("entities")
+        assert isinstance(pane, EntityPane)
+        await until(pilot, lambda: pane.corpus_rows is not None, "the corpus names")
+        await pilot.pause()
+        assert app.focused is pane.row_list
+        in_article, by_source, _ = putin_counts(screen)
+        article = entity_rows(pane, "article")
+        corpus_rows = entity_rows(pane, "corpus")
+        putin = article["Wladimir Putin"].entity
+        assert putin is not None and putin.label == "PER"
+        assert putin.mentions == in_article == 4
+        assert {"Wladimir Putin", "Putin"} <= set(putin.forms)
+        assert "Moskau" in article and article["Moskau"].entity.label == "LOC"
+        everywhere = corpus_rows["Wladimir Putin"].entity
+        assert everywhere is not None
+        assert everywhere.mentions == sum(by_source.values())
+        assert dict(everywhere.by_source) == {s: n for s, n in by_source.items() if n}
+        assert everywhere.articles == 5
+        text = screen_text(app)
+        assert f"This article · {len(article)} names" in text
+        assert f"Whole corpus · {len(corpus_rows)} names" in text
+        assert f"Wladimir Putin  PER {in_article}×" in text
+        # the corpus row names the sources with their counts, most first
+        assert source_counts(everywhere.by_source, 3)[:20] in text
+        # typing filters both sections
+        await pilot.press(*"Peskow")
+        await pilot.pause()
+        assert app.focused is pane.filter_input
+        names = {r.entity.name for r in pane.row_list.rows if r.entity is not None}
+        assert names == {"Dmitri Peskow"}
+
+
+async def test_enter_on_an_entity_searches_every_passage_that_mentions_it(
+    corpus: Path, tmp_path: Path
+) -> None:
+    app = make_app(corpus, "search:\n  limit: 100\n", tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("ctrl+e")
+        pane = screen.sidebar.pane("entities")
+        assert isinstance(pane, EntityPane)
+        await until(pilot, lambda: pane.corpus_rows is not None, "the corpus names")
+        await pilot.press(*"Wladimir")
+        await pilot.pause()
+        current = pane.row_list.current
+        assert current is not None and current.entity.name == "Wladimir Putin"
+        await pilot.press("enter")
+        await until(pilot, lambda: screen.search_result is not None, "the search")
+        await pilot.pause()
+        assert screen.search_query == 'entity:"Wladimir Putin"'
+        assert screen.search_pane.input.value == screen.search_query  # to edit or refine
+        assert screen.sidebar.active == "search"
+        _, _, passages = putin_counts(screen)
+        result = screen.search_result
+        assert result.total == passages
+        texts = [hit.passage.text for hit in result.hits]
+        assert all(PUTIN.search(t) for t in texts)
+        assert any("Putins" in t for t in texts)  # inflected forms are found too
+        assert "passages match" in screen_text(app)
+        # the hits' mentions are marked when one is opened
+        await pilot.press("enter")
+        await pilot.pause()
+        hit = screen.search_hits[0]
+        view = next(v for v in screen.reading.query(PassageView) if v.index == hit.passage.index)
+        word = PUTIN.search(hit.passage.text).group(0)
+        assert "bold reverse" in styles_at(view, word)
+
+
+# enrichment -----------------------------------------------------------------------------------
+async def test_enrichment_shows_progress_and_completes(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[str, int, int, str, bool]] = []
+    original = EntityStatus.on_enrich_progress
+
+    def record(self: EntityStatus, message: EnrichProgress) -> None:
+        original(self, message)
+        label = str(self.query_one("#entity-status-label").visual)
+        seen.append((message.phase, message.done, message.total, label, self.display))
+
+    monkeypatch.setattr(EntityStatus, "on_enrich_progress", record)
+    app = make_app(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        status = screen.entity_status
+        assert ("analyse", 5, 5, "Finding names and dates 5/5", True) in seen
+        assert any(phase == "entities" for phase, *_ in seen)  # the index learns the names
+        assert not status.display  # the line goes when the work is done
+        assert all(screen.library.stored_analysis(s.id) for s in screen.summaries)
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Found the names and dates of 5 articles") for m in messages)
+        # the dates the timeline inferred reach the library list
+        undated = [s for s in screen.summaries if s.date is not None and s.date.inferred]
+        assert undated
+        rows = {r.key: r for r in screen.library_pane.row_list.rows if r.key}
+        assert all(rows[s.id].summary.date == s.date for s in undated)
+
+
+async def test_an_article_opened_before_enrichment_is_analysed_on_the_spot(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(EntityStatus, "start_enrichment", lambda self, changed: None)
+    app = make_app(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main
+        await until(pilot, lambda: screen.library_pane.index is not None, "the library")
+        status = screen.entity_status
+        assert screen.library.stored_analysis(GIPFEL) is None
+        status._gate.acquire()  # as while the enrichment starts its worker processes
+        try:
+            assert await screen.go_to(GIPFEL, 0)
+            await pilot.pause(0.3)
+            assert status.pending == GIPFEL
+            assert "finding names…" in screen_text(app)
+            assert styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin") == []
+        finally:
+            status._gate.release()
+        await until(pilot, lambda: GIPFEL in status.cache, "the on-the-spot analysis")
+        await pilot.pause()
+        per = f"bold {DEFAULT_COLORS['PER']}"
+        assert per in styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin")
+        assert "finding names…" not in screen_text(app)
+        assert screen.library.stored_analysis(GIPFEL) is None  # computed, not stored
+
+
+START_UP = textwrap.dedent("""
+    import asyncio, sys
+    from reader.cli.context import Context
+    from reader.ui.app import ReaderApp
+
+    WATCHED = {watched!r}
+
+    def loaded():
+        return sorted(m for m in sys.modules if m.startswith(WATCHED))
+
+    async def main():
+        app = ReaderApp(Context(None, [{corpus!r}]))
+        async with app.run_test(size=(120, 40)) as pilot:
+            print("first screen", loaded())
+            screen = app.main
+            status = screen.entity_status
+            for _ in range(1000):
+                if status.enriched and screen.library_ready:
+                    break
+                await pilot.pause(0.02)
+            assert status.enriched
+            await screen.go_to({article!r}, 0)
+            for _ in range(1000):
+                if {article!r} in status.cache:
+                    break
+                await pilot.pause(0.02)
+            await pilot.press("ctrl+e")
+            pane = screen.sidebar.pane("entities")
+            for _ in range(1000):
+                if pane.corpus_rows is not None:
+                    break
+                await pilot.pause(0.02)
+            print("names", len(status.cache[{article!r}].rows), len(pane.corpus_rows))
+            print("after use", loaded())
+
+    asyncio.run(main())
+""")
+
+
+def test_start_up_does_not_load_the_recogniser(corpus: Path) -> None:
+    """With an analysed index, neither the first screen nor reading an article, its
+    highlighting and the entity pane import the recogniser."""
+    index = subprocess.run(
+        [sys.executable, "-m", "reader", "--corpus", str(corpus), "index"],
+        capture_output=True, text=True, check=False,
+    )
+    assert index.returncode == 0, index.stderr
+    code = START_UP.format(watched=RECOGNISER_MODULES, corpus=str(corpus), article=GIPFEL)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=False, timeout=120)
+    assert run.returncode == 0, run.stderr[-3000:]
+    out = run.stdout.splitlines()
+    assert "first screen []" in out, run.stdout
+    assert "after use []" in out, run.stdout
+    # it did show names: the article's and the corpus's, from the stored analysis
+    article_names, corpus_names = next(line for line in out if line.startswith("names "))[
+        6:].split()
+    assert int(article_names) > 5 and int(corpus_names) > 20, run.stdout
+
+
+# pure helpers -----------------------------------------------------------------------------------
+def test_entity_queries_parse_and_match_the_indexed_form() -> None:
+    assert entity_query("Wladimir Putin") == 'entity:"Wladimir Putin"'
+    # the index turns commas into spaces (a comma separates names there)
+    assert entity_query("Bonn, Stadt") == 'entity:"Bonn  Stadt"'
+    assert entity_query('Zeitung "Bild"') == "entity:'Zeitung \"Bild\"'"
+    awkward = entity_query('Sender "Eins\' plus')
+    assert awkward.count('"') == 2 and "Eins' plus" in awkward
+    for name in ("Wladimir Putin", "Bonn, Stadt", 'Zeitung "Bild"', 'Sender "Eins\' plus',
+                 "O'Neill", "AND", "Berlin (Mitte)"):
+        parse_query(entity_query(name))  # raises QueryError if it cannot be read
+
+
+def test_spans_are_cut_into_passages_and_styled_by_type() -> None:
+    from reader.analysis.spans import Span
+    from reader.corpus.model import Article, Passage
+
+    text = "Putin in Moskau\n\nDer Kreml am Dienstag"
+    article = Article("a", "Putin in Moskau", text, passages=[
+        Passage("a#p0", "a", 0, 0, 15, text[:15]),
+        Passage("a#p1", "a", 1, 17, len(text), text[17:]),
+    ])
+    spans = [Span(0, 5, "Putin", "PER"), Span(9, 15, "Moskau", "LOC"),
+             Span(21, 26, "Kreml", "ORG"), Span(30, 38, "Dienstag", "DATE"),
+             Span(12, 20, "kau\n\nDer", "LOC")]
+    styles = {"PER": "p", "LOC": "l", "DATE": "d"}  # no style: ORG left out
+    layer = passage_spans(article, spans, styles)
+    assert layer == {0: [(0, 5, "p"), (9, 15, "l"), (12, 15, "l")],
+                     1: [(0, 3, "l"), (13, 21, "d")]}
+    assert text[17 + 13:17 + 21] == "Dienstag"
+
+
+def test_entity_list_sections_and_filter() -> None:
+    from collections import Counter
+
+    from reader.analysis.entity_table import EntityRow
+
+    putin = EntityRow("Wladimir Putin", "PER", 3, 1, Counter({"Reuters": 3}),
+                      Counter({"Putins": 2, "Putin": 1}))
+    moskau = EntityRow("Moskau", "LOC", 2, 1, Counter({"RT DE": 2}), Counter({"MOSKAU": 2}))
+    rows = entity_list_rows([putin], [putin, moskau])
+    assert [r.title for r in rows if r.is_heading] == ["This article · 1 name",
+                                                      "Whole corpus · 2 names"]
+    assert len({r.key for r in rows if not r.is_heading}) == 3  # keys differ by section
+    only = entity_list_rows([putin], [putin, moskau], "putins")  # a form, any case
+    assert [r.entity.name for r in only if r.entity] == ["Wladimir Putin", "Wladimir Putin"]
+    places = entity_list_rows(None, [putin, moskau], "place", article_title="no article")
+    assert places[0].title == "This article: no article"
+    assert [r.entity.name for r in places if r.entity] == ["Moskau"]
+    assert "1 of 2" in places[1].title
+    assert source_counts(Counter({"a": 1, "b": 5, "c": 2}), 2) == "b 5 · c 2 · +1 more"
+
+
+def test_unreadable_colours_fall_back_with_the_key_named() -> None:
+    colours, problems = checked_colors({"PER": "orange", "LOC": "not-a-colour", "ORG": ""})
+    assert colours["PER"] == "orange"
+    assert colours["LOC"] == DEFAULT_COLORS["LOC"]
+    assert colours["ORG"] == DEFAULT_COLORS["ORG"]
+    assert len(problems) == 1 and "entities.colors.LOC" in problems[0]
