@@ -188,15 +188,20 @@ async def test_pane_lists_newest_first_filters_by_tag_and_enter_jumps(seeds: Pat
         pane = await open_pane(pilot, screen)
         assert app.focused is pane.list
         assert [bm.note for bm in pane.shown] == ["Gipfel", "rote Linie"]  # newest first
+        assert pane.current.note == "Gipfel"
+        # a bookmark added while the pane is open becomes the highlighted one
+        assert await screen.go_to(REUTERS, 5)
+        await add_bookmark(pilot, screen, "dritte", "")
+        assert pane.shown[0].note == "dritte" and pane.current.note == "dritte"
         text = screen_text(app)
-        assert "#nato" in text and "#treffen" in text and "2 bookmarks" in text
+        assert "#nato" in text and "#treffen" in text and "3 bookmarks" in text
         assert "Reuters" in text
         # typing starts the filter; "#nato" keeps the bookmark tagged nato
-        await pilot.press(*"#nat")
+        await pilot.press("m", *"#nat")
         await pilot.pause()
         assert app.focused is pane.filter_input and pane.filter_input.value == "#nat"
         assert [bm.note for bm in pane.shown] == ["rote Linie"]
-        assert "1 of 2 bookmarks match" in screen_text(app)
+        assert "1 of 3 bookmarks match" in screen_text(app)
         # Enter jumps to the passage, onto the back stack
         assert await screen.go_to(GIPFEL, 0)
         await pilot.press("m")
@@ -232,13 +237,32 @@ async def test_filter_by_source_and_by_words(seeds: Path) -> None:
         assert [bm.note for bm in pane.shown] == ["erste Notiz"]
 
 
+async def test_keys_typed_fast_all_reach_the_filter(seeds: Path) -> None:
+    from textual import events
+
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert await screen.go_to(REUTERS, 3)
+        await add_bookmark(pilot, screen, "Kreml", "kreml")
+        pane = await open_pane(pilot, screen)
+        # three keys queued before the focus can move: "k" (a list key) is a letter too
+        for key, char in (("number_sign", "#"), ("k", "k"), ("r", "r")):
+            pane.list.post_message(events.Key(key, char))
+        await pilot.pause()
+        assert pane.filter_input.value == "#kr"
+        assert app.focused is pane.filter_input and len(pane.shown) == 1
+        await pilot.press("escape", "k")  # back in the list, k is a key again
+        assert app.focused is pane.list and pane.filter_input.value == "#kr"
+
+
 async def test_edit_note_and_tags_from_the_pane(seeds: Path) -> None:
     app = make_app(seeds)
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         assert await screen.go_to(REUTERS, 3)
-        await add_bookmark(pilot, screen, "alt", "nato")
-        created = entries(app)[0]["created"]
+        await add_bookmark(pilot, screen, "alt", "nato", "2-4")
+        created, quote = entries(app)[0]["created"], entries(app)[0]["quote"]
         await open_pane(pilot, screen)
         await pilot.press("e")
         await pilot.pause()
@@ -248,10 +272,11 @@ async def test_edit_note_and_tags_from_the_pane(seeds: Path) -> None:
         assert note.value == "alt" and dialog.query_one("#bookmark-tags").value == "nato"
         assert not dialog.query("#bookmark-words")  # the quote stays what it is
         note.value = "neu"
-        await pilot.press("tab", "end", *", linie", "enter")
+        await pilot.press("tab", *", linie", "enter")  # typing adds to the tags
         await until(pilot, lambda: entries(app)[0]["note"] == "neu", "the edit")
         [entry] = entries(app)
         assert entry["tags"] == ["nato", "linie"] and entry["created"] == created
+        assert entry["quote"] == quote and entry["words"] == [1, 4]
         await pilot.pause()
         assert "neu" in screen_text(app)
 
@@ -265,6 +290,7 @@ async def test_delete_then_undo_restores_the_same_bookmark(seeds: Path) -> None:
         original = entries(app)[0]
         assert screen.reading.span_layers["bookmarks"]
         pane = await open_pane(pilot, screen)
+        assert "d Delete" in screen_text(app)  # the footer
         await pilot.press("d")
         await until(pilot, lambda: not screen.bookmark_keeper.bookmarks, "the delete")
         await pilot.pause()
@@ -272,6 +298,7 @@ async def test_delete_then_undo_restores_the_same_bookmark(seeds: Path) -> None:
         assert any("press u to undo" in m for m in messages(app))
         assert not screen.reading.span_layers.get("bookmarks")  # the mark is gone
         assert not pane.shown and "No bookmarks yet" in screen_text(app)
+        assert not pane.list.check_action("delete", ()) and "d Delete" not in screen_text(app)
         await pilot.press("u")
         await until(pilot, lambda: screen.bookmark_keeper.bookmarks, "the undo")
         await pilot.pause()

@@ -240,14 +240,21 @@ def undo_queue_push(queue: list[Bookmark], bm: Bookmark, limit: int = 20) -> Non
     del queue[:-limit]
 
 
-def count_label(shown: int, total: int, filtered: bool, add_key: str = "b") -> str:
-    """The line above the list: how many there are, or how to make the first one."""
+def count_label(
+    matched: int, total: int, filtered: bool, add_key: str = "b", shown: int | None = None
+) -> str:
+    """The line above the list: how many there are (and how many of them are listed), or
+    how to make the first one."""
     noun = "bookmark" if total == 1 else "bookmarks"
     if filtered:
-        return f"{shown:,} of {total:,} {noun} match"
-    if not total:
+        text = f"{matched:,} of {total:,} {noun} match"
+    elif not total:
         return f"No bookmarks yet: press {add_key} on a passage to keep it."
-    return f"{total:,} {noun}, newest first"
+    else:
+        text = f"{total:,} {noun}, newest first"
+    if shown is not None and shown < matched:
+        text += f"; the newest {shown:,} listed (type to narrow)"
+    return text
 
 
 def bookmarks_of(bookmarks: Sequence[Bookmark], passage_id: str) -> list[Bookmark]:

@@ -15,7 +15,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
@@ -86,22 +86,30 @@ class BookmarkDialog(ModalScreen[BookmarkDraft | None]):
         with Vertical(id="bookmark-dialog"):
             yield Static(Content(self.title_text), id="bookmark-title", markup=False)
             with VerticalScroll(id="bookmark-preview-box"):
-                yield Static(self._preview(self.words), id="bookmark-preview", markup=False)
+                yield Static(self._preview(self.words if self.choose_words else None),
+                             id="bookmark-preview", markup=False)
             if self.info:
                 yield Static(Content(self.info), id="bookmark-info", markup=False)
-            yield Label("Note")
-            yield Input(self.initial_note, placeholder="optional", id="bookmark-note")
-            yield Label("Tags, comma separated")
-            yield Input(format_tags(self.tags), placeholder="e.g. nato, garantien",
-                        id="bookmark-tags")
+            with Horizontal(classes="bookmark-field"):
+                yield Label("Note")
+                yield Input(self.initial_note, placeholder="optional", id="bookmark-note",
+                            select_on_focus=False)
+            with Horizontal(classes="bookmark-field"):
+                yield Label("Tags")
+                yield Input(format_tags(self.tags), placeholder="comma separated: nato, garantien",
+                            id="bookmark-tags", select_on_focus=False)
             if self.choose_words:
-                yield Label(f"Words (optional): first-last by the small numbers, e.g. 3-12 "
-                            f"(the passage has {self.word_count}); empty = the whole passage")
-                yield Input(format_word_range(self.words), placeholder="whole passage",
-                            id="bookmark-words")
+                with Horizontal(classes="bookmark-field"):
+                    yield Label("Words")
+                    yield Input(format_word_range(self.words),
+                                placeholder=f"whole passage, or e.g. 3-12 (of {self.word_count})",
+                                id="bookmark-words", select_on_focus=False)
             yield Static(id="bookmark-error", markup=False)
-            yield Static(Content("Enter saves · Tab next box · Escape cancels"),
-                         id="bookmark-hint", markup=False)
+            hint = "Enter saves · Tab next box · Escape cancels"
+            if self.choose_words:
+                hint = ("Words: first-last by the small numbers above, or leave it empty. "
+                        + hint)
+            yield Static(Content(hint), id="bookmark-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#bookmark-note", Input).focus()

@@ -42,6 +42,7 @@ MARK_STYLES: dict[str, str] = {
 """The ``bookmarks`` layer: quoted words on a tint; a changed passage on a red tint."""
 POLL_SECONDS = 1.0
 QUOTE_IN_MESSAGES = 60
+TITLE_IN_DIALOG = 50
 
 Stamp = tuple[int, int, int]
 
@@ -88,6 +89,8 @@ class BookmarkKeeper(Widget):
         self.loaded = False
         self.removed: list[Bookmark] = []
         """Deleted bookmarks, last deleted last: ``u`` brings them back."""
+        self.select_next: str | None = None
+        """A bookmark just added or restored: the pane highlights it."""
         self._warned: set[str] = set()
         self._store: BookmarkStore | None = None
         self._path: Path | None = None
@@ -198,6 +201,9 @@ class BookmarkKeeper(Widget):
             except (BookmarkLockTimeout, UnknownBookmark, ValueError, OSError) as exc:
                 self.post_message(self.NotSaved(f"Not saved: {exc}"))
                 return
+            except Exception as exc:  # say so rather than fail silently in a worker
+                self.post_message(self.NotSaved(f"Not saved: {type(exc).__name__}: {exc}"))
+                return
             self.post_message(self.Saved(what, bookmark))
             self._post_state(store, force=True)
 
@@ -274,6 +280,8 @@ class BookmarkKeeper(Widget):
     def on_bookmark_keeper_saved(self, message: Saved) -> None:
         bm = message.bookmark
         quote = _short(bm.quote)
+        if message.what in ("added", "restored"):
+            self.select_next = bm.id
         if message.what == "added":
             from reader.ui.bookmark_marks import passage_label
 
@@ -326,7 +334,7 @@ class BookmarkKeeper(Widget):
         passage = article.passages[self.main.reading.cursor]
         where = "the headline" if passage.is_headline else f"¶{passage.index}"
         title = f"Bookmark {where} — {one_line(article.source) or '(no source)'} · " \
-                f"{one_line(article.title)}"
+                f"{_short(article.title, TITLE_IN_DIALOG)}"
         here = bookmarks_of(self.bookmarks, passage.id)
         info = (
             f"This passage has {len(here)} bookmark{'s' if len(here) != 1 else ''} already; "
@@ -353,14 +361,14 @@ class BookmarkKeeper(Widget):
         from reader.ui.screens.bookmark_dialog import BookmarkDialog
 
         title = f"Edit bookmark {passage_label(bm)} — {one_line(bm.source) or '(no source)'}" \
-                f" · {one_line(bm.headline)}"
+                f" · {_short(bm.headline, TITLE_IN_DIALOG)}"
 
         def done(draft: BookmarkDraft | None) -> None:
             if draft is not None:
                 self._edit(bm.id, draft)
 
         self.app.push_screen(BookmarkDialog(
-            title, bm.quote, note=bm.note, tags=bm.tags, words=bm.words, choose_words=False,
+            title, bm.quote, note=bm.note, tags=bm.tags, choose_words=False,
         ), done)
 
     @work(thread=True, exit_on_error=False, group="bookmarks")
@@ -406,8 +414,8 @@ def _stat(path: Path) -> Stamp | None:
     return st.st_ino, st.st_mtime_ns, st.st_size
 
 
-def _short(text: str) -> str:
+def _short(text: str, limit: int = QUOTE_IN_MESSAGES) -> str:
     text = one_line(text).strip()
-    if len(text) <= QUOTE_IN_MESSAGES:
+    if len(text) <= limit:
         return text
-    return text[:QUOTE_IN_MESSAGES].rsplit(" ", 1)[0] + " …"
+    return text[:limit].rsplit(" ", 1)[0] + " …"

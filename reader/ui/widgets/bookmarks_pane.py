@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.events import Key
+from textual.events import Blur, Key
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from reader.ui.widgets.bookmarks_keeper import BookmarkKeeper
 
 QUOTE_CHARS = 160
+SHOWN_LIMIT = 200
+"""Bookmarks listed at most (the newest that match): the list measures every entry."""
 NOTE_CHARS = 120
 STATUS_STYLES = {
     "moved": "$text-warning",
@@ -74,21 +76,41 @@ class BookmarkList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("list"), *bindings("bookmarks")]
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._typing = False
+        """Keys go to the filter: set by the first typed character, until the focus has
+        moved (keys typed fast arrive before it does; ``k`` then is a letter, not "up")."""
+
     def _on_key(self, event: Key) -> None:
         if (
             event.is_printable
             and event.character
-            and (event.character.isupper() or event.key not in self.screen.active_bindings)
+            and (
+                self._typing
+                or event.character.isupper()
+                or event.key not in self.screen.active_bindings
+            )
         ):
             event.stop()
             event.prevent_default()
+            self._typing = True
             box = self.query_ancestor(BookmarksPane).filter_input
             box.focus()
             box.insert_text_at_cursor(event.character)
 
+    def on_blur(self, event: Blur) -> None:
+        self._typing = False
+
     @property
     def pane(self) -> BookmarksPane:
         return self.query_ancestor(BookmarksPane)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Edit, delete and open only show (and work) with a bookmark highlighted."""
+        if action in ("edit", "delete", "select"):
+            return self.pane.current is not None
+        return True
 
     def action_edit(self) -> None:
         bm = self.pane.current
@@ -106,6 +128,7 @@ class BookmarksPane(Vertical):
         super().__init__(**kwargs)
         self.keeper = keeper
         self.shown: list[Bookmark] = []
+        self._prompts: dict[tuple[Bookmark, str | None], Content] = {}
 
     def compose(self) -> ComposeResult:
         yield BookmarkFilterInput(placeholder=PLACEHOLDER, id="bookmarks-filter",
@@ -146,20 +169,26 @@ class BookmarksPane(Vertical):
         query = self.filter_input.value
         old = self.current
         old_index = self.list.highlighted
-        self.shown = filter_bookmarks(keeper.bookmarks, query)
+        matching = filter_bookmarks(keeper.bookmarks, query)
+        self.shown = matching[:SHOWN_LIMIT]
         options = self.list
         options.clear_options()
-        options.add_options([_option(bm, keeper.anchors.get(bm.id)) for bm in self.shown])
+        options.add_options([
+            Option(self._prompt(bm, keeper.anchors.get(bm.id)), id=bm.id) for bm in self.shown
+        ])
+        wanted, keeper.select_next = keeper.select_next, None
         if self.shown:
             ids = [bm.id for bm in self.shown]
-            if old is not None and old.id in ids:
+            if wanted in ids:
+                options.highlighted = ids.index(wanted)
+            elif old is not None and old.id in ids:
                 options.highlighted = ids.index(old.id)
             else:
                 options.highlighted = min(old_index or 0, len(self.shown) - 1)
         total = len(keeper.bookmarks)
         add_key = keeper.key_for("bookmark")
         self.query_one("#bookmarks-count", Static).update(Content(
-            count_label(len(self.shown), total, bool(query.strip()), add_key)
+            count_label(len(matching), total, bool(query.strip()), add_key, len(self.shown))
         ))
         error = self.query_one("#bookmarks-error", Static)
         error.update(Content(
@@ -168,6 +197,17 @@ class BookmarksPane(Vertical):
         ))
         error.set_class(bool(keeper.error), "-shown")
         self._show_detail()
+        self.screen.refresh_bindings()  # edit and delete apply only with a bookmark shown
+
+    def _prompt(self, bm: Bookmark, anchor: Anchor | None) -> Content:
+        """The list entry of ``bm`` (cached: the filter rebuilds the list on every key)."""
+        key = (bm, anchor.status if anchor is not None else None)
+        prompt = self._prompts.get(key)
+        if prompt is None:
+            if len(self._prompts) > 4 * SHOWN_LIMIT:
+                self._prompts.clear()
+            prompt = self._prompts[key] = _prompt(bm, anchor)
+        return prompt
 
     def _show_detail(self) -> None:
         bm = self.current
@@ -212,7 +252,7 @@ def _cut(text: str, limit: int) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def _option(bm: Bookmark, anchor: Anchor | None) -> Option:
+def _prompt(bm: Bookmark, anchor: Anchor | None) -> Content:
     """Source · date · where [status]; the quote; note, tags and when it was saved."""
     date = bm.date or "undated"
     head: list[str | tuple[str, str]] = [
@@ -232,7 +272,7 @@ def _option(bm: Bookmark, anchor: Anchor | None) -> Option:
         last += [(" ".join(f"#{one_line(t)}" for t in bm.tags), "$text-accent"), "  "]
     last.append((f"saved {when_label(bm.created)}", "dim"))
     lines.append(Content.assemble(*last))
-    return Option(Content("\n").join(lines), id=bm.id)
+    return Content("\n").join(lines)
 
 
 def _detail(bm: Bookmark, anchor: Anchor | None) -> Content:
