@@ -20,6 +20,9 @@ happens in a worker, and only when there is something to analyse.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -64,6 +67,8 @@ PROGRESS_EVERY = 0.1  # seconds between progress messages from the worker
 CACHE = 64  # articles whose layers and entity rows are kept
 PANE_ID = "entities"
 GATE_POLL = 0.2  # seconds between checks for cancellation while waiting for the gate
+CANCEL_WAIT = 10.0  # seconds the closing app waits for the enrichment to stop cleanly
+BACKGROUND_NICE = 10  # the enrichment's priority: the UI thread and screen come first
 
 
 class _Cancelled(Exception):
@@ -352,10 +357,30 @@ class EntityStatus(Horizontal):
             partial(self._enrich, index_changed), name="enrich", group="enrich",
             exclusive=True, exit_on_error=False, thread=True,
         )
+        if self.pane is not None and not self.corpus_counted:
+            self.count_corpus()  # the pane was opened before the library was ready
 
     def _enrich(self, index_changed: bool) -> None:
+        """Worker: runs :meth:`_enrich_in_background` in a thread of its own at a lower
+        priority (on Linux the priority is per thread, and the worker processes it starts
+        inherit it), so the screen stays quick while both cores analyse."""
         worker = get_current_worker()
-        library = self.library
+        cancelled = lambda: worker.is_cancelled  # noqa: E731 - read on every call
+        thread = threading.Thread(
+            target=self._enrich_in_background, args=(self.library, index_changed, cancelled),
+            name="reader-enrich", daemon=True,
+        )
+        thread.start()
+        while thread.is_alive() and not cancelled():
+            thread.join(GATE_POLL)
+        thread.join(CANCEL_WAIT)  # let it stop cleanly (writers cancelled) when closing
+
+    def _enrich_in_background(
+        self, library: Library, index_changed: bool, cancelled: Callable[[], bool]
+    ) -> None:
+        if sys.platform.startswith("linux"):
+            with contextlib.suppress(OSError):
+                os.nice(BACKGROUND_NICE)
         gate = {"held": False}
         last = {"phase": "", "at": 0.0}
 
@@ -367,7 +392,7 @@ class EntityStatus(Horizontal):
         def progress(phase: str, done: int, total: int) -> None:
             # the first report comes after the worker processes started: the gate can open
             release_gate()
-            if worker.is_cancelled and phase != "analyse":
+            if cancelled() and phase != "analyse":
                 raise _Cancelled  # 'analyse' stops through cancelled() between chunks
             now = time.monotonic()
             if phase != last["phase"] or done == total or now - last["at"] >= PROGRESS_EVERY:
@@ -375,13 +400,13 @@ class EntityStatus(Horizontal):
                 self.post_message(EnrichProgress(phase, done, total))
 
         try:
-            if not self._wait_for_gate(lambda: worker.is_cancelled):
+            if not self._wait_for_gate(cancelled):
                 return
             gate["held"] = True
-            report = library.enrich(progress, lambda: worker.is_cancelled)
+            report = library.enrich(progress, cancelled)
             release_gate()
             dated: list[str] = []
-            if worker.is_cancelled:
+            if cancelled():
                 return
             if index_changed or report.analysed or report.reindexed:
                 progress("dates", 0, 0)
@@ -400,7 +425,7 @@ class EntityStatus(Horizontal):
             return
         finally:
             release_gate()
-        if not worker.is_cancelled:
+        if not cancelled():
             self.post_message(EnrichDone(report, dated, summaries, library_index))
 
     def on_enrich_progress(self, message: EnrichProgress) -> None:
