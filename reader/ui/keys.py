@@ -8,9 +8,10 @@ from typing import Literal
 
 from textual.binding import Binding
 
-Scope = Literal["app", "screen", "reading", "list", "find", "bookmarks"]
+Scope = Literal["app", "screen", "reading", "list", "find", "bookmarks", "timeline"]
 
 HIT_GROUP = Binding.Group("Hit", compact=True)
+RELATED_GROUP = Binding.Group("Related", compact=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,28 @@ COMMANDS: tuple[Command, ...] = (
             "Show the entity pane: the names in this article and in the whole corpus with "
             "mentions per source; Enter searches every passage that mentions one.", "screen",
             show=False, title="Show the entity pane"),
+    # timeline and related passages (reader/ui/widgets/timeline_pane.py, related_strip.py)
+    Command("timeline", "t", "toggle_timeline", "Timeline",
+            "Show the timeline (dated events and the sources that report them) and move to "
+            "it; press again to hide it.", "screen", title="Show or hide the timeline"),
+    Command("other_source", "o", "other_source", "Other source",
+            "Go to the same event in another source: cycles through the passages of the "
+            "event this passage is in (or the one chosen in the timeline).", "screen",
+            show=False, title="Timeline: the same event in another source"),
+    Command("next_related", "right_square_bracket", "related_step(1)", "Related",
+            "Jump to the next passage related to this one (other sources first); "
+            "backspace returns.", "screen", group=RELATED_GROUP,
+            title="Next related passage"),
+    Command("previous_related", "left_square_bracket", "related_step(-1)", "Prev related",
+            "Jump to the previous related passage, and from the first back to the passage "
+            "they are related to.", "screen", group=RELATED_GROUP,
+            title="Previous related passage"),
+    Command("compare", "equals_sign", "compare", "Compare",
+            "Compare this passage with the selected related one, side by side, the words "
+            "that differ marked.", "screen", title="Compare with the related passage"),
+    Command("timeline_sources", "s", "min_sources", "Sources",
+            "Show only events reported by at least 2, 3, … sources (press again for more, "
+            "then all).", "timeline", palette=False),
     # reading pane --------------------------------------------------------------------
     Command("cursor_down", "j,down", "cursor_down", "Next", "Next passage (scrolls first "
             "through a passage taller than the screen).", "reading", palette=False,

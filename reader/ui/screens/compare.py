@@ -161,6 +161,7 @@ def _head(
         one_line(source) if badge != one_line(source) else "")
     return Content.assemble(
         (f" {badge} ", badges.style(source)), (f" {name}" if name else "", "bold"),
-        f" · {date} · ¶{index} · {words} words\n",
-        (one_line(title) or "(no headline)", "italic"),
+        f" · {date} · ¶{index} · {words} words",
+        # the headline, unless the passage is the headline
+        ("\n" + (one_line(title) or "(no headline)") if index else "", "italic"),
     )

@@ -22,6 +22,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     "list": "Library and search results",
     "find": "Find box",
     "bookmarks": "Bookmarks pane",
+    "timeline": "Timeline pane",
 }
 
 

@@ -45,6 +45,7 @@ from reader.ui.messages import (
     SearchFailed,
 )
 from reader.ui.styled import StyleSpan
+from reader.ui.widgets import related_strip, timeline_pane
 from reader.ui.widgets.bookmarks_keeper import BookmarkKeeper
 from reader.ui.widgets.legend import EntityLegend
 from reader.ui.widgets.library_pane import LibraryPane
@@ -138,6 +139,7 @@ class MainScreen(Screen[None]):
         self.sidebar.register("search", "Search", self._make_search_pane)
         self.sidebar.register("entities", "Entities", self.entity_status.make_pane)
         self.bookmark_keeper.install()
+        timeline_pane.register(self)
 
     async def build_deferred(self) -> None:
         """Build what the first screen does not show (called once it is up), so that the
@@ -149,6 +151,7 @@ class MainScreen(Screen[None]):
             bar = FindBar(id="find-bar")
             bar.display = False
             await self.query_one("#reading-column").mount(bar)
+        await related_strip.install(self)
 
     def _make_search_pane(self) -> Widget:
         from reader.ui.widgets.search_pane import SearchPane
@@ -610,6 +613,19 @@ class MainScreen(Screen[None]):
     async def action_show_entities(self) -> None:
         await self.show_sidebar_pane("entities")
 
+    # timeline and related passages: timeline_pane.py and related_strip.py do the work ---
+    async def action_toggle_timeline(self) -> None:
+        await timeline_pane.toggle(self)
+
+    async def action_other_source(self) -> None:
+        await timeline_pane.other_source(self)
+
+    def action_related_step(self, direction: int) -> None:
+        related_strip.step(self, direction)
+
+    def action_compare(self) -> None:
+        related_strip.compare(self)
+
     # panes ----------------------------------------------------------------------------
     def action_toggle_sidebar(self) -> None:
         if self.narrow:
@@ -654,6 +670,8 @@ class MainScreen(Screen[None]):
             return self.history.can_go_forward
         if action in ("bookmark", "bookmark_undo"):
             return self.bookmark_keeper.check(action)
+        if action in related_strip.LINK_ACTIONS:
+            return related_strip.allowed(self, action)
         if action in ("find", "find_step"):
             return self.article is not None
         return True

@@ -64,6 +64,7 @@ class TimelinePane(Vertical):
         """The sidebar pane to go back to when the timeline is toggled off."""
         self._pending: list[Callable[[], object]] = []
         self._loading = False
+        self._follow_pending = False
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Loading the timeline…"), id="timeline-status", markup=False)
@@ -72,6 +73,25 @@ class TimelinePane(Vertical):
 
     def on_mount(self) -> None:
         self.reload()
+        self.watch(self.screen, "article", self._reader_moved, init=False)
+        self.watch(self.screen, "passage", self._reader_moved, init=False)
+
+    def _reader_moved(self) -> None:
+        """While the timeline is in view and the reader reads, its cursor follows to the
+        event of the passage being read (and the detail marks where the reader is)."""
+        if self._follow_pending or self.timeline is None:
+            return
+        self._follow_pending = True
+        self.call_later(self._follow_now)
+
+    def _follow_now(self) -> None:
+        self._follow_pending = False
+        focused = self.screen.focused
+        if not self.display or (focused is not None and self in focused.ancestors):
+            return
+        here = self.main.location
+        if here is not None:
+            self.follow(here.article_id, here.passage)
 
     @property
     def main(self) -> MainScreen:
@@ -360,16 +380,22 @@ async def toggle(screen: MainScreen) -> None:
                 await screen.go_to(screen.article.id, screen.passage, record=False)
             return
         screen.set_focus(pane.focus_target)  # type: ignore[attr-defined]
+        _follow_reader(screen, pane)  # type: ignore[arg-type]
         return
     previous = screen.sidebar.active
     shown = await screen.show_sidebar_pane(PANE_ID)
     assert isinstance(shown, TimelinePane)
     if previous != PANE_ID:
         shown.previous_pane = previous
-    here = screen.location
-    shown.when_loaded(lambda: shown.follow(here.article_id if here else None,
-                                           here.passage if here else 0))
+    _follow_reader(screen, shown)
     shown.reload()  # a changed index gets a new timeline
+
+
+def _follow_reader(screen: MainScreen, pane: TimelinePane) -> None:
+    """Once loaded, put the timeline's cursor on the event of the passage being read."""
+    here = screen.location
+    pane.when_loaded(lambda: pane.follow(here.article_id if here else None,
+                                         here.passage if here else 0))
 
 
 async def other_source(screen: MainScreen) -> None:
