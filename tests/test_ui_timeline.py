@@ -4,6 +4,7 @@ behind them (date labels, source badges, stops of an event, the related trail)."
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -162,6 +163,40 @@ async def test_timeline_lists_the_call_with_its_sources_and_marks_inferred_dates
         assert "¶5 »Dienstag« inferred" in detail  # RT DE, undated: inferred
         assert "¶2 »7. Dezember«  Telefonat" in detail  # 004 is dated 2021-12: not inferred
         assert "? inferred" in detail  # the legend
+
+
+async def test_the_timeline_catches_up_with_the_background_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A timeline shown before the corpus is analysed is rebuilt when the analysis (names,
+    dates, inferred article dates) is done: EnrichDone reaches the screen."""
+    from reader.ui.enrichment import EnrichDone, EntityStatus
+
+    # hold the app's own analysis back, to run it when the timeline is on screen
+    monkeypatch.setattr(EntityStatus, "start_enrichment", lambda self, changed: None)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    app = ReaderApp(Context(corpus=[str(corpus)]))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        pane = await open_timeline(pilot, screen)
+
+        def call_row() -> str:
+            rows = [pane.row_list.render_row(r).plain for r in pane.row_list.rows]
+            return next((r for r in rows if r.startswith("2021-12-07 ")), "")
+
+        assert call_row() == ""  # no dates analysed: no event on that day
+        assert "articles are not analysed yet" in screen_text(app)
+
+        def analyse() -> None:
+            screen.library.enrich()
+            screen.library.apply_inferred_dates()
+
+        await asyncio.to_thread(analyse)
+        screen.entity_status.post_message(EnrichDone())
+        await until(pilot, lambda: " ?×2 " in call_row(), "the analysed timeline")
+        assert " RT DE " in call_row() and " Reuters " in call_row()
+        assert "not analysed yet" not in screen_text(app)
 
 
 async def test_enter_jumps_to_the_event_and_o_goes_to_other_sources(config: Path) -> None:

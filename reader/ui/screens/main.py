@@ -626,6 +626,12 @@ class MainScreen(Screen[None]):
     def action_compare(self) -> None:
         related_strip.compare(self)
 
+    def on_enrich_done(self) -> None:
+        """Names and dates are current (EnrichDone bubbled up from EntityStatus): the
+        timeline and related passages, which use them, look again."""
+        timeline_pane.library_changed(self)
+        related_strip.library_changed(self)
+
     # panes ----------------------------------------------------------------------------
     def action_toggle_sidebar(self) -> None:
         if self.narrow:

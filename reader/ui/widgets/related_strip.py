@@ -331,6 +331,16 @@ class RelatedStrip(Vertical):
         index = self.results.index(chosen)
         self.app.push_screen(CompareScreen(self.anchor_pid, self.results, index))
 
+    def forget(self) -> None:
+        """Drop what is cached and look again (the index or its analysis changed)."""
+        self._cache.clear()
+        if self.anchor_pid is not None:
+            self._fetch(self.anchor_pid)
+        self._marked = None
+        if self.main.article is not None:
+            self._marked = self.main.article.id
+            self._schedule_marks()
+
     def can(self, action: str) -> bool:
         """Whether ``]``, ``[`` or ``=`` apply now (for the footer)."""
         return self.anchor is not None and self.loaded and bool(self.results)
@@ -369,6 +379,13 @@ def allowed(screen: MainScreen, action: str) -> bool:
         return True
     strip = strip_of(screen)
     return strip is not None and strip.can(action)
+
+
+def library_changed(screen: MainScreen) -> None:
+    """The index or its analysis changed: related passages are looked up again."""
+    strip = strip_of(screen)
+    if strip is not None:
+        strip.forget()
 
 
 def step(screen: MainScreen, direction: int) -> None:

@@ -64,6 +64,7 @@ class TimelinePane(Vertical):
         """The sidebar pane to go back to when the timeline is toggled off."""
         self._pending: list[Callable[[], object]] = []
         self._loading = False
+        self._again = False
         self._follow_pending = False
 
     def compose(self) -> ComposeResult:
@@ -117,6 +118,7 @@ class TimelinePane(Vertical):
             self.set_timer(WAIT_FOR_INDEX, self.reload)
             return
         if self._loading:
+            self._again = True  # the library changed while loading: look once more after
             return
         self._loading = True
         if self.timeline is None:
@@ -141,6 +143,9 @@ class TimelinePane(Vertical):
     def on_timeline_pane_loaded(self, message: Loaded) -> None:
         message.stop()
         self._loading = False
+        if self._again:
+            self._again = False
+            self.reload()
         if message.timeline is None:
             self._status(f"The timeline could not be built: {message.error}", error=True)
             self._pending.clear()
@@ -396,6 +401,14 @@ def _follow_reader(screen: MainScreen, pane: TimelinePane) -> None:
     here = screen.location
     pane.when_loaded(lambda: pane.follow(here.article_id if here else None,
                                          here.passage if here else 0))
+
+
+def library_changed(screen: MainScreen) -> None:
+    """The index or its analysis changed (the background enrichment finished): a timeline
+    that is built gets looked at again (it is rebuilt when the index version changed)."""
+    pane = screen.sidebar.pane(PANE_ID)
+    if isinstance(pane, TimelinePane):
+        pane.reload()
 
 
 async def other_source(screen: MainScreen) -> None:
