@@ -1,0 +1,110 @@
+"""Entity recognition quality and speed: rules only, model only, and the combined recogniser
+that reader ships, on GermEval 2014 dev, on the annotated seeds and on the held-out sample.
+
+    python bench/bench_ner_quality.py [--dev PATH] [--sentences N] [--speed-articles N]
+
+Dev scores follow the issue's definition: exact span and type, outer PER/LOC/ORG; names
+inside compounds (GermEval ``…part``) and derived adjectives count on neither side, so
+spans that cover only part of a token are left out of the predictions there. Seeds and the
+held-out sample are scored as annotated (tests/data/ANNOTATION.md), compound elements
+included. Speed: tokens per second of ``find`` over the first articles of the Berlin corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.analysis.crf_features import align, read_germeval
+from reader.analysis.gold import evaluate, load_seed_gold, load_unseen_gold
+from reader.analysis.scoring import Score, score
+from reader.analysis.spans import Span
+from reader.analysis.tokens import tokenize
+
+REPO = Path(__file__).resolve().parent.parent
+DEV = REPO.parent / "shared" / "ner" / "germeval2014" / "NER-de-dev.tsv"
+BERLIN = REPO.parent / "shared" / "corpora" / "berlin-police-reports.jsonl"
+Find = Callable[[str], list[Span]]
+
+
+def whole_tokens(text: str, spans: list[Span]) -> list[Span]:
+    tokens = tokenize(text)
+    starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
+    return [s for s in spans if s.start in starts and s.end in ends]
+
+
+def dev_scores(find: Find, sentences: list) -> dict[str, Score]:
+    gold, predicted = [], []
+    for key, sentence in enumerate(sentences):
+        text, _tokens, _labels, spans = align(sentence)
+        gold.extend((key, s, e, kind) for s, e, kind in spans)
+        predicted.extend((key, s.start, s.end, s.label) for s in whole_tokens(text, find(text)))
+    return score(gold, predicted)
+
+
+def speed(find: Find, articles: int) -> float:
+    texts = []
+    with BERLIN.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record.get("text"):
+                texts.append(record["text"])
+            if len(texts) >= articles:
+                break
+    tokens = sum(len(tokenize(t)) for t in texts)
+    started = time.perf_counter()
+    for text in texts:
+        find(text)
+    return tokens / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dev", type=Path, default=DEV)
+    parser.add_argument("--sentences", type=int, default=0, help="first N dev sentences (0: all)")
+    parser.add_argument("--speed-articles", type=int, default=2000)
+    args = parser.parse_args()
+
+    from reader.analysis.crf_model import ModelRecognizer, read_model_bytes
+    from reader.analysis.entities import EntityRecognizer
+    from reader.analysis.pipeline import make_recognizer
+
+    started = time.perf_counter()
+    model = ModelRecognizer()
+    model.load()
+    load_seconds = time.perf_counter() - started
+    size = len(read_model_bytes())
+    # The shipped recogniser first, so its speed is measured with HanTa's cache cold.
+    recognizers: dict[str, Find] = {
+        "combined": make_recognizer().find,
+        "model": model.find,
+        "rules": EntityRecognizer().find,
+    }
+    sentences = read_germeval(args.dev)
+    if args.sentences:
+        sentences = sentences[: args.sentences]
+    seeds, unseen = load_seed_gold(REPO), load_unseen_gold(REPO)
+    print(f"model: {size / 2**20:.1f} MiB, loads in {load_seconds:.2f} s")
+    # Speed first, on cold per-word caches, as a fresh indexing process would see it.
+    for name, find in recognizers.items():
+        print(f"{name:<9} {speed(find, args.speed_articles):,.0f} tokens/s "
+              f"(first {args.speed_articles} Berlin articles)")
+    print(f"{'':<9} {'set':<8} {'PER':>6} {'LOC':>6} {'ORG':>6} {'ALL P':>6} {'ALL R':>6} "
+          f"{'ALL F1':>6}")
+    for name, find in recognizers.items():
+        for label, scores in (
+            ("dev", dev_scores(find, sentences)),
+            ("seeds", evaluate(seeds, find)),
+            ("unseen", evaluate(unseen, find)),
+        ):
+            a = scores["ALL"]
+            per = " ".join(f"{scores[t].f1:6.3f}" if t in scores else "     -"
+                           for t in ("PER", "LOC", "ORG"))
+            print(f"{name:<9} {label:<8} {per} {a.precision:6.3f} {a.recall:6.3f} {a.f1:6.3f}")
+
+
+if __name__ == "__main__":
+    main()
