@@ -220,15 +220,13 @@ async def test_enter_jumps_to_the_event_and_o_goes_to_other_sources(config: Path
         assert "»7. Dezember«" in screen_text(app) or "7. Dezember" in screen.article.text
         # each jump is on the back stack
         await pilot.press("backspace")
-        await pilot.pause()
-        assert (screen.article.id, screen.passage) == (VIDEO, 8)
+        await until(pilot, lambda: (screen.article.id, screen.passage) == (VIDEO, 8), "back")
         # t hides the timeline again and leaves the keyboard in the article
         await pilot.press("t")
-        await pilot.pause()
-        assert app.focused is pane.row_list
+        await until(pilot, lambda: app.focused is pane.row_list, "the timeline's list")
         await pilot.press("t")
-        await pilot.pause()
-        assert screen.sidebar.active != "timeline" and app.focused is screen.reading
+        await until(pilot, lambda: screen.sidebar.active != "timeline"
+                    and app.focused is screen.reading, "the timeline hidden")
 
 
 async def test_sources_key_keeps_only_events_in_several_sources(config: Path) -> None:
@@ -308,8 +306,8 @@ async def test_compare_view_marks_the_words_that_differ(config: Path) -> None:
         await strip_for(pilot, screen, RT, GUARANTEES)
         await pilot.press("equals_sign")
         await until(pilot, lambda: isinstance(app.screen, CompareScreen), "the compare view")
-        await pilot.pause()
         view = app.screen
+        await until(pilot, lambda: view.query_one("#compare-a-text").region.height, "layout")
         assert not view.has_class("-stacked")  # side by side at 120 columns
         left = view.query_one("#compare-a-text").visual
         right = view.query_one("#compare-b-text").visual
@@ -331,8 +329,7 @@ async def test_compare_view_marks_the_words_that_differ(config: Path) -> None:
         await pilot.pause()
         assert view.index == 1
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is screen
+        await until(pilot, lambda: app.screen is screen, "the compare view closed")
 
 
 # a small terminal ---------------------------------------------------------------------------------
@@ -352,22 +349,21 @@ async def test_80x24_stacks_the_panes_and_nothing_breaks(config: Path) -> None:
         assert reading.display and not screen.sidebar.display  # o stays in the article
         assert await screen.go_to(RT, GUARANTEES)
         await strip_for(pilot, screen, RT, GUARANTEES)
-        assert strip(screen).region.height >= 3
+        await until(pilot, lambda: strip(screen).region.height >= 3, "the strip's room")
         await pilot.press("right_square_bracket")
         await until(pilot, lambda: screen.article.id == REUTERS, "]")
         await pilot.press("equals_sign")
         await until(pilot, lambda: isinstance(app.screen, CompareScreen), "the compare view")
-        await pilot.pause()
         view = app.screen
         assert view.has_class("-stacked")
         a, b = view.query_one("#compare-a"), view.query_one("#compare-b")
+        await until(pilot, lambda: a.region.height and b.region.height, "layout")
         assert a.region.x == b.region.x and a.region.y < b.region.y  # one above the other
         await pilot.press("enter")  # opens the related passage
-        await pilot.pause()
-        assert app.screen is screen and (screen.article.id, screen.passage) == (REUTERS, 3)
+        await until(pilot, lambda: app.screen is screen
+                    and (screen.article.id, screen.passage) == (REUTERS, 3), "the passage")
         await pilot.press("t", "t")
-        await pilot.pause()
-        assert reading.display
+        await until(pilot, lambda: reading.display, "the article again")
 
 
 # pure helpers -------------------------------------------------------------------------------------
