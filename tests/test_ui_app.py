@@ -171,6 +171,9 @@ async def test_clicking_a_library_row_opens_it(seeds: Path) -> None:
     app = make_app(seeds)
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
+        # the list re-sorts once the background analysis dates the undated articles
+        await until(pilot, lambda: screen.entity_status.enriched, "the enrichment")
+        await pilot.pause()
         rows = screen.library_pane.row_list.rows
         target = next(i for i, r in enumerate(rows) if r.key == GIPFEL)
         assert await pilot.click("#library-list", offset=(5, target))

@@ -50,7 +50,7 @@ from reader.ui.widgets.legend import EntityLegend, checked_colors
 
 if TYPE_CHECKING:
     from reader.analysis.entity_table import EntityRow
-    from reader.corpus.model import Article
+    from reader.corpus.model import Article, When
     from reader.library import EnrichReport, Library
     from reader.search.store import ArticleSummary
     from reader.ui.library_rows import LibraryIndex
@@ -91,7 +91,7 @@ class EnrichDone(Message):
     report: EnrichReport | None = None
     dated: list[str] = field(default_factory=list)
     summaries: Sequence[ArticleSummary] | None = None
-    """The library's summaries when dates changed (re-read in the worker)."""
+    """The library's summaries when dates the list shows changed (re-read in the worker)."""
     library_index: LibraryIndex | None = None
     error: str = ""
 
@@ -366,8 +366,10 @@ class EntityStatus(Horizontal):
         inherit it), so the screen stays quick while both cores analyse."""
         worker = get_current_worker()
         cancelled = lambda: worker.is_cancelled  # noqa: E731 - read on every call
+        shown = {s.id: s.date for s in self.main.summaries}  # the dates the list shows now
         thread = threading.Thread(
-            target=self._enrich_in_background, args=(self.library, index_changed, cancelled),
+            target=self._enrich_in_background,
+            args=(self.library, index_changed, cancelled, shown),
             name="reader-enrich", daemon=True,
         )
         thread.start()
@@ -376,7 +378,11 @@ class EntityStatus(Horizontal):
         thread.join(CANCEL_WAIT)  # let it stop cleanly (writers cancelled) when closing
 
     def _enrich_in_background(
-        self, library: Library, index_changed: bool, cancelled: Callable[[], bool]
+        self,
+        library: Library,
+        index_changed: bool,
+        cancelled: Callable[[], bool],
+        shown: dict[str, When | None],
     ) -> None:
         if sys.platform.startswith("linux"):
             with contextlib.suppress(OSError):
@@ -413,11 +419,12 @@ class EntityStatus(Horizontal):
                 dated = library.apply_inferred_dates(progress)
             summaries = None
             library_index = None
-            if dated or report.reindexed:
-                from reader.ui.library_rows import LibraryIndex
+            if dated or report.analysed:  # analysis dates undated articles from their text
+                fresh = library.summaries()
+                if any(shown.get(s.id) != s.date for s in fresh):
+                    from reader.ui.library_rows import LibraryIndex
 
-                summaries = library.summaries()
-                library_index = LibraryIndex(summaries)
+                    summaries, library_index = fresh, LibraryIndex(fresh)
         except _Cancelled:
             return
         except Exception as exc:
