@@ -134,7 +134,10 @@ class EntityPane(Vertical):
 
     def _rescroll(self) -> None:
         row_list = self.row_list
-        if row_list.cursor >= 0:
+        first = next((i for i, r in enumerate(row_list.rows) if not r.is_heading), -1)
+        if row_list.cursor <= first:
+            row_list.scroll_to(y=0, animate=False, force=True)  # every heading above it
+        else:
             row_list.cursor = row_list.cursor  # scrolls the cursor (and its heading) into view
 
     @on(Input.Changed, "#entity-filter")
