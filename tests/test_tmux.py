@@ -138,6 +138,7 @@ def test_read_search_jump_back_help_and_quit(terminal, seeds: Path) -> None:
     screen = term.wait_for("Joe Biden lädt Wladimir Putin zu Gipfeltreffen")
     assert "unknown · 2021-04" in screen  # source · date under the headline
     term.keys("/")
+    term.wait_for("Search: Putin")  # the search box is up (its placeholder shows)
     term.type("Garantien")
     term.keys("Enter")
     screen = term.wait_for("passages match")
