@@ -44,3 +44,11 @@ def seeds_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def seed_texts() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    """A writable copy of the seeds as a corpus folder, ``tmp_path/corpus`` (the UI tests')."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target

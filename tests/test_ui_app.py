@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.state import load_state
 from reader.ui.widgets.reading_pane import PassageView
-from tests.conftest import SEEDS
+from tests.ui_support import loaded, make_app, screen_text, until
 
 SIZE = (120, 40)
 REUTERS = "001_71db2df63f5cd903"
@@ -26,38 +24,6 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 
 # helpers --------------------------------------------------------------------------------
-def make_app(*corpus: Path) -> ReaderApp:
-    return ReaderApp(Context(corpus=[str(p) for p in corpus]))
-
-
-@pytest.fixture
-def seeds(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(SEEDS, target)
-    return target
-
-
-async def until(pilot, condition: Callable[[], object], what: str = "condition") -> None:
-    """Let the app run until ``condition()`` holds (workers are threads)."""
-    for _ in range(500):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"gave up waiting for {what}")
-
-
-async def loaded(pilot) -> MainScreen:
-    screen = pilot.app.main
-    await until(pilot, lambda: screen.library_pane.index is not None, "the library")
-    await pilot.pause()
-    return screen
-
-
-def screen_text(app: ReaderApp) -> str:
-    """What is on the terminal, as text."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 def passage_texts(screen: MainScreen) -> list[str]:
     return [view.visual.plain for view in screen.reading.query(PassageView)]
 

@@ -3,10 +3,8 @@ a file changed by hand or broken; plus the pure helpers behind the pane and the 
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,7 +24,8 @@ from reader.ui.bookmark_marks import (
 from reader.ui.screens.bookmark_dialog import BookmarkDialog
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.bookmarks_pane import BookmarksPane
-from tests.conftest import SEEDS
+from tests import ui_support as ui
+from tests.ui_support import make_app, screen_text, until
 
 SIZE = (120, 40)
 REUTERS = "001_71db2df63f5cd903"
@@ -36,35 +35,9 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 
 # helpers --------------------------------------------------------------------------------
-@pytest.fixture
-def seeds(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(SEEDS, target)
-    return target
-
-
-def make_app(corpus: Path) -> ReaderApp:
-    return ReaderApp(Context(corpus=[str(corpus)]))
-
-
-async def until(pilot, condition: Callable[[], object], what: str = "condition") -> None:
-    for _ in range(1500):  # up to 30 s on a busy machine; usually a few frames
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"gave up waiting for {what}")
-
-
 async def loaded(pilot) -> MainScreen:
-    screen = pilot.app.main
-    await until(pilot, lambda: screen.library_ready, "the library")
-    await until(pilot, lambda: screen.bookmark_keeper.loaded, "the bookmarks")
-    await pilot.pause()
-    return screen
-
-
-def screen_text(app: ReaderApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    """The library ready to open articles and the bookmarks file read."""
+    return await ui.loaded(pilot, ui.LIBRARY_READY, ui.BOOKMARKS)
 
 
 def bookmarks_file(app: ReaderApp) -> Path:

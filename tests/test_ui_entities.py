@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from reader.cli.context import Context
 from reader.config import DEFAULT_COLORS
 from reader.library import Library
 from reader.search.query import parse_query
@@ -31,7 +28,8 @@ from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.entity_pane import EntityPane
 from reader.ui.widgets.legend import EntityLegend, checked_colors
 from reader.ui.widgets.reading_pane import PassageView
-from tests.conftest import SEEDS
+from tests import ui_support as ui
+from tests.ui_support import screen_text, until
 
 SIZE = (120, 40)
 GIPFEL = "003_ea1d46bb5c9ce6df"  # "Joe Biden lädt Wladimir Putin zu Gipfeltreffen …"
@@ -44,36 +42,24 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 # helpers ------------------------------------------------------------------------------------
 @pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(SEEDS, target)
-    return target
+def corpus(seeds: Path) -> Path:
+    """The seeds copied into ``tmp_path/corpus`` (conftest's ``seeds``)."""
+    return seeds
 
 
 def make_app(corpus: Path, config: str | None = None, tmp_path: Path | None = None) -> ReaderApp:
+    """The app on ``corpus``, with ``config`` (YAML text) written to ``tmp_path/config.yaml``."""
     config_path = None
     if config is not None:
         assert tmp_path is not None
         config_path = tmp_path / "config.yaml"
         config_path.write_text(config, encoding="utf-8")
-    return ReaderApp(Context(str(config_path) if config_path else None, [str(corpus)]))
-
-
-async def until(pilot, condition: Callable[[], object], what: str) -> None:
-    for _ in range(1000):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"gave up waiting for {what}")
+    return ui.make_app(corpus, config=config_path)
 
 
 async def ready(pilot) -> MainScreen:
     """The library listed and the background enrichment finished."""
-    screen = pilot.app.main
-    await until(pilot, lambda: screen.library_pane.index is not None, "the library")
-    await until(pilot, lambda: screen.entity_status.enriched, "the enrichment")
-    await pilot.pause()
-    return screen
+    return await ui.loaded(pilot, ui.LIBRARY, ui.ENRICHMENT)
 
 
 async def open_highlighted(pilot, screen: MainScreen, article_id: str) -> None:
@@ -81,10 +67,6 @@ async def open_highlighted(pilot, screen: MainScreen, article_id: str) -> None:
     await until(pilot, lambda: screen.entity_status.cache.get(article_id) is not None,
                 "the article's names")
     await pilot.pause()
-
-
-def screen_text(app: ReaderApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def view_with(screen: MainScreen, text: str) -> PassageView:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,9 @@ from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.reading_pane import PassageView
 from reader.ui.widgets.related_strip import RelatedStrip
 from reader.ui.widgets.timeline_pane import TimelinePane
+from tests import ui_support as ui
 from tests.conftest import SEEDS
+from tests.ui_support import screen_text, until
 
 SIZE = (120, 40)
 RT = "000_c7c4b8e3e078befc"
@@ -56,27 +57,12 @@ def config(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def make_app(config: Path) -> ReaderApp:
-    return ReaderApp(Context(config_path=str(config)))
-
-
-async def until(pilot, condition: Callable[[], object], what: str = "condition") -> None:
-    for _ in range(500):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"gave up waiting for {what}")
+    return ui.make_app(config=config)
 
 
 async def loaded(pilot) -> MainScreen:
-    screen = pilot.app.main
-    await until(pilot, lambda: screen.library_pane.index is not None, "the library")
-    await until(pilot, lambda: screen.query("#related-strip"), "the related strip")
-    await pilot.pause()
-    return screen
-
-
-def screen_text(app: ReaderApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    """The library listed and the related strip mounted."""
+    return await ui.loaded(pilot, ui.LIBRARY, ui.RELATED_STRIP)
 
 
 def strip(screen: MainScreen) -> RelatedStrip:

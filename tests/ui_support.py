@@ -1,0 +1,61 @@
+"""Helpers shared by the Pilot tests of the app (tests/test_ui_*.py): build the app, wait for
+what a worker brings, read the terminal as text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.cli.context import Context
+from reader.ui.app import ReaderApp
+from reader.ui.screens.main import MainScreen
+
+POLL = 0.02  # seconds between two looks at a condition
+PATIENCE = 30.0  # seconds before `until` gives up; usually a few frames, more on a busy machine
+
+Wait = tuple[str, Callable[[MainScreen], object]]
+"""Something `loaded` waits for: what it is (for the failure message), and the test of it."""
+
+LIBRARY: Wait = ("the library", lambda screen: screen.library_pane.index is not None)
+LIBRARY_READY: Wait = ("the library", lambda screen: screen.library_ready)
+RELATED_STRIP: Wait = ("the related strip", lambda screen: screen.query("#related-strip"))
+BOOKMARKS: Wait = ("the bookmarks", lambda screen: screen.bookmark_keeper.loaded)
+ENRICHMENT: Wait = ("the enrichment", lambda screen: screen.entity_status.enriched)
+
+
+def make_app(*corpus: Path, config: Path | None = None) -> ReaderApp:
+    """The app on the ``corpus`` folders and/or the config file ``config``, as the command
+    line's ``--corpus`` and ``--config`` would give it."""
+    return ReaderApp(
+        Context(
+            config_path=str(config) if config is not None else None,
+            corpus=[str(p) for p in corpus] if corpus else None,
+        )
+    )
+
+
+async def until(
+    pilot, condition: Callable[[], object], what: str = "condition", *, seconds: float = PATIENCE
+) -> None:
+    """Let the app run until ``condition()`` holds (workers are threads); fail naming ``what``
+    after ``seconds``."""
+    for _ in range(round(seconds / POLL)):
+        if condition():
+            return
+        await pilot.pause(POLL)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+async def loaded(pilot, *waits: Wait) -> MainScreen:
+    """The main screen once each of ``waits`` holds, in order (the library listed, if none are
+    given), and one more frame has been drawn."""
+    screen = pilot.app.main
+    for what, condition in waits or (LIBRARY,):
+        await until(pilot, lambda condition=condition: condition(screen), what)
+    await pilot.pause()
+    return screen
+
+
+def screen_text(app: ReaderApp) -> str:
+    """What is on the terminal, as text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
