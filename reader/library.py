@@ -313,8 +313,8 @@ class Library:
         with self._lock:
             searcher = self.searcher()
             results = searcher.search(join_title(query, searcher), limit=limit)
-            terms = query_terms(query, searcher)
-            names = query_terms(query, searcher, "entity")
+            by_field = query_terms(query, searcher)
+            terms, names = by_field.get("text", set()), by_field.get("entity", set())
             hits: list[Hit] = []
             for hit in results:
                 article = self.article(hit["article"])

@@ -130,16 +130,17 @@ def join_title(query: Query, searcher: Searcher) -> Query:
     return query.accept(rewrite)
 
 
-def query_terms(query: Query, searcher: Searcher, fieldname: str = "text") -> set[str]:
-    """The indexed terms of ``fieldname`` that the query matches (prefix/fuzzy expanded)."""
-    terms: set[str] = set()
+def query_terms(query: Query, searcher: Searcher) -> dict[str, set[str]]:
+    """The indexed terms the query matches, by field (prefix and fuzzy terms expanded: for a
+    fuzzy term that is a scan of the vocabulary, so do it once per query)."""
+    terms: dict[str, set[str]] = {}
     try:
         found = query.existing_terms(searcher.reader(), expand=True)
     except Exception:
         found = query.all_terms()
     for fname, text in found:
-        if fname == fieldname:
-            terms.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
+        value = text.decode("utf-8") if isinstance(text, bytes) else str(text)
+        terms.setdefault(fname, set()).add(value)
     return terms
 
 

@@ -452,14 +452,13 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def run_search(self, query: str) -> None:
-        from reader.search.query import QueryError, parse_query, query_terms
+        from reader.search.query import QueryError
 
         library = self.library
         try:
             result = library.search(query)
             # the words to mark in every passage of an opened article, not only in the hits
-            with library.lock:
-                terms = frozenset(query_terms(parse_query(query), library.searcher()))
+            terms = frozenset(result.terms)
         except QueryError as exc:
             self.post_message(SearchFailed(query, str(exc)))
             return
