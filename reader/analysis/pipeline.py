@@ -157,7 +157,9 @@ def analyze_many(
                 return
             yield article.id, analyze_article(article, recognizer)
         return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    # Fresh interpreters, not forks: the app calls this from a thread while others may hold
+    # locks (the recogniser's, the logging module's) that a forked child would inherit held.
+    context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
         max_workers=2, mp_context=context, initializer=_init_worker,
         initargs=(list(user_entries),),
