@@ -10,7 +10,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,10 +53,11 @@ class EnrichReport:
     analysed: int = 0
     reindexed: int = 0
     seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {"analysed": self.analysed, "reindexed": self.reindexed,
-                "seconds": round(self.seconds, 3)}
+                "seconds": round(self.seconds, 3), "problems": self.problems}
 
 
 class Library:
@@ -150,6 +151,8 @@ class Library:
                     if n % 200 == 0:
                         self.store.commit()
                 report.analysed += 1
+                if analysis.error:
+                    report.problems.append(f"{aid}: {analysis.error}")
                 tick("analyse", n, len(todo))
             with self._lock:
                 self.store.commit()

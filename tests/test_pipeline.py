@@ -129,3 +129,17 @@ def test_timeline_inferred_dates_reach_list_search_and_filters(tmp_path: Path) -
     hits = library.search("Sacharowa AND date:2021-12-08").hits
     assert [h.article.id for h in hits] == ["000_c7c4b8e3e078befc"]
     assert library.apply_inferred_dates() == []  # stable: nothing changes the second time
+
+
+def test_a_failing_recogniser_costs_one_article_not_the_corpus() -> None:
+    from reader.analysis.pipeline import analyze_article
+    from reader.corpus.loader import load_corpus
+
+    class Broken:
+        def find(self, text: str):
+            raise RuntimeError("model file is damaged")
+
+    articles, _ = load_corpus([SEEDS])
+    analysis = analyze_article(articles[1], Broken())
+    assert analysis.entities == [] and "model file is damaged" in analysis.error
+    assert analysis.dates  # the dates of the article are still found

@@ -44,13 +44,17 @@ class ArticleAnalysis:
     date: When | None = None
     dates: list[Span] = field(default_factory=list)
     entities: list[Span] = field(default_factory=list)
+    error: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "date": self.date.to_json() if self.date else None,
             "dates": [s.to_json() for s in self.dates],
             "entities": [s.to_json() for s in self.entities],
         }
+        if self.error:
+            data["error"] = self.error
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ArticleAnalysis:
@@ -63,6 +67,7 @@ class ArticleAnalysis:
             date,
             [Span.from_json(s) for s in data.get("dates", [])],
             [Span.from_json(s) for s in data.get("entities", [])],
+            str(data.get("error", "")),
         )
 
     def spans_in(self, start: int, end: int) -> list[Span]:
@@ -117,15 +122,17 @@ def make_recognizer(user_entries: Sequence[dict[str, Any]] = ()) -> Any:
 
 def analyze_article(article: Article, recognizer: Any) -> ArticleAnalysis:
     """Dates (resolved against the article date, inferred when the text allows) and
-    entities of one article."""
+    entities of one article. If entity recognition fails on this text, the article keeps
+    its dates and ``error`` says why, rather than stopping the whole corpus."""
     from reader.analysis.dates import find_dates, infer_article_date
 
     date = article.date or infer_article_date(article.text)
-    return ArticleAnalysis(
-        date=date,
-        dates=find_dates(article.text, date),
-        entities=recognizer.find(article.text),
-    )
+    analysis = ArticleAnalysis(date=date, dates=find_dates(article.text, date))
+    try:
+        analysis.entities = recognizer.find(article.text)
+    except Exception as exc:  # a recogniser bug must not cost the other articles
+        analysis.error = f"entity recognition failed ({type(exc).__name__}: {exc})"
+    return analysis
 
 
 # --- running on both cores ---------------------------------------------------------------

@@ -35,7 +35,7 @@ def ensure_index(ctx: Context, quiet: bool = False) -> None:
         enriched = library.enrich(progress)
         if not report.up_to_date or enriched.analysed:
             library.apply_inferred_dates(progress)
-    for problem in report.problems:
+    for problem in [*report.problems, *enriched.problems]:
         print(f"reader: {problem}", file=sys.stderr)
     if report.articles == 0:
         paths = ", ".join(str(p) for p in ctx.config.corpus)
@@ -61,7 +61,7 @@ def cmd_index(args: argparse.Namespace, ctx: Context) -> int:
         data["index_dir"] = str(library.paths.root)
         print_json(data)
         return 0
-    for problem in report.problems:
+    for problem in [*report.problems, *enriched.problems]:
         print(f"reader: {problem}", file=sys.stderr)
     if report.rebuilt:
         print(f"rebuilt the index: {report.rebuild_reason}")
