@@ -173,9 +173,11 @@ async def test_a_remapped_toggle_key_and_a_bad_colour(corpus: Path, tmp_path: Pa
     config = 'entities:\n  colors:\n    LOC: "blurple"\nkeys:\n  toggle_entities: "h"\n'
     app = make_app(corpus, config, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
+        # the warning comes at start-up; look before it times out on a slow machine
+        await until(pilot, lambda: any(
+            "entities.colors.LOC" in n.message and "blurple" in n.message
+            for n in app._notifications), "the colour warning")
         screen = await ready(pilot)
-        messages = [n.message for n in app._notifications]
-        assert any("entities.colors.LOC" in m and "blurple" in m for m in messages)
         await open_highlighted(pilot, screen, GIPFEL)
         body = view_with(screen, "Moskau aufzubauen")
         assert f"bold {DEFAULT_COLORS['LOC']}" in styles_at(body, "Moskau")
