@@ -5,10 +5,19 @@ Data: GermEval 2014 (Benikova, Biemann, Reznicek, LREC 2014; CC BY 4.0), by defa
 
     /work/.venv/bin/python tools/train_ner.py
 
-Options: ``--train``/``--dev`` (data files), ``--out`` (model file), ``--c1``/``--c2``/
-``--iterations`` (the fixed defaults are the ones chosen on dev). Training is deterministic
-(L-BFGS, no sampling): the same data and parameters give the same model. It takes a few
-minutes on one core.
+It writes ``reader/data/ner-de.crfsuite`` and ``reader/data/ner-de.features.json`` (feature
+version and word memory) and prints dev scores (outer PER/LOC/ORG, exact span and type).
+Options: ``--train``/``--dev`` (data files), ``--out`` (model file; the feature file goes
+next to it), ``--c1``/``--c2``/``--iterations`` (the fixed defaults are the ones chosen on
+dev), ``--skip-training`` (only score ``--out``). Training is deterministic (L-BFGS, no
+sampling): the same data and parameters give the same files. About 5 minutes of one core.
+
+Chosen on dev (overall F1): base features, BIO 0.717; + HanTa part of speech 0.730; +
+shipped gazetteer and given names 0.738; + 5-fold training memory 0.745; no sentence cut
+after abbreviations, genitive-stripped form, neighbours' part of speech 0.757; + word
+bigrams 0.763; BIOES labels 0.769; c1=0.1 c2=0.1 0.778. Tried and left out: word clusters
+from the training text (0.714 vs 0.717), compound head nouns, a ±3 window, quotation
+context, 300 iterations, memory of genitive forms (all within ±0.003).
 """
 
 from __future__ import annotations
@@ -34,8 +43,8 @@ from reader.analysis.crf_model import ModelRecognizer, evaluate, features_path  
 from reader.analysis.scoring import report  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "ner" / "germeval2014"
-C1 = 0.05
-C2 = 0.01
+C1 = 0.1
+C2 = 0.1
 ITERATIONS = 150
 FOLDS = 5
 
