@@ -30,7 +30,7 @@ ANALYSIS_INPUTS = (
     "analysis/dates.py", "analysis/date_words.py",
     "analysis/entities.py", "analysis/entity_rules.py", "analysis/gazetteer.py",
     "analysis/crf_features.py", "analysis/crf_model.py",
-    "data/gazetteer.json", "data/ner-de.crfsuite",
+    "data/gazetteer.json", "data/ner-de.crfsuite", "data/ner-de.features.json",
 )
 POOL_THRESHOLD = 200  # articles; below this the pool's start-up costs more than it saves
 CHUNK = 64
