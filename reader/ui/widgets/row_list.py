@@ -76,7 +76,9 @@ class RowList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(-1, always_update=True)
 
     @dataclass
-    class Highlighted(Message):
+    class RowMessage(Message):
+        """A message about one row of the list."""
+
         row_list: RowList
         row: RowLike
 
@@ -84,14 +86,11 @@ class RowList(ScrollView, can_focus=True):
         def control(self) -> RowList:
             return self.row_list
 
-    @dataclass
-    class Selected(Message):
-        row_list: RowList
-        row: RowLike
+    class Highlighted(RowMessage):
+        """The cursor moved onto ``row``."""
 
-        @property
-        def control(self) -> RowList:
-            return self.row_list
+    class Selected(RowMessage):
+        """Enter (or a click) chose ``row``."""
 
     @dataclass
     class TypedAhead(Message):
