@@ -22,11 +22,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 BERLIN = REPO.parent / "shared" / "corpora" / "berlin-police-reports.jsonl"
+TIMEOUT = 60.0
 
 BARE = """
 import sys
@@ -96,6 +98,8 @@ def timed(argv: list[str], marks: tuple[str, ...], env: dict[str, str]) -> dict[
     )
     found: dict[str, float] = {}
     assert proc.stdout is not None
+    watchdog = threading.Timer(TIMEOUT, proc.kill)  # a run that never reports is killed
+    watchdog.start()
     for line in proc.stdout:
         word = line.strip()
         if word in marks:
@@ -104,7 +108,8 @@ def timed(argv: list[str], marks: tuple[str, ...], env: dict[str, str]) -> dict[
                 break
     proc.stdout.close()
     err = proc.stderr.read() if proc.stderr else ""
-    proc.wait(timeout=60)
+    proc.wait(timeout=TIMEOUT)
+    watchdog.cancel()
     missing = [m for m in marks if m not in found]
     if missing:
         raise SystemExit(f"{argv[:3]}… never printed {missing}; stderr:\n{err[-2000:]}")
@@ -156,7 +161,9 @@ def main() -> int:
     parser.add_argument("--corpus", action="append", type=Path,
                         help="corpus to open (default: the seeds and the Berlin corpus)")
     args = parser.parse_args()
-    corpora = args.corpus or [REPO / "seeds", BERLIN]
+    # the runs start in a temporary folder: a relative corpus path must not turn into an
+    # empty corpus there (the app would then wait for a library that never comes)
+    corpora = [c.resolve() for c in args.corpus] if args.corpus else [REPO / "seeds", BERLIN]
     python = sys.executable
     with tempfile.TemporaryDirectory() as state:
         env = dict(os.environ, XDG_STATE_HOME=state, TEXTUAL_ANIMATION="none")
