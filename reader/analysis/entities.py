@@ -1,13 +1,15 @@
 """Recognise people (PER), places (LOC) and organisations (ORG) in German news text, offline.
 
-Sources, in order of precedence when their spans overlap:
+Sources:
 
-1. ``user``: the user's gazetteer entries (``Config.gazetteer``);
+1. ``user``: the user's gazetteer entries (``Config.gazetteer``): they always win;
 2. ``gazetteer``: the shipped gazetteer (``reader/data/gazetteer.json``), with inflected
    forms ("Putins", "des Weißen Hauses") and ALL-CAPS datelines ("MOSKAU");
-3. ``model``: an optional statistical recogniser, any object with ``find(text) -> list[Span]``;
-4. ``rule``: proper nouns found by HanTa and typed by context (a role noun before a name,
-   a place preposition, organisation words, street endings, name endings).
+3. ``model``: an optional statistical recogniser, any object with ``find(text) -> list[Span]``.
+   It decides the extent of the names it finds; the gazetteer types and names a model span
+   of the same extent (:func:`with_model`);
+4. ``rule``: without a model, proper nouns found by HanTa and typed by context (a role noun
+   before a name, a place preposition, organisation words, street endings, name endings).
 
 Names inside hyphenated compounds are spans of their own element ("NATO" in
 "NATO-Osterweiterung"); derived adjectives ("US-amerikanisch", "Genfer") are not entities.
@@ -19,6 +21,7 @@ Nothing is loaded at import: the gazetteer and HanTa load on the first :meth:`fi
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -31,6 +34,7 @@ from reader.analysis.tokens import Token, tokenize
 
 PRIORITY = {"user": 0, "gazetteer": 1, "model": 2, "rule": 3}
 HYPHENS = re.compile(r"[-‐‑]")
+NAME_JOINT = re.compile(r"[\s\-‐‑]*")
 BEFORE_SENTENCE = frozenset('.!?:;"„“”»«–—(…\'‚‘’')
 DETERMINERS = frozenset({"dem", "den", "der", "einem", "einen", "einer", "diesem", "diesen",
                          "dieser", "jenem", "jenen", "seinem", "seinen", "ihrem", "ihren",
@@ -49,7 +53,7 @@ class EntityRecognizer:
 
     ``user_entries`` are ``{name, type, aliases}`` mappings (as in ``Config.gazetteer``);
     they win over everything else. ``model`` is any object with ``find(text)`` returning
-    :class:`Span` objects; its spans rank below the gazetteers and above the rules.
+    :class:`Span` objects; with one, it replaces the rules (see :func:`with_model`).
     """
 
     def __init__(self, user_entries: Iterable[Any] = (), *, model: object | None = None):
@@ -82,10 +86,12 @@ class EntityRecognizer:
         found: list[Span] = []
         owner: dict[int, Span] = {}  # token index -> span covering it (gazetteer and rules)
         self._gazetteer_pass(text, toks, words, initial, gz, found, owner)
-        _club_pass(text, toks, words, found, owner)
-        self._rule_pass(text, toks, words, initial, gz, found, owner)
-        if self.model is not None:
-            found.extend(self._model_spans(text, gz))
+        if self.model is None:
+            _club_pass(text, toks, words, found, owner)
+            self._rule_pass(text, toks, words, initial, gz, found, owner)
+        else:
+            # next to the model the rules' guesses cost more than they find (docs/entities.md)
+            found = with_model(found, self._model_spans(text, gz))
         spans = combine(found)
         return self._coreference(text, toks, words, spans)
 
@@ -402,6 +408,41 @@ def combine(spans: Iterable[Span]) -> list[Span]:
         kept.append(s)
     kept.sort(key=lambda s: s.start)
     return kept
+
+
+def with_model(found: Sequence[Span], model: Sequence[Span]) -> list[Span]:
+    """Gazetteer spans (``found``) and model spans, before :func:`combine`.
+
+    The model decides where a name begins and ends ("Financial Times Deutschland", not
+    "Deutschland"); the gazetteer gives a span of the same extent its type and canonical
+    name. Where the model joins two or more known names that stand side by side ("USA
+    Kiew", "NATO-Russland"), the known names stand. User entries always win (in
+    :func:`combine`).
+    """
+    gazetteer = [s for s in found if s.origin == "gazetteer"]
+    displaced: set[int] = set()
+    kept: list[Span] = []
+    for m in model:
+        inner = [g for g in gazetteer if g.start < m.end and m.start < g.end]
+        same = next((g for g in inner if (g.start, g.end) == (m.start, m.end)), None)
+        if same is not None:
+            m = Span(m.start, m.end, m.text, same.label, same.canonical, None, m.origin)
+        elif _joins_names(m, inner):
+            continue
+        displaced.update(id(g) for g in inner)
+        kept.append(m)
+    return [s for s in found if id(s) not in displaced] + kept
+
+
+def _joins_names(span: Span, names: Sequence[Span]) -> bool:
+    """Whether ``names`` (two or more) cover ``span`` with only spaces or hyphens between."""
+    names = sorted(names, key=lambda s: s.start)
+    if len(names) < 2 or names[0].start != span.start or names[-1].end != span.end:
+        return False
+    return all(
+        NAME_JOINT.fullmatch(span.text[a.end - span.start:b.start - span.start])
+        for a, b in itertools.pairwise(names)
+    )
 
 
 def _span(text: str, start: int, end: int, label: str, canonical: str | None,
