@@ -18,9 +18,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.analysis.crf_features import align, read_germeval
+from reader.analysis.crf_features import read_germeval
+from reader.analysis.crf_model import evaluate_find
 from reader.analysis.gold import evaluate, load_seed_gold, load_unseen_gold
-from reader.analysis.scoring import Score, score
 from reader.analysis.spans import Span
 from reader.analysis.tokens import tokenize
 
@@ -28,21 +28,6 @@ REPO = Path(__file__).resolve().parent.parent
 DEV = REPO.parent / "shared" / "ner" / "germeval2014" / "NER-de-dev.tsv"
 BERLIN = REPO.parent / "shared" / "corpora" / "berlin-police-reports.jsonl"
 Find = Callable[[str], list[Span]]
-
-
-def whole_tokens(text: str, spans: list[Span]) -> list[Span]:
-    tokens = tokenize(text)
-    starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
-    return [s for s in spans if s.start in starts and s.end in ends]
-
-
-def dev_scores(find: Find, sentences: list) -> dict[str, Score]:
-    gold, predicted = [], []
-    for key, sentence in enumerate(sentences):
-        text, _tokens, _labels, spans = align(sentence)
-        gold.extend((key, s, e, kind) for s, e, kind in spans)
-        predicted.extend((key, s.start, s.end, s.label) for s in whole_tokens(text, find(text)))
-    return score(gold, predicted)
 
 
 def speed(find: Find, articles: int) -> float:
@@ -96,7 +81,7 @@ def main() -> None:
           f"{'ALL F1':>6}")
     for name, find in recognizers.items():
         for label, scores in (
-            ("dev", dev_scores(find, sentences)),
+            ("dev", evaluate_find(find, sentences)),
             ("seeds", evaluate(seeds, find)),
             ("unseen", evaluate(unseen, find)),
         ):
