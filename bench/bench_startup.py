@@ -50,6 +50,7 @@ Bare().run(headless=True)
 # The real entry point (reader.cli.main, as the console script calls it) with the app class
 # wrapped to report its milestones and exit.
 READER = """
+import inspect
 import sys
 from reader.ui import app as ui_app
 from reader.ui.screens.main import MainScreen
@@ -57,8 +58,13 @@ from reader.ui.screens.main import MainScreen
 MODE = sys.argv[1]
 
 class TimedScreen(MainScreen):
-    def on_library_loaded(self, message):
-        # runs before MainScreen's own handler: report after the list has been drawn
+    async def on_library_loaded(self, message):
+        # MainScreen's own handler runs here (and, prevented, not again after this one);
+        # report once the list it filled in has been drawn
+        message.prevent_default()
+        done = super().on_library_loaded(message)
+        if inspect.isawaitable(done):
+            await done
         self.call_after_refresh(self._listed)
 
     def _listed(self):

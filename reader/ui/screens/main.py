@@ -12,10 +12,17 @@ Plug-in points for later panes:
 * :meth:`MainScreen.add_sidebar_pane` for a new tab in the sidebar;
 * mount extra widgets into ``#reading-column`` (e.g. a related-passages strip) above the
   find bar.
+
+The first screen is kept to what it shows (header, sidebar with the library, reading pane,
+footer), so that it is up quickly: the feature modules (names and dates, timeline, related
+passages) are imported the first time they are needed, and what the first screen does not show
+is mounted once it is up (:meth:`MainScreen.build_deferred`) or once the library is listed
+(:meth:`MainScreen._after_listing`).
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -26,12 +33,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from reader.ui import hit_order
-from reader.ui.enrichment import EntityStatus
 from reader.ui.find import find_all
 from reader.ui.history import History, Location
 from reader.ui.keys import bindings
@@ -44,10 +50,7 @@ from reader.ui.messages import (
     SearchDone,
     SearchFailed,
 )
-from reader.ui.styled import StyleSpan
-from reader.ui.widgets import related_strip, timeline_pane
 from reader.ui.widgets.bookmarks_keeper import BookmarkKeeper
-from reader.ui.widgets.legend import EntityLegend
 from reader.ui.widgets.library_pane import LibraryPane
 from reader.ui.widgets.reading_pane import Layer, ReadingPane
 from reader.ui.widgets.sidebar import Sidebar
@@ -58,6 +61,8 @@ if TYPE_CHECKING:
     from reader.search.query import Hit, SearchResult
     from reader.search.store import ArticleSummary
     from reader.ui.app import ReaderApp
+    from reader.ui.enrichment import EntityStatus
+    from reader.ui.styled import StyleSpan
     from reader.ui.widgets.find_bar import FindBar
     from reader.ui.widgets.search_pane import SearchPane
 
@@ -71,6 +76,11 @@ FIND_CURRENT_STYLE = "bold black on yellow"
 PROBLEMS_SHOWN = 3
 
 LayerProvider = Callable[["Article"], Mapping[str, Layer]]
+
+LINK_ACTIONS = frozenset({"related_step", "compare", "other_source"})
+"""Commands that follow links between passages (reader/ui/widgets/related_strip.py)."""
+TIMELINE = ("timeline", "Timeline")
+"""The timeline pane's id and title (reader/ui/widgets/timeline_pane.py)."""
 
 WELCOME = """\
 Choose an article in the library and press Enter, or press / to search.
@@ -114,6 +124,8 @@ class MainScreen(Screen[None]):
         self.find_pos = -1
         self.layer_providers: list[LayerProvider] = []
         self.bookmark_keeper = BookmarkKeeper(id="bookmark-keeper")
+        self._entity_status: EntityStatus | None = None
+        self._entity_mounts: list[AwaitMount] = []
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -129,28 +141,38 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             yield Sidebar(LibraryPane(id="library"), "Library", id="sidebar")
             with Vertical(id="reading-column"):
-                yield EntityLegend(id="entity-legend")
                 yield ReadingPane(WELCOME, id="reading")
-        yield EntityStatus(id="entity-status")
         yield Footer()
         yield self.bookmark_keeper
 
     def on_mount(self) -> None:
         self.sidebar.register("search", "Search", self._make_search_pane)
-        self.sidebar.register("entities", "Entities", self.entity_status.make_pane)
+        self.sidebar.register("entities", "Entities", lambda: self.entity_status.make_pane())
         self.bookmark_keeper.install()
-        timeline_pane.register(self)
+        self.sidebar.register(*TIMELINE, _make_timeline_pane)
 
     async def build_deferred(self) -> None:
-        """Build what the first screen does not show (called once it is up), so that the
-        first "/" or ctrl+f finds its box ready and no typed key goes astray."""
+        """Start loading the library and build the boxes the first screen does not show
+        (called once it is up), so that the first "/" or ctrl+f finds its box ready and no
+        typed key goes astray. What needs the library waits for it (:meth:`_after_listing`)."""
+        self.load_library()
+        await asyncio.sleep(0)  # the worker's thread starts before the work below
         from reader.ui.widgets.find_bar import FindBar
 
+        self.entity_status  # noqa: B018 - mounted while the library loads
+        self.bookmark_keeper.start()
         await self.sidebar.build("search")
         if self.find_bar is None:
             bar = FindBar(id="find-bar")
             bar.display = False
             await self.query_one("#reading-column").mount(bar)
+
+    async def _after_listing(self, index_changed: bool) -> None:
+        """Once the library is listed: the background analysis of names and dates, and the
+        related strip under the reading pane (shown when an article is open)."""
+        from reader.ui.widgets import related_strip
+
+        self.entity_status.start_enrichment(index_changed)
         await related_strip.install(self)
 
     def _make_search_pane(self) -> Widget:
@@ -306,7 +328,10 @@ class MainScreen(Screen[None]):
                 "Searches typed meanwhile run as soon as the index is ready."
             )
 
-    def on_library_loaded(self, message: LibraryLoaded) -> None:
+    async def on_library_loaded(self, message: LibraryLoaded) -> None:
+        if not self.entity_status.is_mounted:  # (it is, unless the library was very quick)
+            for mounting in self._entity_mounts:
+                await mounting  # it follows the article from the first one opened
         self.library_ready = True
         self.summaries = message.summaries
         self.query("#index-status").remove()
@@ -333,8 +358,8 @@ class MainScreen(Screen[None]):
         if self.pending_query:
             query, self.pending_query = self.pending_query, None
             self._start_search(query)
-        self.entity_status.start_enrichment(message.report is not None
-                                            and not message.report.up_to_date)
+        self.call_after_refresh(self._after_listing, message.report is not None
+                                and not message.report.up_to_date)
         self.refresh_bindings()
 
     def on_library_unavailable(self, message: LibraryUnavailable) -> None:
@@ -604,7 +629,25 @@ class MainScreen(Screen[None]):
     # names and dates: EntityStatus (reader/ui/enrichment.py) does the work ---------------
     @property
     def entity_status(self) -> EntityStatus:
-        return self.query_one("#entity-status", EntityStatus)
+        """The names-and-dates status line (hidden while idle); mounted by
+        :meth:`build_deferred`, or by whatever asks for it first."""
+        if self._entity_status is None:
+            self._entity_status = self._mount_entity_status()
+        return self._entity_status
+
+    def _mount_entity_status(self) -> EntityStatus:
+        """Mount the status line above the footer and the colour legend above the article
+        (hidden until an article is open)."""
+        from reader.ui.enrichment import EntityStatus
+        from reader.ui.widgets.legend import EntityLegend
+
+        status = EntityStatus(id="entity-status")
+        self._entity_mounts = [
+            self.mount(status, after="#body"),
+            self.query_one("#reading-column").mount(
+                EntityLegend(id="entity-legend"), before=self.reading),
+        ]
+        return status
 
     def action_toggle_entities(self) -> None:
         self.entity_status.toggle()
@@ -614,21 +657,34 @@ class MainScreen(Screen[None]):
 
     # timeline and related passages: timeline_pane.py and related_strip.py do the work ---
     async def action_toggle_timeline(self) -> None:
+        from reader.ui.widgets import timeline_pane
+
         await timeline_pane.toggle(self)
 
     async def action_other_source(self) -> None:
+        from reader.ui.widgets import timeline_pane
+
         await timeline_pane.other_source(self)
 
     def action_related_step(self, direction: int) -> None:
+        from reader.ui.widgets import related_strip
+
         related_strip.step(self, direction)
 
     def action_compare(self) -> None:
+        from reader.ui.widgets import related_strip
+
         related_strip.compare(self)
 
     def on_enrich_done(self) -> None:
         """Names and dates are current (EnrichDone bubbled up from EntityStatus): the
         timeline and related passages, which use them, look again."""
-        timeline_pane.library_changed(self)
+        from reader.ui.widgets import related_strip
+
+        if self.sidebar.pane(TIMELINE[0]) is not None:
+            from reader.ui.widgets import timeline_pane
+
+            timeline_pane.library_changed(self)
         related_strip.library_changed(self)
 
     # panes ----------------------------------------------------------------------------
@@ -675,11 +731,21 @@ class MainScreen(Screen[None]):
             return self.history.can_go_forward
         if action in ("bookmark", "bookmark_undo"):
             return self.bookmark_keeper.check(action)
-        if action in related_strip.LINK_ACTIONS:
+        if action in LINK_ACTIONS:
+            if self.article is None:
+                return False  # (the first screen's footer: no need to import the strip)
+            from reader.ui.widgets import related_strip
+
             return related_strip.allowed(self, action)
         if action in ("find", "find_step"):
             return self.article is not None
         return True
+
+
+def _make_timeline_pane() -> Widget:
+    from reader.ui.widgets.timeline_pane import TimelinePane
+
+    return TimelinePane(id=TIMELINE[0])
 
 
 def _focus_target(pane: Widget) -> Widget | None:

@@ -110,12 +110,16 @@ class BookmarkKeeper(Widget):
         return self._main  # type: ignore[return-value]
 
     def install(self) -> None:
-        """Register the pane and the marks, read the file, start polling (once mounted)."""
+        """Register the pane and the marks (once mounted); :meth:`start` reads the file."""
         config = self.app.config  # type: ignore[attr-defined]
         self._path = Path(os.path.realpath(Path(config.resolved_bookmarks()).expanduser()))
         self.main.add_sidebar_pane("Bookmarks", "bookmarks", self._make_pane)
         self.main.add_layer_provider(self.layers_for)
-        self._stamp = _stat(self._path)
+
+    def start(self) -> None:
+        """Read the file and start polling it: called once the first screen is up (the
+        store's import and the file's parse would otherwise delay it)."""
+        self._stamp = _stat(self.path)
         self._ready_seen = self.main.library_ready
         self._load()
         self.set_interval(POLL_SECONDS, self._poll)

@@ -356,9 +356,6 @@ def _key(widget: RelatedStrip, command_id: str) -> str:
 
 # --- what the main screen calls ---------------------------------------------------------------
 
-LINK_ACTIONS = frozenset({"related_step", "compare", "other_source"})
-
-
 def strip_of(screen: MainScreen) -> RelatedStrip | None:
     found = screen.query("#related-strip")
     return found.first() if found else None  # type: ignore[return-value]

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 PANE_ID = "timeline"
 TITLE = "Timeline"
+"""The main screen registers the pane under these (``TIMELINE`` in screens/main.py, which
+builds it the first time it is shown)."""
 MAX_BADGES = 4
 MAX_STOPS = 8
 WAIT_FOR_INDEX = 0.5  # seconds between looks at whether the library is ready
@@ -361,11 +363,6 @@ def _unanalysed(library) -> int:
 
 
 # --- what the main screen calls ---------------------------------------------------------------
-
-
-def register(screen: MainScreen) -> None:
-    """Add the timeline to the sidebar (built the first time it is shown)."""
-    screen.add_sidebar_pane(TITLE, PANE_ID, lambda: TimelinePane(id=PANE_ID))
 
 
 def _shown(screen: MainScreen) -> bool:
