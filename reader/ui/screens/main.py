@@ -50,7 +50,6 @@ from reader.ui.messages import (
     SearchDone,
     SearchFailed,
 )
-from reader.ui.widgets.bookmarks_keeper import BookmarkKeeper
 from reader.ui.widgets.library_pane import LibraryPane
 from reader.ui.widgets.reading_pane import Layer, ReadingPane
 from reader.ui.widgets.sidebar import Sidebar
@@ -63,6 +62,7 @@ if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
     from reader.ui.enrichment import EntityStatus
     from reader.ui.styled import StyleSpan
+    from reader.ui.widgets.bookmarks_keeper import BookmarkKeeper
     from reader.ui.widgets.find_bar import FindBar
     from reader.ui.widgets.search_pane import SearchPane
 
@@ -123,7 +123,7 @@ class MainScreen(Screen[None]):
         self.find_matches: list[tuple[int, int, int]] = []
         self.find_pos = -1
         self.layer_providers: list[LayerProvider] = []
-        self.bookmark_keeper = BookmarkKeeper(id="bookmark-keeper")
+        self._bookmark_keeper: BookmarkKeeper | None = None
         self._entity_status: EntityStatus | None = None
         self._entity_mounts: list[AwaitMount] = []
 
@@ -143,12 +143,11 @@ class MainScreen(Screen[None]):
             with Vertical(id="reading-column"):
                 yield ReadingPane(WELCOME, id="reading")
         yield Footer()
-        yield self.bookmark_keeper
 
     def on_mount(self) -> None:
         self.sidebar.register("search", "Search", self._make_search_pane)
         self.sidebar.register("entities", "Entities", lambda: self.entity_status.make_pane())
-        self.bookmark_keeper.install()
+        self.sidebar.register("bookmarks", "Bookmarks", lambda: self.bookmark_keeper.make_pane())
         self.sidebar.register(*TIMELINE, _make_timeline_pane)
 
     async def build_deferred(self) -> None:
@@ -159,8 +158,9 @@ class MainScreen(Screen[None]):
         await asyncio.sleep(0)  # the worker's thread starts before the work below
         from reader.ui.widgets.find_bar import FindBar
 
-        self.entity_status  # noqa: B018 - mounted while the library loads
-        self.bookmark_keeper.start()
+        # the names-and-dates status line and the bookmarks keeper: mounted while it loads
+        self.entity_status  # noqa: B018
+        self.bookmark_keeper  # noqa: B018
         await self.sidebar.build("search")
         if self.find_bar is None:
             bar = FindBar(id="find-bar")
@@ -617,6 +617,17 @@ class MainScreen(Screen[None]):
         self.reading.focus()
 
     # bookmarks: the keeper does the work ------------------------------------------------
+    @property
+    def bookmark_keeper(self) -> BookmarkKeeper:
+        """The bookmarks file, its marks on the text and the pane's data (an invisible
+        widget); mounted by :meth:`build_deferred`, or by whatever asks for it first."""
+        if self._bookmark_keeper is None:
+            from reader.ui.widgets.bookmarks_keeper import BookmarkKeeper
+
+            self._bookmark_keeper = BookmarkKeeper(id="bookmark-keeper")
+            self.mount(self._bookmark_keeper)
+        return self._bookmark_keeper
+
     def action_bookmark(self) -> None:
         self.bookmark_keeper.add_here()
 
@@ -730,7 +741,8 @@ class MainScreen(Screen[None]):
         if action == "forward":
             return self.history.can_go_forward
         if action in ("bookmark", "bookmark_undo"):
-            return self.bookmark_keeper.check(action)
+            keeper = self._bookmark_keeper  # (none yet on the first screen: nothing to do)
+            return keeper is not None and keeper.check(action)
         if action in LINK_ACTIONS:
             if self.article is None:
                 return False  # (the first screen's footer: no need to import the strip)

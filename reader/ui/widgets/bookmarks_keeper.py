@@ -104,22 +104,19 @@ class BookmarkKeeper(Widget):
     # setting up ---------------------------------------------------------------------------
     @property
     def main(self) -> MainScreen:
-        """The main screen (kept from :meth:`install`, so worker threads can read it)."""
+        """The main screen (kept once mounted, so worker threads can read it)."""
         if self._main is None:
             self._main = self.screen  # type: ignore[assignment]
         return self._main  # type: ignore[return-value]
 
-    def install(self) -> None:
-        """Register the pane and the marks (once mounted); :meth:`start` reads the file."""
+    def on_mount(self) -> None:
+        """Draw the marks on every article shown, read the file and poll it. The main
+        screen mounts the keeper once its first screen is up (importing the store and
+        parsing the file would otherwise delay that screen) and registers the pane."""
         config = self.app.config  # type: ignore[attr-defined]
         self._path = Path(os.path.realpath(Path(config.resolved_bookmarks()).expanduser()))
-        self.main.add_sidebar_pane("Bookmarks", "bookmarks", self._make_pane)
         self.main.add_layer_provider(self.layers_for)
-
-    def start(self) -> None:
-        """Read the file and start polling it: called once the first screen is up (the
-        store's import and the file's parse would otherwise delay it)."""
-        self._stamp = _stat(self.path)
+        self._stamp = _stat(self._path)
         self._ready_seen = self.main.library_ready
         self._load()
         self.set_interval(POLL_SECONDS, self._poll)
@@ -129,7 +126,8 @@ class BookmarkKeeper(Widget):
         assert self._path is not None
         return self._path
 
-    def _make_pane(self) -> Widget:
+    def make_pane(self) -> Widget:
+        """The sidebar's bookmarks pane (built the first time it is shown)."""
         from reader.ui.widgets.bookmarks_pane import BookmarksPane
 
         return BookmarksPane(self, id="bookmarks")
