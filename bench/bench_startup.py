@@ -9,9 +9,15 @@ see the same machine load; the medians and their ratio are printed.
     /work/.venv/bin/python bench/bench_startup.py                      # seeds + Berlin corpus
     /work/.venv/bin/python bench/bench_startup.py --repeat 11 --corpus PATH
 
-The index of each corpus is brought up to date first (``reader --corpus PATH index``) so
-that the timed runs are warm launches. Runs use the user's normal cache folder (where that
-index lives) and a throw-away state folder.
+The index of each corpus is brought up to date first (``reader --corpus PATH index``) and
+each variant runs once untimed, so that the timed runs are warm launches. Runs use the user's
+normal cache folder (where that index lives) and a throw-away state folder.
+
+Python's bytecode cache is used as the environment says: with ``PYTHONDONTWRITEBYTECODE``
+set (as on the development machine) every run compiles reader's modules from source, which
+an installed reader (its wheel ships compiled bytecode) never does; Textual's bytecode comes
+with its install either way. ``--bytecode-cache`` measures what an installed reader costs:
+the runs write and reuse bytecode under a throw-away ``PYTHONPYCACHEPREFIX``.
 """
 
 from __future__ import annotations
@@ -138,6 +144,8 @@ def bench(python: str, corpus: Path, repeat: int, env: dict[str, str]) -> dict[s
     listed: list[float] = []
     direct: list[float] = []
     args = ["--corpus", str(corpus)]
+    timed([python, "-c", BARE], ("READY",), env)  # warm-up (and bytecode, if cached)
+    timed([python, "-c", READER, "listed", *args], ("READY", "LISTED"), env)
     for _ in range(repeat):
         bare.append(timed([python, "-c", BARE], ("READY",), env)["READY"])
         ready.append(timed([python, "-c", READER, "ready", *args], ("READY",), env)["READY"])
@@ -166,6 +174,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7, help="runs per variant (median)")
     parser.add_argument("--corpus", action="append", type=Path,
                         help="corpus to open (default: the seeds and the Berlin corpus)")
+    parser.add_argument("--bytecode-cache", action="store_true",
+                        help="let the runs cache compiled bytecode, as an installed reader "
+                        "has it (default: as the environment says)")
     args = parser.parse_args()
     # the runs start in a temporary folder: a relative corpus path must not turn into an
     # empty corpus there (the app would then wait for a library that never comes)
@@ -174,7 +185,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as state:
         env = dict(os.environ, XDG_STATE_HOME=state, TEXTUAL_ANIMATION="none")
         env.pop("READER_CONFIG", None)
-        print(f"python {python}; {args.repeat} runs each; medians")
+        if args.bytecode_cache:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = str(Path(state) / "pycache")
+        compiled = ("bytecode cached" if not env.get("PYTHONDONTWRITEBYTECODE")
+                    else "PYTHONDONTWRITEBYTECODE: reader compiled from source in every run")
+        print(f"python {python}; {args.repeat} runs each; medians; {compiled}")
         for corpus in corpora:
             if not corpus.exists():
                 print(f"\n{corpus}: missing, skipped")
