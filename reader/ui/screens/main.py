@@ -158,9 +158,8 @@ class MainScreen(Screen[None]):
         await asyncio.sleep(0)  # the worker's thread starts before the work below
         from reader.ui.widgets.find_bar import FindBar
 
-        # the names-and-dates status line and the bookmarks keeper: mounted while it loads
+        # the names-and-dates status line: mounted while the library loads
         self.entity_status  # noqa: B018
-        self.bookmark_keeper  # noqa: B018
         await self.sidebar.build("search")
         if self.find_bar is None:
             bar = FindBar(id="find-bar")
@@ -168,12 +167,19 @@ class MainScreen(Screen[None]):
             await self.query_one("#reading-column").mount(bar)
 
     async def _after_listing(self, index_changed: bool) -> None:
-        """Once the library is listed: the background analysis of names and dates, and the
-        related strip under the reading pane (shown when an article is open)."""
+        """Once the library is listed: the background analysis of names and dates, the
+        bookmarks, and the related strip under the reading pane (shown when an article is
+        open)."""
         from reader.ui.widgets import related_strip
 
         self.entity_status.start_enrichment(index_changed)
+        self._start_bookmarks()
         await related_strip.install(self)
+
+    def _start_bookmarks(self) -> None:
+        """Mount the bookmarks keeper, which reads the file: once the library is listed,
+        unavailable or being indexed (reading the file earlier slowed the listing down)."""
+        self.bookmark_keeper  # noqa: B018
 
     def _make_search_pane(self) -> Widget:
         from reader.ui.widgets.search_pane import SearchPane
@@ -320,6 +326,7 @@ class MainScreen(Screen[None]):
             status = IndexStatus(id="index-status")
             await self.mount(status, before=self.query_one(Footer))
         status.show(message.phase, message.done, message.total)
+        self._start_bookmarks()
         self.library_pane.set_status("Indexing the corpus; the list fills in when done…")
         if self.article is None:
             self.reading.show_message(
@@ -365,6 +372,7 @@ class MainScreen(Screen[None]):
     def on_library_unavailable(self, message: LibraryUnavailable) -> None:
         self.library_ready = False
         """The index is current and the library listed: articles can be opened."""
+        self._start_bookmarks()
         self.query("#index-status").remove()
         self.library_pane.set_status(message.title)
         self.sub_title = message.title
@@ -620,7 +628,7 @@ class MainScreen(Screen[None]):
     @property
     def bookmark_keeper(self) -> BookmarkKeeper:
         """The bookmarks file, its marks on the text and the pane's data (an invisible
-        widget); mounted by :meth:`build_deferred`, or by whatever asks for it first."""
+        widget); mounted by :meth:`_start_bookmarks`, or by whatever asks for it first."""
         if self._bookmark_keeper is None:
             from reader.ui.widgets.bookmarks_keeper import BookmarkKeeper
 

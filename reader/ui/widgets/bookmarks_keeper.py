@@ -111,8 +111,9 @@ class BookmarkKeeper(Widget):
 
     def on_mount(self) -> None:
         """Draw the marks on every article shown, read the file and poll it. The main
-        screen mounts the keeper once its first screen is up (importing the store and
-        parsing the file would otherwise delay that screen) and registers the pane."""
+        screen registers the pane, and mounts the keeper once the library is listed (or
+        being indexed): importing the store and parsing the file would otherwise delay the
+        first screen and the listing."""
         config = self.app.config  # type: ignore[attr-defined]
         self._path = Path(os.path.realpath(Path(config.resolved_bookmarks()).expanduser()))
         self.main.add_layer_provider(self.layers_for)
