@@ -16,6 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.ui.app import FALLBACK_THEME
+from tests import ui_support as ui
+from tests.ui_support import until
+
 RT = "000_c7c4b8e3e078befc"
 GUARANTEES = 6  # RT's passage on the demand for legal guarantees: it has related passages
 LAZY = (
@@ -146,3 +150,17 @@ def test_first_screen_is_light_and_each_feature_works_on_its_first_key(indexed: 
 
     # ...which imported them (so the first check above looked at the right names)
     assert set(LAZY) - {"whoosh"} <= set(found["modules in the end"])
+
+
+async def test_an_unknown_theme_falls_back_to_the_default_and_says_so(
+    seeds: Path, tmp_path: Path
+) -> None:
+    """The theme is chosen before the first screen: a name Textual does not know still opens
+    the app, in the default theme, with a warning naming the theme."""
+    config = tmp_path / "config.yaml"
+    config.write_text("theme: no-such-theme\n", encoding="utf-8")
+    app = ui.make_app(seeds, config=config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: any("no-such-theme" in n.message
+                                       for n in app._notifications), "the theme warning")
+        assert app.theme == FALLBACK_THEME

@@ -45,6 +45,16 @@ class ReaderApp(App[int]):
         self._notes += self.config.warnings
         self._state_error_shown = False
         self.keymap: dict[str, str] = {}
+        # the theme is chosen before the first screen is styled: set in on_mount, a theme
+        # other than the default restyled that screen once more (~10 ms of the start-up)
+        theme = self.ui_state.theme_for(self.config.theme)
+        if theme not in self.available_themes:
+            self._notes.append(
+                f"theme {theme!r} is not known; using {FALLBACK_THEME} "
+                f"(ctrl+p → Theme lists them)"
+            )
+            theme = FALLBACK_THEME
+        self.theme = theme
 
     def run(self, **kwargs: Any) -> int | None:
         """Run the app in this process (what ``reader`` does). The modules imported by now
@@ -64,14 +74,6 @@ class ReaderApp(App[int]):
         return MainScreen()
 
     def on_mount(self) -> None:
-        theme = self.ui_state.theme_for(self.config.theme)
-        if theme not in self.available_themes:
-            self._notes.append(
-                f"theme {theme!r} is not known; using {FALLBACK_THEME} "
-                f"(ctrl+p → Theme lists them)"
-            )
-            theme = FALLBACK_THEME
-        self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._notes += check_keymap(self.config.keys)
         self.keymap = {k: v for k, v in self.config.keys.items() if k in BY_ID}
