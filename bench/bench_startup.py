@@ -81,9 +81,10 @@ class Timed(ui_app.ReaderApp):
     def get_default_screen(self):
         return TimedScreen()
 
-    def on_ready(self):
+    def on_ready(self, event):
         print("READY", flush=True)
         if MODE in ("ready", "direct"):
+            event.prevent_default()  # ReaderApp's own on_ready (the deferred work) not run
             self.exit()
 
     def run(self, *args, **kwargs):
