@@ -8,18 +8,25 @@ key, the line and what was expected. Relative paths resolve against the config f
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reader import locations
 from reader.corpus.model import When
 
 ENTITY_TYPES = ("PER", "LOC", "ORG")
+# The bundled config.yaml as data: a start without a config of the user's needs no YAML
+# parser (importing one costs about as much as a tenth of Textual's start-up). A test checks
+# that this is what the bundled file says.
+BUNDLED = {
+    "corpus": ["seeds"],
+    "search": {"limit": 20},
+    "overrides": {"000_c7c4b8e3e078befc": {"source": "RT DE"}},
+}
 DEFAULT_COLORS = {"PER": "#e5a50a", "LOC": "#26a269", "ORG": "#3584e4", "DATE": "#c061cb"}
 
 
@@ -117,31 +124,59 @@ ENTITY_KEYS: dict[str, tuple[Checker, str]] = {
 
 
 class _Lines:
-    """Line numbers of keys in the YAML source, for error messages."""
+    """Line numbers of keys in the YAML source, for messages; read only when one is needed."""
 
-    def __init__(self, text: str) -> None:
-        self.marks: dict[tuple[str, ...], int] = {}
-        try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.YAMLError:
-            return
-        self._walk(node, ())
+    def __init__(self, text: Callable[[], str]) -> None:
+        self._text = text
+        self._marks: dict[tuple[str, ...], int] | None = None
 
     def _walk(self, node: Any, path: tuple[str, ...]) -> None:
+        import yaml
+
+        assert self._marks is not None
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 key = (*path, str(key_node.value))
-                self.marks[key] = key_node.start_mark.line + 1
+                self._marks[key] = key_node.start_mark.line + 1
                 self._walk(value_node, key)
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
                 key = (*path, str(i))
-                self.marks[key] = item.start_mark.line + 1
+                self._marks[key] = item.start_mark.line + 1
                 self._walk(item, key)
 
     def where(self, *path: str) -> str:
-        line = self.marks.get(tuple(path))
+        if self._marks is None:
+            import yaml
+
+            self._marks = {}
+            with contextlib.suppress(OSError, yaml.YAMLError):
+                self._walk(yaml.compose(self._text(), Loader=_loader()), ())
+        line = self._marks.get(tuple(path))
         return f", line {line}" if line else ""
+
+
+def _loader() -> Any:
+    """PyYAML's safe loader, the C one where PyYAML was built with libyaml."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load_yaml(text: str, name: str, *, column: bool = True) -> Any:
+    """``text`` parsed safely; invalid YAML is a :class:`ConfigError` naming ``name`` and
+    the line."""
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=_loader())  # a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = ""
+        if mark:
+            where = f", line {mark.line + 1}" + (f", column {mark.column + 1}" if column else "")
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{name}{where}: not valid YAML: {problem}") from None
 
 
 def find_config_file(explicit: str | os.PathLike[str] | None = None) -> Path | None:
@@ -169,11 +204,11 @@ def load_config(
 ) -> Config:
     """Find, read and validate the configuration; ``corpus_override`` is ``--corpus``."""
     path = find_config_file(explicit)
-    if path is None:
-        path = locations.bundled_config()
-        if not path.is_file():
-            path = None
-    config = parse_config(path.read_text(encoding="utf-8-sig"), path) if path else Config()
+    if path is not None:
+        config = parse_config(path.read_text(encoding="utf-8-sig"), path)
+    else:
+        bundled = locations.bundled_config()
+        config = config_from_data(BUNDLED, bundled) if bundled.is_file() else Config()
     if corpus_override:
         config.corpus = [Path(p).expanduser().resolve() for p in corpus_override]
     if not config.corpus:
@@ -183,19 +218,23 @@ def load_config(
 
 def parse_config(text: str, path: Path | None) -> Config:
     """Validate YAML text into a :class:`Config`; raises :class:`ConfigError`."""
+    data = _load_yaml(text, str(path) if path else "<config>")
+    return config_from_data(data, path, lambda: text)
+
+
+def config_from_data(
+    data: Any, path: Path | None, text: Callable[[], str] | None = None
+) -> Config:
+    """Validate parsed config data into a :class:`Config`; ``text`` gives the YAML source
+    for line numbers in messages (default: the file at ``path``)."""
     name = str(path) if path else "<config>"
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{name}{where}: not valid YAML: {problem}") from None
     config = Config(path=path)
     if data is None:
         return config
     if not isinstance(data, dict):
         raise ConfigError(f"{name}: expected a mapping of keys at the top level")
+    if text is None:
+        text = (lambda: path.read_text(encoding="utf-8-sig")) if path else (lambda: "")
     lines = _Lines(text)
 
     def fail(expected: str, *keys: str) -> ConfigError:
@@ -270,12 +309,7 @@ def parse_config(text: str, path: Path | None) -> Config:
 def _read_gazetteer_file(path: Path) -> list[dict[str, Any]]:
     if not path.is_file():
         raise ConfigError(f"{path}: gazetteer file not found (entities.gazetteer_file)")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}{where}: not valid YAML") from None
+    data = _load_yaml(path.read_text(encoding="utf-8-sig"), str(path), column=False)
     if not isinstance(data, list):
         raise ConfigError(f"{path}: expected a list of {{name, type, aliases}} entries")
     return data

@@ -5,15 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
-from reader.config import ConfigError, load_config, parse_config
-from reader.locations import bundled_seeds
+from reader.config import BUNDLED, ConfigError, load_config, parse_config
+from reader.locations import bundled_config, bundled_seeds
 
 
 def test_defaults_open_the_bundled_seeds() -> None:
     config = load_config()
     assert config.corpus == [bundled_seeds()]
     assert len(list(bundled_seeds().glob("*.txt"))) == 5
+    assert config.overrides["000_c7c4b8e3e078befc"]["source"] == "RT DE"
+
+
+def test_defaults_are_what_the_bundled_config_file_says() -> None:
+    # a start with no user config reads the defaults without a YAML parser: they must not
+    # drift from the file users read and copy
+    path = bundled_config()
+    from_file = parse_config(path.read_text(encoding="utf-8"), path)
+    assert yaml.safe_load(path.read_text(encoding="utf-8")) == BUNDLED
+    assert load_config() == from_file
 
 
 def test_lookup_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_home) -> None:
