@@ -67,6 +67,21 @@ def test_the_video_call_is_one_event_from_four_articles(seeds: Timeline) -> None
     assert "Putin" in call.label
 
 
+def test_the_call_stays_one_event_after_the_corpus_is_analysed_again(tmp_path: Path) -> None:
+    # the first timeline dates 000 and 002 and stores those dates; analysing again (new
+    # analysis code, or a name added to the user's gazetteer) must not take them as given
+    config = load_config()
+    config.corpus, config.index_dir = [SEEDS], tmp_path / "index"
+    library = built(config)
+    assert set(library.apply_inferred_dates()) >= {A000, A002}
+    config.gazetteer = [{"name": "Quorbel", "type": "ORG"}]
+    again = built(config)
+    tl = timeline(again, rebuild=True)
+    (call,) = [e for e in events_on(tl, "2021-12-07") if len(e.articles) > 1]
+    assert set(call.articles) == {A000, A001, A002, A004}
+    assert tl.inferred_dates[A000].date.iso() == "2021-12-08"
+
+
 def test_offsets_point_at_the_date_expression(seeds: Timeline, tmp_path: Path) -> None:
     texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     for event in seeds.events:

@@ -126,7 +126,10 @@ def analyze_article(article: Article, recognizer: Any) -> ArticleAnalysis:
     its dates and ``error`` says why, rather than stopping the whole corpus."""
     from reader.analysis.dates import find_dates, infer_article_date
 
-    date = article.date or infer_article_date(article.text)
+    # A date inferred earlier (by the timeline, from other articles) is not evidence: it
+    # would make the analysis, and so the next timeline, feed on its own guess.
+    given = article.date if article.date is not None and not article.date.inferred else None
+    date = given or infer_article_date(article.text)
     analysis = ArticleAnalysis(date=date, dates=find_dates(article.text, date))
     try:
         analysis.entities = recognizer.find(article.text)
