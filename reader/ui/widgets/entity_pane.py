@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
-from textual.events import Key
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from reader.ui.entity_layers import (
     LABEL_NAMES,
@@ -25,6 +23,7 @@ from reader.ui.entity_layers import (
 from reader.ui.keys import BY_ID
 from reader.ui.messages import RunSearch
 from reader.ui.text import one_line
+from reader.ui.widgets.filtered_list import FilteredList, ListFilter
 from reader.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
@@ -32,28 +31,6 @@ if TYPE_CHECKING:
 
 FORMS_SHOWN = 4
 SOURCES_SHOWN = 3
-
-
-class EntityFilter(Input):
-    """The filter box: ↑/↓/Enter work the list below it while typing; Escape goes to it."""
-
-    def _on_key(self, event: Key) -> None:
-        if event.key == "escape":  # from the box to its list, as in the library
-            event.stop()
-            event.prevent_default()
-            self.query_ancestor(EntityPane).row_list.focus()
-            return
-        if event.key in ("down", "up", "pagedown", "pageup", "enter"):
-            event.stop()
-            event.prevent_default()
-            rows = self.query_ancestor(EntityPane).row_list
-            {
-                "down": rows.action_cursor_down,
-                "up": rows.action_cursor_up,
-                "pagedown": rows.action_page_down,
-                "pageup": rows.action_page_up,
-                "enter": rows.action_select,
-            }[event.key]()
 
 
 class EntityList(RowList):
@@ -65,9 +42,13 @@ class EntityList(RowList):
     ]
 
 
-class EntityPane(Vertical):
+class EntityPane(FilteredList):
     """Shows what :meth:`set_article` and :meth:`set_corpus` give it; posts
     :class:`RunSearch` when an entity is chosen."""
+
+    filter_id = "entity-filter"
+    list_id = "entity-list"
+    escape_to_list = True
 
     def __init__(self, styles_by_label: Mapping[str, str], **kwargs) -> None:
         super().__init__(**kwargs)
@@ -79,45 +60,33 @@ class EntityPane(Vertical):
         self._composed = False
 
     def compose(self) -> ComposeResult:
-        yield EntityFilter(placeholder="Filter: name, form or type…", id="entity-filter",
-                           select_on_focus=False)
+        yield ListFilter(placeholder="Filter: name, form or type…", id="entity-filter",
+                         select_on_focus=False)
         yield EntityList(render=self._render_row, type_ahead=True, id="entity-list")
         yield Static(id="entity-detail", markup=False)
 
     def on_mount(self) -> None:
         self._composed = True
-        self._refilter()
-
-    @property
-    def focus_target(self) -> RowList:
-        return self.row_list
-
-    @property
-    def row_list(self) -> RowList:
-        return self.query_one("#entity-list", RowList)
-
-    @property
-    def filter_input(self) -> EntityFilter:
-        return self.query_one("#entity-filter", EntityFilter)
+        self.refilter()
 
     # content --------------------------------------------------------------------------
     def set_article(self, rows: Sequence[EntityRow] | None, note: str = "") -> None:
         """The open article's entities (``None``: not known yet, ``note`` says why)."""
         self.article_rows = list(rows) if rows is not None else None
         self.article_note = note
-        self._refilter()
+        self.refilter()
 
     def set_corpus(self, rows: Sequence[EntityRow] | None, note: str = "") -> None:
         """The corpus-wide entities (``None``: still being counted)."""
         self.corpus_rows = list(rows) if rows is not None else None
         self.corpus_note = note
-        self._refilter()
+        self.refilter()
 
     def set_styles(self, styles_by_label: Mapping[str, str]) -> None:
         self.styles_by_label = dict(styles_by_label)
-        self._refilter()
+        self.refilter()
 
-    def _refilter(self) -> None:
+    def refilter(self) -> None:
         if not self._composed:
             return
         rows = entity_list_rows(
@@ -139,21 +108,6 @@ class EntityPane(Vertical):
             row_list.scroll_to(y=0, animate=False, force=True)  # every heading above it
         else:
             row_list.cursor = row_list.cursor  # scrolls the cursor (and its heading) into view
-
-    @on(Input.Changed, "#entity-filter")
-    def _filter_changed(self) -> None:
-        self._refilter()
-
-    @on(Input.Submitted, "#entity-filter")
-    def _filter_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.row_list.action_select()
-
-    @on(RowList.TypedAhead, "#entity-list")
-    def _typed_ahead(self, event: RowList.TypedAhead) -> None:
-        box = self.filter_input
-        box.focus()
-        box.insert_text_at_cursor(event.character)
 
     @on(RowList.Highlighted, "#entity-list")
     def _highlighted(self, event: RowList.Highlighted) -> None:

@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
-from textual.events import Key
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from reader.ui.messages import OpenPassage
 from reader.ui.text import one_line
+from reader.ui.widgets.filtered_list import FilteredList, ListFilter
 from reader.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
@@ -21,50 +20,23 @@ if TYPE_CHECKING:
     from reader.ui.library_rows import LibraryIndex, LibraryRow
 
 
-class FilterInput(Input):
-    """The filter box: ↑/↓/Enter work the list below it while typing."""
-
-    def _on_key(self, event: Key) -> None:
-        pane = self.query_ancestor(LibraryPane)
-        if event.key in ("down", "up", "pagedown", "pageup", "enter"):
-            event.stop()
-            event.prevent_default()
-            rows = pane.row_list
-            {
-                "down": rows.action_cursor_down,
-                "up": rows.action_cursor_up,
-                "pagedown": rows.action_page_down,
-                "pageup": rows.action_page_up,
-                "enter": rows.action_select,
-            }[event.key]()
-
-
-class LibraryPane(Vertical):
+class LibraryPane(FilteredList):
     """Shows :class:`LibraryIndex` rows; posts :class:`OpenPassage` when one is chosen."""
+
+    filter_id = "library-filter"
+    list_id = "library-list"
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.index: LibraryIndex | None = None
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(
+        yield ListFilter(
             placeholder="Filter: headline, source, date…", id="library-filter",
             select_on_focus=False,
         )
         yield Static("Loading the library…", id="library-count", markup=False)
         yield RowList(render=_render_row, type_ahead=True, id="library-list")
-
-    @property
-    def focus_target(self) -> RowList:
-        return self.row_list
-
-    @property
-    def row_list(self) -> RowList:
-        return self.query_one("#library-list", RowList)
-
-    @property
-    def filter_input(self) -> FilterInput:
-        return self.query_one("#library-filter", FilterInput)
 
     def set_summaries(
         self, summaries: Sequence[ArticleSummary], index: LibraryIndex | None = None
@@ -76,7 +48,7 @@ class LibraryPane(Vertical):
 
             index = LibraryIndex(summaries)
         self.index = index
-        self._refilter()
+        self.refilter()
 
     def set_status(self, text: str) -> None:
         self.query_one("#library-count", Static).update(Content(text))
@@ -87,7 +59,7 @@ class LibraryPane(Vertical):
         if index is not None:
             self.row_list.cursor = index
 
-    def _refilter(self) -> None:
+    def refilter(self) -> None:
         if self.index is None:
             return
         query = self.filter_input.value
@@ -103,21 +75,6 @@ class LibraryPane(Vertical):
             self.set_status(
                 f"{total:,} articles from {sources:,} source{'s' if sources != 1 else ''}"
             )
-
-    @on(Input.Changed, "#library-filter")
-    def _filter_changed(self) -> None:
-        self._refilter()
-
-    @on(Input.Submitted, "#library-filter")
-    def _filter_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.row_list.action_select()
-
-    @on(RowList.TypedAhead, "#library-list")
-    def _typed_ahead(self, event: RowList.TypedAhead) -> None:
-        box = self.filter_input
-        box.focus()
-        box.insert_text_at_cursor(event.character)
 
     @on(RowList.Selected, "#library-list")
     def _selected(self, event: RowList.Selected) -> None:
