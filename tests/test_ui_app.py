@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from reader.cli.context import Context
 from reader.ui.app import ReaderApp
@@ -88,6 +89,23 @@ async def test_typing_in_the_library_filters_it(seeds: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert screen.article is not None and screen.article.id == GIPFEL
+
+
+async def test_a_word_typed_fast_in_the_list_all_goes_to_the_filter(seeds: Path) -> None:
+    # "put" arrives before the focus has moved to the box: the "t" must not open the
+    # timeline (its key in the list) but end the word
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        pane = screen.library_pane
+        assert app.focused is pane.row_list
+        for ch in "put":
+            app.post_message(events.Key(ch, ch))
+        await pilot.pause()
+        assert pane.filter_input.value == "put"
+        assert screen.sidebar.active == "library"  # "t" did not switch to the timeline
+        await pilot.press("escape")
+        assert app.focused is pane.row_list
 
 
 async def test_passage_cursor_moves_and_is_marked(seeds: Path) -> None:
