@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.events import Blur, Key
+from textual.events import Key
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -29,6 +29,7 @@ from reader.ui.bookmark_marks import (
 )
 from reader.ui.keys import bindings
 from reader.ui.text import one_line, visible
+from reader.ui.widgets.list_keys import TypesAhead, work_list
 
 if TYPE_CHECKING:
     from reader.bookmarks import Anchor, Bookmark
@@ -54,53 +55,23 @@ class BookmarkFilterInput(Input):
     ]
 
     def _on_key(self, event: Key) -> None:
-        if event.key in ("down", "up", "pagedown", "pageup", "enter"):
-            event.stop()
-            event.prevent_default()
-            rows = self.query_ancestor(BookmarksPane).list
-            {
-                "down": rows.action_cursor_down,
-                "up": rows.action_cursor_up,
-                "pagedown": rows.action_page_down,
-                "pageup": rows.action_page_up,
-                "enter": rows.action_select,
-            }[event.key]()
+        work_list(event, self.query_ancestor(BookmarksPane).list)
 
     def action_to_list(self) -> None:
         self.query_ancestor(BookmarksPane).list.focus()
 
 
-class BookmarkList(OptionList):
+class BookmarkList(TypesAhead, OptionList):
     """The bookmarks; j/k/g/G/Enter as in every list, plus edit and delete. A key that is
     no command here (or any capital letter, or ``#``) starts the filter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("list"), *bindings("bookmarks")]
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._typing = False
-        """Keys go to the filter: set by the first typed character, until the focus has
-        moved (keys typed fast arrive before it does; ``k`` then is a letter, not "up")."""
-
     def _on_key(self, event: Key) -> None:
-        if (
-            event.is_printable
-            and event.character
-            and (
-                self._typing
-                or event.character.isupper()
-                or event.key not in self.screen.active_bindings
-            )
-        ):
-            event.stop()
-            event.prevent_default()
-            self._typing = True
-            box = self.query_ancestor(BookmarksPane).filter_input
+        if self.starts_typing(event):
+            box = self.pane.filter_input
             box.focus()
-            box.insert_text_at_cursor(event.character)
-
-    def on_blur(self, event: Blur) -> None:
-        self._typing = False
+            box.insert_text_at_cursor(event.character or "")
 
     @property
     def pane(self) -> BookmarksPane:

@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.events import Key
 from textual.widgets import Input
 
+from reader.ui.widgets.list_keys import work_list
 from reader.ui.widgets.row_list import RowList
 
 
@@ -28,17 +29,7 @@ class ListFilter(Input):
             event.prevent_default()
             rows.focus()
             return
-        actions = {
-            "down": rows.action_cursor_down,
-            "up": rows.action_cursor_up,
-            "pagedown": rows.action_page_down,
-            "pageup": rows.action_page_up,
-            "enter": rows.action_select,
-        }
-        if event.key in actions:
-            event.stop()
-            event.prevent_default()
-            actions[event.key]()
+        work_list(event, rows)
 
 
 class FilteredList(Vertical):

@@ -23,6 +23,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from reader.ui.keys import bindings
+from reader.ui.widgets.list_keys import TypesAhead
 
 
 class RowLike(Protocol):
@@ -49,7 +50,7 @@ def _content_of(row: Any) -> Content:
     return row.content
 
 
-class RowList(ScrollView, can_focus=True):
+class RowList(TypesAhead, ScrollView, can_focus=True):
     """Rows of :class:`Row`; posts :class:`RowList.Highlighted` and :class:`RowList.Selected`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -115,7 +116,6 @@ class RowList(ScrollView, can_focus=True):
         self.render_row = render
         self._rendered: dict[int, Content] = {}
         self.type_ahead = type_ahead
-        self._typing = False  # a letter went to the filter box; focus is on its way there
 
     # content ---------------------------------------------------------------------
     def set_rows(self, rows: Sequence[RowLike], keep: str | None = None) -> None:
@@ -223,29 +223,8 @@ class RowList(ScrollView, can_focus=True):
             self.action_select()
 
     async def _on_key(self, event: events.Key) -> None:
-        # Capital letters always start the filter (German nouns are capitalised); other
-        # keys only when they are no command here, or when a word is being typed: keys that
-        # reach the list before the focus has moved to the box belong to the same word.
-        if (
-            self.type_ahead
-            and event.is_printable
-            and event.character
-            and (
-                self._typing
-                or event.character.isupper()
-                or event.key not in self.screen.active_bindings
-            )
-        ):
-            event.stop()
-            event.prevent_default()
-            self._typing = True
-            self.post_message(self.TypedAhead(self, event.character))
-
-    def on_blur(self, event: events.Blur) -> None:
-        self._typing = False
-
-    def on_focus(self, event: events.Focus) -> None:
-        self._typing = False
+        if self.type_ahead and self.starts_typing(event):
+            self.post_message(self.TypedAhead(self, event.character or ""))
 
     # rendering ---------------------------------------------------------------------
     def on_resize(self) -> None:
