@@ -130,30 +130,31 @@ class _Lines:
         self._text = text
         self._marks: dict[tuple[str, ...], int] | None = None
 
-    def _walk(self, node: Any, path: tuple[str, ...]) -> None:
-        import yaml
-
-        assert self._marks is not None
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                key = (*path, str(key_node.value))
-                self._marks[key] = key_node.start_mark.line + 1
-                self._walk(value_node, key)
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                key = (*path, str(i))
-                self._marks[key] = item.start_mark.line + 1
-                self._walk(item, key)
-
     def where(self, *path: str) -> str:
         if self._marks is None:
             import yaml
 
             self._marks = {}
             with contextlib.suppress(OSError, yaml.YAMLError):
-                self._walk(yaml.compose(self._text(), Loader=_loader()), ())
+                _key_lines(yaml.compose(self._text(), Loader=_loader()), (), self._marks)
         line = self._marks.get(tuple(path))
         return f", line {line}" if line else ""
+
+
+def _key_lines(node: Any, path: tuple[str, ...], marks: dict[tuple[str, ...], int]) -> None:
+    """Record in ``marks`` the line of every key and list item under ``node``."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = (*path, str(key_node.value))
+            marks[key] = key_node.start_mark.line + 1
+            _key_lines(value_node, key, marks)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            key = (*path, str(i))
+            marks[key] = item.start_mark.line + 1
+            _key_lines(item, key, marks)
 
 
 def _loader() -> Any:

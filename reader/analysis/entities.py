@@ -413,8 +413,8 @@ def combine(spans: Iterable[Span]) -> list[Span]:
 def with_model(found: Sequence[Span], model: Sequence[Span]) -> list[Span]:
     """Gazetteer spans (``found``) and model spans, before :func:`combine`.
 
-    The model decides where a name begins and ends ("Financial Times Deutschland", not
-    "Deutschland"); the gazetteer gives a span of the same extent its type and canonical
+    The model decides where a name begins and ends ("Investitionsbank Berlin", not
+    "Berlin"); the gazetteer gives a span of the same extent its type and canonical
     name. Where the model joins two or more known names that stand side by side ("USA
     Kiew", "NATO-Russland"), the known names stand. User entries always win (in
     :func:`combine`).
