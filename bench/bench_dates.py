@@ -13,13 +13,14 @@ spans that got a value at each precision.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from corpus_sample import first_articles, headline_and_body
 
 from reader.analysis.dates import find_dates
 from reader.corpus.model import When
@@ -28,18 +29,12 @@ from reader.corpus.model import When
 def load(path: Path, limit: int) -> list[tuple[str, When | None]]:
     """(text, reference) pairs: the title and text of each article, and its date."""
     items: list[tuple[str, When | None]] = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if len(items) >= limit:
-                break
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                ref = When.parse_iso(row["date"]) if row.get("date") else None
-            except (json.JSONDecodeError, KeyError, ValueError) as error:
-                raise SystemExit(f"{path}:{number}: cannot read article: {error}") from None
-            items.append((f"{row.get('title', '')}\n{row.get('text', '')}", ref))
+    for record in first_articles(path, limit):
+        try:
+            ref = When.parse_iso(record["date"]) if record.get("date") else None
+        except ValueError as error:
+            raise SystemExit(f"{path}: article {record.get('id')!r}: bad date: {error}") from None
+        items.append((headline_and_body(record), ref))
     return items
 
 

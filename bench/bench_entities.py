@@ -7,15 +7,15 @@ Run from the repository root::
         --corpus /work/shared/corpora/frontpages-2026.jsonl --limit 5000
 
 With ``--germeval FILE`` it instead scores the recogniser (without a model) on a GermEval 2014
-file: outer PER/LOC/ORG spans, exact offsets and type, sentences rebuilt by joining tokens
-with spaces::
+file as ``bench_ner_quality.py`` does: outer PER/LOC/ORG spans, exact offsets and type,
+sentences rebuilt by joining tokens with spaces::
 
     /work/.venv/bin/python bench/bench_entities.py \
         --germeval /work/shared/ner/germeval2014/NER-de-dev.tsv
 
-Note that GermEval marks names inside compounds ("NATO" in "NATO-Osterweiterung") as
-``…part`` labels, not entities, while reader marks the element (see docs/entities.md), so
-every such element counts as a false positive here.
+GermEval marks names inside compounds ("NATO" in "NATO-Osterweiterung") as ``…part``
+labels, not entities, while reader marks the element (see docs/entities.md): spans covering
+part of a token count on neither side.
 
 Each article is recognised as one text (headline, newline, body), as at index time. The
 first call pays for loading the gazetteer and HanTa; that time is printed separately and
@@ -25,7 +25,6 @@ included in the total, and HanTa's per-word cache starts empty, as in a fresh pr
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -33,87 +32,24 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from corpus_sample import BERLIN, first_articles, headline_and_body
+
+from reader.analysis.crf_features import read_germeval
+from reader.analysis.crf_model import evaluate_find
 from reader.analysis.entities import EntityRecognizer
+from reader.analysis.scoring import report
 from reader.analysis.tokens import tokenize
 
-DEFAULT_CORPUS = "/work/shared/corpora/berlin-police-reports.jsonl"
-
-
-def load(path: str, limit: int) -> list[str]:
-    texts = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if len(texts) >= limit:
-                break
-            item = json.loads(line)
-            texts.append(f"{item.get('title', '')}\n{item.get('text', '')}")
-    return texts
-
-
-def germeval_sentences(path: str) -> list[list[tuple[str, str]]]:
-    """(token, outer tag) lists of a GermEval 2014 TSV file."""
-    out: list[list[tuple[str, str]]] = []
-    sent: list[tuple[str, str]] = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 3:
-                if sent:
-                    out.append(sent)
-                sent = []
-                continue
-            sent.append((cols[1], cols[2]))
-    if sent:
-        out.append(sent)
-    return out
+DEFAULT_CORPUS = str(BERLIN)
 
 
 def score_germeval(path: str) -> None:
-    recognizer = EntityRecognizer()
-    counts = {label: Counter() for label in ("PER", "LOC", "ORG")}
-    sentences = germeval_sentences(path)
+    sentences = read_germeval(path)
     t0 = time.perf_counter()
-    for sent in sentences:
-        text, offsets = "", []
-        for word, _ in sent:
-            text += " " if text else ""
-            offsets.append((len(text), len(text) + len(word)))
-            text += word
-        gold: set[tuple[int, int, str]] = set()
-        current: list | None = None
-        for (_, tag), (start, end) in zip(sent, offsets, strict=True):
-            if tag[2:] in counts and tag.startswith("B-"):
-                if current:
-                    gold.add(tuple(current))
-                current = [start, end, tag[2:]]
-            elif current and tag == "I-" + current[2]:
-                current[1] = end
-            elif current:
-                gold.add(tuple(current))
-                current = None
-        if current:
-            gold.add(tuple(current))
-        pred = {(s.start, s.end, s.label) for s in recognizer.find(text)}
-        for item in pred & gold:
-            counts[item[2]]["tp"] += 1
-        for item in pred - gold:
-            counts[item[2]]["fp"] += 1
-        for item in gold - pred:
-            counts[item[2]]["fn"] += 1
+    scores = evaluate_find(EntityRecognizer().find, sentences)
     run = time.perf_counter() - t0
-
-    def prf(c: Counter) -> str:
-        p = c["tp"] / ((c["tp"] + c["fp"]) or 1)
-        r = c["tp"] / ((c["tp"] + c["fn"]) or 1)
-        f = 2 * p * r / ((p + r) or 1)
-        return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
-
     print(f"{path}: {len(sentences)} sentences, {run:.1f} s, rules and gazetteer, no model")
-    for label, c in counts.items():
-        print(f"  {label}: {prf(c)}")
-    print(f"  all: {prf(sum(counts.values(), Counter()))}")
+    print(report(scores))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.germeval:
         score_germeval(args.germeval)
         return 0
-    texts = load(args.corpus, args.limit)
+    texts = [headline_and_body(r) for r in first_articles(args.corpus, args.limit)]
     tokens = sum(len(tokenize(t)) for t in texts)
 
     recognizer = EntityRecognizer()

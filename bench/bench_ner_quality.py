@@ -13,10 +13,11 @@ included. Speed: tokens per second of ``find`` over the first articles of the Be
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from corpus_sample import BERLIN, first_articles
 
 from reader.analysis.crf_features import read_germeval
 from reader.analysis.crf_model import evaluate_find
@@ -26,21 +27,13 @@ from reader.analysis.tokens import tokenize
 
 REPO = Path(__file__).resolve().parent.parent
 DEV = REPO.parent / "shared" / "ner" / "germeval2014" / "NER-de-dev.tsv"
-BERLIN = REPO.parent / "shared" / "corpora" / "berlin-police-reports.jsonl"
 Find = Callable[[str], list[Span]]
 
 
 def speed(find: Find, articles: int) -> tuple[float, float]:
     """Tokens per second of ``find`` over the first Berlin articles: by the wall clock and
     by the process's CPU time (the second does not move with other work on the machine)."""
-    texts = []
-    with BERLIN.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if record.get("text"):
-                texts.append(record["text"])
-            if len(texts) >= articles:
-                break
+    texts = [r["text"] for r in first_articles(BERLIN, articles, with_text=True)]
     tokens = sum(len(tokenize(t)) for t in texts)
     wall, cpu = time.perf_counter(), time.process_time()
     for text in texts:

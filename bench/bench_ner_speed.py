@@ -12,13 +12,14 @@ caches, HanTa asked about every new capitalised word, as in a fresh indexing run
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from corpus_sample import BERLIN, first_articles, headline_and_body  # noqa: E402
 
 from reader.analysis.crf_model import (  # noqa: E402
     FEATURES_RESOURCE,
@@ -29,21 +30,7 @@ from reader.analysis.crf_model import (  # noqa: E402
 )
 from reader.analysis.tokens import tokenize  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpora" / "berlin-police-reports.jsonl"
-
-
-def load_texts(path: Path, limit: int) -> list[str]:
-    texts: list[str] = []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if len(texts) >= limit:
-                break
-            try:
-                article = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SystemExit(f"{path}:{lineno}: not JSON ({exc})") from None
-            texts.append(f"{article.get('title', '')}\n{article.get('text', '')}")
-    return texts
+CORPUS = BERLIN
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_file():
         parser.error(f"corpus not found: {args.corpus}")
 
-    texts = load_texts(args.corpus, args.limit)
+    texts = [headline_and_body(r) for r in first_articles(args.corpus, args.limit)]
     n_tokens = sum(len(tokenize(t)) for t in texts)
     if args.model:
         size = args.model.stat().st_size + features_path(args.model).stat().st_size
