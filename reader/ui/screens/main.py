@@ -370,8 +370,9 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
 
     def on_library_unavailable(self, message: LibraryUnavailable) -> None:
+        """The corpus could not be listed: say why where the article would be; bookmarks
+        stay usable."""
         self.library_ready = False
-        """The index is current and the library listed: articles can be opened."""
         self._start_bookmarks()
         self.query("#index-status").remove()
         self.library_pane.set_status(message.title)
