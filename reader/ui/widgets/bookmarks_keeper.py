@@ -258,6 +258,8 @@ class BookmarkKeeper(Widget):
 
     # results on the UI thread ---------------------------------------------------------------
     def on_bookmark_keeper_updated(self, message: Updated) -> None:
+        if not self.app.is_running:  # read just as the app closes: its panes are going
+            return
         self.bookmarks = message.bookmarks
         self.anchors = message.anchors
         self.loaded = True
