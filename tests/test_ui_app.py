@@ -108,6 +108,32 @@ async def test_a_word_typed_fast_in_the_list_all_goes_to_the_filter(seeds: Path)
         assert app.focused is pane.row_list
 
 
+async def test_a_query_typed_fast_after_slash_all_goes_to_the_search_box(seeds: Path) -> None:
+    # "/putin" in one burst: the keys after "/" arrive before the search box is shown; they
+    # must not end up in the library's filter box (hidden behind the search pane)
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        library = screen.library_pane
+        assert app.focused is library.row_list
+        for key, ch in [("slash", "/"), *((c, c) for c in "putin")]:
+            app.post_message(events.Key(key, ch))
+        await pilot.pause()
+        search = screen.search_pane
+        assert app.focused is search.input and search.input.value == "putin"
+        assert library.filter_input.value == ""
+        # in a text box "/" is a character, not the search key
+        search.input.value = ""
+        await pilot.press("s", "o", "u", "r", "c", "e", "colon", "slash")
+        assert app.focused is search.input and search.input.value == "source:/"
+        await pilot.press("l")  # typed in the box too: no command runs
+        await pilot.press("escape")
+        await pilot.press("l")
+        assert app.focused is library.row_list
+        await pilot.press("slash")
+        assert app.focused is search.input and search.input.value == "source:/l"
+
+
 async def test_passage_cursor_moves_and_is_marked(seeds: Path) -> None:
     app = make_app(seeds)
     async with app.run_test(size=SIZE) as pilot:

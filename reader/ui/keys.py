@@ -31,6 +31,10 @@ class Command:
     group: Binding.Group | None = None
     title: str = ""
     """Name in the command palette (the description when empty)."""
+    priority: bool = False
+    """Run before the focused widget sees the key (so keys typed right after it already go
+    where it moves the focus); the screen's ``check_action`` must then pass the key on to a
+    text box that has the focus."""
 
     @property
     def palette_title(self) -> str:
@@ -39,7 +43,7 @@ class Command:
     def binding(self) -> Binding:
         return Binding(
             self.key, self.action, self.description, show=self.show, id=self.id,
-            tooltip=self.help, group=self.group,
+            tooltip=self.help, group=self.group, priority=self.priority,
         )
 
 
@@ -52,7 +56,7 @@ COMMANDS: tuple[Command, ...] = (
     # main screen ---------------------------------------------------------------------
     Command("search", "slash", "search", "Search",
             "Search passages with the query language of `reader search`.", "screen",
-            title="Search passages"),
+            title="Search passages", priority=True),
     Command("library", "l", "show_library", "Library",
             "Show the library and move to it; type to filter it.", "screen",
             title="Show the library"),

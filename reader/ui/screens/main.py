@@ -34,7 +34,7 @@ from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Input
 from textual.worker import get_current_worker
 
 from reader.ui import hit_order
@@ -462,8 +462,11 @@ class MainScreen(Screen[None]):
 
     # search ---------------------------------------------------------------------------
     async def action_search(self) -> None:
+        # A priority binding: the app waits for this before it hands on the next key, so
+        # the focus moves now (``focus()`` would wait for a refresh) and "/putin" typed in
+        # one burst goes whole into the search box.
         pane = await self.show_search_pane()
-        pane.input.focus()
+        self.set_focus(pane.input)
 
     async def action_show_library(self) -> None:
         await self.show_sidebar_pane("library", self.library_pane.row_list)
@@ -760,6 +763,8 @@ class MainScreen(Screen[None]):
             return related_strip.allowed(self, action)
         if action in ("find", "find_step"):
             return self.article is not None
+        if action == "search":  # (a priority binding) "/" typed in a text box is a "/"
+            return not isinstance(self.focused, Input)
         return True
 
 
