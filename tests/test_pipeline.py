@@ -4,6 +4,9 @@ the recognisers or the user's names change; and the analyze/entities commands.""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -143,3 +146,43 @@ def test_a_failing_recogniser_costs_one_article_not_the_corpus() -> None:
     analysis = analyze_article(articles[1], Broken())
     assert analysis.entities == [] and "model file is damaged" in analysis.error
     assert analysis.dates  # the dates of the article are still found
+
+
+POOL_UNDER_CAPTURE = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from reader.analysis import pipeline
+    from reader.corpus.loader import load_corpus
+
+    class Capture:
+        # what a terminal app puts in place of stderr while it runs (Textual's says -1)
+        def write(self, text): return len(text)
+        def flush(self): pass
+        def fileno(self): return -1
+
+    articles, _ = load_corpus([Path({seeds!r})])
+    pipeline.POOL_THRESHOLD = 1  # the seeds are few: take the road of large corpora
+    sys.stderr = Capture()
+    try:
+        results = dict(pipeline.analyze_many(articles, [], len(articles)))
+    finally:
+        sys.stderr = sys.__stderr__
+    print(json.dumps({{aid: a.to_json() for aid, a in results.items()}}))
+""")
+
+
+def test_both_cores_analyse_a_large_corpus_inside_a_terminal_app() -> None:
+    # A fresh interpreter: the pool's helper process starts once per process, and only the
+    # first start reads stderr (in the app it failed: "bad value(s) in fds_to_keep").
+    from reader.analysis.pipeline import analyze_many
+    from reader.corpus.loader import load_corpus
+
+    script = POOL_UNDER_CAPTURE.format(seeds=str(SEEDS))
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    pooled = json.loads(run.stdout)
+    articles, _ = load_corpus([SEEDS])
+    alone = {aid: a.to_json() for aid, a in analyze_many(articles, [], len(articles))}
+    assert pooled == alone and len(pooled) == len(articles)
+    assert all(a["entities"] for a in pooled.values())

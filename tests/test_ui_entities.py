@@ -414,6 +414,42 @@ def test_start_up_does_not_load_the_recogniser(corpus: Path) -> None:
     assert int(article_names) > 5 and int(corpus_names) > 20, run.stdout
 
 
+ON_BOTH_CORES = textwrap.dedent("""
+    import asyncio
+    from reader.analysis import pipeline
+    from reader.cli.context import Context
+    from reader.ui.app import ReaderApp
+
+    pipeline.POOL_THRESHOLD = 1  # the seeds are few: analyse them as a large corpus is
+
+    async def main():
+        app = ReaderApp(Context(None, [{corpus!r}]))
+        async with app.run_test(size=(120, 40)) as pilot:
+            status = app.main.entity_status
+            for _ in range(3000):
+                if status.enriched or any("failed" in n.message for n in app._notifications):
+                    break
+                await pilot.pause(0.02)
+            for n in app._notifications:
+                print("notice", n.message.splitlines()[0])
+            print("enriched", status.enriched)
+
+    asyncio.run(main())
+""")
+
+
+def test_the_app_analyses_a_large_corpus_on_both_cores(corpus: Path) -> None:
+    """A corpus large enough for two worker processes is analysed inside the running app
+    (whose stderr is captured: the pool once failed to start there). In a fresh process:
+    the pool's helper process starts once per process."""
+    code = ON_BOTH_CORES.format(corpus=str(corpus))
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=False, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "enriched True" in run.stdout.splitlines(), run.stdout
+    assert "notice Found the names and dates of 5 articles" in run.stdout, run.stdout
+
+
 # pure helpers -----------------------------------------------------------------------------------
 def test_entity_queries_parse_and_match_the_indexed_form() -> None:
     assert entity_query("Wladimir Putin") == 'entity:"Wladimir Putin"'

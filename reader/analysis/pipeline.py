@@ -12,6 +12,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -152,6 +153,29 @@ def _work(articles: list[Article]) -> list[tuple[str, dict[str, Any]]]:
     return [(a.id, analyze_article(a, _WORKER_RECOGNIZER).to_json()) for a in articles]
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (the pool needs it) with a real stderr.
+
+    The tracker hands ``sys.stderr.fileno()`` to its process; a host that captures output,
+    as a running Textual app does, answers -1 and starting the pool fails with "bad value(s)
+    in fds_to_keep". The tracker is started once per process; later pools reuse it."""
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr is None or sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):  # no fileno at all: the tracker skips it
+        usable = True
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    captured = sys.stderr
+    sys.stderr = sys.__stderr__ if sys.__stderr__ is not None else open(os.devnull, "w")  # noqa: SIM115
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
+
+
 def analyze_many(
     articles: Iterable[Article],
     user_entries: Sequence[dict[str, Any]],
@@ -170,6 +194,7 @@ def analyze_many(
     # Fresh interpreters, not forks: the app calls this from a thread while others may hold
     # locks (the recogniser's, the logging module's) that a forked child would inherit held.
     context = multiprocessing.get_context("spawn")
+    _start_resource_tracker()
     with ProcessPoolExecutor(
         max_workers=2, mp_context=context, initializer=_init_worker,
         initargs=(list(user_entries),),
