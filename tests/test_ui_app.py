@@ -563,3 +563,24 @@ async def test_80x24_shows_one_pane_at_a_time(seeds: Path) -> None:
         await pilot.press("slash")
         await pilot.pause()
         assert sidebar.display and app.focused is screen.search_pane.input
+
+
+async def test_a_headline_without_text_says_so(tmp_path: Path) -> None:
+    # front-page corpora hold many items that are only a headline
+    folder = tmp_path / "frontpage"
+    folder.mkdir()
+    items = [
+        {"id": "a", "title": "Nur eine Schlagzeile", "source": "zeit.de", "text": ""},
+        {"id": "b", "title": "Schlagzeile mit Anreißer", "source": "faz.net",
+         "text": "Ein Satz unter der Schlagzeile."},
+    ]
+    (folder / "items.jsonl").write_text(
+        "\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8")
+    app = make_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        ids = {s.title: s.id for s in screen.summaries}
+        await open_article(pilot, screen, ids["Nur eine Schlagzeile"])
+        assert "zeit.de · undated · headline only" in screen_text(app)
+        await open_article(pilot, screen, ids["Schlagzeile mit Anreißer"])
+        assert "faz.net · undated · 1 passage" in screen_text(app)

@@ -232,6 +232,6 @@ def _meta(article: Article) -> Content:
     parts.append(article.date.describe() if article.date else "undated")
     if article.place:
         parts.append(one_line(article.place))
-    count = max(0, len(article.passages) - 1)
-    parts.append(f"{count} passage{'s' if count != 1 else ''}")
+    count = max(0, len(article.passages) - 1)  # (the headline is passage 0)
+    parts.append(f"{count} passage{'s' if count != 1 else ''}" if count else "headline only")
     return Content(" · ".join(parts))
