@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from textual import events
+from textual.widgets import Input
 
 from reader.bookmarks import BookmarkStore, make_bookmark, passage_words
 from reader.cli.context import Context
@@ -119,6 +121,25 @@ async def test_a_whole_passage_is_bookmarked_when_no_words_are_given(seeds: Path
             0, len(screen.article.passages[1].text))
 
 
+async def test_a_note_tab_and_tags_typed_in_one_burst_land_in_their_boxes(seeds: Path) -> None:
+    # keys typed (or pasted by a script) faster than the focus moves: after Tab they belong
+    # to the tags box, not to the note
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert await screen.go_to(GIPFEL, 1)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarkDialog)
+        keys = [*((c, c) for c in "Gipfel"), ("tab", "\t"), *((c, c) for c in "nato"),
+                ("shift+tab", None), *((c, c) for c in "!")]
+        for key, char in keys:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        assert app.screen.query_one("#bookmark-note", Input).value == "Gipfel!"
+        assert app.screen.query_one("#bookmark-tags", Input).value == "nato"
+
+
 async def test_a_bad_word_range_is_explained_and_nothing_is_saved(seeds: Path) -> None:
     app = make_app(seeds)
     async with app.run_test(size=SIZE) as pilot:
@@ -211,7 +232,6 @@ async def test_filter_by_source_and_by_words(seeds: Path) -> None:
 
 
 async def test_keys_typed_fast_all_reach_the_filter(seeds: Path) -> None:
-    from textual import events
 
     app = make_app(seeds)
     async with app.run_test(size=SIZE) as pilot:

@@ -52,6 +52,9 @@ class BookmarkDialog(ModalScreen[BookmarkDraft | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="bookmark_dialog.cancel"),
         Binding("ctrl+s", "save", "Save", id="bookmark_dialog.save"),
+        # before the box sees the key: what is typed right after Tab goes in the next box
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
     def __init__(
