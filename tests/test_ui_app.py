@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from textual import events
 
 from reader.cli.context import Context
 from reader.ui.app import ReaderApp
@@ -14,7 +13,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.state import load_state
 from reader.ui.widgets.reading_pane import PassageView
-from tests.ui_support import loaded, make_app, screen_text, until
+from tests.ui_support import burst, loaded, make_app, screen_text, until
 
 SIZE = (120, 40)
 REUTERS = "001_71db2df63f5cd903"
@@ -91,33 +90,26 @@ async def test_typing_in_the_library_filters_it(seeds: Path) -> None:
         assert screen.article is not None and screen.article.id == GIPFEL
 
 
-async def test_a_word_typed_fast_in_the_list_all_goes_to_the_filter(seeds: Path) -> None:
-    # "put" arrives before the focus has moved to the box: the "t" must not open the
-    # timeline (its key in the list) but end the word
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        pane = screen.library_pane
-        assert app.focused is pane.row_list
-        for ch in "put":
-            app.post_message(events.Key(ch, ch))
-        await pilot.pause()
-        assert pane.filter_input.value == "put"
-        assert screen.sidebar.active == "library"  # "t" did not switch to the timeline
-        await pilot.press("escape")
-        assert app.focused is pane.row_list
-
-
-async def test_a_query_typed_fast_after_slash_all_goes_to_the_search_box(seeds: Path) -> None:
-    # "/putin" in one burst: the keys after "/" arrive before the search box is shown; they
-    # must not end up in the library's filter box (hidden behind the search pane)
+async def test_a_word_typed_fast_goes_whole_where_it_belongs(seeds: Path) -> None:
+    # Keys typed in one burst arrive before any of them has moved the focus.
     app = make_app(seeds)
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         library = screen.library_pane
         assert app.focused is library.row_list
-        for key, ch in [("slash", "/"), *((c, c) for c in "putin")]:
-            app.post_message(events.Key(key, ch))
+        # in the list, "put" goes to the filter box: the "t" must not open the timeline
+        # (its key in the list) but end the word
+        burst(app, "put")
+        await pilot.pause()
+        assert library.filter_input.value == "put"
+        assert screen.sidebar.active == "library"
+        await pilot.press("escape")
+        assert app.focused is library.row_list
+        library.filter_input.value = ""
+        # "/putin": the search box is not shown yet when "putin" arrives; the word must not
+        # end up in the library's filter box (hidden behind the search pane)
+        burst(app, [("slash", "/")])
+        burst(app, "putin")
         await pilot.pause()
         search = screen.search_pane
         assert app.focused is search.input and search.input.value == "putin"

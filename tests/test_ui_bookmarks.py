@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from textual import events
 from textual.widgets import Input
 
 from reader.bookmarks import BookmarkStore, make_bookmark, passage_words
@@ -27,7 +26,7 @@ from reader.ui.screens.bookmark_dialog import BookmarkDialog
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.bookmarks_pane import BookmarksPane
 from tests import ui_support as ui
-from tests.ui_support import make_app, screen_text, until
+from tests.ui_support import burst, make_app, screen_text, until
 
 SIZE = (120, 40)
 REUTERS = "001_71db2df63f5cd903"
@@ -55,13 +54,19 @@ def messages(app: ReaderApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+async def press_b(pilot) -> BookmarkDialog:
+    """``b`` on the current passage: the dialog that opens."""
+    await pilot.press("b")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, BookmarkDialog)
+    return pilot.app.screen
+
+
 async def add_bookmark(pilot, screen: MainScreen, note: str, tags: str, words: str = "") -> None:
     """``b`` on the current passage, then type into the dialog and press Enter."""
     app = pilot.app
     before = len(screen.bookmark_keeper.bookmarks)
-    await pilot.press("b")
-    await pilot.pause()
-    assert isinstance(app.screen, BookmarkDialog)
+    await press_b(pilot)
     assert app.focused.id == "bookmark-note"
     await pilot.press(*note, "tab", *tags)
     if words:
@@ -128,16 +133,14 @@ async def test_a_note_tab_and_tags_typed_in_one_burst_land_in_their_boxes(seeds:
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         assert await screen.go_to(GIPFEL, 1)
-        await pilot.press("b")
+        dialog = await press_b(pilot)
+        burst(app, "Gipfel")
+        burst(app, [("tab", "\t")])
+        burst(app, "nato")
+        burst(app, [("shift+tab", None), ("exclamation_mark", "!")])
         await pilot.pause()
-        assert isinstance(app.screen, BookmarkDialog)
-        keys = [*((c, c) for c in "Gipfel"), ("tab", "\t"), *((c, c) for c in "nato"),
-                ("shift+tab", None), *((c, c) for c in "!")]
-        for key, char in keys:
-            app.post_message(events.Key(key, char))
-        await pilot.pause()
-        assert app.screen.query_one("#bookmark-note", Input).value == "Gipfel!"
-        assert app.screen.query_one("#bookmark-tags", Input).value == "nato"
+        assert dialog.query_one("#bookmark-note", Input).value == "Gipfel!"
+        assert dialog.query_one("#bookmark-tags", Input).value == "nato"
 
 
 async def test_a_bad_word_range_is_explained_and_nothing_is_saved(seeds: Path) -> None:
@@ -145,8 +148,7 @@ async def test_a_bad_word_range_is_explained_and_nothing_is_saved(seeds: Path) -
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         assert await screen.go_to(REUTERS, 2)
-        await pilot.press("b")
-        await pilot.pause()
+        await press_b(pilot)
         await pilot.press("tab", "tab", *"5-900", "enter")
         await pilot.pause()
         dialog = app.screen
@@ -240,8 +242,7 @@ async def test_keys_typed_fast_all_reach_the_filter(seeds: Path) -> None:
         await add_bookmark(pilot, screen, "Kreml", "kreml")
         pane = await open_pane(pilot, screen)
         # three keys queued before the focus can move: "k" (a list key) is a letter too
-        for key, char in (("number_sign", "#"), ("k", "k"), ("r", "r")):
-            pane.list.post_message(events.Key(key, char))
+        burst(pane.list, [("number_sign", "#"), ("k", "k"), ("r", "r")])
         await pilot.pause()
         assert pane.filter_input.value == "#kr"
         assert app.focused is pane.filter_input and len(pane.shown) == 1
@@ -338,8 +339,7 @@ async def test_a_broken_file_is_reported_and_never_written(seeds: Path) -> None:
         assert await screen.go_to(REUTERS, 2)
         await pilot.press("j")
         assert screen.reading.cursor == 3
-        await pilot.press("b")
-        await pilot.pause()
+        await press_b(pilot)
         await pilot.press(*"Notiz", "enter")
         await until(pilot, lambda: any("Not saved" in m for m in messages(app)), "refusal")
         assert path.read_text(encoding="utf-8") == BROKEN

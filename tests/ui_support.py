@@ -3,8 +3,11 @@ what a worker brings, read the terminal as text."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from textual import events
+from textual.message_pump import MessagePump
 
 from reader.cli.context import Context
 from reader.ui.app import ReaderApp
@@ -54,6 +57,14 @@ async def loaded(pilot, *waits: Wait) -> MainScreen:
         await until(pilot, lambda condition=condition: condition(screen), what)
     await pilot.pause()
     return screen
+
+
+def burst(target: MessagePump, keys: str | Iterable[tuple[str, str | None]]) -> None:
+    """Post key events to ``target`` (the app, or a widget) all at once, as a terminal hands
+    on keys typed faster than the app moves the focus, or sent by a script: none waits for
+    the effect of the one before. A string is letters, each its own key."""
+    for key, char in ((c, c) for c in keys) if isinstance(keys, str) else keys:
+        target.post_message(events.Key(key, char))
 
 
 def screen_text(app: ReaderApp) -> str:
