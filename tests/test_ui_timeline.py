@@ -414,3 +414,28 @@ def test_related_trail_steps_and_returns_to_the_anchor() -> None:
     assert tr.related_step(pids, "r1", -1) == -1
     assert tr.related_step(pids, "r3", 1) is None
     assert tr.related_step([], "anchor", 1) is None
+
+
+def test_the_timeline_follows_a_passage_without_a_date_to_its_article_or_its_day() -> None:
+    def event(eid: str, day: When, *where: tuple[str, int]) -> Event:
+        return Event(eid, day, eid, [EventPassage(a, f"{a}#p{i}", i, "src", "t", day)
+                                     for a, i in where])
+
+    april = event("april", When(2021, 4, 13), ("x", 1))
+    december = event("december", When(2021, 12, 7), ("a", 3), ("x", 2))
+    later = event("later", When(2021, 12, 30), ("b", 1))
+    events = [april, december, later]
+    by_passage: dict[str, list[Event]] = {}
+    for e in events:
+        for p in e.passages:
+            by_passage.setdefault(p.passage_id, []).append(e)
+    follow = tr.event_to_follow
+    # the passage's own event; else the nearest passage of the article that has one
+    assert follow(by_passage, events, ("a", 3, 6, None), None) is december
+    assert follow(by_passage, events, ("a", 5, 6, None), None) is december
+    assert follow(by_passage, events, ("x", 0, 3, None), None) is april  # ¶1 before ¶2
+    # an article with no dated passage (a headline alone): the first event of its day or after
+    assert follow(by_passage, events, ("h", 0, 1, When(2021, 12, 7, 18, 5)), None) is december
+    assert follow(by_passage, events, ("h", 0, 1, When(2021, 12, 8)), None) is later
+    assert follow(by_passage, events, ("h", 0, 1, When(2022, 1, 2)), None) is None
+    assert follow(by_passage, events, ("h", 0, 1, None), None) is None

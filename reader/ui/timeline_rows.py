@@ -272,6 +272,34 @@ def event_at(
     return events[0] if events else None
 
 
+def event_to_follow(
+    by_passage: dict[str, list[Event]],
+    events: Iterable[Event],
+    reading: tuple[str, int, int, When | None],
+    preferred: str | None,
+) -> Event | None:
+    """Where the timeline's cursor goes for the passage being read, ``reading`` = (article
+    id, passage, number of passages, article date): the passage's own event (``event_at``);
+    else that of the nearest passage of the article that has one; else the first of
+    ``events`` (in timeline order) on or after the article's day, so that the cursor is at
+    least where the article is in time (a headline alone names no date)."""
+    from reader.corpus.model import passage_id
+
+    article_id, passage, count, date = reading
+    own = event_at(by_passage, passage_id(article_id, passage), preferred)
+    if own is not None:
+        return own
+    for distance in range(1, count):
+        for other in (passage - distance, passage + distance):
+            found = by_passage.get(passage_id(article_id, other)) if 0 <= other < count else None
+            if found:
+                return found[0]
+    if date is None:
+        return None
+    day = date.sort_key()[:3]
+    return next((e for e in events if e.date.sort_key()[:3] >= day), None)
+
+
 _BADGES: list[tuple[int, int, SourceBadges]] = []
 
 

@@ -314,10 +314,19 @@ class TimelinePane(Vertical):
         return next((e for e in self.timeline.events if e.id == self.event_id), None)
 
     def follow(self, article_id: str | None, passage: int) -> None:
-        """Put the list cursor on the event of that passage, if it has one."""
-        if article_id is None:
+        """Put the list cursor on the event of that passage, or near it in time (see
+        ``event_to_follow``)."""
+        if article_id is None or self.timeline is None:
             return
-        event = tr.event_at(self.by_passage, passage_id(article_id, passage), self.event_id)
+        article = self.main.article
+        if article is not None and article.id == article_id:
+            shown = {row.key for row in self.row_list.rows}
+            event = tr.event_to_follow(
+                self.by_passage, (e for e in self.timeline.events if e.id in shown),
+                (article_id, passage, len(article.passages), article.date), self.event_id,
+            )
+        else:
+            event = tr.event_at(self.by_passage, passage_id(article_id, passage), self.event_id)
         if event is None:
             self.refresh_detail()
             return
