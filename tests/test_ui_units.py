@@ -205,3 +205,29 @@ def test_helpers_and_cli_do_not_import_textual() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+async def test_a_list_that_shrinks_keeps_its_cursor_in_view() -> None:
+    # the timeline's list loses rows to the event detail that opens below it
+    from textual.app import App
+    from textual.content import Content
+
+    from reader.ui.widgets.row_list import Row, RowList
+
+    class Lists(App[None]):
+        CSS = "RowList { height: 30; }"
+
+        def compose(self):
+            yield RowList()
+
+    app = Lists()
+    async with app.run_test(size=(40, 40)) as pilot:
+        rows = app.query_one(RowList)
+        rows.set_rows([Row(Content(f"row {i}"), f"k{i}") for i in range(200)])
+        rows.cursor = 120
+        await pilot.pause()
+        assert rows.scroll_offset.y <= 120 < rows.scroll_offset.y + 30
+        rows.styles.height = 10
+        await pilot.pause()
+        assert rows.size.height == 10
+        assert rows.scroll_offset.y <= 120 < rows.scroll_offset.y + 10

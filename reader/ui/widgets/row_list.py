@@ -229,6 +229,8 @@ class RowList(TypesAhead, ScrollView, can_focus=True):
     # rendering ---------------------------------------------------------------------
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows))
+        if 0 <= self.cursor < len(self.rows):  # a pane below grew: the cursor stays in view
+            self._scroll_cursor_into_view()
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
