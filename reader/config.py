@@ -223,6 +223,25 @@ def parse_config(text: str, path: Path | None) -> Config:
     return config_from_data(data, path, lambda: text)
 
 
+SEARCH_KEYS = ("limit",)
+
+
+def _did_you_mean(key: str, table: dict[str, Any], prefix: tuple[str, ...]) -> str:
+    """" (did you mean 'entities.colors'?)" for a misspelt key: the closest key of the same
+    mapping, or of any mapping (a key can also be put in the wrong place)."""
+    import difflib
+
+    here = [".".join((*prefix, k)) for k in table]
+    everywhere = [*TOP_LEVEL, *(f"entities.{k}" for k in ENTITY_KEYS),
+                  *(f"search.{k}" for k in SEARCH_KEYS)]
+    for candidates in (here, everywhere):
+        last = {c.rsplit(".", 1)[-1].lower(): c for c in candidates}
+        match = difflib.get_close_matches(key.lower(), last, n=1, cutoff=0.75)
+        if match:
+            return f" (did you mean '{last[match[0]]}'?)"
+    return ""
+
+
 def config_from_data(
     data: Any, path: Path | None, text: Callable[[], str] | None = None
 ) -> Config:
@@ -249,6 +268,7 @@ def config_from_data(
                 dotted = ".".join((*prefix, key))
                 config.warnings.append(
                     f"{name}{lines.where(*prefix, key)}: unknown key '{dotted}' ignored"
+                    + _did_you_mean(key, table, prefix)
                 )
                 continue
             checker, expected = table[key]
@@ -272,7 +292,7 @@ def config_from_data(
     if "theme" in data:
         config.theme = data["theme"]
     search = data.get("search") or {}
-    check({"limit": (_is_int, "a whole number")}, search, "search")
+    check({SEARCH_KEYS[0]: (_is_int, "a whole number")}, search, "search")
     if "limit" in search:
         if search["limit"] < 1:
             raise fail("a whole number of at least 1", "search", "limit")

@@ -54,10 +54,23 @@ def test_relative_paths_resolve_against_the_config_folder(tmp_path: Path) -> Non
     assert config.resolved_index_dir() == tmp_path / "cfg" / "ix"
 
 
-def test_unknown_key_is_a_warning_naming_it() -> None:
-    config = parse_config("corpus: a\ncolour: blue\nsearch:\n  limitt: 3\n", Path("c.yaml"))
-    assert any("unknown key 'colour'" in w and "line 2" in w for w in config.warnings)
-    assert any("unknown key 'search.limitt'" in w and "line 4" in w for w in config.warnings)
+def test_unknown_key_is_a_warning_naming_it_and_the_key_meant() -> None:
+    config = parse_config(
+        "corpus: a\ncolours: blue\nsearch:\n  limitt: 3\nentities:\n  gazeteer: []\n"
+        "flavour: x\n", Path("c.yaml"))
+    assert len(config.warnings) == 4
+
+    def warning(key: str) -> str:
+        return next(w for w in config.warnings if f"key '{key}'" in w)
+
+    colours, limit = warning("colours"), warning("search.limitt")
+    gazetteer, flavour = warning("entities.gazeteer"), warning("flavour")
+    # a key put at the wrong level is found where it belongs
+    assert "line 2: unknown key 'colours' ignored (did you mean 'entities.colors'?)" in colours
+    assert "line 4: unknown key 'search.limitt' ignored (did you mean 'search.limit'?)" in limit
+    assert "line 6: unknown key 'entities.gazeteer' ignored (did you mean " \
+        "'entities.gazetteer'?)" in gazetteer
+    assert flavour.endswith("line 7: unknown key 'flavour' ignored")  # nothing like it
 
 
 @pytest.mark.parametrize(
