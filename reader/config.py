@@ -116,6 +116,9 @@ OVERRIDE_KEYS: dict[str, tuple[Checker, str]] = {
     "date": (_is_date, "a date YYYY[-MM[-DD]]"),
     "url": (_is_str, "a string"),
 }
+SEARCH_KEYS: dict[str, tuple[Checker, str]] = {
+    "limit": (_is_int, "a whole number"),
+}
 ENTITY_KEYS: dict[str, tuple[Checker, str]] = {
     "colors": (_is_mapping, "a mapping of PER/LOC/ORG/DATE to a colour"),
     "gazetteer": (lambda v: isinstance(v, list), "a list of {name, type, aliases}"),
@@ -223,9 +226,6 @@ def parse_config(text: str, path: Path | None) -> Config:
     return config_from_data(data, path, lambda: text)
 
 
-SEARCH_KEYS = ("limit",)
-
-
 def _did_you_mean(key: str, table: dict[str, Any], prefix: tuple[str, ...]) -> str:
     """" (did you mean 'entities.colors'?)" for a misspelt key: the closest key of the same
     mapping, or of any mapping (a key can also be put in the wrong place)."""
@@ -292,7 +292,7 @@ def config_from_data(
     if "theme" in data:
         config.theme = data["theme"]
     search = data.get("search") or {}
-    check({SEARCH_KEYS[0]: (_is_int, "a whole number")}, search, "search")
+    check(SEARCH_KEYS, search, "search")
     if "limit" in search:
         if search["limit"] < 1:
             raise fail("a whole number of at least 1", "search", "limit")

@@ -169,7 +169,7 @@ def _start_resource_tracker() -> None:
         resource_tracker.ensure_running()
         return
     captured = sys.stderr
-    sys.stderr = sys.__stderr__ if sys.__stderr__ is not None else open(os.devnull, "w")  # noqa: SIM115
+    sys.stderr = sys.__stderr__  # (None without a console: the tracker then passes none)
     try:
         resource_tracker.ensure_running()
     finally:
