@@ -24,6 +24,7 @@ from reader.corpus.model import passage_id
 from reader.ui import timeline_rows as tr
 from reader.ui.keys import bindings
 from reader.ui.messages import OpenPassage
+from reader.ui.screens.main import TIMELINE
 from reader.ui.text import one_line
 from reader.ui.widgets.row_list import RowList
 
@@ -31,10 +32,8 @@ if TYPE_CHECKING:
     from reader.analysis.timeline import Event, Timeline
     from reader.ui.screens.main import MainScreen
 
-PANE_ID = "timeline"
-TITLE = "Timeline"
-"""The main screen registers the pane under these (``TIMELINE`` in screens/main.py, which
-builds it the first time it is shown)."""
+PANE_ID = TIMELINE[0]
+"""The main screen registers the pane under this id and builds it when first shown."""
 MAX_BADGES = 4
 MAX_STOPS = 8
 WAIT_FOR_INDEX = 0.5  # seconds between looks at whether the library is ready
@@ -92,9 +91,7 @@ class TimelinePane(Vertical):
         focused = self.screen.focused
         if not self.display or (focused is not None and self in focused.ancestors):
             return
-        here = self.main.location
-        if here is not None:
-            self.follow(here.article_id, here.passage)
+        self.follow()
 
     @property
     def main(self) -> MainScreen:
@@ -313,20 +310,18 @@ class TimelinePane(Vertical):
             return None
         return next((e for e in self.timeline.events if e.id == self.event_id), None)
 
-    def follow(self, article_id: str | None, passage: int) -> None:
-        """Put the list cursor on the event of that passage, or near it in time (see
-        ``event_to_follow``)."""
-        if article_id is None or self.timeline is None:
-            return
+    def follow(self) -> None:
+        """Put the list cursor on the event of the passage being read, or near it in time
+        (see ``event_to_follow``)."""
         article = self.main.article
-        if article is not None and article.id == article_id:
-            shown = {row.key for row in self.row_list.rows}
-            event = tr.event_to_follow(
-                self.by_passage, (e for e in self.timeline.events if e.id in shown),
-                (article_id, passage, len(article.passages), article.date), self.event_id,
-            )
-        else:
-            event = tr.event_at(self.by_passage, passage_id(article_id, passage), self.event_id)
+        if article is None or self.timeline is None:
+            return
+        shown = {row.key for row in self.row_list.rows}
+        event = tr.event_to_follow(
+            self.by_passage, (e for e in self.timeline.events if e.id in shown),
+            (article.id, self.main.passage, len(article.passages), article.date),
+            self.event_id,
+        )
         if event is None:
             self.refresh_detail()
             return
@@ -391,22 +386,15 @@ async def toggle(screen: MainScreen) -> None:
                 await screen.go_to(screen.article.id, screen.passage, record=False)
             return
         screen.set_focus(pane.focus_target)  # type: ignore[attr-defined]
-        _follow_reader(screen, pane)  # type: ignore[arg-type]
+        pane.when_loaded(pane.follow)  # type: ignore[attr-defined]
         return
     previous = screen.sidebar.active
     shown = await screen.show_sidebar_pane(PANE_ID)
     assert isinstance(shown, TimelinePane)
     if previous != PANE_ID:
         shown.previous_pane = previous
-    _follow_reader(screen, shown)
+    shown.when_loaded(shown.follow)  # the cursor on the event of the passage being read
     shown.reload()  # a changed index gets a new timeline
-
-
-def _follow_reader(screen: MainScreen, pane: TimelinePane) -> None:
-    """Once loaded, put the timeline's cursor on the event of the passage being read."""
-    here = screen.location
-    pane.when_loaded(lambda: pane.follow(here.article_id if here else None,
-                                         here.passage if here else 0))
 
 
 def library_changed(screen: MainScreen) -> None:
