@@ -19,16 +19,14 @@ was trained with.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from reader.analysis.tokens import Token, tokenize
+from reader.analysis.tokens import HYPHENS, Token, tokenize
 
 FEATURE_VERSION = 1
-HYPHENS_RE = re.compile(r"[-‐‑]")
 OPENERS = frozenset("\"„“»«'‚(:[–-")
 CACHE_LIMIT = 200_000
 
@@ -114,7 +112,7 @@ class FeatureExtractor:
             feats.append("punct")
         if any(ch.isdigit() for ch in word):
             feats.append("D")
-        parts = HYPHENS_RE.split(word)
+        parts = HYPHENS.split(word)
         if len(parts) > 1 and all(parts):
             feats.append("H")
             feats.append("h0=" + parts[0].lower())

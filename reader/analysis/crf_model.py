@@ -23,14 +23,13 @@ from typing import Any
 from reader.analysis.crf_features import (
     ENTITY_TYPES,
     FEATURE_VERSION,
-    HYPHENS_RE,
     FeatureExtractor,
     align,
     standard_extractor,
 )
 from reader.analysis.scoring import Score, score
 from reader.analysis.spans import Span
-from reader.analysis.tokens import Token, sentences, tokenize
+from reader.analysis.tokens import HYPHENS, Token, sentences, tokenize
 
 MODEL_PACKAGE = "reader.data"
 MODEL_RESOURCE = "ner-de.crfsuite"
@@ -226,7 +225,7 @@ def name_element(word: str) -> tuple[int, int] | None:
     """
     pieces: list[tuple[int, int]] = []
     pos = 0
-    for m in HYPHENS_RE.finditer(word):
+    for m in HYPHENS.finditer(word):
         pieces.append((pos, m.start()))
         pos = m.end()
     pieces.append((pos, len(word)))

@@ -30,10 +30,9 @@ from reader.analysis import entity_rules as rules
 from reader.analysis.gazetteer import Gazetteer, Hit, shipped
 from reader.analysis.gazetteer import user_entries as validate_entries
 from reader.analysis.spans import ENTITY_LABELS, Span
-from reader.analysis.tokens import Token, tokenize
+from reader.analysis.tokens import HYPHENS, Token, tokenize
 
 PRIORITY = {"user": 0, "gazetteer": 1, "model": 2, "rule": 3}
-HYPHENS = re.compile(r"[-‐‑]")
 NAME_JOINT = re.compile(r"[\s\-‐‑]*")
 BEFORE_SENTENCE = frozenset('.!?:;"„“”»«–—(…\'‚‘’')
 DETERMINERS = frozenset({"dem", "den", "der", "einem", "einen", "einer", "diesem", "diesen",

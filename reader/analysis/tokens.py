@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 TOKEN_RE = re.compile(r"\w+(?:[-‐‑'’]\w+)*|[^\w\s]")
+HYPHENS = re.compile(r"[-‐‑]")
+"""The hyphens that join the elements of a compound inside one token."""
 SENTENCE_END = frozenset(".!?")
 
 
