@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from reader.cli.context import Context, UsageError, print_json
 from reader.cli.progress import progress_bar
 from reader.search.query import QueryError
+
+if TYPE_CHECKING:
+    from reader.library import EnrichReport, UpdateReport
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,16 +31,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_show)
 
 
-def ensure_index(ctx: Context, quiet: bool = False) -> None:
-    """Update the index before answering, with a progress bar when it has work to do."""
+def _bring_up_to_date(
+    ctx: Context, quiet: bool
+) -> tuple[UpdateReport, EnrichReport, list[str]]:
+    """Update the index, analyse what is new and infer dates from the events (with a
+    progress bar unless ``quiet``); the index report, the analysis report and the ids of the
+    articles whose date was inferred."""
     library = ctx.library
-    with progress_bar(None if not quiet else False) as progress:
+    with progress_bar(False if quiet else None) as progress:
         report = library.update(progress)
         enriched = library.enrich(progress)
+        dated = []
         if not report.up_to_date or enriched.analysed:
-            library.apply_inferred_dates(progress)
+            dated = library.apply_inferred_dates(progress)
+    return report, enriched, dated
+
+
+def _print_problems(report: UpdateReport, enriched: EnrichReport) -> None:
+    """The files, lines and articles that were skipped or only partly analysed."""
     for problem in [*report.problems, *enriched.problems]:
         print(f"reader: {problem}", file=sys.stderr)
+
+
+def ensure_index(ctx: Context, quiet: bool = False) -> None:
+    """Update the index before answering, with a progress bar when it has work to do."""
+    report, enriched, _dated = _bring_up_to_date(ctx, quiet)
+    _print_problems(report, enriched)
     if report.articles == 0:
         paths = ", ".join(str(p) for p in ctx.config.corpus)
         print(
@@ -48,12 +68,7 @@ def ensure_index(ctx: Context, quiet: bool = False) -> None:
 
 def cmd_index(args: argparse.Namespace, ctx: Context) -> int:
     library = ctx.library
-    with progress_bar(False if args.json else None) as progress:
-        report = library.update(progress)
-        enriched = library.enrich(progress)
-        dated = []
-        if not report.up_to_date or enriched.analysed:
-            dated = library.apply_inferred_dates(progress)
+    report, enriched, dated = _bring_up_to_date(ctx, quiet=args.json)
     if args.json:
         data = report.to_json()
         data["analysis"] = enriched.to_json()
@@ -61,8 +76,7 @@ def cmd_index(args: argparse.Namespace, ctx: Context) -> int:
         data["index_dir"] = str(library.paths.root)
         print_json(data)
         return 0
-    for problem in [*report.problems, *enriched.problems]:
-        print(f"reader: {problem}", file=sys.stderr)
+    _print_problems(report, enriched)
     if report.rebuilt:
         print(f"rebuilt the index: {report.rebuild_reason}")
     if report.up_to_date:
