@@ -8,6 +8,7 @@ or the user's gazetteer change, so stale results are recomputed and nothing else
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -161,15 +162,11 @@ def _start_resource_tracker() -> None:
     in fds_to_keep". The tracker is started once per process; later pools reuse it."""
     from multiprocessing import resource_tracker
 
-    try:
-        usable = sys.stderr is None or sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):  # no fileno at all: the tracker skips it
-        usable = True
-    if usable:
-        resource_tracker.ensure_running()
-        return
     captured = sys.stderr
-    sys.stderr = sys.__stderr__  # (None without a console: the tracker then passes none)
+    # no fileno at all is fine: the tracker then passes no stderr
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        if captured is not None and captured.fileno() < 0:
+            sys.stderr = sys.__stderr__
     try:
         resource_tracker.ensure_running()
     finally:
