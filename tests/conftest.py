@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,15 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 SHARED = REPO.parent / "shared"
+
+
+def run_python(code: str, *, timeout: float = 300, cwd: Path | None = None) -> str:
+    """Run ``code`` in a fresh interpreter (nothing imported yet, no helper process
+    started); what it printed, or a failure that shows the end of its output."""
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=False, timeout=timeout, cwd=cwd)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-3000:]
+    return run.stdout
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,7 @@ from reader.analysis.crf_model import (
     split_sentences,
 )
 from reader.analysis.tokens import tokenize
+from tests.conftest import run_python
 
 REPO = Path(__file__).resolve().parent.parent
 DEV = REPO.parent / "shared" / "ner" / "germeval2014" / "NER-de-dev.tsv"
@@ -52,7 +53,7 @@ def test_importing_the_module_loads_nothing() -> None:
         "bad = [x for x in ('pycrfsuite', 'HanTa') if x in sys.modules]; "
         "assert not bad, bad"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+    run_python(code, cwd=REPO)
 
 
 def test_recognizer_is_shared_and_loads_on_first_find() -> None:

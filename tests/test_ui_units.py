@@ -17,6 +17,7 @@ from reader.ui.hit_order import reading_order, step
 from reader.ui.library_rows import LibraryIndex
 from reader.ui.state import UiState, load_state, save_state
 from reader.ui.text import one_line, visible
+from tests.conftest import run_python
 
 
 # literal text -----------------------------------------------------------------------------
@@ -194,17 +195,12 @@ def test_help_key_tables_show_remapped_keys_and_every_id() -> None:
 
 
 def test_helpers_and_cli_do_not_import_textual() -> None:
-    import subprocess
-    import sys
-
     code = (
         "import sys, reader.cli, reader.ui.text, reader.ui.find, reader.ui.history, "
         "reader.ui.hit_order, reader.ui.library_rows, reader.ui.state; "
         "reader.cli.build_parser(); print('textual' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
-    assert out.stdout.strip() == "False"
+    assert run_python(code).strip() == "False"
 
 
 async def test_a_list_that_shrinks_keeps_its_cursor_in_view() -> None:
