@@ -425,8 +425,9 @@ ON_BOTH_CORES = textwrap.dedent("""
         app = ReaderApp(Context(None, [{corpus!r}]))
         async with app.run_test(size=(120, 40)) as pilot:
             status = app.main.entity_status
-            for _ in range(3000):
-                if status.enriched or any("failed" in n.message for n in app._notifications):
+            for _ in range(3000):  # the notice is posted after `enriched` is set: wait for it
+                if any(n.message.startswith(("Found the names", "Finding names"))
+                       for n in app._notifications):
                     break
                 await pilot.pause(0.02)
             for n in app._notifications:
