@@ -331,6 +331,9 @@ async def test_a_broken_file_is_reported_and_never_written(seeds: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         await until(pilot, lambda: screen.bookmark_keeper.error, "the error")
+        # the notice is a message posted before `error` is set: let it arrive
+        await until(pilot, lambda: any(n.severity == "error" for n in app._notifications),
+                    "the error notice")
         errors = [n for n in app._notifications if n.severity == "error"]
         assert len(errors) == 1 and str(path) in errors[0].message
         assert "line" in errors[0].message and "column" in errors[0].message
