@@ -13,7 +13,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.state import load_state
 from reader.ui.widgets.reading_pane import PassageView
-from tests.ui_support import burst, loaded, make_app, screen_text, until
+from tests.ui_support import burst, loaded, make_app, noticed, screen_text, until
 
 SIZE = (120, 40)
 REUTERS = "001_71db2df63f5cd903"
@@ -390,8 +390,7 @@ async def test_keys_can_be_remapped_in_config(seeds: Path, isolated_home: Path) 
         screen = await loaded(pilot)
         await pilot.press("s")
         assert app.focused is screen.search_pane.input
-        messages = [n.message for n in app._notifications]
-        assert any("no_such_binding" in m for m in messages)
+        await noticed(pilot, lambda n: "no_such_binding" in n.message)
         await pilot.press("escape", "f1")
         await pilot.pause()
         source = app.screen.query_one("#help-text").source
@@ -490,7 +489,7 @@ async def test_first_launch_indexes_in_a_worker_then_fills_in(seeds: Path) -> No
         screen.on_index_progress = spy  # type: ignore[method-assign]
         await loaded(pilot)
         assert "5 articles" in screen_text(app)
-        assert any(n.title == "Index updated" for n in app._notifications)
+        await noticed(pilot, lambda n: n.title == "Index updated")
     # warm launch: the index is current, nothing to do
     again = make_app(seeds)
     async with again.run_test(size=SIZE) as pilot:

@@ -25,7 +25,7 @@ from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.bookmarks_pane import BookmarksPane
 from tests import ui_support as ui
 from tests.conftest import run_python
-from tests.ui_support import burst, make_app, screen_text, until
+from tests.ui_support import burst, make_app, noticed, screen_text, until
 
 SIZE = (120, 40)
 REUTERS = "001_71db2df63f5cd903"
@@ -47,10 +47,6 @@ def bookmarks_file(app: ReaderApp) -> Path:
 def entries(app: ReaderApp) -> list[dict]:
     data = yaml.safe_load(bookmarks_file(app).read_text(encoding="utf-8"))
     return data["bookmarks"]
-
-
-def messages(app: ReaderApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def press_b(pilot) -> BookmarkDialog:
@@ -108,7 +104,7 @@ async def test_b_bookmarks_the_passage_with_note_tags_and_words_and_marks_it(
         view = screen.reading.passage_view(2)
         marked = [s for s in view.visual.spans if (s.start, s.end) == spans[0][:2]]
         assert marked, "the passage is drawn with the bookmark's span"
-        assert any("Bookmarked" in (n.title or "") for n in app._notifications)
+        await noticed(pilot, lambda n: n.title == "Bookmarked")
 
 
 async def test_a_whole_passage_is_bookmarked_when_no_words_are_given(seeds: Path) -> None:
@@ -288,7 +284,7 @@ async def test_delete_then_undo_restores_the_same_bookmark(seeds: Path) -> None:
         await until(pilot, lambda: not screen.bookmark_keeper.bookmarks, "the delete")
         await pilot.pause()
         assert entries(app) == []
-        assert any("press u to undo" in m for m in messages(app))
+        await noticed(pilot, lambda n: "press u to undo" in n.message)
         assert not screen.reading.span_layers.get("bookmarks")  # the mark is gone
         assert not pane.shown and "No bookmarks yet" in screen_text(app)
         assert not pane.list.check_action("delete", ()) and "d Delete" not in screen_text(app)
@@ -331,9 +327,7 @@ async def test_a_broken_file_is_reported_and_never_written(seeds: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         await until(pilot, lambda: screen.bookmark_keeper.error, "the error")
-        # the notice is a message posted before `error` is set: let it arrive
-        await until(pilot, lambda: any(n.severity == "error" for n in app._notifications),
-                    "the error notice")
+        await noticed(pilot, lambda n: n.severity == "error")
         errors = [n for n in app._notifications if n.severity == "error"]
         assert len(errors) == 1 and str(path) in errors[0].message
         assert "line" in errors[0].message and "column" in errors[0].message
@@ -343,7 +337,7 @@ async def test_a_broken_file_is_reported_and_never_written(seeds: Path) -> None:
         assert screen.reading.cursor == 3
         await press_b(pilot)
         await pilot.press(*"Notiz", "enter")
-        await until(pilot, lambda: any("Not saved" in m for m in messages(app)), "refusal")
+        await noticed(pilot, lambda n: "Not saved" in n.message, "the refusal")
         assert path.read_text(encoding="utf-8") == BROKEN
         assert list(path.parent.glob(path.name + ".broken-*"))  # a copy is kept
         pane = await open_pane(pilot, screen)
@@ -398,7 +392,7 @@ async def test_changed_and_orphaned_bookmarks_are_marked(seeds: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert screen.article.id == REUTERS
-        assert any("no longer in the library" in m for m in messages(again))
+        await noticed(pilot, lambda n: "no longer in the library" in n.message)
     assert {bm.id for bm in BookmarkStore(bookmarks_file(again)).load()} == {changed.id, gone.id}
 
 

@@ -175,9 +175,8 @@ async def test_a_remapped_toggle_key_and_a_bad_colour(corpus: Path, tmp_path: Pa
     app = make_app(corpus, config, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         # the warning comes at start-up; look before it times out on a slow machine
-        await until(pilot, lambda: any(
-            "entities.colors.LOC" in n.message and "blurple" in n.message
-            for n in app._notifications), "the colour warning")
+        await ui.noticed(pilot, lambda n: "entities.colors.LOC" in n.message
+                         and "blurple" in n.message, "the colour warning")
         screen = await ready(pilot)
         await open_highlighted(pilot, screen, GIPFEL)
         body = view_with(screen, "Moskau aufzubauen")
@@ -319,8 +318,8 @@ async def test_enrichment_shows_progress_and_completes(
         if sys.platform.startswith("linux"):  # the screen comes first: work at a lower priority
             assert priority and priority[0] > os.getpriority(os.PRIO_PROCESS, 0)
         assert all(screen.library.stored_analysis(s.id) for s in screen.summaries)
-        messages = [n.message for n in app._notifications]
-        assert any(m.startswith("Found the names and dates of 5 articles") for m in messages)
+        await ui.noticed(pilot, lambda n: n.message.startswith(
+            "Found the names and dates of 5 articles"))
         # the dates the timeline inferred reach the library list
         undated = [s for s in screen.summaries if s.date is not None and s.date.inferred]
         assert undated

@@ -19,7 +19,6 @@ import pytest
 from reader.ui.app import FALLBACK_THEME
 from tests import ui_support as ui
 from tests.conftest import run_python
-from tests.ui_support import until
 
 RT = "000_c7c4b8e3e078befc"
 GUARANTEES = 6  # RT's passage on the demand for legal guarantees: it has related passages
@@ -159,6 +158,5 @@ async def test_an_unknown_theme_falls_back_to_the_default_and_says_so(
     config.write_text("theme: no-such-theme\n", encoding="utf-8")
     app = ui.make_app(seeds, config=config)
     async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: any("no-such-theme" in n.message
-                                       for n in app._notifications), "the theme warning")
+        await ui.noticed(pilot, lambda n: "no-such-theme" in n.message, "the theme warning")
         assert app.theme == FALLBACK_THEME

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual import events
 from textual.message_pump import MessagePump
+from textual.notifications import Notification
 
 from reader.cli.context import Context
 from reader.ui.app import ReaderApp
@@ -57,6 +58,21 @@ async def loaded(pilot, *waits: Wait) -> MainScreen:
         await until(pilot, lambda condition=condition: condition(screen), what)
     await pilot.pause()
     return screen
+
+
+async def noticed(
+    pilot, condition: Callable[[Notification], object], what: str = "the notice"
+) -> Notification:
+    """The first notification for which ``condition`` holds, once it has arrived: ``notify``
+    posts a message, so a notice comes after the change of state that raised it."""
+    found: list[Notification] = []
+
+    def arrived() -> bool:
+        found[:] = [n for n in pilot.app._notifications if condition(n)]
+        return bool(found)
+
+    await until(pilot, arrived, what)
+    return found[0]
 
 
 def burst(target: MessagePump, keys: str | Iterable[tuple[str, str | None]]) -> None:
