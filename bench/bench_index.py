@@ -24,6 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus_sample import BERLIN
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
@@ -33,8 +34,6 @@ from reader.corpus.loader import load_corpus
 from reader.library import Library
 from reader.search.schema import GERMAN
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "berlin-police-reports.jsonl"
 QUERIES = [
     "Polizei", "Festnahme", "Zeugen", "Raub AND Neukölln", '"in der Nacht"', "Brand*",
     "Einbruch OR Diebstahl", "Messer NOT Tod", "Verkehrsunfall", "Radfahrer~", "Präsident",
@@ -101,7 +100,7 @@ def reader_queries(library: Library, repeat: int) -> list[float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("corpus", nargs="?", type=Path, default=BERLIN)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()

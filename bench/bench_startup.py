@@ -32,8 +32,9 @@ import threading
 import time
 from pathlib import Path
 
+from corpus_sample import BERLIN
+
 REPO = Path(__file__).resolve().parent.parent
-BERLIN = REPO.parent / "shared" / "corpora" / "berlin-police-reports.jsonl"
 TIMEOUT = 60.0
 
 BARE = """
