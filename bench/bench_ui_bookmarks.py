@@ -36,7 +36,7 @@ async def run(count: int) -> None:
     from reader.bookmarks.schema import dump_text
     from reader.cli.context import Context
     from reader.ui.app import ReaderApp
-    from reader.ui.bookmark_marks import mark_spans
+    from reader.ui.logic.bookmark_marks import mark_spans
 
     ctx = Context(corpus=[str(tmp / "corpus")])
     ctx.library.update()

@@ -9,9 +9,9 @@ import pytest
 
 from reader.cli.context import Context
 from reader.ui.app import ReaderApp
-from reader.ui.screens.help import HelpScreen
+from reader.ui.dialogs.help import HelpScreen
+from reader.ui.logic.state import load_state
 from reader.ui.screens.main import MainScreen
-from reader.ui.state import load_state
 from reader.ui.widgets.reading_pane import PassageView
 from tests.ui_support import burst, loaded, make_app, noticed, screen_text, until
 
@@ -41,7 +41,7 @@ async def search(pilot, query: str) -> MainScreen:
     await pilot.press("enter")
     await until(
         pilot,
-        lambda: (screen.search_result is not None and screen.search_result.query == query)
+        lambda: (screen.search_pane.result is not None and screen.search_pane.result.query == query)
         or screen.query_one("#search-error").has_class("-shown"),
         "the search",
     )
@@ -174,7 +174,7 @@ async def test_clicking_a_library_row_opens_it(seeds: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         # the list re-sorts once the background analysis dates the undated articles
-        await until(pilot, lambda: screen.entity_status.enriched, "the enrichment")
+        await until(pilot, lambda: screen.entity_keeper.enriched, "the enrichment")
         await pilot.pause()
         rows = screen.library_pane.row_list.rows
         target = next(i for i, r in enumerate(rows) if r.key == GIPFEL)
@@ -189,7 +189,7 @@ async def test_search_and_open_a_hit_with_matches_highlighted(seeds: Path) -> No
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         screen = await search(pilot, "Sicherheitsgarantien")
-        hits = screen.search_hits
+        hits = screen.search_pane.hits
         assert hits and screen.search_pane.results.option_count == len(hits)
         assert "match" in screen_text(app)
         assert app.focused is screen.search_pane.results
@@ -243,7 +243,7 @@ async def test_n_and_N_step_through_hits_across_articles(seeds: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         screen = await search(pilot, "Garantien")
-        hits = screen.search_hits
+        hits = screen.search_pane.hits
         articles = list(dict.fromkeys(h.passage.article_id for h in hits))
         assert len(articles) >= 2
         await pilot.press("escape")  # leave the results for the article pane
@@ -302,21 +302,21 @@ async def test_find_in_article_highlights_and_steps(seeds: Path) -> None:
             for p in screen.article.passages
             for i in range(p.text.lower().count("nato"))
         ]
-        assert len(screen.find_matches) == len(expected) >= 3
+        assert len(screen.find_bar.matches) == len(expected) >= 3
         assert "1/" in screen.query_one("#find-count").visual.plain
-        first = screen.find_matches[0][0]
+        first = screen.find_bar.matches[0][0]
         assert screen.reading.cursor == first
         await pilot.press("enter", "enter")
         await pilot.pause()
-        assert screen.reading.cursor == screen.find_matches[2][0]
+        assert screen.reading.cursor == screen.find_bar.matches[2][0]
         assert "3/" in screen.query_one("#find-count").visual.plain
         await pilot.press("up")
         assert "2/" in screen.query_one("#find-count").visual.plain
         # 'gesprach' finds 'Gespräch': accents do not matter
         screen.find_bar.input.value = "gesprach"
         await pilot.pause()
-        assert screen.find_matches
-        index, s, e = screen.find_matches[0]
+        assert screen.find_bar.matches
+        index, s, e = screen.find_bar.matches[0]
         assert screen.article.passages[index].text[s:e] == "Gespräch"
         await pilot.press("escape")
         await pilot.pause()

@@ -13,16 +13,16 @@ from reader.bookmarks import BookmarkStore, make_bookmark, passage_words
 from reader.cli.context import Context
 from reader.corpus.model import Article, Passage
 from reader.ui.app import ReaderApp
-from reader.ui.bookmark_marks import (
+from reader.ui.dialogs.bookmark_dialog import BookmarkDialog
+from reader.ui.features.bookmarks.pane import BookmarksPane
+from reader.ui.logic.bookmark_marks import (
     WordRangeError,
     filter_bookmarks,
     mark_spans,
     parse_tags,
     parse_word_range,
 )
-from reader.ui.screens.bookmark_dialog import BookmarkDialog
 from reader.ui.screens.main import MainScreen
-from reader.ui.widgets.bookmarks_pane import BookmarksPane
 from tests import ui_support as ui
 from tests.conftest import run_python
 from tests.ui_support import burst, make_app, noticed, screen_text, until
@@ -499,5 +499,5 @@ def test_marks_follow_a_moved_quote_and_flag_a_changed_passage() -> None:
 
 
 def test_the_pure_helpers_do_not_import_textual() -> None:
-    code = "import sys, reader.ui.bookmark_marks; print('textual' in sys.modules)"
+    code = "import sys, reader.ui.logic.bookmark_marks; print('textual' in sys.modules)"
     assert run_python(code).strip() == "False"

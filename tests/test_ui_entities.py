@@ -16,8 +16,10 @@ from reader.config import DEFAULT_COLORS
 from reader.library import Library
 from reader.search.query import parse_query
 from reader.ui.app import ReaderApp
-from reader.ui.enrichment import EnrichProgress, EntityStatus
-from reader.ui.entity_layers import (
+from reader.ui.features.entities.keeper import EntityKeeper
+from reader.ui.features.entities.legend import EntityLegend, checked_colors
+from reader.ui.features.entities.pane import EntityPane
+from reader.ui.logic.entity_layers import (
     EntityListRow,
     entity_list_rows,
     entity_query,
@@ -25,8 +27,7 @@ from reader.ui.entity_layers import (
     source_counts,
 )
 from reader.ui.screens.main import MainScreen
-from reader.ui.widgets.entity_pane import EntityPane
-from reader.ui.widgets.legend import EntityLegend, checked_colors
+from reader.ui.widgets.progress_strip import ProgressStrip
 from reader.ui.widgets.reading_pane import PassageView
 from tests import ui_support as ui
 from tests.conftest import run_python
@@ -65,7 +66,7 @@ async def ready(pilot) -> MainScreen:
 
 async def open_highlighted(pilot, screen: MainScreen, article_id: str) -> None:
     assert await screen.go_to(article_id, 0)
-    await until(pilot, lambda: screen.entity_status.cache.get(article_id) is not None,
+    await until(pilot, lambda: screen.entity_keeper.cache.get(article_id) is not None,
                 "the article's names")
     await pilot.pause()
 
@@ -138,7 +139,7 @@ async def test_the_toggle_key_removes_and_restores_the_colours(corpus: Path) -> 
         assert "not highlighted" in screen_text(app)
         # another article opened meanwhile stays plain too
         assert await screen.go_to("001_71db2df63f5cd903", 0)
-        await until(pilot, lambda: "001_71db2df63f5cd903" in screen.entity_status.cache, "001")
+        await until(pilot, lambda: "001_71db2df63f5cd903" in screen.entity_keeper.cache, "001")
         await pilot.pause()
         assert all(not v.visual.spans for v in screen.reading.query(PassageView))
         await pilot.press("backspace")  # back to the Gipfel article
@@ -266,13 +267,13 @@ async def test_enter_on_an_entity_searches_every_passage_that_mentions_it(
         current = pane.row_list.current
         assert current is not None and current.entity.name == "Wladimir Putin"
         await pilot.press("enter")
-        await until(pilot, lambda: screen.search_result is not None, "the search")
+        await until(pilot, lambda: screen.search_pane.result is not None, "the search")
         await pilot.pause()
-        assert screen.search_query == 'entity:"Wladimir Putin"'
-        assert screen.search_pane.input.value == screen.search_query  # to edit or refine
+        assert screen.search_pane.query_text == 'entity:"Wladimir Putin"'
+        assert screen.search_pane.input.value == screen.search_pane.query_text  # to edit or refine
         assert screen.sidebar.active == "search"
         _, _, passages = putin_counts(screen)
-        result = screen.search_result
+        result = screen.search_pane.result
         assert result.total == passages
         texts = [hit.passage.text for hit in result.hits]
         assert all(PUTIN.search(t) for t in texts)
@@ -281,7 +282,7 @@ async def test_enter_on_an_entity_searches_every_passage_that_mentions_it(
         # the hits' mentions are marked when one is opened
         await pilot.press("enter")
         await pilot.pause()
-        hit = screen.search_hits[0]
+        hit = screen.search_pane.hits[0]
         view = next(v for v in screen.reading.query(PassageView) if v.index == hit.passage.index)
         word = PUTIN.search(hit.passage.text).group(0)
         assert "bold reverse" in styles_at(view, word)
@@ -292,14 +293,14 @@ async def test_enrichment_shows_progress_and_completes(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[tuple[str, int, int, str, bool]] = []
-    original = EntityStatus.on_enrich_progress
+    original = ProgressStrip.show
 
-    def record(self: EntityStatus, message: EnrichProgress) -> None:
-        original(self, message)
-        label = str(self.query_one("#entity-status-label").visual)
-        seen.append((message.phase, message.done, message.total, label, self.display))
+    def record(self: ProgressStrip, phase: str, done: int, total: int) -> None:
+        original(self, phase, done, total)
+        if self.id == "entity-status":
+            seen.append((phase, done, total, self.label, self.display))
 
-    monkeypatch.setattr(EntityStatus, "on_enrich_progress", record)
+    monkeypatch.setattr(ProgressStrip, "show", record)
     priority: list[int] = []
     enrich = Library.enrich
 
@@ -311,10 +312,9 @@ async def test_enrichment_shows_progress_and_completes(
     app = make_app(corpus)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
-        status = screen.entity_status
         assert ("analyse", 5, 5, "Finding names and dates 5/5", True) in seen
         assert any(phase == "entities" for phase, *_ in seen)  # the index learns the names
-        assert not status.display  # the line goes when the work is done
+        assert not screen.query("#entity-status")  # the line goes when the work is done
         if sys.platform.startswith("linux"):  # the screen comes first: work at a lower priority
             assert priority and priority[0] > os.getpriority(os.PRIO_PROCESS, 0)
         assert all(screen.library.stored_analysis(s.id) for s in screen.summaries)
@@ -330,12 +330,12 @@ async def test_enrichment_shows_progress_and_completes(
 async def test_an_article_opened_before_enrichment_is_analysed_on_the_spot(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(EntityStatus, "start_enrichment", lambda self, changed: None)
+    monkeypatch.setattr(EntityKeeper, "start_enrichment", lambda self, changed, shown: None)
     app = make_app(corpus)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main
         await until(pilot, lambda: screen.library_pane.index is not None, "the library")
-        status = screen.entity_status
+        status = screen.entity_keeper
         assert screen.library.stored_analysis(GIPFEL) is None
         status._gate.acquire()  # as while the enrichment starts its worker processes
         try:
@@ -369,7 +369,7 @@ START_UP = textwrap.dedent("""
         async with app.run_test(size=(120, 40)) as pilot:
             print("first screen", loaded())
             screen = app.main
-            status = screen.entity_status
+            status = screen.entity_keeper
             for _ in range(1000):
                 if status.enriched and screen.library_ready:
                     break
@@ -423,7 +423,7 @@ ON_BOTH_CORES = textwrap.dedent("""
     async def main():
         app = ReaderApp(Context(None, [{corpus!r}]))
         async with app.run_test(size=(120, 40)) as pilot:
-            status = app.main.entity_status
+            status = app.main.entity_keeper
             for _ in range(3000):  # the notice is posted after `enriched` is set: wait for it
                 if any(n.message.startswith(("Found the names", "Finding names"))
                        for n in app._notifications):

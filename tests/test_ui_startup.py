@@ -23,11 +23,11 @@ from tests.conftest import run_python
 RT = "000_c7c4b8e3e078befc"
 GUARANTEES = 6  # RT's passage on the demand for legal guarantees: it has related passages
 LAZY = (
-    "reader.ui.enrichment",
-    "reader.ui.widgets.legend",
-    "reader.ui.widgets.timeline_pane",
-    "reader.ui.widgets.related_strip",
-    "reader.ui.widgets.bookmarks_keeper",
+    "reader.ui.features.entities.keeper",
+    "reader.ui.features.entities.legend",
+    "reader.ui.features.links.timeline_pane",
+    "reader.ui.features.links.related_strip",
+    "reader.ui.features.bookmarks.keeper",
     "reader.bookmarks",
     "reader.library",
     "whoosh",

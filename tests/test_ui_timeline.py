@@ -14,13 +14,13 @@ from textual.content import Content
 from reader.analysis.timeline import Event, EventPassage
 from reader.cli.context import Context
 from reader.corpus.model import When
-from reader.ui import timeline_rows as tr
 from reader.ui.app import ReaderApp
-from reader.ui.screens.compare import DIFF_STYLE, CompareScreen
+from reader.ui.dialogs.compare import DIFF_STYLE, CompareScreen
+from reader.ui.features.links.related_strip import RelatedStrip
+from reader.ui.features.links.timeline_pane import TimelinePane
+from reader.ui.logic import timeline_rows as tr
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.reading_pane import PassageView
-from reader.ui.widgets.related_strip import RelatedStrip
-from reader.ui.widgets.timeline_pane import TimelinePane
 from tests import ui_support as ui
 from tests.conftest import SEEDS
 from tests.ui_support import screen_text, until
@@ -156,10 +156,11 @@ async def test_the_timeline_catches_up_with_the_background_analysis(
 ) -> None:
     """A timeline shown before the corpus is analysed is rebuilt when the analysis (names,
     dates, inferred article dates) is done: EnrichDone reaches the screen."""
-    from reader.ui.enrichment import EnrichDone, EntityStatus
+    from reader.ui.features.entities.keeper import EntityKeeper
+    from reader.ui.messages import EnrichDone
 
     # hold the app's own analysis back, to run it when the timeline is on screen
-    monkeypatch.setattr(EntityStatus, "start_enrichment", lambda self, changed: None)
+    monkeypatch.setattr(EntityKeeper, "start_enrichment", lambda self, changed, shown: None)
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     app = ReaderApp(Context(corpus=[str(corpus)]))
@@ -179,7 +180,7 @@ async def test_the_timeline_catches_up_with_the_background_analysis(
             screen.library.apply_inferred_dates()
 
         await asyncio.to_thread(analyse)
-        screen.entity_status.post_message(EnrichDone())
+        screen.entity_keeper.post_message(EnrichDone())
         await until(pilot, lambda: " ?×2 " in call_row(), "the analysed timeline")
         assert " RT DE " in call_row() and " Reuters " in call_row()
         assert "not analysed yet" not in screen_text(app)

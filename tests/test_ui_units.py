@@ -11,13 +11,13 @@ import pytest
 
 from reader.corpus.model import When
 from reader.search.store import ArticleSummary
-from reader.ui.find import find_all, fold
-from reader.ui.history import History, Location
-from reader.ui.hit_order import reading_order, step
-from reader.ui.library_rows import LibraryIndex
-from reader.ui.state import UiState, load_state, save_state
-from reader.ui.text import one_line, visible
-from tests.conftest import run_python
+from reader.ui.logic.find import find_all, fold
+from reader.ui.logic.history import History, Location
+from reader.ui.logic.hit_order import reading_order, step
+from reader.ui.logic.library_rows import LibraryIndex
+from reader.ui.logic.state import UiState, load_state, save_state
+from reader.ui.logic.text import one_line, visible
+from tests.conftest import REPO, run_python
 
 
 # literal text -----------------------------------------------------------------------------
@@ -36,7 +36,7 @@ def test_markup_is_left_as_text() -> None:
 
 
 def test_styled_content_is_literal_and_keeps_offsets() -> None:
-    from reader.ui.styled import spans_by_passage, styled
+    from reader.ui.widgets.styled import spans_by_passage, styled
 
     text = "[b]Putin[/b] \x1b[31m sagte"
     content = styled(text, [(3, 8, "bold")])
@@ -182,8 +182,8 @@ def test_unreadable_state_is_kept_aside(tmp_path: Path, content: str) -> None:
 
 # key tables -----------------------------------------------------------------------------------
 def test_help_key_tables_show_remapped_keys_and_every_id() -> None:
+    from reader.ui.dialogs.help import help_markdown
     from reader.ui.keys import COMMANDS, check_keymap
-    from reader.ui.screens.help import help_markdown
 
     text = help_markdown(lambda k: k.upper(), {"search": "s"})
     assert "{{keys}}" not in text
@@ -194,10 +194,14 @@ def test_help_key_tables_show_remapped_keys_and_every_id() -> None:
     assert "'serch'" in check_keymap({"serch": "s"})[0]
 
 
-def test_helpers_and_cli_do_not_import_textual() -> None:
+def test_view_logic_and_cli_do_not_import_textual() -> None:
+    """Every module of reader/ui/logic is Textual-free (the core and its tests may use it)."""
+    logic = sorted(p.stem for p in (REPO / "reader" / "ui" / "logic").glob("*.py")
+                   if p.stem != "__init__")
+    assert {"text", "find", "history", "entity_layers", "timeline_rows"} <= set(logic)
     code = (
-        "import sys, reader.cli, reader.ui.text, reader.ui.find, reader.ui.history, "
-        "reader.ui.hit_order, reader.ui.library_rows, reader.ui.state; "
+        "import importlib, sys, reader.cli\n"
+        f"for name in {logic!r}: importlib.import_module('reader.ui.logic.' + name)\n"
         "reader.cli.build_parser(); print('textual' in sys.modules)"
     )
     assert run_python(code).strip() == "False"

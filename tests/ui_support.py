@@ -24,7 +24,7 @@ LIBRARY: Wait = ("the library", lambda screen: screen.library_pane.index is not 
 LIBRARY_READY: Wait = ("the library", lambda screen: screen.library_ready)
 RELATED_STRIP: Wait = ("the related strip", lambda screen: screen.query("#related-strip"))
 BOOKMARKS: Wait = ("the bookmarks", lambda screen: screen.bookmark_keeper.loaded)
-ENRICHMENT: Wait = ("the enrichment", lambda screen: screen.entity_status.enriched)
+ENRICHMENT: Wait = ("the enrichment", lambda screen: screen.entity_keeper.enriched)
 
 
 def make_app(*corpus: Path, config: Path | None = None) -> ReaderApp:

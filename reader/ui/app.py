@@ -10,14 +10,15 @@ from textual.app import App
 from textual.binding import BindingType
 
 from reader.ui.keys import BY_ID, bindings, check_keymap
+from reader.ui.logic.state import UiState, load_state, save_state
+from reader.ui.messages import SearchRan
 from reader.ui.screens.main import MainScreen
-from reader.ui.state import UiState, load_state, save_state
 
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.theme import Theme
 
-    from reader.cli.context import Context
+    from reader.ui.source import LibrarySource
 
 FALLBACK_THEME = "textual-dark"
 
@@ -35,10 +36,12 @@ class ReaderApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("app")
     COMMANDS: ClassVar = App.COMMANDS | {reader_commands}
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, source: LibrarySource) -> None:
+        """``source`` gives the config and the library (the command line's ``Context``);
+        the library is opened by the loading worker, once the first screen is up."""
         super().__init__()
-        self.ctx = ctx
-        self.config = ctx.config
+        self.source = source
+        self.config = source.config
         self.ui_state: UiState
         self.ui_state, warning = load_state()
         self._notes: list[str] = [warning] if warning else []
@@ -71,7 +74,7 @@ class ReaderApp(App[int]):
         return screen
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen()
+        return MainScreen(self.source, self.ui_state)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -92,8 +95,8 @@ class ReaderApp(App[int]):
         self.ui_state.config_theme = self.config.theme
         self.save_ui_state()
 
-    def remember_query(self, query: str) -> None:
-        self.ui_state.remember_query(query)
+    def on_search_ran(self, message: SearchRan) -> None:
+        """The main screen put the query among the recent ones: keep them."""
         self.save_ui_state()
 
     def save_ui_state(self) -> None:
@@ -107,7 +110,7 @@ class ReaderApp(App[int]):
 
     # actions ---------------------------------------------------------------------------
     def action_help(self) -> None:
-        from reader.ui.screens.help import HelpScreen
+        from reader.ui.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

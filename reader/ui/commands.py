@@ -4,21 +4,23 @@ headline. Theme, quit and the keys panel come from Textual's system provider."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from reader.ui.find import fold
 from reader.ui.keys import COMMANDS
+from reader.ui.logic.find import fold
+from reader.ui.logic.text import one_line
 from reader.ui.messages import OpenPassage, RunSearch
-from reader.ui.text import one_line
 
 if TYPE_CHECKING:
-    from reader.ui.screens.main import MainScreen
+    from textual.message import Message
+
+    from reader.search.store import ArticleSummary
 
 ARTICLE_HITS = 30
 ARTICLE_MIN_QUERY = 2
@@ -36,13 +38,25 @@ def highlighted(matcher: Matcher, text: str) -> Content:
     return content
 
 
+@runtime_checkable
+class ReadingScreen(Protocol):
+    """What the palette needs of the main screen: its articles and its commands."""
+
+    summaries: Sequence[ArticleSummary]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
+
+    async def run_action(self, action: str) -> None: ...
+
+    def post_message(self, message: Message) -> bool: ...
+
+
 class ReaderCommands(Provider):
     @property
-    def main(self) -> MainScreen | None:
-        from reader.ui.screens.main import MainScreen
-
+    def main(self) -> ReadingScreen | None:
+        """The main screen (under a dialog, if one is open)."""
         for screen in self.app.screen_stack:
-            if isinstance(screen, MainScreen):
+            if isinstance(screen, ReadingScreen):
                 return screen
         return None
 

@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 Scope = Literal["app", "screen", "reading", "list", "find", "bookmarks", "timeline"]
 
@@ -86,7 +90,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("focus_reading", "escape", "leave", "Leave",
             "Close the find box, leave a list or box for the article, or (on a small "
             "screen) return to the list.", "screen", show=False, palette=False),
-    # bookmarks (reader/ui/widgets/bookmarks_keeper.py) -------------------------------
+    # bookmarks (reader/ui/features/bookmarks/) ---------------------------------------
     Command("bookmark", "b", "bookmark", "Bookmark",
             "Bookmark the current passage (or some of its words) with an optional note and "
             "tags.", "screen", title="Bookmark this passage"),
@@ -101,7 +105,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("bookmark_delete", "d,delete", "delete", "Delete",
             "Delete the highlighted bookmark (undo brings it back).", "bookmarks",
             palette=False),
-    # names and dates (reader/ui/enrichment.py, widgets/entity_pane.py) ---------------
+    # names and dates (reader/ui/features/entities/) ---------------------------------
     Command("toggle_entities", "e", "toggle_entities", "Names",
             "Highlight people, places, organisations and dates in the article, or stop.",
             "screen", show=False, title="Toggle name and date highlighting"),
@@ -109,7 +113,7 @@ COMMANDS: tuple[Command, ...] = (
             "Show the entity pane: the names in this article and in the whole corpus with "
             "mentions per source; Enter searches every passage that mentions one.", "screen",
             show=False, title="Show the entity pane"),
-    # timeline and related passages (reader/ui/widgets/timeline_pane.py, related_strip.py)
+    # timeline and related passages (reader/ui/features/links/) ------------------------
     Command("timeline", "t", "toggle_timeline", "Timeline",
             "Show the timeline (dated events and the sources that report them) and move to "
             "it; press again to hide it.", "screen", title="Show or hide the timeline"),
@@ -165,8 +169,26 @@ BUILTIN_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
-def bindings(scope: Scope) -> list[Binding]:
+def bindings(scope: Scope) -> list[BindingType]:
     return [c.binding() for c in COMMANDS if c.scope == scope]
+
+
+def keymap_of(app: App[Any]) -> Mapping[str, str]:
+    """The user's ``keys:`` mapping the app runs with (none for another Textual app)."""
+    return getattr(app, "keymap", None) or {}
+
+
+def key_display(app: App[Any], key: str) -> str:
+    """``key`` (a Textual key name) as the footer shows it."""
+    return app.get_key_display(Binding(key, ""))
+
+
+def key_label(app: App[Any], command_id: str) -> str:
+    """The first key of command ``command_id`` as the user has it mapped, as the footer
+    shows it (for messages and hints)."""
+    keys = keymap_of(app).get(command_id, BY_ID[command_id].key)
+    first = keys.split(",")[0].strip()
+    return key_display(app, first) if first else "?"
 
 
 def check_keymap(keymap: dict[str, str]) -> list[str]:

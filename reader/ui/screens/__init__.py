@@ -1,1 +1,1 @@
-"""Screens of the reader app: the main screen and the help screen."""
+"""The main screen: the layout, navigation and the state it pushes down to the features."""

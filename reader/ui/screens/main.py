@@ -1,96 +1,92 @@
-"""The main screen: sidebar (library, search) beside the reading pane. It owns the reader's
-state — the open article and passage, the search, the find box, the back stack — and runs
-the workers that talk to the library.
+"""The main screen: sidebar (library, search, entities, bookmarks, timeline) beside the reading
+pane. It owns the reader's state and pushes it down; the features post messages up.
 
-Plug-in points for later panes:
-
-* post :class:`~reader.ui.messages.OpenPassage` to jump (it goes on the back stack) and
-  :class:`~reader.ui.messages.RunSearch` to search;
-* watch the ``article`` and ``passage`` vars (``self.watch(screen, "passage", …)``);
-* :meth:`MainScreen.add_layer_provider` to draw spans (entities, dates, bookmarks) on every
-  article shown, or :meth:`ReadingPane.set_layer` for the open one;
-* :meth:`MainScreen.add_sidebar_pane` for a new tab in the sidebar;
-* mount extra widgets into ``#reading-column`` (e.g. a related-passages strip) above the
-  find bar.
+* State goes down: ``article``, ``passage``, ``library_ready``, ``library_version`` and
+  ``summaries`` are vars of the screen, bound into the feature widgets that declare vars of
+  the same names (:meth:`MainScreen.bind`) when the screen builds them.
+* Events go up (:mod:`reader.ui.messages`): :class:`~reader.ui.messages.OpenPassage` to jump
+  (it goes on the back stack), :class:`~reader.ui.messages.RunSearch` to search,
+  :class:`~reader.ui.messages.SetLayer` and :class:`~reader.ui.messages.MarkPassages` to draw
+  on the open article; the screen applies them.
+* Actions go down: each key's action calls the feature that does the work, and
+  ``check_action`` asks it whether the command applies now.
 
 The first screen is kept to what it shows (header, sidebar with the library, reading pane,
-footer), so that it is up quickly: the feature modules (names and dates, timeline, related
-passages) are imported the first time they are needed, and what the first screen does not show
-is mounted once it is up (:meth:`MainScreen.build_deferred`) or once the library is listed
+footer), so that it is up quickly: the feature modules are imported the first time they are
+needed, and what the first screen does not show is mounted once it is up
+(:meth:`MainScreen.build_deferred`) or once the library is listed
 (:meth:`MainScreen._after_listing`).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Collection, Mapping, Sequence
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widget import AwaitMount, Widget
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input
 from textual.worker import get_current_worker
 
-from reader.ui import hit_order
-from reader.ui.find import find_all
-from reader.ui.history import History, Location
+from reader.ui.features.library.pane import LibraryPane
+from reader.ui.features.links import LINK_ACTIONS, TIMELINE
 from reader.ui.keys import bindings
+from reader.ui.logic.history import History, Location
 from reader.ui.messages import (
+    BookmarksChanged,
+    DeleteBookmark,
+    EditBookmark,
+    EnrichDone,
+    EnrichProgress,
     IndexProgress,
+    JumpToBookmark,
     LibraryLoaded,
     LibraryUnavailable,
+    MarkPassages,
+    MoveCursor,
     OpenPassage,
+    Progress,
     RunSearch,
-    SearchDone,
-    SearchFailed,
+    SearchRan,
+    SetLayer,
+    ShowLayers,
 )
-from reader.ui.widgets.library_pane import LibraryPane
 from reader.ui.widgets.reading_pane import Layer, ReadingPane
 from reader.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from reader.corpus.model import Article
     from reader.library import Library
-    from reader.search.query import Hit, SearchResult
     from reader.search.store import ArticleSummary
-    from reader.ui.app import ReaderApp
-    from reader.ui.enrichment import EntityStatus
-    from reader.ui.styled import StyleSpan
-    from reader.ui.widgets.bookmarks_keeper import BookmarkKeeper
+    from reader.ui.features.bookmarks.keeper import BookmarkKeeper
+    from reader.ui.features.entities.keeper import EntityKeeper
+    from reader.ui.features.links.related_strip import RelatedStrip
+    from reader.ui.features.search.pane import SearchPane
+    from reader.ui.logic.state import UiState
+    from reader.ui.source import LibrarySource
     from reader.ui.widgets.find_bar import FindBar
-    from reader.ui.widgets.search_pane import SearchPane
 
 NARROW_WIDTH = 100
 """Below this many columns the sidebar and the reading pane take turns."""
 WIDE_WIDTH = 160
 
-SEARCH_STYLE = "bold reverse"
-FIND_STYLE = "underline"
-FIND_CURRENT_STYLE = "bold black on yellow"
-PROBLEMS_SHOWN = 3
-
 LayerProvider = Callable[["Article"], Mapping[str, Layer]]
-
-LINK_ACTIONS = frozenset({"related_step", "compare", "other_source"})
-"""Commands that follow links between passages (reader/ui/widgets/related_strip.py)."""
-TIMELINE = ("timeline", "Timeline")
-"""The timeline pane's id and title (reader/ui/widgets/timeline_pane.py)."""
+W = TypeVar("W", bound=DOMNode)
 
 WELCOME = """\
 Choose an article in the library and press Enter, or press / to search.
 
 j/k move between passages · n/N next/previous search hit · backspace goes back
 ctrl+f finds a word in the article · F1 or ? lists every key · q quits"""
-
-
-class _Cancelled(Exception):
-    """Raised inside the index worker's progress callback when the app is closing."""
 
 
 class MainScreen(Screen[None]):
@@ -101,8 +97,14 @@ class MainScreen(Screen[None]):
     """The article in the reading pane."""
     passage: var[int] = var(0)
     """The passage the reading cursor is on."""
+    library_ready: var[bool] = var(False)
+    """The index is current and the library listed: articles can be opened."""
+    library_version: var[int] = var(0)
+    """Counts the changes of the index and its analysis since the library was listed."""
+    summaries: var[Sequence[ArticleSummary]] = var(())
+    """The library's articles, as the library pane lists them."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: LibrarySource, ui_state: UiState) -> None:
         # the width classes from the start: adding them later restyles every widget
         width = self.app.size.width
         classes = ["-view-sidebar"]
@@ -111,29 +113,24 @@ class MainScreen(Screen[None]):
         if width >= WIDE_WIDTH:
             classes.append("-wide")
         super().__init__(id="main", classes=" ".join(classes))
+        self.source = source
+        self.ui_state = ui_state
         self.history = History()
-        self.library_ready = False
-        """The index is current and the library listed: articles can be opened."""
-        self.summaries: Sequence[ArticleSummary] = []
-        self.search_query = ""
-        self.search_result: SearchResult | None = None
-        self.search_hits: list[Hit] = []
-        self.search_terms: frozenset[str] = frozenset()
-        self.pending_query: str | None = None
-        self.find_matches: list[tuple[int, int, int]] = []
-        self.find_pos = -1
         self.layer_providers: list[LayerProvider] = []
         self._bookmark_keeper: BookmarkKeeper | None = None
-        self._entity_status: EntityStatus | None = None
-        self._entity_mounts: list[AwaitMount] = []
-
-    @property
-    def reader_app(self) -> ReaderApp:
-        return self.app  # type: ignore[return-value]
+        self._entity_keeper: EntityKeeper | None = None
 
     @property
     def library(self) -> Library:
-        return self.reader_app.ctx.library
+        return self.source.library
+
+    def bind(self, widget: W, *names: str) -> W:
+        """State goes down: ``widget``'s vars ``names`` take the screen's values now and
+        follow them (``data_bind``, for widgets built after the screen was composed)."""
+        for name in names:
+            widget.set_reactive(getattr(type(widget), name), getattr(self, name))
+            widget.watch(self, name, partial(_set_var, widget, name), init=False)
+        return widget
 
     # layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -146,47 +143,65 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sidebar.register("search", "Search", self._make_search_pane)
-        self.sidebar.register("entities", "Entities", lambda: self.entity_status.make_pane())
-        self.sidebar.register("bookmarks", "Bookmarks", lambda: self.bookmark_keeper.make_pane())
-        self.sidebar.register(*TIMELINE, _make_timeline_pane)
+        self.sidebar.register("entities", "Entities", lambda: self.entity_keeper.make_pane())
+        self.sidebar.register("bookmarks", "Bookmarks", self._make_bookmarks_pane)
+        self.sidebar.register(*TIMELINE, self._make_timeline_pane)
 
     async def build_deferred(self) -> None:
         """Start loading the library and build the boxes the first screen does not show
         (called once it is up), so that the first "/" or ctrl+f finds its box ready and no
         typed key goes astray. What needs the library waits for it (:meth:`_after_listing`)."""
-        self.load_library()
+        self.run_worker(self._load_library, thread=True, exclusive=True, exit_on_error=False,
+                        group="index")
         await asyncio.sleep(0)  # the worker's thread starts before the work below
-        from reader.ui.widgets.find_bar import FindBar
-
-        # the names-and-dates status line: mounted while the library loads
-        self.entity_status  # noqa: B018
+        keeper = self.entity_keeper  # the legend follows the article from the first one
+        await self.query_one("#reading-column").mount(keeper.make_legend(), before=self.reading)
         await self.sidebar.build("search")
-        if self.find_bar is None:
-            bar = FindBar(id="find-bar")
-            bar.display = False
-            await self.query_one("#reading-column").mount(bar)
+        await self._find_bar()
 
     async def _after_listing(self, index_changed: bool) -> None:
         """Once the library is listed: the background analysis of names and dates, the
         bookmarks, and the related strip under the reading pane (shown when an article is
         open)."""
-        from reader.ui.widgets import related_strip
+        from reader.ui.features.links.related_strip import RelatedStrip
 
-        self.entity_status.start_enrichment(index_changed)
-        self._start_bookmarks()
-        await related_strip.install(self)
-
-    def _start_bookmarks(self) -> None:
-        """Mount the bookmarks keeper, which reads the file: once the library is listed,
-        unavailable or being indexed (reading the file earlier slowed the listing down)."""
-        self.bookmark_keeper  # noqa: B018
+        shown = {s.id: s.date for s in self.summaries}
+        self.entity_keeper.start_enrichment(index_changed, shown)
+        self.bookmark_keeper  # noqa: B018 - mounted: it reads the file
+        if self.related_strip is None:
+            strip = self.bind(RelatedStrip(self.source, id="related-strip"),
+                              "article", "passage", "summaries", "library_version")
+            await self.query_one("#reading-column").mount(strip, after=self.reading)
 
     def _make_search_pane(self) -> Widget:
-        from reader.ui.widgets.search_pane import SearchPane
+        from reader.ui.features.search.pane import SearchPane
 
-        pane = SearchPane(id="search")
-        pane.recent = list(self.reader_app.ui_state.recent_queries)
-        return pane
+        pane = SearchPane(self.source, self.ui_state.recent_queries, id="search")
+        self.add_layer_provider(pane.layers_for)
+        return self.bind(pane, "article", "passage", "library_ready")
+
+    def _make_bookmarks_pane(self) -> Widget:
+        from reader.ui.features.bookmarks.pane import BookmarksPane
+
+        return BookmarksPane(self.bookmark_keeper.state(), id="bookmarks")
+
+    def _make_timeline_pane(self) -> Widget:
+        from reader.ui.features.links.timeline_pane import TimelinePane
+
+        return self.bind(TimelinePane(self.source, id=TIMELINE[0]), "article", "passage",
+                         "summaries", "library_ready", "library_version")
+
+    async def _find_bar(self) -> FindBar:
+        """The find box under the reading pane (hidden until ctrl+f)."""
+        bar = self.find_bar
+        if bar is None:
+            from reader.ui.widgets.find_bar import FindBar
+
+            bar = self.bind(FindBar(id="find-bar"), "article", "passage")
+            bar.display = False
+            self.add_layer_provider(bar.layers_for)
+            await self.query_one("#reading-column").mount(bar)
+        return bar
 
     @property
     def reading(self) -> ReadingPane:
@@ -202,20 +217,38 @@ class MainScreen(Screen[None]):
 
     @property
     def search_pane(self) -> SearchPane:
-        """The search pane (built the first time search is used)."""
-        pane = self.sidebar.pane("search")
-        assert pane is not None, "the search pane is built by show_search_pane()"
-        return pane  # type: ignore[return-value]
+        """The search pane (built by :meth:`build_deferred`, or the first time it is asked
+        for)."""
+        from reader.ui.features.search.pane import SearchPane
+
+        return self.query_one("#search", SearchPane)
 
     async def show_search_pane(self) -> SearchPane:
+        from reader.ui.features.search.pane import SearchPane
+
         pane = await self.show_sidebar_pane("search")
-        return pane  # type: ignore[return-value]
+        assert isinstance(pane, SearchPane)
+        return pane
 
     @property
     def find_bar(self) -> FindBar | None:
-        """The find box, once ctrl+f has been pressed."""
+        """The find box, once it is built."""
         bars = self.query("#find-bar")
-        return bars.first() if bars else None  # type: ignore[return-value]
+        if not bars:
+            return None
+        from reader.ui.widgets.find_bar import FindBar
+
+        return bars.first(FindBar)
+
+    @property
+    def related_strip(self) -> RelatedStrip | None:
+        """The related strip, once the library is listed."""
+        strips = self.query("#related-strip")
+        if not strips:
+            return None
+        from reader.ui.features.links.related_strip import RelatedStrip
+
+        return strips.first(RelatedStrip)
 
     def on_resize(self, event: events.Resize) -> None:
         self._set_classes({
@@ -254,10 +287,11 @@ class MainScreen(Screen[None]):
             if target is not None:
                 target.focus()
 
-    def add_sidebar_pane(self, title: str, pane_id: str, factory: Callable[[], Widget]) -> None:
-        """Add a pane to the sidebar (later: entities, timeline, bookmarks). ``factory()``
-        builds it (a widget with ``id=pane_id``) the first time it is shown."""
-        self.sidebar.register(pane_id, title, factory)
+    def _in_view(self, pane_id: str) -> bool:
+        """Whether the sidebar shows ``pane_id`` now."""
+        if self.sidebar.active != pane_id or self.has_class("-sidebar-hidden"):
+            return False
+        return not self.narrow or self.has_class("-view-sidebar")
 
     async def show_sidebar_pane(self, pane_id: str, focus: Widget | None = None) -> Widget:
         """Show a sidebar pane (building it if needed), on narrow screens instead of the
@@ -278,55 +312,32 @@ class MainScreen(Screen[None]):
         self.layer_providers.append(provider)
 
     # loading --------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
-    def load_library(self) -> None:
-        """Bring the index up to date if it is not (with progress), then list the articles."""
+    def _load_library(self) -> None:
+        from reader.ui.features.library.loading import load_library
+
         worker = get_current_worker()
-        ctx = self.reader_app.ctx
+        load_library(self.source, self.post_message, lambda: worker.is_cancelled)
 
-        def progress(phase: str, done: int, total: int) -> None:
-            if worker.is_cancelled:
-                raise _Cancelled
-            self.post_message(IndexProgress(phase, done, total))
+    async def _show_progress(
+        self, strip_id: str, message: Progress, phases: Mapping[str, str],
+        counted: Collection[str] | None = None,
+    ) -> None:
+        """The progress strip ``strip_id`` above the footer (mounted on first use)."""
+        from reader.ui.widgets.progress_strip import ProgressStrip
 
-        try:
-            library = ctx.library
-            report = None
-            if not library.is_current():
-                self.post_message(IndexProgress("scan", 0, 0))
-                report = library.update(progress)
-            summaries = library.summaries()
-        except _Cancelled:
-            return
-        except Exception as exc:  # the app must open whatever the index does
-            self.post_message(LibraryUnavailable(
-                "The index could not be opened",
-                f"{type(exc).__name__}: {exc}\n\nRun `reader index` in a shell to see the "
-                f"whole error; deleting the index folder makes reader rebuild it:\n"
-                f"{ctx.library.paths.root}",
-            ))
-            return
-        if worker.is_cancelled:
-            return
-        problems = [str(p) for p in report.problems] if report else []
-        if not summaries:
-            self.post_message(LibraryUnavailable("No articles", _empty_message(ctx, problems)))
-            return
-        from reader.ui.library_rows import LibraryIndex
-
-        self.post_message(LibraryLoaded(summaries, report, problems, LibraryIndex(summaries)))
+        strips = self.query(f"#{strip_id}")
+        if strips:
+            strip = strips.first(ProgressStrip)
+        else:
+            strip = ProgressStrip(phases, counted, id=strip_id)
+            await self.mount(strip, before=self.query_one(Footer))
+        strip.show(message.phase, message.done, message.total)
 
     async def on_index_progress(self, message: IndexProgress) -> None:
-        from reader.ui.widgets.index_status import IndexStatus
+        from reader.ui.features.library.loading import COUNTED, PHASES
 
-        statuses = self.query(IndexStatus)
-        if statuses:
-            status = statuses.first()
-        else:
-            status = IndexStatus(id="index-status")
-            await self.mount(status, before=self.query_one(Footer))
-        status.show(message.phase, message.done, message.total)
-        self._start_bookmarks()
+        await self._show_progress("index-status", message, PHASES, COUNTED)
+        self.bookmark_keeper  # noqa: B018 - mounted while the index is built
         self.library_pane.set_status("Indexing the corpus; the list fills in when done…")
         if self.article is None:
             self.reading.show_message(
@@ -335,55 +346,76 @@ class MainScreen(Screen[None]):
                 "Searches typed meanwhile run as soon as the index is ready."
             )
 
-    async def on_library_loaded(self, message: LibraryLoaded) -> None:
-        if not self.entity_status.is_mounted:  # (it is, unless the library was very quick)
-            for mounting in self._entity_mounts:
-                await mounting  # it follows the article from the first one opened
-        self.library_ready = True
+    async def on_enrich_progress(self, message: EnrichProgress) -> None:
+        from reader.ui.features.entities.enrichment import PHASES
+
+        await self._show_progress("entity-status", message, PHASES)
+
+    def on_library_loaded(self, message: LibraryLoaded) -> None:
+        from reader.ui.features.library.loading import index_notice, problems_notice
+
         self.summaries = message.summaries
+        self.library_ready = True
         self.query("#index-status").remove()
         self.library_pane.set_summaries(message.summaries, message.library_index)
         count = len(message.summaries)
         self.sub_title = f"{count:,} article{'s' if count != 1 else ''}"
         if self.article is None:
             self.reading.show_message(WELCOME)
-        if message.report is not None and not message.report.up_to_date:
-            r = message.report
-            self.notify(
-                f"Indexed {r.articles:,} articles ({r.added:,} added, {r.updated:,} updated, "
-                f"{r.removed:,} removed) in {r.seconds:.1f} s",
-                title="Index updated", markup=False,
-            )
+        report = message.report
+        if report is not None and not report.up_to_date:
+            self.notify(index_notice(report), title="Index updated", markup=False)
         if message.problems:
-            shown = message.problems[:PROBLEMS_SHOWN]
-            more = len(message.problems) - len(shown)
-            text = "\n".join(shown) + (
-                f"\n… and {more} more (run `reader index` to see them all)" if more else ""
-            )
-            self.notify(text, title="Some corpus files were skipped", severity="warning",
-                        markup=False, timeout=12)
-        if self.pending_query:
-            query, self.pending_query = self.pending_query, None
-            self._start_search(query)
-        self.call_after_refresh(self._after_listing, message.report is not None
-                                and not message.report.up_to_date)
+            self.notify(problems_notice(message.problems), title="Some corpus files were "
+                        "skipped", severity="warning", markup=False, timeout=12)
+        self.call_after_refresh(self._after_listing,
+                                report is not None and not report.up_to_date)
         self.refresh_bindings()
 
     def on_library_unavailable(self, message: LibraryUnavailable) -> None:
         """The corpus could not be listed: say why where the article would be; bookmarks
         stay usable."""
         self.library_ready = False
-        self._start_bookmarks()
+        self.bookmark_keeper  # noqa: B018
         self.query("#index-status").remove()
         self.library_pane.set_status(message.title)
         self.sub_title = message.title
         self.reading.show_message(Content.assemble((message.title, "bold"), "\n\n",
                                                    message.message))
         self._show_view("reading")
-        if self.pending_query:
-            self.search_pane.show_error("There is nothing to search: " + message.title)
-            self.pending_query = None
+        if self.sidebar.pane("search") is not None:
+            self.search_pane.unavailable(message.title)
         self.refresh_bindings()
+
+    def on_enrich_done(self, message: EnrichDone) -> None:
+        """Names and dates are current (bubbled up from the entity keeper): the list shows
+        the dates inferred, and the features that use the analysis look again."""
+        self.query("#entity-status").remove()
+        if message.summaries is not None:
+            self.summaries = message.summaries
+            self.library_pane.set_summaries(message.summaries, message.library_index)
+        self.library_version += 1
+
+    # what the features draw -----------------------------------------------------------
+    def _open(self, article_id: str) -> bool:
+        article = self.reading.article
+        return article is not None and article.id == article_id
+
+    def on_set_layer(self, message: SetLayer) -> None:
+        if self._open(message.article_id):
+            self.reading.set_layer(message.name, message.spans)
+
+    def on_show_layers(self, message: ShowLayers) -> None:
+        for name in message.names:
+            self.reading.show_layer(name, message.shown)
+
+    def on_mark_passages(self, message: MarkPassages) -> None:
+        if self._open(message.article_id):
+            self.reading.mark_passages(message.mark, message.indices)
+
+    def on_move_cursor(self, message: MoveCursor) -> None:
+        if self._open(message.article_id):
+            self.reading.cursor = message.passage
 
     # opening articles -------------------------------------------------------------------
     @property
@@ -422,18 +454,12 @@ class MainScreen(Screen[None]):
         if reading.article is not None and reading.article.id == article.id:
             reading.cursor = passage
         else:
-            self.find_pos = -1
             layers: dict[str, Layer] = {}
             for provider in self.layer_providers:
                 layers.update(provider(article))
-            layers["search"] = self._search_layer(article)
-            find_layers = self._find_layers(article)
-            layers.update(find_layers)
             await reading.show_article(article, passage, layers)
             self.article = article
             self.library_pane.select_article(article.id)
-            if self.find_bar is not None:
-                self.find_bar.show_count(-1, len(self.find_matches))
         self.passage = passage
 
     def on_reading_pane_cursor_moved(self, message: ReadingPane.CursorMoved) -> None:
@@ -460,7 +486,7 @@ class MainScreen(Screen[None]):
     async def action_forward(self) -> None:
         await self._go_to_location(self.history.forward(self.location))
 
-    # search ---------------------------------------------------------------------------
+    # search: the search pane does the work ------------------------------------------------
     async def action_search(self) -> None:
         # A priority binding: the app waits for this before it hands on the next key, so
         # the focus moves now (``focus()`` would wait for a refresh) and "/putin" typed in
@@ -474,170 +500,44 @@ class MainScreen(Screen[None]):
     async def on_run_search(self, message: RunSearch) -> None:
         message.stop()
         pane = await self.show_search_pane()
-        if pane.input.value != message.query:  # a search from a pane: show what it asked
-            pane.input.value = message.query
-        if self.library_ready:
-            self._start_search(message.query)
-        else:
-            self.pending_query = message.query
-            self.search_pane.show_pending(message.query, "Waiting for the index to be ready…")
+        pane.search(message.query)
 
-    def _start_search(self, query: str) -> None:
-        self.search_query = query
-        self.search_pane.show_pending(query)
-        self.run_search(query)
+    def on_search_ran(self, message: SearchRan) -> None:
+        """Remembered among the recent queries (the app saves them: not stopped)."""
+        self.ui_state.remember_query(message.query)
+        self.search_pane.recent = list(self.ui_state.recent_queries)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
-    def run_search(self, query: str) -> None:
-        from reader.search.query import QueryError
+    def action_next_hit(self) -> None:
+        self.search_pane.step(True)
 
-        library = self.library
-        try:
-            result = library.search(query)
-            # the words to mark in every passage of an opened article, not only in the hits
-            terms = frozenset(result.terms)
-        except QueryError as exc:
-            self.post_message(SearchFailed(query, str(exc)))
-            return
-        except Exception as exc:
-            self.post_message(SearchFailed(query, f"the search failed: {exc}"))
-            return
-        self.post_message(SearchDone(query, result, terms))
+    def action_previous_hit(self) -> None:
+        self.search_pane.step(False)
 
-    def on_search_done(self, message: SearchDone) -> None:
-        if message.query != self.search_query:
-            return  # an older search finishing late
-        self.search_result = message.result
-        self.search_hits = hit_order.reading_order(message.result.hits)
-        self.search_terms = message.terms
-        self.search_pane.show_results(message.query, message.result.total, self.search_hits)
-        self.reader_app.remember_query(message.query)
-        self.search_pane.recent = list(self.reader_app.ui_state.recent_queries)
-        if self.article is not None:
-            self.reading.set_layer("search", self._search_layer(self.article))
-        if self.focused is self.search_pane.input and self.search_hits:
-            self.search_pane.results.focus()
-        self.refresh_bindings()
-
-    def on_search_failed(self, message: SearchFailed) -> None:
-        if message.query != self.search_query:
-            return
-        self.search_pane.show_pending(message.query, "")
-        self.search_pane.show_error(message.message)
-
-    def _search_layer(self, article: Article) -> dict[int, list[StyleSpan]]:
-        """The searched words in every passage of ``article``, plus what the hits themselves
-        matched (entity mentions of an ``entity:`` query, for instance)."""
-        spans: dict[int, set[tuple[int, int]]] = {}
-        for hit in self.search_hits:
-            if hit.passage.article_id == article.id:
-                spans.setdefault(hit.passage.index, set()).update(hit.matches)
-        if self.search_terms:
-            from reader.search.query import match_offsets
-
-            terms = set(self.search_terms)
-            for p in article.passages:
-                found = match_offsets(p.text, terms)
-                if found:
-                    spans.setdefault(p.index, set()).update(found)
-        return {i: [(s, e, SEARCH_STYLE) for s, e in sorted(m)] for i, m in spans.items() if m}
-
-    async def _step_hit(self, forward: bool) -> None:
-        here = self.article.id if self.article else None
-        found = hit_order.step(self.search_hits, here, self.passage, forward)
-        if found is None:
-            return
-        index, wrapped = found
-        hit = self.search_hits[index]
-        if wrapped:
-            self.notify("Back at the first hit." if forward else "Back at the last hit.")
-        if await self.go_to(hit.passage.article_id, hit.passage.index):
-            self.search_pane.mark_hit(index)
-
-    async def action_next_hit(self) -> None:
-        await self._step_hit(True)
-
-    async def action_previous_hit(self) -> None:
-        await self._step_hit(False)
-
-    # find in article ------------------------------------------------------------------
+    # find in article: the find bar does the work ------------------------------------------
     async def action_find(self) -> None:
         if self.article is None:
             return
         self._show_view("reading")
-        bar = self.find_bar
-        if bar is None:
-            from reader.ui.widgets.find_bar import FindBar
-
-            bar = FindBar(id="find-bar")
-            await self.query_one("#reading-column").mount(bar)
-        bar.open()
-
-    def _find_layers(self, article: Article) -> dict[str, Layer]:
-        """Recompute matches of the find box in ``article``; returns the find layers."""
-        needle = self.find_bar.text if self.find_bar is not None else ""
-        self.find_matches = [
-            (p.index, s, e) for p in article.passages for s, e in find_all(p.text, needle)
-        ]
-        return self._find_layer_spans()
-
-    def _find_layer_spans(self) -> dict[str, Layer]:
-        everything: dict[int, list[StyleSpan]] = {}
-        for index, s, e in self.find_matches:
-            everything.setdefault(index, []).append((s, e, FIND_STYLE))
-        current: dict[int, list[StyleSpan]] = {}
-        if 0 <= self.find_pos < len(self.find_matches):
-            index, s, e = self.find_matches[self.find_pos]
-            current[index] = [(s, e, FIND_CURRENT_STYLE)]
-        return {"find": everything, "find-current": current}
-
-    def _apply_find_layers(self) -> None:
-        for name, layer in self._find_layer_spans().items():
-            self.reading.set_layer(name, layer)
-        if self.find_bar is not None:
-            self.find_bar.show_count(self.find_pos, len(self.find_matches))
-
-    def on_find_bar_changed(self, message: FindBar.Changed) -> None:
-        if self.article is None:
-            return
-        self._find_layers(self.article)
-        # like a browser: the first match at or after the cursor becomes current
-        self.find_pos = next(
-            (i for i, (index, _, _) in enumerate(self.find_matches) if index >= self.passage),
-            0 if self.find_matches else -1,
-        )
-        self._apply_find_layers()
-        if self.find_pos >= 0:
-            self.reading.cursor = self.find_matches[self.find_pos][0]
-
-    def on_find_bar_step(self, message: FindBar.Step) -> None:
-        self.action_find_step(message.direction)
+        (await self._find_bar()).open()
 
     def action_find_step(self, direction: int) -> None:
-        if not self.find_matches:
-            return
-        self.find_pos = (self.find_pos + direction) % len(self.find_matches)
-        self._apply_find_layers()
-        self.reading.cursor = self.find_matches[self.find_pos][0]
-
-    def _close_find(self) -> None:
-        if self.find_bar is not None:
-            self.find_bar.display = False
-        self.find_matches, self.find_pos = [], -1
-        self.reading.clear_layer("find")
-        self.reading.clear_layer("find-current")
-        self.reading.focus()
+        bar = self.find_bar
+        if bar is not None:
+            bar.step(direction)
 
     # bookmarks: the keeper does the work ------------------------------------------------
     @property
     def bookmark_keeper(self) -> BookmarkKeeper:
         """The bookmarks file, its marks on the text and the pane's data (an invisible
-        widget); mounted by :meth:`_start_bookmarks`, or by whatever asks for it first."""
+        widget): mounted once the library is listed, unavailable or being indexed (reading
+        the file earlier slowed the listing down), or by whatever asks for it first."""
         if self._bookmark_keeper is None:
-            from reader.ui.widgets.bookmarks_keeper import BookmarkKeeper
+            from reader.ui.features.bookmarks.keeper import BookmarkKeeper
 
-            self._bookmark_keeper = BookmarkKeeper(id="bookmark-keeper")
-            self.mount(self._bookmark_keeper)
+            keeper = BookmarkKeeper(self.source, id="bookmark-keeper")
+            self._bookmark_keeper = self.bind(keeper, "article", "passage", "library_ready")
+            self.add_layer_provider(keeper.layers_for)
+            self.mount(keeper)
         return self._bookmark_keeper
 
     def action_bookmark(self) -> None:
@@ -649,66 +549,82 @@ class MainScreen(Screen[None]):
     def action_bookmark_undo(self) -> None:
         self.bookmark_keeper.undo()
 
-    # names and dates: EntityStatus (reader/ui/enrichment.py) does the work ---------------
+    def on_bookmarks_changed(self, message: BookmarksChanged) -> None:
+        from reader.ui.features.bookmarks.pane import BookmarksPane
+
+        pane = self.sidebar.pane("bookmarks")
+        if isinstance(pane, BookmarksPane):
+            pane.show(message)
+
+    def on_edit_bookmark(self, message: EditBookmark) -> None:
+        self.bookmark_keeper.edit(message.bookmark)
+
+    def on_delete_bookmark(self, message: DeleteBookmark) -> None:
+        self.bookmark_keeper.delete(message.bookmark_id)
+
+    def on_jump_to_bookmark(self, message: JumpToBookmark) -> None:
+        self.bookmark_keeper.jump(message.bookmark)
+
+    # names and dates: the entity keeper does the work -----------------------------------
     @property
-    def entity_status(self) -> EntityStatus:
-        """The names-and-dates status line (hidden while idle); mounted by
+    def entity_keeper(self) -> EntityKeeper:
+        """The names-and-dates feature (an invisible widget); mounted by
         :meth:`build_deferred`, or by whatever asks for it first."""
-        if self._entity_status is None:
-            self._entity_status = self._mount_entity_status()
-        return self._entity_status
+        if self._entity_keeper is None:
+            from reader.ui.features.entities.keeper import EntityKeeper
 
-    def _mount_entity_status(self) -> EntityStatus:
-        """Mount the status line above the footer and the colour legend above the article
-        (hidden until an article is open)."""
-        from reader.ui.enrichment import EntityStatus
-        from reader.ui.widgets.legend import EntityLegend
-
-        status = EntityStatus(id="entity-status")
-        self._entity_mounts = [
-            self.mount(status, after="#body"),
-            self.query_one("#reading-column").mount(
-                EntityLegend(id="entity-legend"), before=self.reading),
-        ]
-        return status
+            keeper = EntityKeeper(self.source, id="entity-keeper")
+            self._entity_keeper = self.bind(keeper, "article", "library_ready")
+            self.add_layer_provider(keeper.layers_for)
+            self.mount(keeper)
+        return self._entity_keeper
 
     def action_toggle_entities(self) -> None:
-        self.entity_status.toggle()
+        self.entity_keeper.toggle()
 
     async def action_show_entities(self) -> None:
         await self.show_sidebar_pane("entities")
 
-    # timeline and related passages: timeline_pane.py and related_strip.py do the work ---
+    # timeline and related passages: their pane and strip do the work ---------------------
     async def action_toggle_timeline(self) -> None:
-        from reader.ui.widgets import timeline_pane
+        """``t``: show the timeline and move to it; when it has the keyboard, hide it."""
+        from reader.ui.features.links.timeline_pane import TimelinePane
 
-        await timeline_pane.toggle(self)
+        pane = self.sidebar.pane(TIMELINE[0])
+        if isinstance(pane, TimelinePane) and self._in_view(TIMELINE[0]):
+            if self.focused is not None and pane in self.focused.ancestors:
+                await self.show_sidebar_pane(pane.previous_pane)
+                if self.article is not None:
+                    await self.go_to(self.article.id, self.passage, record=False)
+                return
+            self.set_focus(pane.focus_target)
+            pane.when_loaded(pane.follow)
+            return
+        previous = self.sidebar.active
+        shown = await self.show_sidebar_pane(TIMELINE[0])
+        assert isinstance(shown, TimelinePane)
+        if previous != TIMELINE[0]:
+            shown.previous_pane = previous
+        shown.when_loaded(shown.follow)  # the cursor on the event of the passage being read
+        shown.reload()  # a changed index gets a new timeline
 
     async def action_other_source(self) -> None:
-        from reader.ui.widgets import timeline_pane
+        """``o``: the current event in another source (loads the timeline if needed)."""
+        from reader.ui.features.links.timeline_pane import TimelinePane
 
-        await timeline_pane.other_source(self)
+        pane = await self.sidebar.build(TIMELINE[0])
+        assert isinstance(pane, TimelinePane)
+        pane.when_loaded(partial(pane.other_source, self.narrow))
 
     def action_related_step(self, direction: int) -> None:
-        from reader.ui.widgets import related_strip
-
-        related_strip.step(self, direction)
+        strip = self.related_strip
+        if strip is not None:
+            strip.step(direction)
 
     def action_compare(self) -> None:
-        from reader.ui.widgets import related_strip
-
-        related_strip.compare(self)
-
-    def on_enrich_done(self) -> None:
-        """Names and dates are current (EnrichDone bubbled up from EntityStatus): the
-        timeline and related passages, which use them, look again."""
-        from reader.ui.widgets import related_strip
-
-        if self.sidebar.pane(TIMELINE[0]) is not None:
-            from reader.ui.widgets import timeline_pane
-
-            timeline_pane.library_changed(self)
-        related_strip.library_changed(self)
+        strip = self.related_strip
+        if strip is not None:
+            strip.compare()
 
     # panes ----------------------------------------------------------------------------
     def action_toggle_sidebar(self) -> None:
@@ -726,15 +642,15 @@ class MainScreen(Screen[None]):
         focused = self.focused
         bar = self.find_bar
         if bar is not None and bar.display and (focused is None or bar in focused.ancestors):
-            self._close_find()
+            bar.close()
+            self.reading.focus()
             return
         in_sidebar = focused is not None and self.sidebar in focused.ancestors_with_self
         if focused is self.library_pane.filter_input:
             self.library_pane.row_list.focus()
             return
-        search = self.sidebar.pane("search")
-        if search is not None and focused is getattr(search, "input", None):
-            results = search.results  # type: ignore[attr-defined]
+        if self.sidebar.pane("search") is not None and focused is self.search_pane.input:
+            results = self.search_pane.results
             if results.option_count or self.article is None:
                 results.focus()
                 return
@@ -747,7 +663,7 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Commands that cannot apply now are left out of the footer (and do nothing)."""
         if action in ("next_hit", "previous_hit"):
-            return bool(self.search_hits)
+            return self.sidebar.pane("search") is not None and bool(self.search_pane.hits)
         if action == "back":
             return self.history.can_go_back
         if action == "forward":
@@ -758,9 +674,10 @@ class MainScreen(Screen[None]):
         if action in LINK_ACTIONS:
             if self.article is None:
                 return False  # (the first screen's footer: no need to import the strip)
-            from reader.ui.widgets import related_strip
-
-            return related_strip.allowed(self, action)
+            if action == "other_source":
+                return True
+            strip = self.related_strip
+            return strip is not None and strip.can(action)
         if action in ("find", "find_step"):
             return self.article is not None
         if action == "search":  # (a priority binding) "/" typed in a text box is a "/"
@@ -768,10 +685,8 @@ class MainScreen(Screen[None]):
         return True
 
 
-def _make_timeline_pane() -> Widget:
-    from reader.ui.widgets.timeline_pane import TimelinePane
-
-    return TimelinePane(id=TIMELINE[0])
+def _set_var(widget: DOMNode, name: str, value: object) -> None:
+    setattr(widget, name, value)
 
 
 def _focus_target(pane: Widget) -> Widget | None:
@@ -780,27 +695,3 @@ def _focus_target(pane: Widget) -> Widget | None:
     if isinstance(target, Widget):
         return target
     return pane if pane.focusable else None
-
-
-def _empty_message(ctx, problems: list[str]) -> str:
-    config = ctx.config
-    missing = [p for p in config.corpus if not p.exists()]
-    paths = ", ".join(str(p) for p in config.corpus)
-    if missing:
-        what = "The corpus " + ", ".join(str(p) for p in missing) + " does not exist."
-    else:
-        what = f"The corpus ({paths}) holds no readable .txt, .md or .jsonl articles."
-    if problems:
-        what += "\n\nSkipped:\n" + "\n".join(f"  {p}" for p in problems[:5])
-    from reader import locations
-
-    config_file = config.path
-    if config_file is None or config_file == locations.bundled_config():
-        config_file = locations.config_dir() / "config.yaml"
-    return (
-        f"{what}\n\nTo read articles:\n"
-        f"  • put .txt, .md or .jsonl files into {paths} and start reader again, or\n"
-        f"  • start reader on another corpus: reader --corpus PATH, or\n"
-        f"  • name the corpus in the config file {config_file} (corpus: PATH).\n\n"
-        "Press q to quit."
-    )

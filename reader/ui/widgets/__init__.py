@@ -1,1 +1,1 @@
-"""Widgets of the reader app (panes, lists, boxes)."""
+"""Reusable widgets: reading pane, lists, sidebar, find bar, progress strip."""

@@ -21,7 +21,7 @@ from reader.ui.widgets.row_list import RowList
 class ListFilter(Input):
     """The filter box of a :class:`FilteredList`."""
 
-    def _on_key(self, event: Key) -> None:
+    async def _on_key(self, event: Key) -> None:
         pane = self.query_ancestor(FilteredList)
         rows = pane.row_list
         if event.key == "escape" and pane.escape_to_list:

@@ -4,9 +4,10 @@ the box work the list."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from textual import events
+from textual.widget import Widget
 
 
 class TypesAhead:
@@ -25,7 +26,7 @@ class TypesAhead:
         if not (
             self._typing
             or event.character.isupper()
-            or event.key not in self.screen.active_bindings  # type: ignore[attr-defined]
+            or event.key not in cast(Widget, self).screen.active_bindings
         ):
             return False
         event.stop()

@@ -1,15 +1,15 @@
 """The reading pane: an article as a column of passages with a cursor.
 
-Passage text is rendered literally (see :mod:`reader.ui.styled`). Everything drawn on top
+Passage text is rendered literally (see :mod:`reader.ui.widgets.styled`). Everything drawn on top
 of the text comes from named *layers*: ``{passage index: [(start, end, style), …]}`` with
 offsets into the passage text. Layers are drawn in :data:`LAYER_ORDER` (later wins); the
 search and find layers are set by the main screen, and later features add their own
-(``entities``, ``dates``, ``bookmarks``) with :meth:`ReadingPane.set_layer`.
+(``entities``, ``dates``, ``bookmarks``) by posting :class:`~reader.ui.messages.SetLayer`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,8 +22,8 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from reader.ui.keys import bindings
-from reader.ui.styled import StyleSpan, layered
-from reader.ui.text import one_line
+from reader.ui.logic.text import one_line
+from reader.ui.widgets.styled import StyleSpan, layered
 
 if TYPE_CHECKING:
     from reader.corpus.model import Article
@@ -127,6 +127,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def clear_layer(self, name: str) -> None:
         self.set_layer(name, {})
+
+    def mark_passages(self, mark: str, indices: Collection[int]) -> None:
+        """Give the passages ``indices`` the class ``mark``; the others lose it."""
+        for view in self.query(PassageView):
+            view.set_class(view.index in indices, mark)
 
     def show_layer(self, name: str, shown: bool = True) -> None:
         """Hide or show a layer without forgetting it (e.g. a key toggling entities)."""

@@ -7,42 +7,51 @@ passage it shows relations for is the *anchor*: ``]`` and ``[`` walk through the
 related passages (each jump on the back stack), and the strip stays on the anchor's list while
 walking, marking where the reader is; moving the cursor anywhere else makes a new anchor.
 ``=`` compares the anchor with the selected related passage. Passages of the open article
-that have related passages get a mark in the gutter.
+that have related passages get a mark in the gutter (:class:`~reader.ui.messages.MarkPassages`).
+
+The screen mounts it under the reading pane and binds its ``article``, ``passage``,
+``summaries`` and ``library_version`` down; a new ``library_version`` (the index or its
+analysis changed) makes it look again.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from reader.corpus.model import passage_id
-from reader.ui import timeline_rows as tr
-from reader.ui.history import Location
-from reader.ui.keys import BY_ID
-from reader.ui.messages import OpenPassage
-from reader.ui.text import one_line
+from reader.ui.keys import key_label
+from reader.ui.logic import timeline_rows as tr
+from reader.ui.logic.history import Location
+from reader.ui.logic.text import one_line
+from reader.ui.messages import MarkPassages, OpenPassage
 from reader.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from reader.analysis.related import Related
-    from reader.ui.screens.main import MainScreen
+    from reader.corpus.model import Article
+    from reader.search.store import ArticleSummary
+    from reader.ui.source import LibrarySource
 
 LIMIT = 20  # related passages shown (and walked with ] and [)
 DEBOUNCE = 0.15  # seconds the cursor must rest before its related passages are looked up
 MARK_DELAY = 0.6  # ... and before the open article's passages are checked for gutter marks
 CACHE = 256  # anchors whose results the strip keeps
 HERE = "▶"
+LINKED = "-linked"
+"""The class of the reading pane's passages that have related passages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +69,12 @@ class RelatedRow:
 
 
 class RelatedStrip(Vertical):
-    """Mounted into ``#reading-column`` by the main screen; watches its ``article`` and
-    ``passage``."""
+    """Mounted into ``#reading-column`` by the main screen, which binds its state down."""
+
+    article: var[Article | None] = var(None)
+    passage: var[int] = var(0)
+    summaries: var[Sequence[ArticleSummary]] = var(())
+    library_version: var[int] = var(0)
 
     @dataclass
     class Found(Message):
@@ -74,9 +87,10 @@ class RelatedStrip(Vertical):
         article_id: str
         linked: set[int]
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, source: LibrarySource, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.anchor: Location | None = None
+        self.source = source
+        self.anchor_at: Location | None = None
         self.anchor_pid: str | None = None
         self.results: list[Related] = []
         self.loaded = False
@@ -94,14 +108,20 @@ class RelatedStrip(Vertical):
 
     def on_mount(self) -> None:
         self.display = False
-        screen = self.screen
-        self.watch(screen, "article", self._moved, init=False)
-        self.watch(screen, "passage", self._moved, init=False)
         self._moved()
 
+    def watch_article(self) -> None:
+        self._moved()
+
+    def watch_passage(self) -> None:
+        self._moved()
+
+    def watch_library_version(self) -> None:
+        self.forget()
+
     @property
-    def main(self) -> MainScreen:
-        return self.screen  # type: ignore[return-value]
+    def location(self) -> Location | None:
+        return Location(self.article.id, self.passage) if self.article else None
 
     @property
     def row_list(self) -> RowList:
@@ -109,33 +129,32 @@ class RelatedStrip(Vertical):
 
     @property
     def here_pid(self) -> str | None:
-        here = self.main.location
+        here = self.location
         return passage_id(here.article_id, here.passage) if here else None
 
     # following the cursor -----------------------------------------------------------------
     def _moved(self) -> None:
         # ``article`` and ``passage`` change one after the other: look once both are set
-        if not self._settle_pending:
+        if not self._settle_pending and self.is_mounted:
             self._settle_pending = True
             self.call_later(self._settle)
 
     def _settle(self) -> None:
         self._settle_pending = False
-        screen = self.main
-        here = screen.location
-        if here is None:
+        here = self.location
+        if here is None or self.article is None:
             self.display = False
             return
         self.display = True
-        if screen.article is not None and screen.article.id != self._marked:
-            self._marked = screen.article.id
+        if self.article.id != self._marked:
+            self._marked = self.article.id
             self._schedule_marks()
-        if here == self.anchor or here == self._expect:
+        if here == self.anchor_at or here == self._expect:
             self._expect = None
             self._show_rows()
             return
         self._expect = None
-        self.anchor = here
+        self.anchor_at = here
         self.anchor_pid = passage_id(here.article_id, here.passage)
         cached = self._cache.get(self.anchor_pid)
         if cached is not None:  # shown at once, and looked up again (the index may change)
@@ -158,7 +177,7 @@ class RelatedStrip(Vertical):
         from reader.analysis.related import UnknownPassage, related
 
         try:
-            results = related(self.main.library, pid, LIMIT)
+            results = related(self.source.library, pid, LIMIT)
         except UnknownPassage:
             results = []
         except Exception as exc:  # say so in the strip; reading goes on
@@ -186,7 +205,7 @@ class RelatedStrip(Vertical):
         self.results, self.loaded = results, True
         self.row_list.remove_class("-stale")
         self._show_rows(keep_first=True)
-        self.main.refresh_bindings()
+        self.screen.refresh_bindings()
 
     def _show_rows(self, keep_first: bool = False) -> None:
         if not self.loaded:
@@ -211,14 +230,15 @@ class RelatedStrip(Vertical):
                  else f"{len(results)} passage{'s' if len(results) != 1 else ''}")
         if others < len(results):
             where += f", {others} in other sources"
-        anchor = self.anchor
+        anchor = self.anchor_at
         origin = f"¶{anchor.passage}" if anchor else ""
         if anchor and position >= 0:
-            article = self.main.library.article(anchor.article_id)
+            article = self.source.library.article(anchor.article_id)
             if article is not None:
                 origin = f"{one_line(article.source) or 'no source'} ¶{anchor.passage}"
-        keys = f"{_key(self, 'next_related')}/{_key(self, 'previous_related')} step · " \
-               f"{_key(self, 'compare')} compare"
+        app = self.app
+        keys = f"{key_label(app, 'next_related')}/{key_label(app, 'previous_related')} step · " \
+               f"{key_label(app, 'compare')} compare"
         self._title(Content.assemble(
             ("Related", "bold"), f" to {origin}: {where}  ", (keys, "dim"),
         ))
@@ -228,7 +248,7 @@ class RelatedStrip(Vertical):
 
     def _render_row(self, row: RelatedRow) -> Content:
         r = row.related
-        badges = tr.badges_for(self.main.summaries)
+        badges = tr.badges_for(self.summaries)
         return Content.assemble(
             (HERE if row.here else " ", "bold"),
             (f"{r.score:.2f} ", "dim" if r.same_source else "bold"),
@@ -244,7 +264,7 @@ class RelatedStrip(Vertical):
         self._mark_timer = self.set_timer(MARK_DELAY, self._start_marks)
 
     def _start_marks(self) -> None:
-        article = self.main.article
+        article = self.article
         if article is not None:
             self._find_marks(article.id, len(article.passages))
 
@@ -254,7 +274,7 @@ class RelatedStrip(Vertical):
 
         worker = get_current_worker()
         linked: set[int] = set()
-        library = self.main.library
+        library = self.source.library
         for index in range(count):
             if worker.is_cancelled:
                 return
@@ -267,18 +287,12 @@ class RelatedStrip(Vertical):
 
     def on_related_strip_marks(self, message: Marks) -> None:
         message.stop()
-        from reader.ui.widgets.reading_pane import PassageView
-
-        reading = self.main.reading
-        if reading.article is None or reading.article.id != message.article_id:
-            return
-        for view in reading.query(PassageView):
-            view.set_class(view.index in message.linked, "-linked")
+        self.post_message(MarkPassages(LINKED, message.article_id, message.linked))
 
     # keys ---------------------------------------------------------------------------------
     def step(self, direction: int) -> None:
         """``]`` / ``[``: the next or previous related passage of the anchor."""
-        if not self.loaded or self.anchor is None:
+        if not self.loaded or self.anchor_at is None:
             return
         if not self.results:
             self.app.notify("This passage has no related passages.")
@@ -290,7 +304,7 @@ class RelatedStrip(Vertical):
                             "This is the passage the related ones belong to.")
             return
         if target == -1:
-            location = self.anchor
+            location = self.anchor_at
         else:
             r = self.results[target]
             location = Location(r.article_id, r.passage)
@@ -326,10 +340,17 @@ class RelatedStrip(Vertical):
         if self.anchor_pid is None or chosen is None:
             self.app.notify("No related passage to compare with.")
             return
-        from reader.ui.screens.compare import CompareScreen
+        from reader.ui.dialogs.compare import CompareScreen
 
         index = self.results.index(chosen)
-        self.app.push_screen(CompareScreen(self.anchor_pid, self.results, index))
+
+        def opened(location: Location | None) -> None:
+            if location is not None:  # Enter in the compare view: open that passage
+                self.post_message(OpenPassage(location.article_id, location.passage))
+
+        self.app.push_screen(CompareScreen(
+            self.source.library, self.summaries, self.anchor_pid, self.results, index,
+        ), opened)
 
     def forget(self) -> None:
         """Drop what is cached and look again (the index or its analysis changed)."""
@@ -337,61 +358,11 @@ class RelatedStrip(Vertical):
         if self.anchor_pid is not None:
             self._fetch(self.anchor_pid)
         self._marked = None
-        if self.main.article is not None:
-            self._marked = self.main.article.id
+        if self.article is not None:
+            self._marked = self.article.id
             self._schedule_marks()
 
     def can(self, action: str) -> bool:
         """Whether ``]``, ``[`` or ``=`` apply now (for the footer)."""
-        return self.anchor is not None and self.loaded and bool(self.results)
+        return self.anchor_at is not None and self.loaded and bool(self.results)
 
-
-def _key(widget: RelatedStrip, command_id: str) -> str:
-    """The key a command is on now (users may remap it), as the footer shows it."""
-    keymap = getattr(widget.app, "keymap", {})
-    keys = keymap.get(command_id, BY_ID[command_id].key)
-    first = keys.split(",")[0].strip()
-    return widget.app.get_key_display(Binding(first, ""))
-
-
-# --- what the main screen calls ---------------------------------------------------------------
-
-def strip_of(screen: MainScreen) -> RelatedStrip | None:
-    found = screen.query("#related-strip")
-    return found.first() if found else None  # type: ignore[return-value]
-
-
-async def install(screen: MainScreen) -> None:
-    """Mount the strip under the reading pane."""
-    if strip_of(screen) is None:
-        await screen.query_one("#reading-column").mount(
-            RelatedStrip(id="related-strip"), after=screen.reading)
-
-
-def allowed(screen: MainScreen, action: str) -> bool:
-    """``check_action`` for the link commands."""
-    if screen.article is None:
-        return False
-    if action == "other_source":
-        return True
-    strip = strip_of(screen)
-    return strip is not None and strip.can(action)
-
-
-def library_changed(screen: MainScreen) -> None:
-    """The index or its analysis changed: related passages are looked up again."""
-    strip = strip_of(screen)
-    if strip is not None:
-        strip.forget()
-
-
-def step(screen: MainScreen, direction: int) -> None:
-    strip = strip_of(screen)
-    if strip is not None:
-        strip.step(direction)
-
-
-def compare(screen: MainScreen) -> None:
-    strip = strip_of(screen)
-    if strip is not None:
-        strip.compare()

@@ -3,8 +3,10 @@ tags and whether it still sits where it was; a filter box on top and the highlig
 bookmark in full below (old and new text for a changed passage).
 
 Type to filter (words, ``#tag``, ``@source``); Enter jumps to the passage; ``e`` edits the
-note and tags; ``d`` deletes (``u`` brings it back). The data comes from the
-:class:`~reader.ui.widgets.bookmarks_keeper.BookmarkKeeper`.
+note and tags; ``d`` deletes (``u`` brings it back). The pane shows what the screen hands it
+(:meth:`BookmarksPane.show`, from the keeper's :class:`~reader.ui.messages.BookmarksChanged`)
+and posts what the reader asks for (:class:`~reader.ui.messages.EditBookmark`,
+:class:`~reader.ui.messages.DeleteBookmark`, :class:`~reader.ui.messages.JumpToBookmark`).
 """
 
 from __future__ import annotations
@@ -20,20 +22,20 @@ from textual.events import Key
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.ui.bookmark_marks import (
+from reader.ui.keys import bindings, key_label
+from reader.ui.logic.bookmark_marks import (
     STATUS_LABELS,
     count_label,
     filter_bookmarks,
     passage_label,
     when_label,
 )
-from reader.ui.keys import bindings
-from reader.ui.text import one_line, visible
+from reader.ui.logic.text import one_line, shorten, visible
+from reader.ui.messages import BookmarksChanged, DeleteBookmark, EditBookmark, JumpToBookmark
 from reader.ui.widgets.list_keys import TypesAhead, work_list
 
 if TYPE_CHECKING:
     from reader.bookmarks import Anchor, Bookmark
-    from reader.ui.widgets.bookmarks_keeper import BookmarkKeeper
 
 QUOTE_CHARS = 160
 SHOWN_LIMIT = 200
@@ -54,7 +56,7 @@ class BookmarkFilterInput(Input):
         Binding("escape", "to_list", "List", show=False),
     ]
 
-    def _on_key(self, event: Key) -> None:
+    async def _on_key(self, event: Key) -> None:
         work_list(event, self.query_ancestor(BookmarksPane).list)
 
     def action_to_list(self) -> None:
@@ -67,7 +69,7 @@ class BookmarkList(TypesAhead, OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("list"), *bindings("bookmarks")]
 
-    def _on_key(self, event: Key) -> None:
+    async def _on_key(self, event: Key) -> None:
         if self.starts_typing(event):
             box = self.pane.filter_input
             box.focus()
@@ -86,18 +88,19 @@ class BookmarkList(TypesAhead, OptionList):
     def action_edit(self) -> None:
         bm = self.pane.current
         if bm is not None:
-            self.pane.keeper.edit(bm)
+            self.post_message(EditBookmark(bm))
 
     def action_delete(self) -> None:
         bm = self.pane.current
         if bm is not None:
-            self.pane.keeper.delete(bm.id)
+            self.post_message(DeleteBookmark(bm.id))
 
 
 class BookmarksPane(Vertical):
-    def __init__(self, keeper: BookmarkKeeper, **kwargs) -> None:
+    def __init__(self, state: BookmarksChanged | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.keeper = keeper
+        self.state = state
+        """What the keeper holds (``None`` until it has read the file)."""
         self.shown: list[Bookmark] = []
         self._prompts: dict[tuple[Bookmark, str | None], Content] = {}
 
@@ -111,7 +114,7 @@ class BookmarksPane(Vertical):
             yield Static(id="bookmark-detail", markup=False)
 
     def on_mount(self) -> None:
-        if self.keeper.loaded:
+        if self.state is not None:
             self.show_bookmarks()
 
     @property
@@ -134,20 +137,27 @@ class BookmarksPane(Vertical):
         return self.shown[index]
 
     # showing ------------------------------------------------------------------------------
-    def show_bookmarks(self) -> None:
-        """Fill the list from the keeper, keeping the highlighted bookmark (or its place)."""
-        keeper = self.keeper
+    def show(self, state: BookmarksChanged) -> None:
+        """Show these bookmarks (``state.select`` highlighted, if it is one of them)."""
+        self.state = state
+        if self.is_mounted:
+            self.show_bookmarks(state.select)
+
+    def show_bookmarks(self, wanted: str | None = None) -> None:
+        """Fill the list, keeping the highlighted bookmark (or its place)."""
+        state = self.state
+        if state is None:
+            return
         query = self.filter_input.value
         old = self.current
         old_index = self.list.highlighted
-        matching = filter_bookmarks(keeper.bookmarks, query)
+        matching = filter_bookmarks(state.bookmarks, query)
         self.shown = matching[:SHOWN_LIMIT]
         options = self.list
         options.clear_options()
         options.add_options([
-            Option(self._prompt(bm, keeper.anchors.get(bm.id)), id=bm.id) for bm in self.shown
+            Option(self._prompt(bm, state.anchors.get(bm.id)), id=bm.id) for bm in self.shown
         ])
-        wanted, keeper.select_next = keeper.select_next, None
         if self.shown:
             ids = [bm.id for bm in self.shown]
             if wanted in ids:
@@ -156,17 +166,17 @@ class BookmarksPane(Vertical):
                 options.highlighted = ids.index(old.id)
             else:
                 options.highlighted = min(old_index or 0, len(self.shown) - 1)
-        total = len(keeper.bookmarks)
-        add_key = keeper.key_for("bookmark")
+        total = len(state.bookmarks)
+        add_key = key_label(self.app, "bookmark")
         self.query_one("#bookmarks-count", Static).update(Content(
             count_label(len(matching), total, bool(query.strip()), add_key, len(self.shown))
         ))
         error = self.query_one("#bookmarks-error", Static)
         error.update(Content(
-            f"{keeper.error}\nFix the file by hand; the list shows what was last read."
-            if keeper.error else ""
+            f"{state.error}\nFix the file by hand; the list shows what was last read."
+            if state.error else ""
         ))
-        error.set_class(bool(keeper.error), "-shown")
+        error.set_class(bool(state.error), "-shown")
         self._show_detail()
         self.screen.refresh_bindings()  # edit and delete apply only with a bookmark shown
 
@@ -186,7 +196,8 @@ class BookmarksPane(Vertical):
         box = self.query_one("#bookmark-detail-box")
         box.display = bm is not None
         if bm is not None:
-            detail.update(_detail(bm, self.keeper.anchors.get(bm.id)))
+            anchors = self.state.anchors if self.state is not None else {}
+            detail.update(_detail(bm, anchors.get(bm.id)))
             box.scroll_home(animate=False)
 
     # events -------------------------------------------------------------------------------
@@ -207,20 +218,13 @@ class BookmarksPane(Vertical):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if 0 <= event.option_index < len(self.shown):
-            self.keeper.jump(self.shown[event.option_index])
+            self.post_message(JumpToBookmark(self.shown[event.option_index]))
 
 
 def _status(anchor: Anchor | None) -> tuple[str, str] | None:
     if anchor is None or not STATUS_LABELS.get(anchor.status):
         return None
     return STATUS_LABELS[anchor.status], STATUS_STYLES.get(anchor.status, "")
-
-
-def _cut(text: str, limit: int) -> str:
-    text = one_line(text).strip()
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _prompt(bm: Bookmark, anchor: Anchor | None) -> Content:
@@ -234,11 +238,11 @@ def _prompt(bm: Bookmark, anchor: Anchor | None) -> Content:
         head += ["  ", status]
     lines = [
         Content.assemble(*head),
-        Content(f"“{_cut(bm.quote, QUOTE_CHARS)}”"),
+        Content(f"“{shorten(bm.quote, QUOTE_CHARS)}”"),
     ]
     last: list[str | tuple[str, str]] = []
     if bm.note.strip():
-        last += [(f"✎ {_cut(bm.note, NOTE_CHARS)}", "italic"), "  "]
+        last += [(f"✎ {shorten(bm.note, NOTE_CHARS)}", "italic"), "  "]
     if bm.tags:
         last += [(" ".join(f"#{one_line(t)}" for t in bm.tags), "$text-accent"), "  "]
     last.append((f"saved {when_label(bm.created)}", "dim"))

@@ -3,14 +3,16 @@
 Enter on an event opens its first passage; the "other source" key (``o``) goes on to the same
 event in another source, from the list or from the reading pane. The timeline is built (or
 read from the store) in a worker the first time the pane is shown, and checked again each
-time it is shown, so a re-indexed library gets a new one.
+time it is shown, so a re-indexed library gets a new one. The screen binds its ``article``,
+``passage``, ``summaries``, ``library_ready`` and ``library_version`` down: the timeline is
+loaded once the library is ready, and looked at again when its version changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,25 +20,28 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Static
 
 from reader.corpus.model import passage_id
-from reader.ui import timeline_rows as tr
+from reader.ui.features.links import TIMELINE
 from reader.ui.keys import bindings
+from reader.ui.logic import timeline_rows as tr
+from reader.ui.logic.text import one_line
 from reader.ui.messages import OpenPassage
-from reader.ui.screens.main import TIMELINE
-from reader.ui.text import one_line
 from reader.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from reader.analysis.timeline import Event, Timeline
-    from reader.ui.screens.main import MainScreen
+    from reader.corpus.model import Article
+    from reader.library import Library
+    from reader.search.store import ArticleSummary
+    from reader.ui.source import LibrarySource
 
 PANE_ID = TIMELINE[0]
 """The main screen registers the pane under this id and builds it when first shown."""
 MAX_BADGES = 4
 MAX_STOPS = 8
-WAIT_FOR_INDEX = 0.5  # seconds between looks at whether the library is ready
 MARK_STYLE = "bold $text-warning"
 HERE = "▶"
 
@@ -46,6 +51,12 @@ class TimelinePane(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("timeline")
 
+    article: var[Article | None] = var(None)
+    passage: var[int] = var(0)
+    summaries: var[Sequence[ArticleSummary]] = var(())
+    library_ready: var[bool] = var(False)
+    library_version: var[int] = var(0)
+
     @dataclass
     class Loaded(Message):
         timeline: Timeline | None
@@ -53,8 +64,9 @@ class TimelinePane(Vertical):
         unanalysed: int = 0
         error: str = ""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, source: LibrarySource, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.source = source
         self.timeline: Timeline | None = None
         self.by_passage: dict[str, list[Event]] = {}
         self.unanalysed = 0
@@ -66,6 +78,7 @@ class TimelinePane(Vertical):
         self._pending: list[Callable[[], object]] = []
         self._loading = False
         self._again = False
+        self._waiting = False
         self._follow_pending = False
 
     def compose(self) -> ComposeResult:
@@ -75,8 +88,22 @@ class TimelinePane(Vertical):
 
     def on_mount(self) -> None:
         self.reload()
-        self.watch(self.screen, "article", self._reader_moved, init=False)
-        self.watch(self.screen, "passage", self._reader_moved, init=False)
+
+    def watch_article(self) -> None:
+        self._reader_moved()
+
+    def watch_passage(self) -> None:
+        self._reader_moved()
+
+    def watch_library_ready(self, ready: bool) -> None:
+        if ready and self._waiting:
+            self.reload()
+
+    def watch_library_version(self) -> None:
+        """The index or its analysis changed (the background enrichment finished): a
+        timeline that is built gets looked at again (rebuilt when the index changed)."""
+        if self.is_mounted:
+            self.reload()
 
     def _reader_moved(self) -> None:
         """While the timeline is in view and the reader reads, its cursor follows to the
@@ -94,10 +121,6 @@ class TimelinePane(Vertical):
         self.follow()
 
     @property
-    def main(self) -> MainScreen:
-        return self.screen  # type: ignore[return-value]
-
-    @property
     def focus_target(self) -> RowList:
         return self.row_list
 
@@ -107,15 +130,16 @@ class TimelinePane(Vertical):
 
     @property
     def badges(self) -> tr.SourceBadges:
-        return tr.badges_for(self.main.summaries)
+        return tr.badges_for(self.summaries)
 
     # loading ------------------------------------------------------------------------------
     def reload(self) -> None:
         """Load the timeline (from memory or the store when the index has not changed)."""
-        if not getattr(self.main, "library_ready", False):
+        if not self.library_ready:
+            self._waiting = True  # loaded when the library is ready
             self._status("Waiting for the index…")
-            self.set_timer(WAIT_FOR_INDEX, self.reload)
             return
+        self._waiting = False
         if self._loading:
             self._again = True  # the library changed while loading: look once more after
             return
@@ -129,7 +153,7 @@ class TimelinePane(Vertical):
     def _load(self) -> None:
         from reader.analysis.timeline import timeline
 
-        library = self.main.library
+        library = self.source.library
         try:
             result = timeline(library)
             by_passage = result.by_passage()
@@ -214,14 +238,14 @@ class TimelinePane(Vertical):
     @on(RowList.Highlighted, "#timeline-list")
     def _highlighted(self, message: RowList.Highlighted) -> None:
         message.stop()
-        event = message.row.event  # type: ignore[attr-defined]
+        event = _event(message.row)
         self.event_id = event.id if event is not None else None
         self._show_detail(event)
 
     @on(RowList.Selected, "#timeline-list")
     def _selected(self, message: RowList.Selected) -> None:
         message.stop()
-        event = message.row.event  # type: ignore[attr-defined]
+        event = _event(message.row)
         if event is None:
             return
         self.event_id = event.id
@@ -230,8 +254,7 @@ class TimelinePane(Vertical):
             self._go(stops[0], focus=True)
 
     def current_event(self) -> Event | None:
-        row = self.row_list.current
-        return getattr(row, "event", None)
+        return _event(self.row_list.current)
 
     def refresh_detail(self) -> None:
         """Show where the reader is among the highlighted event's passages."""
@@ -242,8 +265,7 @@ class TimelinePane(Vertical):
         if event is None:
             detail.update(Content(""))
             return
-        here = self.main.location
-        here_pid = passage_id(here.article_id, here.passage) if here else None
+        here_pid = self._here_pid()
         stops = tr.stops(event)
         sources = tr.source_count(event)
         articles = len(event.articles)
@@ -274,12 +296,14 @@ class TimelinePane(Vertical):
         self.post_message(OpenPassage(stop.article_id, stop.passage, focus=focus))
         self.call_after_refresh(self.refresh_detail)
 
-    def other_source(self) -> None:
-        """Go to the event's next passage in another source (see :func:`tr.next_stop`)."""
-        screen = self.main
-        here = screen.location
-        article = screen.article
-        here_pid = passage_id(here.article_id, here.passage) if here else None
+    def _here_pid(self) -> str | None:
+        return passage_id(self.article.id, self.passage) if self.article else None
+
+    def other_source(self, narrow: bool = False) -> None:
+        """Go to the event's next passage in another source (see :func:`tr.next_stop`);
+        ``narrow``: the sidebar and the article take turns (the focus then goes along)."""
+        article = self.article
+        here_pid = self._here_pid()
         event = tr.event_at(self.by_passage, here_pid, self.event_id) or self._event_by_id()
         if event is None:
             self.app.notify("This passage is in no dated event: choose one in the timeline (t).",
@@ -296,8 +320,9 @@ class TimelinePane(Vertical):
         if row is not None:
             self.row_list.cursor = row
         stop = stops[index]
-        in_pane = screen.focused is not None and self in screen.focused.ancestors
-        self._go(stop, focus=not (in_pane and not screen.narrow))
+        focused = self.screen.focused
+        in_pane = focused is not None and self in focused.ancestors
+        self._go(stop, focus=not (in_pane and not narrow))
         if not self.display or not in_pane:
             self.app.notify(
                 f"{tr.date_words(event.date)}: {one_line(stop.source) or 'no source'}, "
@@ -313,13 +338,13 @@ class TimelinePane(Vertical):
     def follow(self) -> None:
         """Put the list cursor on the event of the passage being read, or near it in time
         (see ``event_to_follow``)."""
-        article = self.main.article
+        article = self.article
         if article is None or self.timeline is None:
             return
         shown = {row.key for row in self.row_list.rows}
         event = tr.event_to_follow(
             self.by_passage, (e for e in self.timeline.events if e.id in shown),
-            (article.id, self.main.passage, len(article.passages), article.date),
+            (article.id, self.passage, len(article.passages), article.date),
             self.event_id,
         )
         if event is None:
@@ -356,7 +381,12 @@ def _badges(badges: tr.SourceBadges, event: Event) -> Content:
     return Content.assemble(*parts)
 
 
-def _unanalysed(library) -> int:
+def _event(row: object) -> Event | None:
+    """The event of a timeline row (``None`` for a heading)."""
+    return row.event if isinstance(row, tr.TimelineRow) else None
+
+
+def _unanalysed(library: Library) -> int:
     """Articles whose dates are not analysed yet (the timeline cannot see them)."""
     from reader.analysis.pipeline import analysis_version
     from reader.library import ANALYSIS
@@ -365,48 +395,3 @@ def _unanalysed(library) -> int:
     with library.lock:
         return len(library.store.analysis_missing(ANALYSIS, version))
 
-
-# --- what the main screen calls ---------------------------------------------------------------
-
-
-def _shown(screen: MainScreen) -> bool:
-    if screen.sidebar.active != PANE_ID or screen.has_class("-sidebar-hidden"):
-        return False
-    return not screen.narrow or screen.has_class("-view-sidebar")
-
-
-async def toggle(screen: MainScreen) -> None:
-    """``t``: show the timeline and move to it; when it has the keyboard, hide it again."""
-    pane = screen.sidebar.pane(PANE_ID)
-    focused = screen.focused
-    if pane is not None and _shown(screen):
-        if focused is not None and pane in focused.ancestors:
-            await screen.show_sidebar_pane(pane.previous_pane)  # type: ignore[attr-defined]
-            if screen.article is not None:
-                await screen.go_to(screen.article.id, screen.passage, record=False)
-            return
-        screen.set_focus(pane.focus_target)  # type: ignore[attr-defined]
-        pane.when_loaded(pane.follow)  # type: ignore[attr-defined]
-        return
-    previous = screen.sidebar.active
-    shown = await screen.show_sidebar_pane(PANE_ID)
-    assert isinstance(shown, TimelinePane)
-    if previous != PANE_ID:
-        shown.previous_pane = previous
-    shown.when_loaded(shown.follow)  # the cursor on the event of the passage being read
-    shown.reload()  # a changed index gets a new timeline
-
-
-def library_changed(screen: MainScreen) -> None:
-    """The index or its analysis changed (the background enrichment finished): a timeline
-    that is built gets looked at again (it is rebuilt when the index version changed)."""
-    pane = screen.sidebar.pane(PANE_ID)
-    if isinstance(pane, TimelinePane):
-        pane.reload()
-
-
-async def other_source(screen: MainScreen) -> None:
-    """``o``: the current event in another source (loads the timeline if needed)."""
-    pane = await screen.sidebar.build(PANE_ID)
-    assert isinstance(pane, TimelinePane)
-    pane.when_loaded(pane.other_source)

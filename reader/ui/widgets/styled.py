@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from textual.content import Content, Span
 from textual.style import Style
 
-from reader.ui.text import one_line, visible
+from reader.ui.logic.text import one_line, visible
 
 StyleSpan = tuple[int, int, "str | Style"]
 """``(start, end, style)`` with offsets into the passage text."""

@@ -1,26 +1,41 @@
-"""The search pane: a query box with recent queries, its error line, and the hits."""
+"""The search pane: a query box with recent queries, its error line, and the hits. It runs
+the searches (in a worker, once the screen's ``library_ready`` says the index is ready),
+keeps the hits n/N walk through and marks them in the open article (the ``search`` layer)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Key
+from textual.reactive import var
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.ui.features.search.search import run_query, search_layer
 from reader.ui.keys import bindings
-from reader.ui.messages import OpenPassage, RunSearch
-from reader.ui.styled import styled
-from reader.ui.text import one_line
+from reader.ui.logic import hit_order
+from reader.ui.logic.text import one_line, shorten
+from reader.ui.messages import (
+    OpenPassage,
+    RunSearch,
+    SearchDone,
+    SearchFailed,
+    SearchRan,
+    SetLayer,
+)
+from reader.ui.widgets.styled import styled
 
 if TYPE_CHECKING:
-    from reader.search.query import Hit
+    from reader.corpus.model import Article
+    from reader.search.query import Hit, SearchResult
+    from reader.ui.source import LibrarySource
+    from reader.ui.widgets.reading_pane import Layer
 
 MATCH_STYLE = "bold reverse"
 SNIPPET_CHARS = 150
@@ -37,7 +52,7 @@ class QueryInput(Input):
         self._recall = -1
         self._draft = ""
 
-    def _on_key(self, event: Key) -> None:
+    async def _on_key(self, event: Key) -> None:
         if event.key not in ("up", "down") or not self.recent:
             return
         event.stop()
@@ -60,13 +75,28 @@ class ResultList(OptionList):
 
 
 class SearchPane(Vertical):
-    """Posts :class:`RunSearch` when a query is submitted and :class:`OpenPassage` when a hit
-    is chosen; the main screen runs searches and calls :meth:`show_results`."""
+    """Posts :class:`RunSearch` when a query is submitted (the screen shows the pane and
+    calls :meth:`search`) and :class:`OpenPassage` when a hit is chosen."""
 
-    def __init__(self, **kwargs) -> None:
+    article: var[Article | None] = var(None)
+    """The open article (bound to the screen's)."""
+    passage: var[int] = var(0)
+    library_ready: var[bool] = var(False)
+    """The index is ready to search (bound to the screen's)."""
+
+    def __init__(self, source: LibrarySource, recent: Sequence[str] = (), **kwargs) -> None:
         super().__init__(**kwargs)
+        self.source = source
         self.hits: list[Hit] = []
-        self._recent: list[str] = []
+        """The hits shown, in the order n/N visit them."""
+        self.terms: frozenset[str] = frozenset()
+        self.query_text = ""
+        """The query asked last (its results may still be coming)."""
+        self.result: SearchResult | None = None
+        """The result shown."""
+        self.pending: str | None = None
+        """A query asked before the index was ready."""
+        self._recent: list[str] = list(recent)
 
     def compose(self) -> ComposeResult:
         box = QueryInput(placeholder=PLACEHOLDER, id="search-input")
@@ -139,6 +169,79 @@ class SearchPane(Vertical):
         if 0 <= index < len(self.hits):
             self.results.highlighted = index
 
+    # searching ----------------------------------------------------------------------------
+    def search(self, query: str) -> None:
+        """Run ``query`` now, or once the index is ready."""
+        if self.input.value != query:  # a search from another pane: show what it asked
+            self.input.value = query
+        if self.library_ready:
+            self._start(query)
+        else:
+            self.pending = query
+            self.show_pending(query, "Waiting for the index to be ready…")
+
+    def watch_library_ready(self, ready: bool) -> None:
+        if ready and self.pending is not None:
+            query, self.pending = self.pending, None
+            self._start(query)
+
+    def unavailable(self, why: str) -> None:
+        """The library could not be listed: a waiting query will not run."""
+        if self.pending is not None:
+            self.pending = None
+            self.show_error("There is nothing to search: " + why)
+
+    def _start(self, query: str) -> None:
+        self.query_text = query
+        self.show_pending(query)
+        self._run(query)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def _run(self, query: str) -> None:
+        self.post_message(run_query(self.source.library, query))
+
+    def on_search_done(self, message: SearchDone) -> None:
+        message.stop()
+        if message.query != self.query_text:
+            return  # an older search finishing late
+        self.result = message.result
+        self.hits = hit_order.reading_order(message.result.hits)
+        self.terms = message.terms
+        self.show_results(message.query, message.result.total, self.hits)
+        self.post_message(SearchRan(message.query))
+        if self.article is not None:
+            self.post_message(SetLayer("search", self.article.id, self.spans_in(self.article)))
+        if self.screen.focused is self.input and self.hits:
+            self.results.focus()
+        self.screen.refresh_bindings()
+
+    def on_search_failed(self, message: SearchFailed) -> None:
+        message.stop()
+        if message.query != self.query_text:
+            return
+        self.show_pending(message.query, "")
+        self.show_error(message.message)
+
+    def layers_for(self, article: Article) -> dict[str, Layer]:
+        """The ``search`` layer of ``article`` (a layer provider of the main screen)."""
+        return {"search": self.spans_in(article)}
+
+    def spans_in(self, article: Article) -> Layer:
+        return search_layer(self.hits, self.terms, article)
+
+    def step(self, forward: bool) -> None:
+        """n / N: the next or previous hit, on into the next article."""
+        here = self.article.id if self.article else None
+        found = hit_order.step(self.hits, here, self.passage, forward)
+        if found is None:
+            return
+        index, wrapped = found
+        hit = self.hits[index]
+        if wrapped:
+            self.notify("Back at the first hit." if forward else "Back at the last hit.")
+        self.post_message(OpenPassage(hit.passage.article_id, hit.passage.index))
+        self.mark_hit(index)
+
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -186,9 +289,7 @@ def _option(index: int, hit: Hit, with_title: bool) -> Option:
             (f"{one_line(article.source) or '(no source)'} · {date}", "dim"),
         ))
         if not passage.is_headline:  # a headline hit shows the headline as its snippet
-            title = one_line(article.title) or "(no headline)"
-            if len(title) > TITLE_CHARS:
-                title = title[:TITLE_CHARS].rsplit(" ", 1)[0] + " …"
+            title = shorten(article.title, TITLE_CHARS) or "(no headline)"
             lines.append(Content(title).stylize("bold"))
     lines.append(Content.assemble((f"{where}  ", "dim"), _snippet(hit)))
     return Option(Content("\n").join(lines), id=str(index))

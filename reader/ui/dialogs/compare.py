@@ -1,7 +1,7 @@
 """The compare view: a passage and one of its related passages side by side (stacked on a
 narrow terminal), the words that differ marked, so a reader sees at once how two outlets
 phrased the same statement. ``]``/``[`` take the next or previous related passage, Enter opens
-it in the reading pane, Escape closes."""
+it in the reading pane (the screen is dismissed with that passage's location), Escape closes."""
 
 from __future__ import annotations
 
@@ -18,16 +18,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.corpus.model import split_passage_id
-from reader.ui import timeline_rows as tr
-from reader.ui.messages import OpenPassage
-from reader.ui.styled import StyleSpan, styled
-from reader.ui.text import one_line
+from reader.ui.logic import timeline_rows as tr
+from reader.ui.logic.history import Location
+from reader.ui.logic.text import one_line
+from reader.ui.widgets.styled import StyleSpan, styled
 
 if TYPE_CHECKING:
     from reader.analysis.related import Related
     from reader.analysis.text_diff import Segment
     from reader.corpus.model import Article
-    from reader.ui.screens.main import MainScreen
+    from reader.library import Library
+    from reader.search.store import ArticleSummary
 
 DIFF_STYLE = "bold $text-warning on $warning-muted"
 """Words one passage has and the other does not (or has in other words)."""
@@ -53,7 +54,7 @@ def differing_spans(segments: Sequence[Segment], side: str) -> list[StyleSpan]:
     return spans
 
 
-class CompareScreen(ModalScreen[None]):
+class CompareScreen(ModalScreen[Location | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss", "Close", id="compare.close"),
         Binding("right_square_bracket", "step(1)", "Next related", id="compare.next"),
@@ -61,8 +62,17 @@ class CompareScreen(ModalScreen[None]):
         Binding("enter", "open", "Open it", id="compare.open"),
     ]
 
-    def __init__(self, anchor_pid: str, related: Sequence[Related], index: int = 0) -> None:
+    def __init__(
+        self,
+        library: Library,
+        summaries: Sequence[ArticleSummary],
+        anchor_pid: str,
+        related: Sequence[Related],
+        index: int = 0,
+    ) -> None:
         super().__init__(classes="-stacked" if self._narrow() else "")
+        self.library = library
+        self.summaries = summaries
         self.anchor_pid = anchor_pid
         self.related = list(related)
         self.index = max(0, min(index, len(self.related) - 1))
@@ -90,15 +100,11 @@ class CompareScreen(ModalScreen[None]):
         self.set_class(self._narrow(), "-stacked")
 
     @property
-    def main(self) -> MainScreen:
-        return self.app.main  # type: ignore[attr-defined]
-
-    @property
     def current(self) -> Related:
         return self.related[self.index]
 
     def _article(self, article_id: str) -> Article | None:
-        return self.main.library.article(article_id)
+        return self.library.article(article_id)
 
     def _show(self) -> None:
         from reader.analysis.text_diff import compare, similarity
@@ -112,7 +118,7 @@ class CompareScreen(ModalScreen[None]):
         segments = compare(a_text, b_text)
         self.a_spans = differing_spans(segments, "a")
         self.b_spans = differing_spans(segments, "b")
-        badges = tr.badges_for(self.main.summaries)
+        badges = tr.badges_for(self.summaries)
         self.query_one("#compare-a-head", Static).update(_head(badges, left, index, a_text))
         self.query_one("#compare-b-head", Static).update(
             _head(badges, right, other.passage, b_text, fallback=other))
@@ -138,9 +144,7 @@ class CompareScreen(ModalScreen[None]):
 
     def action_open(self) -> None:
         other = self.current
-        main = self.main
-        self.dismiss()
-        main.post_message(OpenPassage(other.article_id, other.passage))
+        self.dismiss(Location(other.article_id, other.passage))
 
 
 def _head(

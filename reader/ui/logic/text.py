@@ -40,3 +40,12 @@ def one_line(text: str) -> str:
     """Like :func:`visible`, with line breaks turned into spaces (for list rows)."""
     return text.translate(_ONE_LINE)
 
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters plus
+    " …" when it is longer."""
+    text = one_line(text).strip()
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"

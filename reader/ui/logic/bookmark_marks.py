@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from reader.bookmarks.anchor import Anchor, Status, resolve
 from reader.bookmarks.model import Bookmark, newest_first, passage_words
 from reader.corpus.model import Article, split_passage_id
-from reader.ui.find import fold
+from reader.ui.logic.find import fold
 
 MarkSpan = tuple[int, int, Status]
 """``(start, end, status)`` with offsets into a passage's text."""

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.ui.find import fold
+from reader.ui.logic.find import fold
 
 if TYPE_CHECKING:
     from collections import Counter

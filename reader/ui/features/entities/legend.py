@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from reader.config import DEFAULT_COLORS
-from reader.ui.entity_layers import LABEL_NAMES, LABELS
+from reader.ui.logic.entity_layers import LABEL_NAMES, LABELS
 
 
 def checked_colors(colors: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:

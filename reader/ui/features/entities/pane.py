@@ -13,16 +13,16 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Static
 
-from reader.ui.entity_layers import (
+from reader.ui.keys import BY_ID
+from reader.ui.logic.entity_layers import (
     LABEL_NAMES,
     EntityListRow,
     entity_list_rows,
     entity_query,
     source_counts,
 )
-from reader.ui.keys import BY_ID
+from reader.ui.logic.text import one_line
 from reader.ui.messages import RunSearch
-from reader.ui.text import one_line
 from reader.ui.widgets.filtered_list import FilteredList, ListFilter
 from reader.ui.widgets.row_list import RowList
 
@@ -82,10 +82,6 @@ class EntityPane(FilteredList):
         self.corpus_note = note
         self.refilter()
 
-    def set_styles(self, styles_by_label: Mapping[str, str]) -> None:
-        self.styles_by_label = dict(styles_by_label)
-        self.refilter()
-
     def refilter(self) -> None:
         if not self._composed:
             return
@@ -125,10 +121,10 @@ class EntityPane(FilteredList):
     def _show_detail(self) -> None:
         detail = self.query_one("#entity-detail", Static)
         row = self.row_list.current
-        entity = row.entity if isinstance(row, EntityListRow) else None
-        if entity is None:
+        if not isinstance(row, EntityListRow) or row.entity is None:
             detail.update(Content("Enter on a name searches every passage that mentions it."))
             return
+        entity = row.entity
         kind = LABEL_NAMES.get(entity.label, entity.label)
         where = "this article" if row.section == "article" else (
             f"{entity.articles:,} article{'s' if entity.articles != 1 else ''}")

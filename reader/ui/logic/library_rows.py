@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.ui.find import fold
+from reader.ui.logic.find import fold
 
 if TYPE_CHECKING:
     from reader.search.store import ArticleSummary

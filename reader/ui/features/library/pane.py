@@ -10,14 +10,14 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
+from reader.ui.logic.text import one_line
 from reader.ui.messages import OpenPassage
-from reader.ui.text import one_line
 from reader.ui.widgets.filtered_list import FilteredList, ListFilter
 from reader.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from reader.search.store import ArticleSummary
-    from reader.ui.library_rows import LibraryIndex, LibraryRow
+    from reader.ui.logic.library_rows import LibraryIndex, LibraryRow
 
 
 class LibraryPane(FilteredList):
@@ -44,7 +44,7 @@ class LibraryPane(FilteredList):
         """Show these articles; ``index`` is their :class:`LibraryIndex` when a worker has
         built it already (sorting 13k headlines is best done off the UI thread)."""
         if index is None:
-            from reader.ui.library_rows import LibraryIndex
+            from reader.ui.logic.library_rows import LibraryIndex
 
             index = LibraryIndex(summaries)
         self.index = index
@@ -85,7 +85,7 @@ class LibraryPane(FilteredList):
 
 def _render_row(row: LibraryRow) -> Content:
     """``source (count)`` for a heading, ``date  headline`` for an article."""
-    from reader.ui.library_rows import date_label
+    from reader.ui.logic.library_rows import date_label
 
     if row.summary is None:
         return Content(f"{one_line(row.source)}  ({row.count:,})")

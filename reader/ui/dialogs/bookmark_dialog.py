@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from reader.ui.bookmark_marks import (
+from reader.ui.logic.bookmark_marks import (
     WordRangeError,
     format_tags,
     format_word_range,
@@ -29,7 +29,7 @@ from reader.ui.bookmark_marks import (
     parse_word_range,
     word_offsets,
 )
-from reader.ui.text import one_line, visible
+from reader.ui.logic.text import one_line, visible
 
 SELECTED_STYLE = "reverse"
 NUMBER_STYLE = "dim italic"

@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
-from reader.ui.keys import BUILTIN_KEYS, COMMANDS, Scope
+from reader.ui.keys import BUILTIN_KEYS, COMMANDS, Scope, key_display, keymap_of
 
 SCOPE_TITLES: dict[Scope, str] = {
     "app": "Everywhere",
@@ -63,15 +63,11 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         app = self.app
-        keymap = getattr(app, "keymap", {})
-
-        def display(key: str) -> str:
-            return app.get_key_display(Binding(key, ""))
-
+        markdown = help_markdown(lambda key: key_display(app, key), keymap_of(app))
         with Vertical(id="help-dialog"):
             yield Static("Help — Escape closes", id="help-title")
             with VerticalScroll(id="help-scroll"):
-                yield Markdown(help_markdown(display, keymap), id="help-text")
+                yield Markdown(markdown, id="help-text")
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

@@ -1,9 +1,12 @@
 """Bookmarks in the app: an invisible widget on the main screen that owns the bookmark store.
 
 It loads the file and applies every change in thread workers (a change takes a file lock
-and fsyncs), polls the file once a second (a ``stat``) and reloads it when another process
-or a hand edit changed it, resolves where each bookmark is in the current articles, draws
-the marks on the open article (the ``bookmarks`` layer) and feeds the bookmarks pane.
+and fsyncs), looks at the file once a second (a ``stat``) and reloads it when another
+process or a hand edit changed it, resolves where each bookmark is in the current articles
+(once the screen's ``library_ready`` says the library is listed), draws the marks on the
+open article (posting the ``bookmarks`` layer) and posts what it holds
+(:class:`~reader.ui.messages.BookmarksChanged`), which the screen hands to the pane. The
+pane's requests come back through the screen (edit, delete, jump).
 
 A file that cannot be read is reported once (``notify``, with line and column); the last
 good list stays on screen and nothing is written over the file.
@@ -19,20 +22,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import var
 from textual.widget import Widget
 
-from reader.ui.keys import BY_ID
-from reader.ui.messages import OpenPassage
-from reader.ui.text import one_line
+from reader.ui.keys import key_label
+from reader.ui.logic.text import one_line, shorten
+from reader.ui.messages import BookmarksChanged, OpenPassage, SetLayer
 
 if TYPE_CHECKING:
     from reader.bookmarks import Anchor, Bookmark, BookmarkStore
     from reader.corpus.model import Article, Passage
-    from reader.ui.screens.bookmark_dialog import BookmarkDraft
-    from reader.ui.screens.main import MainScreen
-    from reader.ui.widgets.bookmarks_pane import BookmarksPane
+    from reader.ui.dialogs.bookmark_dialog import BookmarkDraft
+    from reader.ui.source import LibrarySource
+    from reader.ui.widgets.reading_pane import Layer
 
 MARK_STYLES: dict[str, str] = {
     "ok": "on $warning 22%",
@@ -61,6 +64,12 @@ class BookmarkKeeper(Widget):
 
     DEFAULT_CSS = "BookmarkKeeper { display: none; }"
 
+    article: var[Article | None] = var(None)
+    """The open article (bound to the screen's)."""
+    passage: var[int] = var(0)
+    library_ready: var[bool] = var(False)
+    """The library is listed: anchors can be resolved (bound to the screen's)."""
+
     @dataclass
     class Updated(Message):
         """The file as read now (posted by workers)."""
@@ -81,71 +90,56 @@ class BookmarkKeeper(Widget):
     class NotSaved(Message):
         message: str
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, source: LibrarySource, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.source = source
         self.bookmarks: list[Bookmark] = []
         self.anchors: dict[str, Anchor] = {}
         self.error: str | None = None
         self.loaded = False
         self.removed: list[Bookmark] = []
         """Deleted bookmarks, last deleted last: ``u`` brings them back."""
-        self.select_next: str | None = None
+        self._select: str | None = None
         """A bookmark just added or restored: the pane highlights it."""
         self._warned: set[str] = set()
         self._store: BookmarkStore | None = None
         self._path: Path | None = None
         self._stamp: Stamp | None = None
-        self._ready_seen = False
         self._posted: tuple[object, ...] | None = None
         self._cache = _Cache()
         self._lock = threading.Lock()  # one worker at a time talks to the store
-        self._main: MainScreen | None = None
 
     # setting up ---------------------------------------------------------------------------
-    @property
-    def main(self) -> MainScreen:
-        """The main screen (kept once mounted, so worker threads can read it)."""
-        if self._main is None:
-            self._main = self.screen  # type: ignore[assignment]
-        return self._main  # type: ignore[return-value]
-
     def on_mount(self) -> None:
-        """Draw the marks on every article shown, read the file and poll it. The main
-        screen registers the pane, and mounts the keeper once the library is listed (or
-        being indexed): importing the store and parsing the file would otherwise delay the
-        first screen and the listing."""
-        config = self.app.config  # type: ignore[attr-defined]
+        """Read the file and look at it once a second. The main screen mounts the keeper
+        once the library is listed (or being indexed): importing the store and parsing the
+        file would otherwise delay the first screen and the listing."""
+        config = self.source.config
         self._path = Path(os.path.realpath(Path(config.resolved_bookmarks()).expanduser()))
-        self.main.add_layer_provider(self.layers_for)
         self._stamp = _stat(self._path)
-        self._ready_seen = self.main.library_ready
         self._load()
         self.set_interval(POLL_SECONDS, self._poll)
+
+    def watch_library_ready(self) -> None:
+        """The library became ready (or unavailable): resolve the anchors again."""
+        if self.is_mounted:
+            self._reload(True)
 
     @property
     def path(self) -> Path:
         assert self._path is not None
         return self._path
 
-    def make_pane(self) -> Widget:
-        """The sidebar's bookmarks pane (built the first time it is shown)."""
-        from reader.ui.widgets.bookmarks_pane import BookmarksPane
-
-        return BookmarksPane(self, id="bookmarks")
-
-    @property
-    def pane(self) -> BookmarksPane | None:
-        return self.main.sidebar.pane("bookmarks")  # type: ignore[return-value]
-
-    def key_for(self, command_id: str) -> str:
-        """The first key of a command as the user has it mapped, for messages."""
-        keys = getattr(self.app, "keymap", {}).get(command_id, BY_ID[command_id].key)
-        return self.app.get_key_display(Binding(keys.split(",")[0].strip(), ""))
+    def state(self) -> BookmarksChanged | None:
+        """What the keeper holds, for a pane built now (``None`` until the file is read)."""
+        if not self.loaded:
+            return None
+        return BookmarksChanged(self.bookmarks, self.anchors, self.error)
 
     def check(self, action: str) -> bool:
         """Whether a bookmark command applies now (for the screen's ``check_action``)."""
         if action == "bookmark":
-            return self.main.reading.article is not None
+            return self.article is not None
         if action == "bookmark_undo":
             return bool(self.removed)
         return True
@@ -222,12 +216,12 @@ class BookmarkKeeper(Widget):
 
     def _resolve(self, bookmarks: list[Bookmark]) -> dict[str, Anchor]:
         """Where each bookmark is now (nothing until the library is ready)."""
-        if not self.main.library_ready:
+        if not self.library_ready:
             return {}
         from reader.bookmarks import resolve
 
         cache = self._cache
-        library = self.main.library
+        library = self.source.library
 
         class Lookup:
             def article(self, article_id: str) -> Article | None:
@@ -246,15 +240,13 @@ class BookmarkKeeper(Widget):
             return {}
         return anchors
 
-    # polling ------------------------------------------------------------------------------
+    # the file, changed by another process or by hand ----------------------------------------
     def _poll(self) -> None:
-        """Once a second: a ``stat`` of the file, and whether the library became ready."""
+        """Once a second: a ``stat`` of the file."""
         stamp = _stat(self.path)
-        ready = self.main.library_ready
-        if stamp != self._stamp or ready != self._ready_seen:
-            library_changed = ready != self._ready_seen
-            self._stamp, self._ready_seen = stamp, ready
-            self._reload(library_changed)
+        if stamp != self._stamp:
+            self._stamp = stamp
+            self._reload(False)
 
     # results on the UI thread ---------------------------------------------------------------
     def on_bookmark_keeper_updated(self, message: Updated) -> None:
@@ -277,18 +269,17 @@ class BookmarkKeeper(Widget):
                 self.notify(warning, title="Bookmarks", severity="warning", timeout=10,
                             markup=False)
         self.refresh_marks()
-        pane = self.pane
-        if pane is not None:
-            pane.show_bookmarks()
-        self.main.refresh_bindings()
+        select, self._select = self._select, None
+        self.post_message(BookmarksChanged(self.bookmarks, self.anchors, self.error, select))
+        self.screen.refresh_bindings()
 
     def on_bookmark_keeper_saved(self, message: Saved) -> None:
         bm = message.bookmark
-        quote = _short(bm.quote)
+        quote = shorten(bm.quote, QUOTE_IN_MESSAGES)
         if message.what in ("added", "restored"):
-            self.select_next = bm.id
+            self._select = bm.id
         if message.what == "added":
-            from reader.ui.bookmark_marks import passage_label
+            from reader.ui.logic.bookmark_marks import passage_label
 
             tags = " ".join(f"#{t}" for t in bm.tags)
             self.notify(f"{passage_label(bm)}: “{quote}” {tags}".rstrip(), title="Bookmarked",
@@ -296,25 +287,26 @@ class BookmarkKeeper(Widget):
         elif message.what == "edited":
             self.notify(f"Saved the note and tags of “{quote}”", markup=False)
         elif message.what == "removed":
-            from reader.ui.bookmark_marks import undo_queue_push
+            from reader.ui.logic.bookmark_marks import undo_queue_push
 
             undo_queue_push(self.removed, bm)
-            self.notify(f"Deleted “{quote}” — press {self.key_for('bookmark_undo')} to undo",
+            undo = key_label(self.app, "bookmark_undo")
+            self.notify(f"Deleted “{quote}” — press {undo} to undo",
                         title="Bookmark deleted", timeout=8, markup=False)
         elif message.what == "restored":
             self.notify(f"Restored “{quote}”", markup=False)
-        self.main.refresh_bindings()
+        self.screen.refresh_bindings()
 
     def on_bookmark_keeper_not_saved(self, message: NotSaved) -> None:
         self.notify(message.message, title="Bookmarks", severity="error", timeout=20,
                     markup=False)
 
     # marks ----------------------------------------------------------------------------------
-    def layers_for(self, article: Article) -> Mapping[str, Mapping[int, list]]:
+    def layers_for(self, article: Article) -> Mapping[str, Layer]:
         """The ``bookmarks`` layer of ``article`` (a layer provider of the main screen)."""
         if not any(bm.article_id == article.id for bm in self.bookmarks):
             return {"bookmarks": {}}
-        from reader.ui.bookmark_marks import mark_spans
+        from reader.ui.logic.bookmark_marks import mark_spans
 
         spans = mark_spans(article, self.bookmarks)
         return {"bookmarks": {
@@ -323,23 +315,24 @@ class BookmarkKeeper(Widget):
         }}
 
     def refresh_marks(self) -> None:
-        reading = self.main.reading
-        if reading.article is not None:
-            reading.set_layer("bookmarks", self.layers_for(reading.article)["bookmarks"])
+        article = self.article
+        if article is not None:
+            self.post_message(SetLayer("bookmarks", article.id,
+                                       self.layers_for(article)["bookmarks"]))
 
     # commands -------------------------------------------------------------------------------
     def add_here(self) -> None:
         """``b``: ask for a note, tags and words, then bookmark the current passage."""
-        from reader.ui.bookmark_marks import bookmarks_of
-        from reader.ui.screens.bookmark_dialog import BookmarkDialog
+        from reader.ui.dialogs.bookmark_dialog import BookmarkDialog
+        from reader.ui.logic.bookmark_marks import bookmarks_of
 
-        article = self.main.reading.article
+        article = self.article
         if article is None:
             return
-        passage = article.passages[self.main.reading.cursor]
+        passage = article.passages[min(self.passage, len(article.passages) - 1)]
         where = "the headline" if passage.is_headline else f"¶{passage.index}"
         title = f"Bookmark {where} — {one_line(article.source) or '(no source)'} · " \
-                f"{_short(article.title, TITLE_IN_DIALOG)}"
+                f"{shorten(article.title, TITLE_IN_DIALOG)}"
         here = bookmarks_of(self.bookmarks, passage.id)
         info = (
             f"This passage has {len(here)} bookmark{'s' if len(here) != 1 else ''} already; "
@@ -362,11 +355,11 @@ class BookmarkKeeper(Widget):
 
     def edit(self, bm: Bookmark) -> None:
         """Ask for a new note and tags for ``bm``."""
-        from reader.ui.bookmark_marks import passage_label
-        from reader.ui.screens.bookmark_dialog import BookmarkDialog
+        from reader.ui.dialogs.bookmark_dialog import BookmarkDialog
+        from reader.ui.logic.bookmark_marks import passage_label
 
         title = f"Edit bookmark {passage_label(bm)} — {one_line(bm.source) or '(no source)'}" \
-                f" · {_short(bm.headline, TITLE_IN_DIALOG)}"
+                f" · {shorten(bm.headline, TITLE_IN_DIALOG)}"
 
         def done(draft: BookmarkDraft | None) -> None:
             if draft is not None:
@@ -389,7 +382,7 @@ class BookmarkKeeper(Widget):
         """Bring back the bookmark deleted last."""
         if self.removed:
             self._restore(self.removed.pop())
-            self.main.refresh_bindings()
+            self.screen.refresh_bindings()
 
     @work(thread=True, exit_on_error=False, group="bookmarks")
     def _restore(self, bm: Bookmark) -> None:
@@ -397,7 +390,7 @@ class BookmarkKeeper(Widget):
 
     def jump(self, bm: Bookmark) -> None:
         """Open the passage ``bm`` is on now (onto the back stack)."""
-        from reader.ui.bookmark_marks import jump_target
+        from reader.ui.logic.bookmark_marks import jump_target
 
         anchor = self.anchors.get(bm.id)
         index = jump_target(bm, anchor)
@@ -417,10 +410,3 @@ def _stat(path: Path) -> Stamp | None:
     except OSError:
         return None
     return st.st_ino, st.st_mtime_ns, st.st_size
-
-
-def _short(text: str, limit: int = QUOTE_IN_MESSAGES) -> str:
-    text = one_line(text).strip()
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,1 @@
+"""Modal screens: compare two passages, help, the bookmark dialog."""

@@ -1,0 +1,1 @@
+"""Bookmarks: the keeper (owner of the bookmarks file) and the pane."""

@@ -1,0 +1,2 @@
+"""Names and dates: the per-article analysis, the entity pane, the legend and the
+background enrichment."""

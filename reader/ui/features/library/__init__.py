@@ -1,0 +1,1 @@
+"""The library list and the worker that loads it."""

@@ -1,0 +1,108 @@
+"""Loading the library for the main screen: the index worker's body (bring the index up to
+date when it is not, with progress, then list the articles) and what the screen says about
+the outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from reader.ui.messages import IndexProgress, LibraryLoaded, LibraryUnavailable
+
+if TYPE_CHECKING:
+    from textual.message import Message
+
+    from reader.search.indexer import UpdateReport
+    from reader.ui.source import LibrarySource
+
+PHASES = {
+    "scan": "Checking the corpus",
+    "read": "Reading files",
+    "index": "Indexing articles",
+    "commit": "Writing the index",
+}
+"""The index worker's phases, for the progress strip (the bar counts in read and index)."""
+COUNTED = ("read", "index")
+PROBLEMS_SHOWN = 3
+
+
+class _Cancelled(Exception):
+    """Raised inside the index worker's progress callback when the app is closing."""
+
+
+def load_library(
+    source: LibrarySource, post: Callable[[Message], object], cancelled: Callable[[], bool]
+) -> None:
+    """Worker: update the index if it is not current, list the articles, and post
+    :class:`LibraryLoaded` (or :class:`LibraryUnavailable`, saying why and what to do)."""
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if cancelled():
+            raise _Cancelled
+        post(IndexProgress(phase, done, total))
+
+    try:
+        library = source.library
+        report = None
+        if not library.is_current():
+            post(IndexProgress("scan", 0, 0))
+            report = library.update(progress)
+        summaries = library.summaries()
+    except _Cancelled:
+        return
+    except Exception as exc:  # the app must open whatever the index does
+        post(LibraryUnavailable(
+            "The index could not be opened",
+            f"{type(exc).__name__}: {exc}\n\nRun `reader index` in a shell to see the "
+            f"whole error; deleting the index folder makes reader rebuild it:\n"
+            f"{source.library.paths.root}",
+        ))
+        return
+    if cancelled():
+        return
+    problems = [str(p) for p in report.problems] if report else []
+    if not summaries:
+        post(LibraryUnavailable("No articles", empty_message(source, problems)))
+        return
+    from reader.ui.logic.library_rows import LibraryIndex
+
+    post(LibraryLoaded(summaries, report, problems, LibraryIndex(summaries)))
+
+
+def index_notice(report: UpdateReport) -> str:
+    return (f"Indexed {report.articles:,} articles ({report.added:,} added, "
+            f"{report.updated:,} updated, {report.removed:,} removed) in "
+            f"{report.seconds:.1f} s")
+
+
+def problems_notice(problems: list[str]) -> str:
+    """The first few files skipped, and how many more."""
+    shown = problems[:PROBLEMS_SHOWN]
+    more = len(problems) - len(shown)
+    return "\n".join(shown) + (
+        f"\n… and {more} more (run `reader index` to see them all)" if more else "")
+
+
+def empty_message(source: LibrarySource, problems: list[str]) -> str:
+    """Why the library is empty, and what to do about it."""
+    config = source.config
+    missing = [p for p in config.corpus if not p.exists()]
+    paths = ", ".join(str(p) for p in config.corpus)
+    if missing:
+        what = "The corpus " + ", ".join(str(p) for p in missing) + " does not exist."
+    else:
+        what = f"The corpus ({paths}) holds no readable .txt, .md or .jsonl articles."
+    if problems:
+        what += "\n\nSkipped:\n" + "\n".join(f"  {p}" for p in problems[:5])
+    from reader import locations
+
+    config_file = config.path
+    if config_file is None or config_file == locations.bundled_config():
+        config_file = locations.config_dir() / "config.yaml"
+    return (
+        f"{what}\n\nTo read articles:\n"
+        f"  • put .txt, .md or .jsonl files into {paths} and start reader again, or\n"
+        f"  • start reader on another corpus: reader --corpus PATH, or\n"
+        f"  • name the corpus in the config file {config_file} (corpus: PATH).\n\n"
+        "Press q to quit."
+    )

@@ -1,0 +1,1 @@
+"""The search pane and the search it runs."""
