@@ -1,6 +1,5 @@
-"""What link analysis (related passages, timeline) needs from a library beyond its public
-methods: a version string that changes whenever the index or the analysis changes, the stored
-analysis as raw JSON, and the library's lock.
+"""What link analysis (related passages, timeline) keys its stored results by: a version
+string that changes whenever the index or the analysis changes.
 
 The version (:func:`index_version`) is ``g<generation>-<digest>``: the Whoosh index generation
 goes up with every commit (new, changed or removed articles, and re-analysed ones, whose
@@ -11,25 +10,15 @@ The digest is computed once per generation (about 0.1 s on 19k articles).
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import os
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reader.library import Library
 
-ANALYSIS = "analysis"  # the store kind under which the pipeline keeps dates and entities
-
 _digests: dict[tuple[str, int, int], str] = {}
 _digest_lock = threading.Lock()
-
-
-def library_lock(library: Library) -> contextlib.AbstractContextManager[Any]:
-    """The library's own lock (its store connection is shared between threads)."""
-    lock = getattr(library, "lock", None)
-    return lock if lock is not None else contextlib.nullcontext()
 
 
 def index_version(library: Library) -> str:
@@ -53,20 +42,7 @@ def index_version(library: Library) -> str:
 
 def corpus_digest(library: Library) -> str:
     """Digest of article ids, content hashes and analysis versions."""
-    h = hashlib.sha1()
-    with library_lock(library):
-        db = library.store.db
-        for aid, digest in db.execute("SELECT id, hash FROM articles ORDER BY id"):
-            h.update(f"{aid}\x1f{digest}\x1e".encode())
-        rows = db.execute(
-            "SELECT article_id, hash FROM analysis WHERE kind=? ORDER BY article_id", (ANALYSIS,)
-        )
-        for aid, digest in rows:
-            h.update(f"{aid}\x1f{digest}\x1e".encode())
-    return h.hexdigest()[:16]
+    from reader.library import ANALYSIS
 
-
-def stored_analysis(library: Library, article_id: str) -> dict[str, Any] | None:
-    """The stored analysis of an article as JSON (dates and entities), without computing it
-    when missing: candidates of a search must not load the recogniser."""
-    return library.stored_analysis(article_id)
+    with library.lock:
+        return library.store.content_digest(ANALYSIS)

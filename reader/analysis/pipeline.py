@@ -60,13 +60,8 @@ class ArticleAnalysis:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ArticleAnalysis:
-        date = None
-        if data.get("date"):
-            date = Span.from_json(
-                {"start": 0, "end": 0, "text": "", "label": "DATE", "value": data["date"]}
-            ).value
         return cls(
-            date,
+            When.from_json(data["date"]) if data.get("date") else None,
             [Span.from_json(s) for s in data.get("dates", [])],
             [Span.from_json(s) for s in data.get("entities", [])],
             str(data.get("error", "")),

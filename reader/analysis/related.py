@@ -349,7 +349,7 @@ class RelatedFinder:
             return None
         spans = self._spans.get(article_id)
         if spans is None:
-            stored = link_cache.stored_analysis(self.library, article_id)
+            stored = self.library.stored_analysis(article_id)
             spans = spans_by_passage(stored, [(p.start, p.end) for p in article.passages])
             self._spans[article_id] = spans
             if len(self._spans) > MEMORY_CACHE:
@@ -383,7 +383,7 @@ class RelatedFinder:
     def find(self, pid: str, limit: int = 10) -> list[Related]:
         """Related passages of ``pid``, best first, other sources before the same source;
         raises :class:`UnknownPassage`."""
-        with self._lock, link_cache.library_lock(self.library):
+        with self._lock, self.library.lock:
             self._sync()
             self._search()
             cached = self._results.get(pid)
