@@ -17,7 +17,7 @@ merely name Putin on the same day are not related). Passages scoring below
 that shares a word or two links to nothing.
 
 Results are cached in memory per library and in the store (kind ``related:p<N>`` of the
-passage's article), both keyed by :func:`reader.analysis.link_cache.index_version`.
+passage's article), both keyed by :func:`reader.analysis.index_version.index_version`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis import link_cache
+from reader.analysis.index_version import index_version
 from reader.analysis.passage_terms import (
     quantities,
     sentence_bounds,
@@ -236,7 +236,7 @@ class RelatedFinder:
     # cache handling ---------------------------------------------------------------------
     def _sync(self) -> None:
         """Drop every cache when the index changed since the last call."""
-        version = link_cache.index_version(self.library)
+        version = index_version(self.library)
         if version != self._version:
             self._version = version
             self._results.clear()

@@ -21,7 +21,7 @@ count as their day) and the same happening. Building it:
 
 Events are sorted by date (a month or year before the days within it), then by how many
 sources report them. The whole timeline is cached in memory and in the store's meta table
-under ``timeline``, keyed by :func:`reader.analysis.link_cache.index_version`, so it is
+under ``timeline``, keyed by :func:`reader.analysis.index_version.index_version`, so it is
 rebuilt only after the index changed.
 """
 
@@ -40,7 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis import link_cache
+from reader.analysis.index_version import index_version
 from reader.analysis.passage_terms import strip_teaser, terms, words
 from reader.analysis.spans import Span
 from reader.analysis.word_groups import group_of
@@ -538,7 +538,7 @@ def build_timeline(library: Library) -> Timeline:
     from reader.analysis.dates import find_dates
 
     started = time.perf_counter()
-    version = link_cache.index_version(library)
+    version = index_version(library)
     articles = _load(library)
     inferred = _infer_undated(library, articles)
 
@@ -690,7 +690,7 @@ _CACHE_LOCK = threading.Lock()
 def timeline(library: Library, *, rebuild: bool = False) -> Timeline:
     """The library's timeline: from memory, else from the store, else built (and stored).
     Both caches are keyed by the index version, so a changed index rebuilds it."""
-    version = link_cache.index_version(library)
+    version = index_version(library)
     stamp = f"{TIMELINE_FORMAT}:{version}"
     with _CACHE_LOCK:
         cached = _CACHE.get(library)
