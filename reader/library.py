@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from whoosh.index import Index
@@ -237,11 +236,3 @@ class Library:
                     Hit(article, passage, hit.score, matches, fragments(passage.text, matches))
                 )
             return SearchResult(text, len(results), hits, terms, names)
-
-
-def corpus_is_empty(paths: list[Path]) -> bool:
-    """True when no corpus path exists or none holds a readable file."""
-    from reader.corpus.loader import discover
-
-    files, _ = discover(paths)
-    return not files

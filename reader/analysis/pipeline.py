@@ -67,13 +67,6 @@ class ArticleAnalysis:
             str(data.get("error", "")),
         )
 
-    def spans_in(self, start: int, end: int) -> list[Span]:
-        """Entity and date spans inside ``[start, end)``, in article offsets, by position."""
-        return sorted(
-            (s for s in (*self.entities, *self.dates) if s.start >= start and s.end <= end),
-            key=lambda s: (s.start, s.end),
-        )
-
     def passage_entities(self, article: Article) -> dict[int, list[str]]:
         """Canonical entity names per passage index (for the index's ``entity`` field)."""
         result: dict[int, list[str]] = {}

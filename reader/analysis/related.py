@@ -615,11 +615,3 @@ def related(library: Library, pid: str, limit: int = 10) -> list[Related]:
     (other sources before the same source), each with a score in ``[0, 1]`` and the shared
     words, entities and dates behind it. Raises :class:`UnknownPassage`."""
     return finder(library).find(pid, limit)
-
-
-def related_many(
-    library: Library, pids: Iterable[str], limit: int = 10
-) -> dict[str, list[Related]]:
-    """:func:`related` for several passages (e.g. a whole article for a side list)."""
-    f = finder(library)
-    return {pid: f.find(pid, limit) for pid in pids}
