@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from reader import refresh
 from reader.config import DEFAULT_COLORS
 from reader.library import Library
 from reader.search.query import parse_query
@@ -302,13 +303,13 @@ async def test_enrichment_shows_progress_and_completes(
 
     monkeypatch.setattr(ProgressStrip, "show", record)
     priority: list[int] = []
-    enrich = Library.enrich
+    enrich = refresh.enrich
 
-    def niced_enrich(self: Library, *args, **kwargs):
+    def niced_enrich(library: Library, *args, **kwargs):
         priority.append(os.getpriority(os.PRIO_PROCESS, 0))  # this thread's, on Linux
-        return enrich(self, *args, **kwargs)
+        return enrich(library, *args, **kwargs)
 
-    monkeypatch.setattr(Library, "enrich", niced_enrich)
+    monkeypatch.setattr(refresh, "enrich", niced_enrich)
     app = make_app(corpus)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
@@ -334,7 +335,8 @@ async def test_an_article_opened_before_enrichment_is_analysed_on_the_spot(
     app = make_app(corpus)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main
-        await until(pilot, lambda: screen.library_pane.index is not None, "the library")
+        await until(pilot, lambda: screen.library_ready and screen.library_pane.index is not None,
+                    "the library")
         status = screen.entity_keeper
         assert screen.library.stored_analysis(GIPFEL) is None
         status._gate.acquire()  # as while the enrichment starts its worker processes

@@ -66,7 +66,8 @@ FRESH_START = textwrap.dedent("""
         app = App(Context(None, [{corpus!r}]))
         async with app.run_test(size=(200, 50)) as pilot:
             screen = app.main
-            await until(pilot, lambda: screen.library_pane.index is not None, "the library")
+            await until(pilot, lambda: screen.library_ready and screen.library_pane.index,
+                        "the library")
             await until(pilot, lambda: screen.query("#related-strip"), "the related strip")
             assert await screen.go_to(ARTICLE, PASSAGE)
             legend = screen.query_one("#entity-legend")

@@ -14,6 +14,7 @@ from textual.content import Content
 from reader.analysis.timeline import Event, EventPassage
 from reader.cli.context import Context
 from reader.corpus.model import When
+from reader.refresh import enrich_and_date, refresh
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.compare import DIFF_STYLE, CompareScreen
 from reader.ui.features.links.related_strip import RelatedStrip
@@ -49,9 +50,7 @@ def config(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf-8",
     )
     library = Context(config_path=str(path)).library
-    library.update()
-    library.enrich()
-    library.apply_inferred_dates()
+    refresh(library)
     library.close()
     return path
 
@@ -175,11 +174,7 @@ async def test_the_timeline_catches_up_with_the_background_analysis(
         assert call_row() == ""  # no dates analysed: no event on that day
         assert "articles are not analysed yet" in screen_text(app)
 
-        def analyse() -> None:
-            screen.library.enrich()
-            screen.library.apply_inferred_dates()
-
-        await asyncio.to_thread(analyse)
+        await asyncio.to_thread(enrich_and_date, screen.library, True)
         screen.entity_keeper.post_message(EnrichDone())
         await until(pilot, lambda: " ?×2 " in call_row(), "the analysed timeline")
         assert " RT DE " in call_row() and " Reuters " in call_row()

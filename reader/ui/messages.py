@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
 
@@ -49,7 +49,7 @@ class RunSearch(Message):
 
 @dataclass
 class SearchRan(Message):
-    """A search finished: the screen remembers ``query`` among the recent ones."""
+    """A search finished and ``query`` is now the newest of the recent queries."""
 
     query: str
 
@@ -177,15 +177,9 @@ class BookmarksChanged(Message):
 
 
 @dataclass
-class EditBookmark(Message):
-    bookmark: Bookmark
+class BookmarkRequest(Message):
+    """What the reader asked of ``bookmark`` in the bookmarks pane: ``edit`` its note and
+    tags, ``delete`` it, or ``jump`` to its passage."""
 
-
-@dataclass
-class DeleteBookmark(Message):
-    bookmark_id: str
-
-
-@dataclass
-class JumpToBookmark(Message):
+    what: Literal["edit", "delete", "jump"]
     bookmark: Bookmark

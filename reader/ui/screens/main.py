@@ -3,7 +3,7 @@ pane. It owns the reader's state and pushes it down; the features post messages 
 
 * State goes down: ``article``, ``passage``, ``library_ready``, ``library_version`` and
   ``summaries`` are vars of the screen, bound into the feature widgets that declare vars of
-  the same names (:meth:`MainScreen.bind`) when the screen builds them.
+  the same names (:meth:`MainScreen.connect`) when the screen builds them.
 * Events go up (:mod:`reader.ui.messages`): :class:`~reader.ui.messages.OpenPassage` to jump
   (it goes on the back stack), :class:`~reader.ui.messages.RunSearch` to search,
   :class:`~reader.ui.messages.SetLayer` and :class:`~reader.ui.messages.MarkPassages` to draw
@@ -21,46 +21,42 @@ needed, and what the first screen does not show is mounted once it is up
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual import events
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input
-from textual.worker import get_current_worker
 
-from reader.ui.features.library.pane import LibraryPane
+from reader.ui.binding import bind_vars
+from reader.ui.features.library.pane import INDEXING, WELCOME, LibraryPane
 from reader.ui.features.links import LINK_ACTIONS, TIMELINE
 from reader.ui.keys import bindings
 from reader.ui.logic.history import History, Location
 from reader.ui.messages import (
+    BookmarkRequest,
     BookmarksChanged,
-    DeleteBookmark,
-    EditBookmark,
     EnrichDone,
     EnrichProgress,
     IndexProgress,
-    JumpToBookmark,
     LibraryLoaded,
     LibraryUnavailable,
     MarkPassages,
     MoveCursor,
     OpenPassage,
-    Progress,
     RunSearch,
-    SearchRan,
     SetLayer,
     ShowLayers,
 )
-from reader.ui.widgets.reading_pane import Layer, ReadingPane
+from reader.ui.screens.layout import SidebarLayout
+from reader.ui.widgets.reading_pane import Layer, LayerSource, ReadingPane
 from reader.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
@@ -75,21 +71,12 @@ if TYPE_CHECKING:
     from reader.ui.source import LibrarySource
     from reader.ui.widgets.find_bar import FindBar
 
-NARROW_WIDTH = 100
-"""Below this many columns the sidebar and the reading pane take turns."""
-WIDE_WIDTH = 160
-
-LayerProvider = Callable[["Article"], Mapping[str, Layer]]
 W = TypeVar("W", bound=DOMNode)
-
-WELCOME = """\
-Choose an article in the library and press Enter, or press / to search.
-
-j/k move between passages · n/N next/previous search hit · backspace goes back
-ctrl+f finds a word in the article · F1 or ? lists every key · q quits"""
+STATE = ("article", "passage", "library_ready", "library_version", "summaries")
+"""The screen's vars that go down into the widgets that declare them (:meth:`connect`)."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(SidebarLayout):
     BINDINGS: ClassVar[list[BindingType]] = bindings("screen")
     AUTO_FOCUS = "#library-list"
 
@@ -105,31 +92,30 @@ class MainScreen(Screen[None]):
     """The library's articles, as the library pane lists them."""
 
     def __init__(self, source: LibrarySource, ui_state: UiState) -> None:
-        # the width classes from the start: adding them later restyles every widget
-        width = self.app.size.width
-        classes = ["-view-sidebar"]
-        if width < NARROW_WIDTH:
-            classes.append("-narrow")
-        if width >= WIDE_WIDTH:
-            classes.append("-wide")
-        super().__init__(id="main", classes=" ".join(classes))
+        super().__init__(id="main")
         self.source = source
         self.ui_state = ui_state
         self.history = History()
-        self.layer_providers: list[LayerProvider] = []
+        self.layer_sources: list[LayerSource] = []
         self._bookmark_keeper: BookmarkKeeper | None = None
         self._entity_keeper: EntityKeeper | None = None
+        self._search: SearchPane | None = None
+        self.find_bar: FindBar | None = None
+        """The find box, once it is built."""
+        self.related_strip: RelatedStrip | None = None
+        """The related strip, once the library is listed."""
 
     @property
     def library(self) -> Library:
         return self.source.library
 
-    def bind(self, widget: W, *names: str) -> W:
-        """State goes down: ``widget``'s vars ``names`` take the screen's values now and
-        follow them (``data_bind``, for widgets built after the screen was composed)."""
-        for name in names:
-            widget.set_reactive(getattr(type(widget), name), getattr(self, name))
-            widget.watch(self, name, partial(_set_var, widget, name), init=False)
+    def connect(self, widget: W) -> W:
+        """State goes down: each var of :data:`STATE` that ``widget`` declares takes the
+        screen's value now and follows it (``data_bind``, for widgets built after the screen
+        was composed). A widget with ``layers_for`` is asked for every article shown."""
+        bind_vars(self, widget, STATE)
+        if isinstance(widget, LayerSource):
+            self.layer_sources.append(widget)
         return widget
 
     # layout ---------------------------------------------------------------------------
@@ -151,8 +137,7 @@ class MainScreen(Screen[None]):
         """Start loading the library and build the boxes the first screen does not show
         (called once it is up), so that the first "/" or ctrl+f finds its box ready and no
         typed key goes astray. What needs the library waits for it (:meth:`_after_listing`)."""
-        self.run_worker(self._load_library, thread=True, exclusive=True, exit_on_error=False,
-                        group="index")
+        self.library_pane.load(self.source)
         await asyncio.sleep(0)  # the worker's thread starts before the work below
         keeper = self.entity_keeper  # the legend follows the article from the first one
         await self.query_one("#reading-column").mount(keeper.make_legend(), before=self.reading)
@@ -169,16 +154,14 @@ class MainScreen(Screen[None]):
         self.entity_keeper.start_enrichment(index_changed, shown)
         self.bookmark_keeper  # noqa: B018 - mounted: it reads the file
         if self.related_strip is None:
-            strip = self.bind(RelatedStrip(self.source, id="related-strip"),
-                              "article", "passage", "summaries", "library_version")
-            await self.query_one("#reading-column").mount(strip, after=self.reading)
+            self.related_strip = self.connect(RelatedStrip(self.source, id="related-strip"))
+            await self.query_one("#reading-column").mount(self.related_strip, after=self.reading)
 
     def _make_search_pane(self) -> Widget:
         from reader.ui.features.search.pane import SearchPane
 
-        pane = SearchPane(self.source, self.ui_state.recent_queries, id="search")
-        self.add_layer_provider(pane.layers_for)
-        return self.bind(pane, "article", "passage", "library_ready")
+        self._search = self.connect(SearchPane(self.source, self.ui_state, id="search"))
+        return self._search
 
     def _make_bookmarks_pane(self) -> Widget:
         from reader.ui.features.bookmarks.pane import BookmarksPane
@@ -188,186 +171,58 @@ class MainScreen(Screen[None]):
     def _make_timeline_pane(self) -> Widget:
         from reader.ui.features.links.timeline_pane import TimelinePane
 
-        return self.bind(TimelinePane(self.source, id=TIMELINE[0]), "article", "passage",
-                         "summaries", "library_ready", "library_version")
+        return self.connect(TimelinePane(self.source, id=TIMELINE[0]))
 
     async def _find_bar(self) -> FindBar:
         """The find box under the reading pane (hidden until ctrl+f)."""
-        bar = self.find_bar
-        if bar is None:
+        if self.find_bar is None:
             from reader.ui.widgets.find_bar import FindBar
 
-            bar = self.bind(FindBar(id="find-bar"), "article", "passage")
-            bar.display = False
-            self.add_layer_provider(bar.layers_for)
-            await self.query_one("#reading-column").mount(bar)
-        return bar
-
-    @property
-    def reading(self) -> ReadingPane:
-        return self.query_one("#reading", ReadingPane)
+            self.find_bar = self.connect(FindBar(id="find-bar"))
+            self.find_bar.display = False
+            await self.query_one("#reading-column").mount(self.find_bar)
+        return self.find_bar
 
     @property
     def library_pane(self) -> LibraryPane:
         return self.query_one("#library", LibraryPane)
 
     @property
-    def sidebar(self) -> Sidebar:
-        return self.query_one("#sidebar", Sidebar)
-
-    @property
     def search_pane(self) -> SearchPane:
-        """The search pane (built by :meth:`build_deferred`, or the first time it is asked
-        for)."""
-        from reader.ui.features.search.pane import SearchPane
-
-        return self.query_one("#search", SearchPane)
+        """The search pane (built by :meth:`build_deferred`)."""
+        assert self._search is not None, "the search pane is built by build_deferred()"
+        return self._search
 
     async def show_search_pane(self) -> SearchPane:
-        from reader.ui.features.search.pane import SearchPane
-
-        pane = await self.show_sidebar_pane("search")
-        assert isinstance(pane, SearchPane)
-        return pane
-
-    @property
-    def find_bar(self) -> FindBar | None:
-        """The find box, once it is built."""
-        bars = self.query("#find-bar")
-        if not bars:
-            return None
-        from reader.ui.widgets.find_bar import FindBar
-
-        return bars.first(FindBar)
-
-    @property
-    def related_strip(self) -> RelatedStrip | None:
-        """The related strip, once the library is listed."""
-        strips = self.query("#related-strip")
-        if not strips:
-            return None
-        from reader.ui.features.links.related_strip import RelatedStrip
-
-        return strips.first(RelatedStrip)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._set_classes({
-            "-narrow": event.size.width < NARROW_WIDTH,
-            "-wide": event.size.width >= WIDE_WIDTH,
-        })
-
-    def _set_classes(self, wanted: Mapping[str, bool]) -> None:
-        """Change several classes with one restyle (each restyle walks the whole screen)."""
-        changed = False
-        for name, on in wanted.items():
-            if self.has_class(name) != on:
-                self.set_class(on, name, update=False)
-                changed = True
-        if changed:
-            self.update_node_styles()
-
-    @property
-    def narrow(self) -> bool:
-        return self.has_class("-narrow")
-
-    def _show_view(self, view: str) -> None:
-        """On a narrow screen, show the sidebar or the reading column (not both)."""
-        wanted = {"-view-sidebar": view == "sidebar", "-view-reading": view == "reading"}
-        if view == "sidebar":
-            wanted["-sidebar-hidden"] = False
-        self._set_classes(wanted)
-        # keep the keyboard in what is shown (a hidden widget keeps the focus otherwise)
-        focused = self.focused
-        in_sidebar = focused is not None and self.sidebar in focused.ancestors_with_self
-        if view == "reading" and self.narrow and (focused is None or in_sidebar):
-            self.reading.focus()
-        elif view == "sidebar" and self.narrow and not in_sidebar:
-            pane = self.sidebar.pane(self.sidebar.active)
-            target = _focus_target(pane) if pane is not None else None
-            if target is not None:
-                target.focus()
-
-    def _in_view(self, pane_id: str) -> bool:
-        """Whether the sidebar shows ``pane_id`` now."""
-        if self.sidebar.active != pane_id or self.has_class("-sidebar-hidden"):
-            return False
-        return not self.narrow or self.has_class("-view-sidebar")
-
-    async def show_sidebar_pane(self, pane_id: str, focus: Widget | None = None) -> Widget:
-        """Show a sidebar pane (building it if needed), on narrow screens instead of the
-        article; ``focus`` (or the pane's ``focus_target``) gets the keyboard focus."""
-        pane = await self.sidebar.show(pane_id)
-        self._show_view("sidebar")
-        target = focus or _focus_target(pane)
-        if target is not None:
-            target.focus()
-        return pane
-
-    async def on_sidebar_pane_chosen(self, message: Sidebar.PaneChosen) -> None:
-        await self.show_sidebar_pane(message.pane_id)
-
-    def add_layer_provider(self, provider: LayerProvider) -> None:
-        """``provider(article) -> {layer name: {passage index: spans}}`` is asked for every
-        article the reading pane shows (keep it cheap: it runs on the UI thread)."""
-        self.layer_providers.append(provider)
+        await self.show_sidebar_pane("search")
+        return self.search_pane
 
     # loading --------------------------------------------------------------------------
-    def _load_library(self) -> None:
-        from reader.ui.features.library.loading import load_library
-
-        worker = get_current_worker()
-        load_library(self.source, self.post_message, lambda: worker.is_cancelled)
-
-    async def _show_progress(
-        self, strip_id: str, message: Progress, phases: Mapping[str, str],
-        counted: Collection[str] | None = None,
-    ) -> None:
-        """The progress strip ``strip_id`` above the footer (mounted on first use)."""
-        from reader.ui.widgets.progress_strip import ProgressStrip
-
-        strips = self.query(f"#{strip_id}")
-        if strips:
-            strip = strips.first(ProgressStrip)
-        else:
-            strip = ProgressStrip(phases, counted, id=strip_id)
-            await self.mount(strip, before=self.query_one(Footer))
-        strip.show(message.phase, message.done, message.total)
-
     async def on_index_progress(self, message: IndexProgress) -> None:
         from reader.ui.features.library.loading import COUNTED, PHASES
+        from reader.ui.widgets.progress_strip import show_progress
 
-        await self._show_progress("index-status", message, PHASES, COUNTED)
+        await show_progress(self.query_one(Footer), "index-status", message, PHASES, COUNTED)
         self.bookmark_keeper  # noqa: B018 - mounted while the index is built
-        self.library_pane.set_status("Indexing the corpus; the list fills in when done…")
         if self.article is None:
-            self.reading.show_message(
-                "Building the index (first run, or the corpus changed).\n\n"
-                "This happens once; the library fills in when it is done. "
-                "Searches typed meanwhile run as soon as the index is ready."
-            )
+            self.reading.show_message(INDEXING)
 
     async def on_enrich_progress(self, message: EnrichProgress) -> None:
         from reader.ui.features.entities.enrichment import PHASES
+        from reader.ui.widgets.progress_strip import show_progress
 
-        await self._show_progress("entity-status", message, PHASES)
+        await show_progress(self.query_one(Footer), "entity-status", message, PHASES)
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
-        from reader.ui.features.library.loading import index_notice, problems_notice
-
+        """The library pane lists the articles (it had the message first)."""
         self.summaries = message.summaries
         self.library_ready = True
         self.query("#index-status").remove()
-        self.library_pane.set_summaries(message.summaries, message.library_index)
         count = len(message.summaries)
         self.sub_title = f"{count:,} article{'s' if count != 1 else ''}"
         if self.article is None:
             self.reading.show_message(WELCOME)
         report = message.report
-        if report is not None and not report.up_to_date:
-            self.notify(index_notice(report), title="Index updated", markup=False)
-        if message.problems:
-            self.notify(problems_notice(message.problems), title="Some corpus files were "
-                        "skipped", severity="warning", markup=False, timeout=12)
         self.call_after_refresh(self._after_listing,
                                 report is not None and not report.up_to_date)
         self.refresh_bindings()
@@ -378,12 +233,11 @@ class MainScreen(Screen[None]):
         self.library_ready = False
         self.bookmark_keeper  # noqa: B018
         self.query("#index-status").remove()
-        self.library_pane.set_status(message.title)
         self.sub_title = message.title
         self.reading.show_message(Content.assemble((message.title, "bold"), "\n\n",
                                                    message.message))
         self._show_view("reading")
-        if self.sidebar.pane("search") is not None:
+        if self._search is not None:
             self.search_pane.unavailable(message.title)
         self.refresh_bindings()
 
@@ -397,25 +251,12 @@ class MainScreen(Screen[None]):
         self.library_version += 1
 
     # what the features draw -----------------------------------------------------------
-    def _open(self, article_id: str) -> bool:
-        article = self.reading.article
-        return article is not None and article.id == article_id
-
-    def on_set_layer(self, message: SetLayer) -> None:
-        if self._open(message.article_id):
-            self.reading.set_layer(message.name, message.spans)
-
-    def on_show_layers(self, message: ShowLayers) -> None:
-        for name in message.names:
-            self.reading.show_layer(name, message.shown)
-
-    def on_mark_passages(self, message: MarkPassages) -> None:
-        if self._open(message.article_id):
-            self.reading.mark_passages(message.mark, message.indices)
-
-    def on_move_cursor(self, message: MoveCursor) -> None:
-        if self._open(message.article_id):
-            self.reading.cursor = message.passage
+    @on(SetLayer)
+    @on(ShowLayers)
+    @on(MarkPassages)
+    @on(MoveCursor)
+    def _to_reading_pane(self, message: SetLayer | ShowLayers | MarkPassages | MoveCursor) -> None:
+        self.reading.apply(message)
 
     # opening articles -------------------------------------------------------------------
     @property
@@ -455,8 +296,8 @@ class MainScreen(Screen[None]):
             reading.cursor = passage
         else:
             layers: dict[str, Layer] = {}
-            for provider in self.layer_providers:
-                layers.update(provider(article))
+            for source in self.layer_sources:
+                layers.update(source.layers_for(article))
             await reading.show_article(article, passage, layers)
             self.article = article
             self.library_pane.select_article(article.id)
@@ -502,11 +343,6 @@ class MainScreen(Screen[None]):
         pane = await self.show_search_pane()
         pane.search(message.query)
 
-    def on_search_ran(self, message: SearchRan) -> None:
-        """Remembered among the recent queries (the app saves them: not stopped)."""
-        self.ui_state.remember_query(message.query)
-        self.search_pane.recent = list(self.ui_state.recent_queries)
-
     def action_next_hit(self) -> None:
         self.search_pane.step(True)
 
@@ -521,9 +357,8 @@ class MainScreen(Screen[None]):
         (await self._find_bar()).open()
 
     def action_find_step(self, direction: int) -> None:
-        bar = self.find_bar
-        if bar is not None:
-            bar.step(direction)
+        if self.find_bar is not None:
+            self.find_bar.step(direction)
 
     # bookmarks: the keeper does the work ------------------------------------------------
     @property
@@ -534,10 +369,8 @@ class MainScreen(Screen[None]):
         if self._bookmark_keeper is None:
             from reader.ui.features.bookmarks.keeper import BookmarkKeeper
 
-            keeper = BookmarkKeeper(self.source, id="bookmark-keeper")
-            self._bookmark_keeper = self.bind(keeper, "article", "passage", "library_ready")
-            self.add_layer_provider(keeper.layers_for)
-            self.mount(keeper)
+            self._bookmark_keeper = self.connect(BookmarkKeeper(self.source, id="bookmark-keeper"))
+            self.mount(self._bookmark_keeper)
         return self._bookmark_keeper
 
     def action_bookmark(self) -> None:
@@ -556,14 +389,8 @@ class MainScreen(Screen[None]):
         if isinstance(pane, BookmarksPane):
             pane.show(message)
 
-    def on_edit_bookmark(self, message: EditBookmark) -> None:
-        self.bookmark_keeper.edit(message.bookmark)
-
-    def on_delete_bookmark(self, message: DeleteBookmark) -> None:
-        self.bookmark_keeper.delete(message.bookmark_id)
-
-    def on_jump_to_bookmark(self, message: JumpToBookmark) -> None:
-        self.bookmark_keeper.jump(message.bookmark)
+    def on_bookmark_request(self, message: BookmarkRequest) -> None:
+        self.bookmark_keeper.answer(message)
 
     # names and dates: the entity keeper does the work -----------------------------------
     @property
@@ -573,10 +400,8 @@ class MainScreen(Screen[None]):
         if self._entity_keeper is None:
             from reader.ui.features.entities.keeper import EntityKeeper
 
-            keeper = EntityKeeper(self.source, id="entity-keeper")
-            self._entity_keeper = self.bind(keeper, "article", "library_ready")
-            self.add_layer_provider(keeper.layers_for)
-            self.mount(keeper)
+            self._entity_keeper = self.connect(EntityKeeper(self.source, id="entity-keeper"))
+            self.mount(self._entity_keeper)
         return self._entity_keeper
 
     def action_toggle_entities(self) -> None:
@@ -598,15 +423,14 @@ class MainScreen(Screen[None]):
                     await self.go_to(self.article.id, self.passage, record=False)
                 return
             self.set_focus(pane.focus_target)
-            pane.when_loaded(pane.follow)
-            return
-        previous = self.sidebar.active
-        shown = await self.show_sidebar_pane(TIMELINE[0])
-        assert isinstance(shown, TimelinePane)
-        if previous != TIMELINE[0]:
-            shown.previous_pane = previous
-        shown.when_loaded(shown.follow)  # the cursor on the event of the passage being read
-        shown.reload()  # a changed index gets a new timeline
+        else:
+            previous = self.sidebar.active
+            pane = await self.show_sidebar_pane(TIMELINE[0])
+            assert isinstance(pane, TimelinePane)
+            if previous != TIMELINE[0]:
+                pane.previous_pane = previous
+        pane.when_loaded(pane.follow)  # the cursor on the event of the passage being read
+        pane.reload()  # a changed index gets a new timeline
 
     async def action_other_source(self) -> None:
         """``o``: the current event in another source (loads the timeline if needed)."""
@@ -617,25 +441,14 @@ class MainScreen(Screen[None]):
         pane.when_loaded(partial(pane.other_source, self.narrow))
 
     def action_related_step(self, direction: int) -> None:
-        strip = self.related_strip
-        if strip is not None:
-            strip.step(direction)
+        if self.related_strip is not None:
+            self.related_strip.step(direction)
 
     def action_compare(self) -> None:
-        strip = self.related_strip
-        if strip is not None:
-            strip.compare()
+        if self.related_strip is not None:
+            self.related_strip.compare()
 
     # panes ----------------------------------------------------------------------------
-    def action_toggle_sidebar(self) -> None:
-        if self.narrow:
-            self._show_view("reading" if self.has_class("-view-sidebar") else "sidebar")
-            return
-        hidden = not self.has_class("-sidebar-hidden")
-        self.set_class(hidden, "-sidebar-hidden")
-        if hidden and self.focused is not None and self.sidebar in self.focused.ancestors:
-            self.reading.focus()
-
     async def action_leave(self) -> None:
         """Escape steps out: find box -> article; filter or query box -> its list;
         list -> article; and on a narrow screen article -> list."""
@@ -649,7 +462,7 @@ class MainScreen(Screen[None]):
         if focused is self.library_pane.filter_input:
             self.library_pane.row_list.focus()
             return
-        if self.sidebar.pane("search") is not None and focused is self.search_pane.input:
+        if self._search is not None and focused is self._search.input:
             results = self.search_pane.results
             if results.option_count or self.article is None:
                 results.focus()
@@ -663,7 +476,7 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Commands that cannot apply now are left out of the footer (and do nothing)."""
         if action in ("next_hit", "previous_hit"):
-            return self.sidebar.pane("search") is not None and bool(self.search_pane.hits)
+            return self._search is not None and bool(self._search.hits)
         if action == "back":
             return self.history.can_go_back
         if action == "forward":
@@ -685,13 +498,3 @@ class MainScreen(Screen[None]):
         return True
 
 
-def _set_var(widget: DOMNode, name: str, value: object) -> None:
-    setattr(widget, name, value)
-
-
-def _focus_target(pane: Widget) -> Widget | None:
-    """Where the keyboard goes when a pane is shown: its ``focus_target`` or the pane."""
-    target = getattr(pane, "focus_target", None)
-    if isinstance(target, Widget):
-        return target
-    return pane if pane.focusable else None

@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import ProgressBar, Static
+
+if TYPE_CHECKING:
+    from reader.ui.messages import Progress
 
 
 class ProgressStrip(Horizontal):
@@ -42,3 +46,19 @@ class ProgressStrip(Horizontal):
             bar.update(total=total, progress=done)
         else:
             bar.update(total=None)
+
+
+async def show_progress(
+    before: Widget, strip_id: str, message: Progress, phases: Mapping[str, str],
+    counted: Collection[str] | None = None,
+) -> ProgressStrip:
+    """Show ``message`` in the strip ``strip_id``, mounted before ``before`` (the footer)
+    the first time; the worker removes it when done."""
+    strips = before.screen.query(f"#{strip_id}")
+    if strips:
+        strip = strips.first(ProgressStrip)
+    else:
+        strip = ProgressStrip(phases, counted, id=strip_id)
+        await before.screen.mount(strip, before=before)
+    strip.show(message.phase, message.done, message.total)
+    return strip

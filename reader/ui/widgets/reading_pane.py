@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from textual import events
 from textual.binding import BindingType
@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from reader.ui.keys import bindings
 from reader.ui.logic.text import one_line
+from reader.ui.messages import MarkPassages, MoveCursor, SetLayer, ShowLayers
 from reader.ui.widgets.styled import StyleSpan, layered
 
 if TYPE_CHECKING:
@@ -34,6 +35,14 @@ LAYER_ORDER: tuple[str, ...] = (
 """Known layers, lowest first. Unknown names are drawn above these, in the order set."""
 
 Layer = Mapping[int, Sequence[StyleSpan]]
+
+
+@runtime_checkable
+class LayerSource(Protocol):
+    """A feature that draws on every article the pane shows: ``{layer name: {passage
+    index: spans}}`` (keep it cheap: it runs on the UI thread)."""
+
+    def layers_for(self, article: Article) -> Mapping[str, Layer]: ...
 
 
 class PassageView(Static):
@@ -127,6 +136,21 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def clear_layer(self, name: str) -> None:
         self.set_layer(name, {})
+
+    def apply(self, message: SetLayer | ShowLayers | MarkPassages | MoveCursor) -> None:
+        """What a feature asked to draw (posted up to the screen, which hands it on); the
+        open article's only, when the message names an article."""
+        if isinstance(message, ShowLayers):
+            for name in message.names:
+                self.show_layer(name, message.shown)
+        elif self.article is None or self.article.id != message.article_id:
+            return
+        elif isinstance(message, SetLayer):
+            self.set_layer(message.name, message.spans)
+        elif isinstance(message, MarkPassages):
+            self.mark_passages(message.mark, message.indices)
+        else:
+            self.cursor = message.passage
 
     def mark_passages(self, mark: str, indices: Collection[int]) -> None:
         """Give the passages ``indices`` the class ``mark``; the others lose it."""

@@ -28,7 +28,7 @@ from textual.widget import Widget
 
 from reader.ui.keys import key_label
 from reader.ui.logic.text import one_line, shorten
-from reader.ui.messages import BookmarksChanged, OpenPassage, SetLayer
+from reader.ui.messages import BookmarkRequest, BookmarksChanged, OpenPassage, SetLayer
 
 if TYPE_CHECKING:
     from reader.bookmarks import Anchor, Bookmark, BookmarkStore
@@ -352,6 +352,15 @@ class BookmarkKeeper(Widget):
 
         self._change("added", lambda store: store.add(make_bookmark(
             article, passage, words=draft.words, note=draft.note or "", tags=draft.tags)))
+
+    def answer(self, request: BookmarkRequest) -> None:
+        """What the bookmarks pane asked (the screen hands it on)."""
+        if request.what == "edit":
+            self.edit(request.bookmark)
+        elif request.what == "delete":
+            self.delete(request.bookmark.id)
+        else:
+            self.jump(request.bookmark)
 
     def edit(self, bm: Bookmark) -> None:
         """Ask for a new note and tags for ``bm``."""

@@ -5,8 +5,8 @@ bookmark in full below (old and new text for a changed passage).
 Type to filter (words, ``#tag``, ``@source``); Enter jumps to the passage; ``e`` edits the
 note and tags; ``d`` deletes (``u`` brings it back). The pane shows what the screen hands it
 (:meth:`BookmarksPane.show`, from the keeper's :class:`~reader.ui.messages.BookmarksChanged`)
-and posts what the reader asks for (:class:`~reader.ui.messages.EditBookmark`,
-:class:`~reader.ui.messages.DeleteBookmark`, :class:`~reader.ui.messages.JumpToBookmark`).
+and posts what the reader asks for (:class:`~reader.ui.messages.BookmarkRequest`: edit,
+delete, jump).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from reader.ui.logic.bookmark_marks import (
     when_label,
 )
 from reader.ui.logic.text import one_line, shorten, visible
-from reader.ui.messages import BookmarksChanged, DeleteBookmark, EditBookmark, JumpToBookmark
+from reader.ui.messages import BookmarkRequest, BookmarksChanged
 from reader.ui.widgets.list_keys import TypesAhead, work_list
 
 if TYPE_CHECKING:
@@ -88,12 +88,12 @@ class BookmarkList(TypesAhead, OptionList):
     def action_edit(self) -> None:
         bm = self.pane.current
         if bm is not None:
-            self.post_message(EditBookmark(bm))
+            self.post_message(BookmarkRequest("edit", bm))
 
     def action_delete(self) -> None:
         bm = self.pane.current
         if bm is not None:
-            self.post_message(DeleteBookmark(bm.id))
+            self.post_message(BookmarkRequest("delete", bm))
 
 
 class BookmarksPane(Vertical):
@@ -218,7 +218,7 @@ class BookmarksPane(Vertical):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if 0 <= event.option_index < len(self.shown):
-            self.post_message(JumpToBookmark(self.shown[event.option_index]))
+            self.post_message(BookmarkRequest("jump", self.shown[event.option_index]))
 
 
 def _status(anchor: Anchor | None) -> tuple[str, str] | None:

@@ -1,6 +1,7 @@
-"""The background enrichment of the app: once the library is listed, analyse what is missing
-(names and dates, on both cores for a large corpus), rewrite the index documents and store
-the dates inferred for undated articles, at a lower priority than the screen.
+"""The background enrichment of the app: once the library is listed, the tail of the one
+refresh sequence (:func:`reader.refresh.enrich_and_date`: analyse what is missing, on both
+cores for a large corpus, rewrite the index documents, store the dates inferred for undated
+articles), at a lower priority than the screen.
 
 :func:`run_in_background` is the body of the entity keeper's ``enrich`` worker; it posts
 :class:`~reader.ui.messages.EnrichProgress` and, at the end,
@@ -80,8 +81,9 @@ def enrich(
     gate: threading.Lock,
     post: Post,
 ) -> None:
-    """Analyse what is missing and date undated articles; ``index_changed`` says the index
-    was just updated (inferred dates are then checked even when nothing needed analysing);
+    """Analyse what is missing and date undated articles (in the thread
+    :func:`run_in_background` starts); ``index_changed`` says the index was just updated
+    (inferred dates are then checked even when nothing needed analysing);
     ``shown`` are the dates the library list shows (re-read summaries go up when one
     changed). ``gate`` is held while the worker processes start (see the keeper)."""
     if sys.platform.startswith("linux"):
@@ -111,16 +113,15 @@ def enrich(
         if not wait_for_gate(gate, cancelled):
             return
         held = True
-        report = library.enrich(progress, cancelled)
+        from reader.refresh import enrich_and_date
+
+        report = enrich_and_date(library, index_changed, progress, cancelled)
         release_gate()
-        dated: list[str] = []
-        if cancelled():
+        if report.cancelled or cancelled():
             return
-        if index_changed or report.analysed or report.reindexed:
-            progress("dates", 0, 0)
-            dated = library.apply_inferred_dates(progress)
-        done = EnrichDone(report.analysed, report.reindexed, report.seconds, dated)
-        if dated or report.analysed:  # analysis dates undated articles from their text
+        analysis, dated = report.analysis, report.inferred_dates
+        done = EnrichDone(analysis.analysed, analysis.reindexed, analysis.seconds, dated)
+        if dated or analysis.analysed:  # analysis dates undated articles from their text
             fresh = library.summaries()
             if any(shown.get(s.id) != s.date for s in fresh):
                 from reader.ui.logic.library_rows import LibraryIndex

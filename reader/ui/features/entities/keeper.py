@@ -184,10 +184,12 @@ class EntityKeeper(Widget):
             if stored is not None:
                 analysis = ArticleAnalysis.from_json(stored)
             else:
+                from reader.refresh import article_analysis
+
                 if not enrichment.wait_for_gate(self._gate, lambda: worker.is_cancelled):
                     return
                 try:
-                    analysis = library.analysis(article_id)
+                    analysis = article_analysis(library, article_id)
                 finally:
                     self._gate.release()
             layers = analysis_layers(article, analysis, self.styles_by_label)

@@ -1,23 +1,42 @@
-"""The library: articles grouped by source, newest first; type to filter, Enter opens."""
+"""The library: articles grouped by source, newest first; type to filter, Enter opens.
+
+The pane also loads the library (:meth:`LibraryPane.load`, a worker running
+:func:`~reader.ui.features.library.loading.load_library`): it lists what the worker found and
+says how it went, and the worker's messages bubble on to the screen, which shows the
+progress and publishes the library."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
 from reader.ui.logic.text import one_line
-from reader.ui.messages import OpenPassage
+from reader.ui.messages import IndexProgress, LibraryLoaded, LibraryUnavailable, OpenPassage
 from reader.ui.widgets.filtered_list import FilteredList, ListFilter
 from reader.ui.widgets.row_list import RowList
+
+WELCOME = """\
+Choose an article in the library and press Enter, or press / to search.
+
+j/k move between passages · n/N next/previous search hit · backspace goes back
+ctrl+f finds a word in the article · F1 or ? lists every key · q quits"""
+"""What the reading pane shows until an article is open."""
+INDEXING = (
+    "Building the index (first run, or the corpus changed).\n\n"
+    "This happens once; the library fills in when it is done. "
+    "Searches typed meanwhile run as soon as the index is ready."
+)
+"""... and while the index is being built."""
 
 if TYPE_CHECKING:
     from reader.search.store import ArticleSummary
     from reader.ui.logic.library_rows import LibraryIndex, LibraryRow
+    from reader.ui.source import LibrarySource
 
 
 class LibraryPane(FilteredList):
@@ -49,6 +68,34 @@ class LibraryPane(FilteredList):
             index = LibraryIndex(summaries)
         self.index = index
         self.refilter()
+
+    # loading --------------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
+    def load(self, source: LibrarySource) -> None:
+        """Bring the index up to date if it is not (with progress), then list the articles."""
+        from textual.worker import get_current_worker
+
+        from reader.ui.features.library.loading import load_library
+
+        worker = get_current_worker()
+        load_library(source, self.post_message, lambda: worker.is_cancelled)
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self.set_status("Indexing the corpus; the list fills in when done…")
+
+    def on_library_loaded(self, message: LibraryLoaded) -> None:
+        from reader.ui.features.library.loading import index_notice, problems_notice
+
+        self.set_summaries(message.summaries, message.library_index)
+        report = message.report
+        if report is not None and not report.up_to_date:
+            self.notify(index_notice(report), title="Index updated", markup=False)
+        if message.problems:
+            self.notify(problems_notice(message.problems), title="Some corpus files were "
+                        "skipped", severity="warning", markup=False, timeout=12)
+
+    def on_library_unavailable(self, message: LibraryUnavailable) -> None:
+        self.set_status(message.title)
 
     def set_status(self, text: str) -> None:
         self.query_one("#library-count", Static).update(Content(text))

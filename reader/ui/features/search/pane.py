@@ -34,6 +34,7 @@ from reader.ui.widgets.styled import styled
 if TYPE_CHECKING:
     from reader.corpus.model import Article
     from reader.search.query import Hit, SearchResult
+    from reader.ui.logic.state import UiState
     from reader.ui.source import LibrarySource
     from reader.ui.widgets.reading_pane import Layer
 
@@ -84,9 +85,10 @@ class SearchPane(Vertical):
     library_ready: var[bool] = var(False)
     """The index is ready to search (bound to the screen's)."""
 
-    def __init__(self, source: LibrarySource, recent: Sequence[str] = (), **kwargs) -> None:
+    def __init__(self, source: LibrarySource, ui_state: UiState, **kwargs) -> None:
         super().__init__(**kwargs)
         self.source = source
+        self.ui_state = ui_state
         self.hits: list[Hit] = []
         """The hits shown, in the order n/N visit them."""
         self.terms: frozenset[str] = frozenset()
@@ -96,7 +98,7 @@ class SearchPane(Vertical):
         """The result shown."""
         self.pending: str | None = None
         """A query asked before the index was ready."""
-        self._recent: list[str] = list(recent)
+        self._recent: list[str] = list(ui_state.recent_queries)
 
     def compose(self) -> ComposeResult:
         box = QueryInput(placeholder=PLACEHOLDER, id="search-input")
@@ -208,7 +210,9 @@ class SearchPane(Vertical):
         self.hits = hit_order.reading_order(message.result.hits)
         self.terms = message.terms
         self.show_results(message.query, message.result.total, self.hits)
-        self.post_message(SearchRan(message.query))
+        self.ui_state.remember_query(message.query)
+        self.recent = list(self.ui_state.recent_queries)
+        self.post_message(SearchRan(message.query))  # the app saves the recent queries
         if self.article is not None:
             self.post_message(SetLayer("search", self.article.id, self.spans_in(self.article)))
         if self.screen.focused is self.input and self.hits:
