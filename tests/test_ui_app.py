@@ -66,9 +66,11 @@ async def test_library_groups_by_source_and_enter_opens(seeds: Path) -> None:
         await pilot.pause()
         assert screen.article is not None and screen.article.id == first.key
         assert app.focused is screen.reading
-        text = screen_text(app)
-        assert screen.article.title[:30] in text
-        assert screen.article.source in text
+        # the reading pane shows the article: its headline, then source and date
+        article = screen.article
+        assert passage_texts(screen)[0] == article.title
+        meta = str(screen.reading.query_one(".article-meta").visual)
+        assert meta.startswith(f"{article.source} · {article.date.describe()}")
 
 
 async def test_typing_in_the_library_filters_it(seeds: Path) -> None:
@@ -348,6 +350,38 @@ async def test_help_screen_lists_every_key(seeds: Path) -> None:
         await pilot.press("q")  # closes help, does not quit
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, MainScreen)
+
+
+async def test_palette_offers_only_the_commands_that_apply_now(seeds: Path) -> None:
+    """As the footer does: with no article open, no search run and nothing deleted, the
+    palette leaves out find, next hit, bookmark, undo and compare; an open article brings
+    those that need one."""
+    app = make_app(seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+
+        async def offered() -> list[str]:
+            await pilot.press("ctrl+p")
+            await until(pilot, lambda: app.screen.query("CommandList")
+                        and app.screen.query_one("CommandList").option_count, "the palette")
+            await pilot.pause(0.2)
+            options = app.screen.query_one("CommandList")
+            titles = [str(options.get_option_at_index(i).prompt).split("\n")[0]
+                      for i in range(options.option_count)]
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is screen, "the palette to close")
+            return titles
+
+        needs_article = ["Find in article", "Bookmark this passage"]
+        never_now = ["Next search hit", "Undo: restore the deleted bookmark",
+                     "Compare with the related passage"]
+        first = await offered()
+        assert "Search passages" in first and "Show the library" in first
+        assert not set(first) & {*needs_article, *never_now}
+        await open_article(pilot, screen, GIPFEL)
+        second = await offered()
+        assert set(needs_article) <= set(second)
+        assert not set(second) & set(never_now)
 
 
 async def test_palette_runs_app_commands_and_opens_articles(seeds: Path) -> None:

@@ -36,6 +36,7 @@ from tests.ui_support import screen_text, until
 
 SIZE = (120, 40)
 GIPFEL = "003_ea1d46bb5c9ce6df"  # "Joe Biden lädt Wladimir Putin zu Gipfeltreffen …"
+UNDATED = ("000_c7c4b8e3e078befc", "002_895ec12886e94bdb")  # no date in their text
 PUTIN = re.compile(r"\bPutins?\b")
 USER_PER = "#ff00ff"
 RECOGNISER_MODULES = ("reader.analysis.entities", "reader.analysis.crf_model", "HanTa")
@@ -326,6 +327,26 @@ async def test_enrichment_shows_progress_and_completes(
         assert undated
         rows = {r.key: r for r in screen.library_pane.row_list.rows if r.key}
         assert all(rows[s.id].summary.date == s.date for s in undated)
+
+
+async def test_the_app_dates_the_undated_articles_and_shows_the_dates(corpus: Path) -> None:
+    """000 and 002 say nowhere when they were published: once the app's background analysis
+    is done, the dates inferred from their related passages are stored, listed and shown
+    under the headline."""
+    app = make_app(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await until(pilot, lambda: screen.library_version > 0, "the end of the analysis")
+        rows = screen.library_pane.row_list
+        shown = {r.key: rows.render_row(r).plain for r in rows.rows if r.key}
+        for article_id in UNDATED:
+            date = screen.library.article(article_id).date
+            assert date is not None and date.inferred, article_id
+            assert shown[article_id].startswith(date.iso()[:7]), shown[article_id]
+        assert await screen.go_to(UNDATED[0])
+        await pilot.pause()
+        meta = str(screen.reading.query_one(".article-meta").visual)
+        assert screen.article.date.describe() in meta and "undated" not in meta
 
 
 async def test_an_article_opened_before_enrichment_is_analysed_on_the_spot(

@@ -55,6 +55,11 @@ def config(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def footer(app: ReaderApp) -> str:
+    """The footer's line: the keys offered now."""
+    return screen_text(app).splitlines()[-1]
+
+
 def make_app(config: Path) -> ReaderApp:
     return ui.make_app(config=config)
 
@@ -236,14 +241,20 @@ async def test_related_strip_shows_reuters_for_the_guarantees(config: Path) -> N
         first = found.results[0]
         assert (first.article_id, first.source) == (REUTERS, "Reuters")
         assert "verlässliche" in first.text and first.score > 0.5
+        await pilot.pause()
         text = screen_text(app)
         assert f"{first.score:.2f}  Reuters  „Deshalb ist Russland ernsthaft" in text
+        assert "Compare" in footer(app)  # ] [ = are offered
         # moving the cursor follows: the boilerplate last line links to nothing
         await pilot.press("G")
         last = len(screen.article.passages) - 1
         found = await strip_for(pilot, screen, RT, last)
         assert found.results == []
+        await pilot.pause()
         assert "No related passages in other articles." in screen_text(app)
+        # ... so ] [ = are not offered, in the footer or at all
+        assert "Compare" not in footer(app) and "Related" not in footer(app)
+        assert not any(screen.check_action(a, ()) for a in ("related_step", "compare"))
         # passages with related passages carry a mark in the gutter
         views = {v.index: v for v in screen.reading.query(PassageView)}
         await until(pilot, lambda: views[GUARANTEES].has_class("-linked"), "gutter marks")
