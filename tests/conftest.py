@@ -63,3 +63,22 @@ def seeds(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(SEEDS, target)
     return target
+
+
+# the app, for the Pilot tests (tests/test_ui_*.py) ---------------------------------------------
+@pytest.fixture
+async def pilot(seeds: Path):
+    """The app on a copy of the seeds, running at ``ui_support.SIZE`` with its library listed
+    and ready to open articles: what most UI tests start from."""
+    from tests import ui_support as ui
+
+    app = ui.make_app(seeds)
+    async with app.run_test(size=ui.SIZE) as running:
+        await ui.loaded(running)
+        yield running
+
+
+@pytest.fixture
+def screen(pilot):
+    """The main screen of :func:`pilot`'s app."""
+    return pilot.app.main

@@ -13,9 +13,18 @@ from reader.ui.dialogs.help import HelpScreen
 from reader.ui.logic.state import load_state
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.reading_pane import PassageView
-from tests.ui_support import burst, loaded, make_app, noticed, screen_text, until
+from tests.ui_support import (
+    SIZE,
+    burst,
+    loaded,
+    make_app,
+    noticed,
+    palette_prompts,
+    run_command,
+    screen_text,
+    until,
+)
 
-SIZE = (120, 40)
 REUTERS = "001_71db2df63f5cd903"
 RT = "000_c7c4b8e3e078befc"
 GIPFEL = "003_ea1d46bb5c9ce6df"
@@ -50,46 +59,42 @@ async def search(pilot, query: str) -> MainScreen:
 
 
 # library and reading ----------------------------------------------------------------------
-async def test_library_groups_by_source_and_enter_opens(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        row_list = screen.library_pane.row_list
-        rows = row_list.rows
-        headings = [row_list.render_row(r).plain for r in rows if r.is_heading]
-        assert any(h.startswith("Reuters") for h in headings)
-        assert any(h.startswith("RT DE") for h in headings)
-        assert sum(1 for r in rows if not r.is_heading) == 5
-        assert app.focused is screen.library_pane.row_list
-        first = screen.library_pane.row_list.current
-        await pilot.press("enter")
-        await pilot.pause()
-        assert screen.article is not None and screen.article.id == first.key
-        assert app.focused is screen.reading
-        # the reading pane shows the article: its headline, then source and date
-        article = screen.article
-        assert passage_texts(screen)[0] == article.title
-        meta = str(screen.reading.query_one(".article-meta").visual)
-        assert meta.startswith(f"{article.source} · {article.date.describe()}")
+async def test_library_groups_by_source_and_enter_opens(pilot, screen) -> None:
+    app = pilot.app
+    row_list = screen.library_pane.row_list
+    rows = row_list.rows
+    headings = [row_list.render_row(r).plain for r in rows if r.is_heading]
+    assert any(h.startswith("Reuters") for h in headings)
+    assert any(h.startswith("RT DE") for h in headings)
+    assert sum(1 for r in rows if not r.is_heading) == 5
+    assert app.focused is screen.library_pane.row_list
+    first = screen.library_pane.row_list.current
+    await pilot.press("enter")
+    await pilot.pause()
+    assert screen.article is not None and screen.article.id == first.key
+    assert app.focused is screen.reading
+    # the reading pane shows the article: its headline, then its source (and date)
+    article = screen.article
+    assert passage_texts(screen)[0] == article.title
+    assert str(screen.reading.query_one(".article-meta").visual).startswith(
+        f"{article.source} · ")
 
 
-async def test_typing_in_the_library_filters_it(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        await pilot.press(*"Gipfel")
-        await pilot.pause()
-        pane = screen.library_pane
-        assert pane.filter_input.value == "Gipfel"
-        assert app.focused is pane.filter_input
-        keys = [r.key for r in pane.row_list.rows if not r.is_heading]
-        assert keys == [GIPFEL]
-        assert "1 of 5 articles match" in screen_text(app)
-        await pilot.press("escape")  # back to the (filtered) list
-        assert app.focused is pane.row_list and pane.filter_input.value == "Gipfel"
-        await pilot.press("enter")
-        await pilot.pause()
-        assert screen.article is not None and screen.article.id == GIPFEL
+async def test_typing_in_the_library_filters_it(pilot, screen) -> None:
+    app = pilot.app
+    await pilot.press(*"Gipfel")
+    await pilot.pause()
+    pane = screen.library_pane
+    assert pane.filter_input.value == "Gipfel"
+    assert app.focused is pane.filter_input
+    keys = [r.key for r in pane.row_list.rows if not r.is_heading]
+    assert keys == [GIPFEL]
+    assert "1 of 5 articles match" in screen_text(app)
+    await pilot.press("escape")  # back to the (filtered) list
+    assert app.focused is pane.row_list and pane.filter_input.value == "Gipfel"
+    await pilot.press("enter")
+    await pilot.pause()
+    assert screen.article is not None and screen.article.id == GIPFEL
 
 
 async def test_a_word_typed_fast_goes_whole_where_it_belongs(seeds: Path) -> None:
@@ -128,61 +133,52 @@ async def test_a_word_typed_fast_goes_whole_where_it_belongs(seeds: Path) -> Non
         assert app.focused is search.input and search.input.value == "source:/l"
 
 
-async def test_passage_cursor_moves_and_is_marked(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        await open_article(pilot, screen, REUTERS)
-        reading = screen.reading
-        count = len(screen.article.passages)
+async def test_passage_cursor_moves_and_is_marked(pilot, screen) -> None:
+    await open_article(pilot, screen, REUTERS)
+    reading = screen.reading
+    count = len(screen.article.passages)
 
-        def current() -> list[int]:
-            return [v.index for v in reading.query(PassageView) if v.has_class("-current")]
+    def current() -> list[int]:
+        return [v.index for v in reading.query(PassageView) if v.has_class("-current")]
 
-        assert current() == [0]
-        await pilot.press("j", "j")
-        assert reading.cursor == 2 and screen.passage == 2 and current() == [2]
-        await pilot.press("k")
-        assert reading.cursor == 1
-        await pilot.press("down")
-        assert reading.cursor == 2
-        await pilot.press("G")
-        await pilot.pause()
-        assert reading.cursor == count - 1 and current() == [count - 1]
-        # the last passage is on screen: the pane scrolled with the cursor
-        last = reading.passage_view(count - 1)
-        assert last is not None and reading.scroll_y > 0
-        assert last.virtual_region.y >= reading.scroll_y
-        await pilot.press("g")
-        await pilot.pause()
-        assert reading.cursor == 0 and reading.scroll_y == 0
-        await pilot.press("up")
-        assert reading.cursor == 0
+    assert current() == [0]
+    await pilot.press("j", "j")
+    assert reading.cursor == 2 and screen.passage == 2 and current() == [2]
+    await pilot.press("k")
+    assert reading.cursor == 1
+    await pilot.press("down")
+    assert reading.cursor == 2
+    await pilot.press("G")
+    await pilot.pause()
+    assert reading.cursor == count - 1 and current() == [count - 1]
+    # the last passage is on screen: the pane scrolled with the cursor
+    last = reading.passage_view(count - 1)
+    assert last is not None and reading.scroll_y > 0
+    assert last.virtual_region.y >= reading.scroll_y
+    await pilot.press("g")
+    await pilot.pause()
+    assert reading.cursor == 0 and reading.scroll_y == 0
+    await pilot.press("up")
+    assert reading.cursor == 0
 
 
-async def test_clicking_a_passage_moves_the_cursor(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        await open_article(pilot, screen, REUTERS)
-        view = screen.reading.passage_view(2)
-        assert await pilot.click(view)
-        await pilot.pause()
-        assert screen.reading.cursor == 2
+async def test_clicking_a_passage_moves_the_cursor(pilot, screen) -> None:
+    await open_article(pilot, screen, REUTERS)
+    view = screen.reading.passage_view(2)
+    assert await pilot.click(view)
+    await pilot.pause()
+    assert screen.reading.cursor == 2
 
 
-async def test_clicking_a_library_row_opens_it(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        # the list re-sorts once the background analysis dates the undated articles
-        await until(pilot, lambda: screen.entity_keeper.enriched, "the enrichment")
-        await pilot.pause()
-        rows = screen.library_pane.row_list.rows
-        target = next(i for i, r in enumerate(rows) if r.key == GIPFEL)
-        assert await pilot.click("#library-list", offset=(5, target))
-        await pilot.pause()
-        assert screen.article is not None and screen.article.id == GIPFEL
+async def test_clicking_a_library_row_opens_it(pilot, screen) -> None:
+    # the list re-sorts once the background analysis dates the undated articles
+    await until(pilot, lambda: screen.entity_keeper.enriched, "the enrichment")
+    await pilot.pause()
+    rows = screen.library_pane.row_list.rows
+    target = next(i for i, r in enumerate(rows) if r.key == GIPFEL)
+    assert await pilot.click("#library-list", offset=(5, target))
+    await pilot.pause()
+    assert screen.article is not None and screen.article.id == GIPFEL
 
 
 # search -------------------------------------------------------------------------------------
@@ -265,66 +261,61 @@ async def test_n_and_N_step_through_hits_across_articles(seeds: Path) -> None:
         assert (screen.article.id, screen.reading.cursor) == visited[-2]
 
 
-async def test_back_and_forward(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        await open_article(pilot, screen, REUTERS)
-        await pilot.press("j", "j", "j")
-        await open_article(pilot, screen, GIPFEL, 2)
-        assert not screen.check_action("forward", ()) and screen.check_action("back", ())
-        await pilot.press("backspace")
-        await pilot.pause()
-        assert (screen.article.id, screen.reading.cursor) == (REUTERS, 3)
-        await pilot.press("alt+right")
-        await pilot.pause()
-        assert (screen.article.id, screen.reading.cursor) == (GIPFEL, 2)
-        await pilot.press("alt+left")
-        await pilot.pause()
-        assert screen.article.id == REUTERS
-        # a new jump drops the forward entries
-        await open_article(pilot, screen, RT)
-        assert not screen.check_action("forward", ())
-        await pilot.press("backspace")
-        await pilot.pause()
-        assert screen.article.id == REUTERS
+async def test_back_and_forward(pilot, screen) -> None:
+    await open_article(pilot, screen, REUTERS)
+    await pilot.press("j", "j", "j")
+    await open_article(pilot, screen, GIPFEL, 2)
+    assert not screen.check_action("forward", ()) and screen.check_action("back", ())
+    await pilot.press("backspace")
+    await pilot.pause()
+    assert (screen.article.id, screen.reading.cursor) == (REUTERS, 3)
+    await pilot.press("alt+right")
+    await pilot.pause()
+    assert (screen.article.id, screen.reading.cursor) == (GIPFEL, 2)
+    await pilot.press("alt+left")
+    await pilot.pause()
+    assert screen.article.id == REUTERS
+    # a new jump drops the forward entries
+    await open_article(pilot, screen, RT)
+    assert not screen.check_action("forward", ())
+    await pilot.press("backspace")
+    await pilot.pause()
+    assert screen.article.id == REUTERS
 
 
-async def test_find_in_article_highlights_and_steps(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        await open_article(pilot, screen, REUTERS)
-        await pilot.press("ctrl+f")
-        assert app.focused is screen.find_bar.input
-        await pilot.press(*"nato")
-        await pilot.pause()
-        expected = [
-            (p.index, i)
-            for p in screen.article.passages
-            for i in range(p.text.lower().count("nato"))
-        ]
-        assert len(screen.find_bar.matches) == len(expected) >= 3
-        assert "1/" in screen.query_one("#find-count").visual.plain
-        first = screen.find_bar.matches[0][0]
-        assert screen.reading.cursor == first
-        await pilot.press("enter", "enter")
-        await pilot.pause()
-        assert screen.reading.cursor == screen.find_bar.matches[2][0]
-        assert "3/" in screen.query_one("#find-count").visual.plain
-        await pilot.press("up")
-        assert "2/" in screen.query_one("#find-count").visual.plain
-        # 'gesprach' finds 'Gespräch': accents do not matter
-        screen.find_bar.input.value = "gesprach"
-        await pilot.pause()
-        assert screen.find_bar.matches
-        index, s, e = screen.find_bar.matches[0]
-        assert screen.article.passages[index].text[s:e] == "Gespräch"
-        await pilot.press("escape")
-        await pilot.pause()
-        assert not screen.find_bar.display
-        assert not screen.reading.span_layers.get("find")
-        assert app.focused is screen.reading
+async def test_find_in_article_highlights_and_steps(pilot, screen) -> None:
+    app = pilot.app
+    await open_article(pilot, screen, REUTERS)
+    await pilot.press("ctrl+f")
+    assert app.focused is screen.find_bar.input
+    await pilot.press(*"nato")
+    await pilot.pause()
+    expected = [
+        (p.index, i)
+        for p in screen.article.passages
+        for i in range(p.text.lower().count("nato"))
+    ]
+    assert len(screen.find_bar.matches) == len(expected) >= 3
+    assert "1/" in screen.query_one("#find-count").visual.plain
+    first = screen.find_bar.matches[0][0]
+    assert screen.reading.cursor == first
+    await pilot.press("enter", "enter")
+    await pilot.pause()
+    assert screen.reading.cursor == screen.find_bar.matches[2][0]
+    assert "3/" in screen.query_one("#find-count").visual.plain
+    await pilot.press("up")
+    assert "2/" in screen.query_one("#find-count").visual.plain
+    # 'gesprach' finds 'Gespräch': accents do not matter
+    screen.find_bar.input.value = "gesprach"
+    await pilot.pause()
+    assert screen.find_bar.matches
+    index, s, e = screen.find_bar.matches[0]
+    assert screen.article.passages[index].text[s:e] == "Gespräch"
+    await pilot.press("escape")
+    await pilot.pause()
+    assert not screen.find_bar.display
+    assert not screen.reading.span_layers.get("find")
+    assert app.focused is screen.reading
 
 
 # help, palette, keys, quitting ----------------------------------------------------------------
@@ -352,66 +343,53 @@ async def test_help_screen_lists_every_key(seeds: Path) -> None:
         assert app.is_running and isinstance(app.screen, MainScreen)
 
 
-async def test_palette_offers_only_the_commands_that_apply_now(seeds: Path) -> None:
+async def test_palette_offers_only_the_commands_that_apply_now(pilot, screen) -> None:
     """As the footer does: with no article open, no search run and nothing deleted, the
     palette leaves out find, next hit, bookmark, undo and compare; an open article brings
     those that need one."""
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
+    app = pilot.app
 
-        async def offered() -> list[str]:
-            await pilot.press("ctrl+p")
-            await until(pilot, lambda: app.screen.query("CommandList")
-                        and app.screen.query_one("CommandList").option_count, "the palette")
-            await pilot.pause(0.2)
-            options = app.screen.query_one("CommandList")
-            titles = [str(options.get_option_at_index(i).prompt).split("\n")[0]
-                      for i in range(options.option_count)]
-            await pilot.press("escape")
-            await until(pilot, lambda: app.screen is screen, "the palette to close")
-            return titles
-
-        needs_article = ["Find in article", "Bookmark this passage"]
-        never_now = ["Next search hit", "Undo: restore the deleted bookmark",
-                     "Compare with the related passage"]
-        first = await offered()
-        assert "Search passages" in first and "Show the library" in first
-        assert not set(first) & {*needs_article, *never_now}
-        await open_article(pilot, screen, GIPFEL)
-        second = await offered()
-        assert set(needs_article) <= set(second)
-        assert not set(second) & set(never_now)
-
-
-async def test_palette_runs_app_commands_and_opens_articles(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
+    async def offered() -> list[str]:
         await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Search passages")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.query("CommandList")
+                    and app.screen.query_one("CommandList").option_count, "the palette")
         await pilot.pause(0.2)
-        assert app.screen is screen
-        assert screen.sidebar.active == "search"
-        assert app.focused is screen.search_pane.input
-
+        titles = [prompt.split("\n")[0] for prompt in palette_prompts(app)]
         await pilot.press("escape")
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Gipfeltreffen")
-        await pilot.pause(0.3)
-        palette = app.screen
-        options = palette.query_one("CommandList")
-        prompts = [str(options.get_option_at_index(i).prompt)
-                   for i in range(options.option_count)]
-        index = next(i for i, p in enumerate(prompts) if p.startswith("Open:"))
-        options.highlighted = index
-        await pilot.press("enter")
-        await until(pilot, lambda: screen.article is not None, "the article")
-        assert screen.article.id == GIPFEL
+        await until(pilot, lambda: app.screen is screen, "the palette to close")
+        return titles
+
+    needs_article = ["Find in article", "Bookmark this passage"]
+    never_now = ["Next search hit", "Undo: restore the deleted bookmark",
+                 "Compare with the related passage"]
+    first = await offered()
+    assert "Search passages" in first and "Show the library" in first
+    assert not set(first) & {*needs_article, *never_now}
+    await open_article(pilot, screen, GIPFEL)
+    second = await offered()
+    assert set(needs_article) <= set(second)
+    assert not set(second) & set(never_now)
+
+
+async def test_palette_runs_app_commands_and_opens_articles(pilot, screen) -> None:
+    app = pilot.app
+    await run_command(pilot, "Search passages")
+    assert app.screen is screen
+    assert screen.sidebar.active == "search"
+    assert app.focused is screen.search_pane.input
+
+    await pilot.press("escape")
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*"Gipfeltreffen")
+    await pilot.pause(0.3)
+    options = app.screen.query_one("CommandList")
+    prompts = palette_prompts(app)
+    index = next(i for i, p in enumerate(prompts) if p.startswith("Open:"))
+    options.highlighted = index
+    await pilot.press("enter")
+    await until(pilot, lambda: screen.article is not None, "the article")
+    assert screen.article.id == GIPFEL
 
 
 async def test_keys_can_be_remapped_in_config(seeds: Path, isolated_home: Path) -> None:
@@ -431,18 +409,16 @@ async def test_keys_can_be_remapped_in_config(seeds: Path, isolated_home: Path) 
         assert "| `search` | `s` |" in source
 
 
-async def test_q_quits_but_not_while_typing(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        await pilot.press("slash", "q")
-        assert app.is_running
-        assert screen.search_pane.input.value == "q"
-        await pilot.press("escape")  # leave the box for the (empty) results
-        assert app.focused is screen.search_pane.results
-        await pilot.press("q")
-        await pilot.pause()
-        assert not app.is_running
+async def test_q_quits_but_not_while_typing(pilot, screen) -> None:
+    app = pilot.app
+    await pilot.press("slash", "q")
+    assert app.is_running
+    assert screen.search_pane.input.value == "q"
+    await pilot.press("escape")  # leave the box for the (empty) results
+    assert app.focused is screen.search_pane.results
+    await pilot.press("q")
+    await pilot.pause()
+    assert not app.is_running
 
 
 async def test_ctrl_q_quits_from_an_input(seeds: Path) -> None:

@@ -27,7 +27,7 @@ from tests import ui_support as ui
 from tests.conftest import run_python
 from tests.ui_support import burst, make_app, noticed, screen_text, until
 
-SIZE = (120, 40)
+SIZE = ui.SIZE
 REUTERS = "001_71db2df63f5cd903"
 GIPFEL = "003_ea1d46bb5c9ce6df"
 
@@ -81,44 +81,42 @@ async def open_pane(pilot, screen: MainScreen) -> BookmarksPane:
 
 # adding and the mark ----------------------------------------------------------------------
 async def test_b_bookmarks_the_passage_with_note_tags_and_words_and_marks_it(
-    seeds: Path,
+    pilot,
 ) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        assert await screen.go_to(REUTERS, 2)
-        await pilot.pause()
-        passage = screen.article.passages[2]
-        await add_bookmark(pilot, screen, "Kern der Forderung", "nato, garantien", "3-5")
-        [entry] = entries(app)
-        words = passage_words(passage.text)
-        expected = passage.text[words[2].start : words[4].end]
-        assert entry["note"] == "Kern der Forderung"
-        assert entry["tags"] == ["nato", "garantien"]
-        assert entry["passage"] == passage.id
-        assert entry["words"] == [2, 5]
-        assert entry["quote"] == expected and len(expected.split()) == 3
-        # the quoted words are marked in the reading pane, the rest of the passage is not
-        spans = screen.reading.span_layers["bookmarks"][2]
-        assert [(s, e) for s, e, _ in spans] == [(words[2].start, words[4].end)]
-        view = screen.reading.passage_view(2)
-        marked = [s for s in view.visual.spans if (s.start, s.end) == spans[0][:2]]
-        assert marked, "the passage is drawn with the bookmark's span"
-        await noticed(pilot, lambda n: n.title == "Bookmarked")
+    app = pilot.app
+    screen = await loaded(pilot)
+    assert await screen.go_to(REUTERS, 2)
+    await pilot.pause()
+    passage = screen.article.passages[2]
+    await add_bookmark(pilot, screen, "Kern der Forderung", "nato, garantien", "3-5")
+    [entry] = entries(app)
+    words = passage_words(passage.text)
+    expected = passage.text[words[2].start : words[4].end]
+    assert entry["note"] == "Kern der Forderung"
+    assert entry["tags"] == ["nato", "garantien"]
+    assert entry["passage"] == passage.id
+    assert entry["words"] == [2, 5]
+    assert entry["quote"] == expected and len(expected.split()) == 3
+    # the quoted words are marked in the reading pane, the rest of the passage is not
+    spans = screen.reading.span_layers["bookmarks"][2]
+    assert [(s, e) for s, e, _ in spans] == [(words[2].start, words[4].end)]
+    view = screen.reading.passage_view(2)
+    marked = [s for s in view.visual.spans if (s.start, s.end) == spans[0][:2]]
+    assert marked, "the passage is drawn with the bookmark's span"
+    await noticed(pilot, lambda n: n.title == "Bookmarked")
 
 
-async def test_a_whole_passage_is_bookmarked_when_no_words_are_given(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        assert await screen.go_to(GIPFEL, 1)
-        await pilot.pause()
-        await add_bookmark(pilot, screen, "", "")
-        [entry] = entries(app)
-        assert entry["quote"] == screen.article.passages[1].text
-        assert entry["note"] == "" and entry["tags"] == [] and "words" not in entry
-        assert screen.reading.span_layers["bookmarks"][1][0][:2] == (
-            0, len(screen.article.passages[1].text))
+async def test_a_whole_passage_is_bookmarked_when_no_words_are_given(pilot) -> None:
+    app = pilot.app
+    screen = await loaded(pilot)
+    assert await screen.go_to(GIPFEL, 1)
+    await pilot.pause()
+    await add_bookmark(pilot, screen, "", "")
+    [entry] = entries(app)
+    assert entry["quote"] == screen.article.passages[1].text
+    assert entry["note"] == "" and entry["tags"] == [] and "words" not in entry
+    assert screen.reading.span_layers["bookmarks"][1][0][:2] == (
+        0, len(screen.article.passages[1].text))
 
 
 async def test_a_note_tab_and_tags_typed_in_one_burst_land_in_their_boxes(seeds: Path) -> None:
@@ -138,94 +136,89 @@ async def test_a_note_tab_and_tags_typed_in_one_burst_land_in_their_boxes(seeds:
         assert dialog.query_one("#bookmark-tags", Input).value == "nato"
 
 
-async def test_a_bad_word_range_is_explained_and_nothing_is_saved(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        assert await screen.go_to(REUTERS, 2)
-        await press_b(pilot)
-        await pilot.press("tab", "tab", *"5-900", "enter")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, BookmarkDialog)
-        assert "past the end" in dialog.query_one("#bookmark-error").visual.plain
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, MainScreen)
-        assert not bookmarks_file(app).exists()
+async def test_a_bad_word_range_is_explained_and_nothing_is_saved(pilot) -> None:
+    app = pilot.app
+    screen = await loaded(pilot)
+    assert await screen.go_to(REUTERS, 2)
+    await press_b(pilot)
+    await pilot.press("tab", "tab", *"5-900", "enter")
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, BookmarkDialog)
+    assert "past the end" in dialog.query_one("#bookmark-error").visual.plain
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(app.screen, MainScreen)
+    assert not bookmarks_file(app).exists()
 
 
-async def test_typing_b_in_the_search_box_does_not_bookmark(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        assert await screen.go_to(REUTERS, 2)
-        await pilot.press("slash", "b")
-        await pilot.pause()
-        assert isinstance(app.screen, MainScreen)
-        assert screen.search_pane.input.value == "b"
-        assert not bookmarks_file(app).exists()
+async def test_typing_b_in_the_search_box_does_not_bookmark(pilot) -> None:
+    app = pilot.app
+    screen = await loaded(pilot)
+    assert await screen.go_to(REUTERS, 2)
+    await pilot.press("slash", "b")
+    await pilot.pause()
+    assert isinstance(app.screen, MainScreen)
+    assert screen.search_pane.input.value == "b"
+    assert not bookmarks_file(app).exists()
 
 
 # the pane ------------------------------------------------------------------------------------
-async def test_pane_lists_newest_first_filters_by_tag_and_enter_jumps(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        assert await screen.go_to(REUTERS, 3)
-        await add_bookmark(pilot, screen, "rote Linie", "nato")
-        assert await screen.go_to(GIPFEL, 2)
-        await add_bookmark(pilot, screen, "Gipfel", "treffen")
-        pane = await open_pane(pilot, screen)
-        assert app.focused is pane.list
-        assert [bm.note for bm in pane.shown] == ["Gipfel", "rote Linie"]  # newest first
-        assert pane.current.note == "Gipfel"
-        # a bookmark added while the pane is open becomes the highlighted one
-        assert await screen.go_to(REUTERS, 5)
-        await add_bookmark(pilot, screen, "dritte", "")
-        assert pane.shown[0].note == "dritte" and pane.current.note == "dritte"
-        text = screen_text(app)
-        assert "#nato" in text and "#treffen" in text and "3 bookmarks" in text
-        assert "Reuters" in text
-        # typing starts the filter; "#nato" keeps the bookmark tagged nato
-        await pilot.press("m", *"#nat")
-        await pilot.pause()
-        assert app.focused is pane.filter_input and pane.filter_input.value == "#nat"
-        assert [bm.note for bm in pane.shown] == ["rote Linie"]
-        assert "1 of 3 bookmarks match" in screen_text(app)
-        # Enter jumps to the passage, onto the back stack
-        assert await screen.go_to(GIPFEL, 0)
-        await pilot.press("m")
-        await pilot.pause()
-        assert app.focused is pane.list
-        await pilot.press("enter")
-        await pilot.pause()
-        assert (screen.article.id, screen.reading.cursor) == (REUTERS, 3)
-        assert app.focused is screen.reading
-        await pilot.press("backspace")
-        await pilot.pause()
-        assert (screen.article.id, screen.reading.cursor) == (GIPFEL, 0)
+async def test_pane_lists_newest_first_filters_by_tag_and_enter_jumps(pilot) -> None:
+    app = pilot.app
+    screen = await loaded(pilot)
+    assert await screen.go_to(REUTERS, 3)
+    await add_bookmark(pilot, screen, "rote Linie", "nato")
+    assert await screen.go_to(GIPFEL, 2)
+    await add_bookmark(pilot, screen, "Gipfel", "treffen")
+    pane = await open_pane(pilot, screen)
+    assert app.focused is pane.list
+    assert [bm.note for bm in pane.shown] == ["Gipfel", "rote Linie"]  # newest first
+    assert pane.current.note == "Gipfel"
+    # a bookmark added while the pane is open becomes the highlighted one
+    assert await screen.go_to(REUTERS, 5)
+    await add_bookmark(pilot, screen, "dritte", "")
+    assert pane.shown[0].note == "dritte" and pane.current.note == "dritte"
+    text = screen_text(app)
+    assert "#nato" in text and "#treffen" in text and "3 bookmarks" in text
+    assert "Reuters" in text
+    # typing starts the filter; "#nato" keeps the bookmark tagged nato
+    await pilot.press("m", *"#nat")
+    await pilot.pause()
+    assert app.focused is pane.filter_input and pane.filter_input.value == "#nat"
+    assert [bm.note for bm in pane.shown] == ["rote Linie"]
+    assert "1 of 3 bookmarks match" in screen_text(app)
+    # Enter jumps to the passage, onto the back stack
+    assert await screen.go_to(GIPFEL, 0)
+    await pilot.press("m")
+    await pilot.pause()
+    assert app.focused is pane.list
+    await pilot.press("enter")
+    await pilot.pause()
+    assert (screen.article.id, screen.reading.cursor) == (REUTERS, 3)
+    assert app.focused is screen.reading
+    await pilot.press("backspace")
+    await pilot.pause()
+    assert (screen.article.id, screen.reading.cursor) == (GIPFEL, 0)
 
 
-async def test_filter_by_source_and_by_words(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        assert await screen.go_to(REUTERS, 3)
-        await add_bookmark(pilot, screen, "erste Notiz", "")
-        assert await screen.go_to(GIPFEL, 2)
-        await add_bookmark(pilot, screen, "zweite Notiz", "")
-        gipfel_source = screen.article.source
-        pane = await open_pane(pilot, screen)
-        pane.filter_input.value = "@reuters"
-        await pilot.pause()
-        assert [bm.source for bm in pane.shown] == ["Reuters"]
-        pane.filter_input.value = f"@{gipfel_source.split()[0].lower()}"
-        await pilot.pause()
-        assert [bm.note for bm in pane.shown] == ["zweite Notiz"]
-        pane.filter_input.value = "ERSTE"  # words: any case
-        await pilot.pause()
-        assert [bm.note for bm in pane.shown] == ["erste Notiz"]
+async def test_filter_by_source_and_by_words(pilot) -> None:
+    screen = await loaded(pilot)
+    assert await screen.go_to(REUTERS, 3)
+    await add_bookmark(pilot, screen, "erste Notiz", "")
+    assert await screen.go_to(GIPFEL, 2)
+    await add_bookmark(pilot, screen, "zweite Notiz", "")
+    gipfel_source = screen.article.source
+    pane = await open_pane(pilot, screen)
+    pane.filter_input.value = "@reuters"
+    await pilot.pause()
+    assert [bm.source for bm in pane.shown] == ["Reuters"]
+    pane.filter_input.value = f"@{gipfel_source.split()[0].lower()}"
+    await pilot.pause()
+    assert [bm.note for bm in pane.shown] == ["zweite Notiz"]
+    pane.filter_input.value = "ERSTE"  # words: any case
+    await pilot.pause()
+    assert [bm.note for bm in pane.shown] == ["erste Notiz"]
 
 
 async def test_keys_typed_fast_all_reach_the_filter(seeds: Path) -> None:
@@ -245,75 +238,72 @@ async def test_keys_typed_fast_all_reach_the_filter(seeds: Path) -> None:
         assert app.focused is pane.list and pane.filter_input.value == "#kr"
 
 
-async def test_edit_note_and_tags_from_the_pane(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        assert await screen.go_to(REUTERS, 3)
-        await add_bookmark(pilot, screen, "alt", "nato", "2-4")
-        created, quote = entries(app)[0]["created"], entries(app)[0]["quote"]
-        await open_pane(pilot, screen)
-        await pilot.press("e")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, BookmarkDialog)
-        note = dialog.query_one("#bookmark-note")
-        assert note.value == "alt" and dialog.query_one("#bookmark-tags").value == "nato"
-        assert not dialog.query("#bookmark-words")  # the quote stays what it is
-        note.value = "neu"
-        await pilot.press("tab", *", linie", "enter")  # typing adds to the tags
-        await until(pilot, lambda: entries(app)[0]["note"] == "neu", "the edit")
-        [entry] = entries(app)
-        assert entry["tags"] == ["nato", "linie"] and entry["created"] == created
-        assert entry["quote"] == quote and entry["words"] == [1, 4]
-        await pilot.pause()
-        assert "neu" in screen_text(app)
+async def test_edit_note_and_tags_from_the_pane(pilot) -> None:
+    app = pilot.app
+    screen = await loaded(pilot)
+    assert await screen.go_to(REUTERS, 3)
+    await add_bookmark(pilot, screen, "alt", "nato", "2-4")
+    created, quote = entries(app)[0]["created"], entries(app)[0]["quote"]
+    await open_pane(pilot, screen)
+    await pilot.press("e")
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, BookmarkDialog)
+    note = dialog.query_one("#bookmark-note")
+    assert note.value == "alt" and dialog.query_one("#bookmark-tags").value == "nato"
+    assert not dialog.query("#bookmark-words")  # the quote stays what it is
+    note.value = "neu"
+    await pilot.press("tab", *", linie", "enter")  # typing adds to the tags
+    await until(pilot, lambda: entries(app)[0]["note"] == "neu", "the edit")
+    [entry] = entries(app)
+    assert entry["tags"] == ["nato", "linie"] and entry["created"] == created
+    assert entry["quote"] == quote and entry["words"] == [1, 4]
+    await pilot.pause()
+    assert "neu" in screen_text(app)
 
 
-async def test_delete_then_undo_restores_the_same_bookmark(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        assert await screen.go_to(REUTERS, 3)
-        await add_bookmark(pilot, screen, "behalten", "nato")
-        original = entries(app)[0]
-        assert screen.reading.span_layers["bookmarks"]
-        pane = await open_pane(pilot, screen)
-        assert "d Delete" in screen_text(app)  # the footer
-        await pilot.press("d")
-        await until(pilot, lambda: not screen.bookmark_keeper.bookmarks, "the delete")
-        await pilot.pause()
-        assert entries(app) == []
-        await noticed(pilot, lambda n: "press u to undo" in n.message)
-        assert not screen.reading.span_layers.get("bookmarks")  # the mark is gone
-        assert not pane.shown and "No bookmarks yet" in screen_text(app)
-        assert not pane.list.check_action("delete", ()) and "d Delete" not in screen_text(app)
-        await pilot.press("u")
-        await until(pilot, lambda: screen.bookmark_keeper.bookmarks, "the undo")
-        await pilot.pause()
-        assert entries(app) == [original]
-        assert [bm.id for bm in pane.shown] == [original["id"]]
-        assert screen.reading.span_layers["bookmarks"]
-        # nothing more to undo: u is no command now
-        assert not screen.check_action("bookmark_undo", ())
+async def test_delete_then_undo_restores_the_same_bookmark(pilot) -> None:
+    app = pilot.app
+    screen = await loaded(pilot)
+    assert await screen.go_to(REUTERS, 3)
+    await add_bookmark(pilot, screen, "behalten", "nato")
+    original = entries(app)[0]
+    assert screen.reading.span_layers["bookmarks"]
+    pane = await open_pane(pilot, screen)
+    assert "d Delete" in screen_text(app)  # the footer
+    await pilot.press("d")
+    await until(pilot, lambda: not screen.bookmark_keeper.bookmarks, "the delete")
+    await pilot.pause()
+    assert entries(app) == []
+    await noticed(pilot, lambda n: "press u to undo" in n.message)
+    assert not screen.reading.span_layers.get("bookmarks")  # the mark is gone
+    assert not pane.shown and "No bookmarks yet" in screen_text(app)
+    assert not pane.list.check_action("delete", ()) and "d Delete" not in screen_text(app)
+    await pilot.press("u")
+    await until(pilot, lambda: screen.bookmark_keeper.bookmarks, "the undo")
+    await pilot.pause()
+    assert entries(app) == [original]
+    assert [bm.id for bm in pane.shown] == [original["id"]]
+    assert screen.reading.span_layers["bookmarks"]
+    # nothing more to undo: u is no command now
+    assert not screen.check_action("bookmark_undo", ())
 
 
 # the file ------------------------------------------------------------------------------------
-async def test_a_hand_edit_of_the_file_shows_up(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        assert await screen.go_to(REUTERS, 3)
-        await add_bookmark(pilot, screen, "vorher", "nato")
-        pane = await open_pane(pilot, screen)
-        path = bookmarks_file(app)
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("note: vorher", "note: von Hand geändert"),
-                        encoding="utf-8")
-        await until(pilot, lambda: pane.shown and pane.shown[0].note == "von Hand geändert",
-                    "the reload")
-        await pilot.pause()
-        assert "von Hand geändert" in screen_text(app)
+async def test_a_hand_edit_of_the_file_shows_up(pilot) -> None:
+    app = pilot.app
+    screen = await loaded(pilot)
+    assert await screen.go_to(REUTERS, 3)
+    await add_bookmark(pilot, screen, "vorher", "nato")
+    pane = await open_pane(pilot, screen)
+    path = bookmarks_file(app)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("note: vorher", "note: von Hand geändert"),
+                    encoding="utf-8")
+    await until(pilot, lambda: pane.shown and pane.shown[0].note == "von Hand geändert",
+                "the reload")
+    await pilot.pause()
+    assert "von Hand geändert" in screen_text(app)
 
 
 BROKEN = "version: 1\nbookmarks:\n- id: abc234\n  note: [nicht geschlossen\n"
@@ -397,24 +387,18 @@ async def test_changed_and_orphaned_bookmarks_are_marked(seeds: Path) -> None:
 
 
 # keys ------------------------------------------------------------------------------------------
-async def test_bookmark_keys_are_in_help_and_the_palette(seeds: Path) -> None:
-    app = make_app(seeds)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await loaded(pilot)
-        await pilot.press("f1")
-        await pilot.pause()
-        source = app.screen.query_one("#help-text").source
-        for command_id in ("bookmark", "bookmarks", "bookmark_edit", "bookmark_delete",
-                           "bookmark_undo"):
-            assert f"`{command_id}`" in source
-        await pilot.press("escape")
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Show bookmarks")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert screen.sidebar.active == "bookmarks"
+async def test_bookmark_keys_are_in_help_and_the_palette(pilot) -> None:
+    app = pilot.app
+    screen = await loaded(pilot)
+    await pilot.press("f1")
+    await pilot.pause()
+    source = app.screen.query_one("#help-text").source
+    for command_id in ("bookmark", "bookmarks", "bookmark_edit", "bookmark_delete",
+                       "bookmark_undo"):
+        assert f"`{command_id}`" in source
+    await pilot.press("escape")
+    await ui.run_command(pilot, "Show bookmarks")
+    assert screen.sidebar.active == "bookmarks"
 
 
 async def test_bookmark_key_can_be_remapped(seeds: Path) -> None:

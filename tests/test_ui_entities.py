@@ -34,7 +34,7 @@ from tests import ui_support as ui
 from tests.conftest import run_python
 from tests.ui_support import screen_text, until
 
-SIZE = (120, 40)
+SIZE = ui.SIZE
 GIPFEL = "003_ea1d46bb5c9ce6df"  # "Joe Biden lädt Wladimir Putin zu Gipfeltreffen …"
 UNDATED = ("000_c7c4b8e3e078befc", "002_895ec12886e94bdb")  # no date in their text
 PUTIN = re.compile(r"\bPutins?\b")
@@ -125,52 +125,50 @@ async def test_names_and_dates_are_coloured_by_type_with_the_users_colours(
         assert rgb(DEFAULT_COLORS["LOC"]) in screen_colours(app, "Moskau")
 
 
-async def test_the_toggle_key_removes_and_restores_the_colours(corpus: Path) -> None:
-    app = make_app(corpus)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await ready(pilot)
-        await open_highlighted(pilot, screen, GIPFEL)
-        per = f"bold {DEFAULT_COLORS['PER']}"
-        assert per in styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin")
-        assert app.focused is screen.reading
-        await pilot.press("e")
-        await pilot.pause()
-        assert styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin") == []
-        assert styles_at(view_with(screen, "Moskau aufzubauen"), "Dienstag") == []
-        assert rgb(DEFAULT_COLORS["PER"]) not in screen_colours(app, "Wladimir Putin")
-        assert "not highlighted" in screen_text(app)
-        # another article opened meanwhile stays plain too
-        assert await screen.go_to("001_71db2df63f5cd903", 0)
-        await until(pilot, lambda: "001_71db2df63f5cd903" in screen.entity_keeper.cache, "001")
-        await pilot.pause()
-        assert all(not v.visual.spans for v in screen.reading.query(PassageView))
-        await pilot.press("backspace")  # back to the Gipfel article
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        assert per in styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin")
-        assert rgb(DEFAULT_COLORS["PER"]) in screen_colours(app, "Wladimir Putin")
+async def test_the_toggle_key_removes_and_restores_the_colours(pilot) -> None:
+    app = pilot.app
+    screen = await ready(pilot)
+    await open_highlighted(pilot, screen, GIPFEL)
+    per = f"bold {DEFAULT_COLORS['PER']}"
+    assert per in styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin")
+    assert app.focused is screen.reading
+    await pilot.press("e")
+    await pilot.pause()
+    assert styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin") == []
+    assert styles_at(view_with(screen, "Moskau aufzubauen"), "Dienstag") == []
+    assert rgb(DEFAULT_COLORS["PER"]) not in screen_colours(app, "Wladimir Putin")
+    assert "not highlighted" in screen_text(app)
+    # another article opened meanwhile stays plain too
+    assert await screen.go_to("001_71db2df63f5cd903", 0)
+    await until(pilot, lambda: "001_71db2df63f5cd903" in screen.entity_keeper.cache, "001")
+    await pilot.pause()
+    assert all(not v.visual.spans for v in screen.reading.query(PassageView))
+    await pilot.press("backspace")  # back to the Gipfel article
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    assert per in styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin")
+    assert rgb(DEFAULT_COLORS["PER"]) in screen_colours(app, "Wladimir Putin")
 
 
-async def test_the_legend_shows_each_colour_once_an_article_is_open(corpus: Path) -> None:
-    app = make_app(corpus)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await ready(pilot)
-        legend = screen.query_one(EntityLegend)
-        assert not legend.display  # nothing to explain on the welcome screen
-        await open_highlighted(pilot, screen, GIPFEL)
-        assert legend.display
-        text = screen_text(app)
-        line = next(line for line in text.splitlines() if "organisation" in line)
-        for word in ("person", "place", "organisation", "date", "e hides", "^e lists"):
-            assert word in line
-        content = legend.legend()
-        for word, label in (("person", "PER"), ("place", "LOC"), ("organisation", "ORG"),
-                            ("date", "DATE")):
-            start = content.plain.index(word)
-            assert any(s.start <= start < s.end and DEFAULT_COLORS[label] in str(s.style)
-                       for s in content.spans), word
-        assert rgb(DEFAULT_COLORS["ORG"]) in screen_colours(app, "organisation")
+async def test_the_legend_shows_each_colour_once_an_article_is_open(pilot) -> None:
+    app = pilot.app
+    screen = await ready(pilot)
+    legend = screen.query_one(EntityLegend)
+    assert not legend.display  # nothing to explain on the welcome screen
+    await open_highlighted(pilot, screen, GIPFEL)
+    assert legend.display
+    text = screen_text(app)
+    line = next(line for line in text.splitlines() if "organisation" in line)
+    for word in ("person", "place", "organisation", "date", "e hides", "^e lists"):
+        assert word in line
+    content = legend.legend()
+    for word, label in (("person", "PER"), ("place", "LOC"), ("organisation", "ORG"),
+                        ("date", "DATE")):
+        start = content.plain.index(word)
+        assert any(s.start <= start < s.end and DEFAULT_COLORS[label] in str(s.style)
+                   for s in content.spans), word
+    assert rgb(DEFAULT_COLORS["ORG"]) in screen_colours(app, "organisation")
 
 
 async def test_a_remapped_toggle_key_and_a_bad_colour(corpus: Path, tmp_path: Path) -> None:
@@ -329,24 +327,22 @@ async def test_enrichment_shows_progress_and_completes(
         assert all(rows[s.id].summary.date == s.date for s in undated)
 
 
-async def test_the_app_dates_the_undated_articles_and_shows_the_dates(corpus: Path) -> None:
+async def test_the_app_dates_the_undated_articles_and_shows_the_dates(pilot) -> None:
     """000 and 002 say nowhere when they were published: once the app's background analysis
     is done, the dates inferred from their related passages are stored, listed and shown
     under the headline."""
-    app = make_app(corpus)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await ready(pilot)
-        await until(pilot, lambda: screen.library_version > 0, "the end of the analysis")
-        rows = screen.library_pane.row_list
-        shown = {r.key: rows.render_row(r).plain for r in rows.rows if r.key}
-        for article_id in UNDATED:
-            date = screen.library.article(article_id).date
-            assert date is not None and date.inferred, article_id
-            assert shown[article_id].startswith(date.iso()[:7]), shown[article_id]
-        assert await screen.go_to(UNDATED[0])
-        await pilot.pause()
-        meta = str(screen.reading.query_one(".article-meta").visual)
-        assert screen.article.date.describe() in meta and "undated" not in meta
+    screen = await ready(pilot)
+    await until(pilot, lambda: screen.library_version > 0, "the end of the analysis")
+    rows = screen.library_pane.row_list
+    shown = {r.key: rows.render_row(r).plain for r in rows.rows if r.key}
+    for article_id in UNDATED:
+        date = screen.library.article(article_id).date
+        assert date is not None and date.inferred, article_id
+        assert shown[article_id].startswith(date.iso()[:7]), shown[article_id]
+    assert await screen.go_to(UNDATED[0])
+    await pilot.pause()
+    meta = str(screen.reading.query_one(".article-meta").visual)
+    assert screen.article.date.describe() in meta and "undated" not in meta
 
 
 async def test_an_article_opened_before_enrichment_is_analysed_on_the_spot(

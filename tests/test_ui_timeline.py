@@ -26,7 +26,7 @@ from tests import ui_support as ui
 from tests.conftest import SEEDS
 from tests.ui_support import screen_text, until
 
-SIZE = (120, 40)
+SIZE = ui.SIZE
 RT = "000_c7c4b8e3e078befc"
 REUTERS = "001_71db2df63f5cd903"
 VIDEO = "002_895ec12886e94bdb"  # no source; dated by the timeline (inferred)

@@ -9,11 +9,14 @@ from pathlib import Path
 from textual import events
 from textual.message_pump import MessagePump
 from textual.notifications import Notification
+from textual.widgets import OptionList
 
 from reader.cli.context import Context
 from reader.ui.app import ReaderApp
 from reader.ui.screens.main import MainScreen
 
+SIZE = (120, 40)
+"""The terminal the UI tests run the app in (conftest's ``pilot``)."""
 POLL = 0.02  # seconds between two looks at a condition
 PATIENCE = 30.0  # seconds before `until` gives up; usually a few frames, more on a busy machine
 
@@ -74,6 +77,22 @@ async def noticed(
 
     await until(pilot, arrived, what)
     return found[0]
+
+
+async def run_command(pilot, title: str) -> None:
+    """Run the palette command ``title`` as a user does: ctrl+p, type it, Enter."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*title)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause(0.2)
+
+
+def palette_prompts(app: ReaderApp) -> list[str]:
+    """What the open command palette offers, one prompt (with its help line) each."""
+    options = app.screen.query_one("CommandList", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
 def burst(target: MessagePump, keys: str | Iterable[tuple[str, str | None]]) -> None:

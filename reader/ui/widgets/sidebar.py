@@ -1,5 +1,5 @@
-"""The sidebar: panes that take turns (library, search, and later entities, timeline,
-bookmarks), under a one-line bar of their titles. A pane can be registered with a factory and
+"""The sidebar: panes that take turns (library, search, entities, bookmarks, timeline), under
+a one-line bar of their titles. A pane can be registered with a factory and
 is then built the first time it is shown, so the first screen stays light."""
 
 from __future__ import annotations

@@ -52,21 +52,12 @@ def wait_for_gate(gate: threading.Lock, cancelled: Callable[[], bool]) -> bool:
     return True
 
 
-def run_in_background(
-    library: Library,
-    index_changed: bool,
-    cancelled: Callable[[], bool],
-    shown: dict[str, When | None],
-    gate: threading.Lock,
-    post: Post,
-) -> None:
-    """Run :func:`enrich` in a thread of its own at a lower priority (on Linux the priority
-    is per thread, and the worker processes it starts inherit it), so the screen stays quick
-    while both cores analyse; wait for it, or (closing) let it stop cleanly."""
-    thread = threading.Thread(
-        target=enrich, args=(library, index_changed, cancelled, shown, gate, post),
-        name="reader-enrich", daemon=True,
-    )
+def run_in_background(job: Callable[[], None], cancelled: Callable[[], bool]) -> None:
+    """Run ``job`` (:func:`enrich`, which lowers its priority: on Linux the priority is per
+    thread, and the worker processes it starts inherit it) in a thread of its own, so the
+    screen stays quick while both cores analyse; wait for it, or (closing) let it stop
+    cleanly."""
+    thread = threading.Thread(target=job, name="reader-enrich", daemon=True)
     thread.start()
     while thread.is_alive() and not cancelled():
         thread.join(GATE_POLL)

@@ -294,10 +294,13 @@ class EntityKeeper(Widget):
 
     def _enrich(self, index_changed: bool, shown: dict[str, When | None]) -> None:
         worker = get_current_worker()
-        enrichment.run_in_background(
-            self.library, index_changed, lambda: worker.is_cancelled, shown, self._gate,
-            self.post_message,
-        )
+
+        def cancelled() -> bool:
+            return worker.is_cancelled
+
+        job = partial(enrichment.enrich, self.library, index_changed, cancelled, shown,
+                      self._gate, self.post_message)
+        enrichment.run_in_background(job, cancelled)
 
     def on_enrich_done(self, message: EnrichDone) -> None:
         # not stopped: the message bubbles on to the screen for the other features
