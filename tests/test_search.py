@@ -51,6 +51,14 @@ def test_phrase_search(seeds_library: Library) -> None:
     assert seeds_library.search('"Linie rote"', limit=50).total == 0
 
 
+@pytest.mark.parametrize("query", ['"rote Linie" AND Raketen', 'Raketen AND "rote Linie"',
+                                   '("rote Linie" OR Zusicherungen) AND NOT Genf'])
+def test_phrase_beside_operators_is_a_query(seeds_library: Library, query: str) -> None:
+    # The quoted phrase is an operand: the operator beside it is not "at the start".
+    hits = seeds_library.search(query).hits
+    assert "001_71db2df63f5cd903#p4" in {hit.passage.id for hit in hits}
+
+
 def test_field_filters(seeds_library: Library) -> None:
     reuters = seeds_library.search("Putin AND source:reuters", limit=100)
     assert reuters.total > 0

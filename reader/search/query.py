@@ -19,6 +19,7 @@ from reader.search.schema import DATE_FORMAT, GERMAN, QUERY_FIELDS, query_schema
 FRAGMENT_RADIUS = 70
 MAX_FRAGMENTS = 3
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+PHRASE = "\x00"  # stands for a quoted phrase in the operator check
 FIELD_PREFIX = re.compile(r"(?<![\w\"\\])([A-Za-z_]\w*):(?=\S)")
 
 
@@ -74,8 +75,10 @@ def check_syntax(text: str) -> None:
     outside: list[str] = []
     for i, ch in enumerate(text):
         if ch == '"':
+            # A phrase is one operand: its opening quote stands for it, so the operator
+            # check below sees `"rote Linie" AND Polizei` as `<phrase> AND Polizei`.
+            outside.append(PHRASE if in_quote is None else " ")
             in_quote = None if in_quote is not None else i
-            outside.append(" ")
             continue
         if in_quote is not None:
             outside.append(" ")
