@@ -446,7 +446,7 @@ class RelatedFinder:
             for compound in self.compounds(t)[:MAX_COMPOUNDS]:
                 if self._df("text", compound) <= cap:
                     keys.setdefault(("text", compound), 0.5 * w)
-        for name in me.entities:
+        for name in sorted(me.entities):  # a fixed order: the sums below agree between runs
             term = entity_term(name)
             if 0 < self._df("entity", term) <= cap:
                 keys[("entity", term)] = 0.5 * self.idf("entity", term)
@@ -454,7 +454,7 @@ class RelatedFinder:
         for (fieldname, term), w in keys.items():
             for docnum in reader.postings(fieldname, term).all_ids():
                 totals[docnum] = totals.get(docnum, 0.0) + w
-        best = heapq.nlargest(2 * CANDIDATES, totals.items(), key=lambda kv: kv[1])
+        best = heapq.nlargest(2 * CANDIDATES, totals.items(), key=lambda kv: (kv[1], -kv[0]))
         found: list[tuple[str, int]] = []
         for docnum, _ in best:
             if reader.is_deleted(docnum):
@@ -496,9 +496,10 @@ class RelatedFinder:
         entity = 0.0
         if common_entities:
             ew = {e: self.idf("entity", entity_term(e)) for e in a.entities | b.entities}
-            es = sum(ew[e] for e in common_entities)
-            entity = es / math.sqrt(sum(ew[e] for e in a.entities) * sum(ew[e] for e in b.entities))
-            entity *= 1 - math.exp(-sum(self.rarity(ew[e]) for e in common_entities))
+            es = math.fsum(ew[e] for e in common_entities)  # fsum: the same in every run
+            entity = es / math.sqrt(
+                math.fsum(ew[e] for e in a.entities) * math.fsum(ew[e] for e in b.entities))
+            entity *= 1 - math.exp(-math.fsum(self.rarity(ew[e]) for e in common_entities))
 
         common_dates = a.dates.keys() & b.dates.keys()
         date = max((DATE_WEIGHT[a.dates[k]] for k in common_dates), default=0.0)
@@ -514,7 +515,7 @@ class RelatedFinder:
             return None
         _, index = split_passage_id(b.pid)
         p = article.passages[index]
-        shown = sorted(matched, key=lambda t: -a.bag.words[t] * matched[t][1])[:8]
+        shown = sorted(matched, key=lambda t: (-a.bag.words[t] * matched[t][1], t))[:8]
         return Related(
             passage_id=b.pid,
             article_id=b.article_id,
