@@ -4,14 +4,16 @@
 
 What a user waits for when a script calls ``reader search QUERY --limit 10 --json``: the
 interpreter, the imports, the up-to-date check, opening the searcher, the search with its
-highlights and the JSON. The floor is a fresh Python process that imports Whoosh, opens a
-plain index of the same passages (same German analyzer; built once in a temporary folder),
-searches with the same limit, takes Whoosh's highlights and prints JSON.
+highlights and the JSON. The floor is a fresh
+Python process that imports Whoosh, opens a plain index of the same passages (same German
+analyzer; built once in a temporary folder), searches with the same limit, takes Whoosh's
+highlights and prints JSON.
 
-The reader index of the corpus is brought up to date first (``reader --corpus PATH index``,
-the user's normal cache folder); both commands run once untimed, then alternate, so both see
-the same load. Prints the medians of wall and CPU time (the child's user+sys), their ratios
-and the load average.
+Both use compiled bytecode, as an installed reader does (a throw-away
+``PYTHONPYCACHEPREFIX``). The reader index of the corpus is brought up to date first
+(``reader --corpus PATH index``, the user's normal cache folder); both commands run once
+untimed, then alternate, so both see the same load. Prints the medians of wall and CPU time
+(the child's user+sys), their ratios and the load average.
 """
 
 from __future__ import annotations
@@ -65,10 +67,13 @@ def main() -> int:
         return 1
     env = dict(os.environ)
     env.pop("READER_CONFIG", None)
+    # as installed: reader's modules compiled once (pip writes .pyc), not on every run
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     python = sys.executable
     reader = [python, "-m", "reader", "--corpus", str(corpus)]
     subprocess.run([*reader, "index"], env=env, check=True, capture_output=True)
     with tempfile.TemporaryDirectory() as tmp:
+        env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         print(f"building the plain Whoosh index of {corpus.name} ...", flush=True)
         baseline_build(corpus, Path(tmp))
         variants = {
