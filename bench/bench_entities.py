@@ -34,11 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus_sample import BERLIN, first_articles, headline_and_body
 
-from reader.analysis.crf_features import read_germeval
-from reader.analysis.crf_model import evaluate_find
 from reader.analysis.entities import EntityRecognizer
-from reader.analysis.scoring import report
 from reader.analysis.tokens import tokenize
+from reader_dev.ner.germeval import evaluate_find, read_germeval
+from reader_dev.ner.metrics import report
 
 DEFAULT_CORPUS = str(BERLIN)
 

@@ -32,6 +32,7 @@ from whoosh.qparser import FuzzyTermPlugin, QueryParser
 from reader.config import Config
 from reader.corpus.loader import load_corpus
 from reader.library import Library
+from reader.refresh import enrich
 from reader.search.schema import GERMAN
 
 QUERIES = [
@@ -119,7 +120,7 @@ def main() -> None:
         base_q = baseline_queries(base_dir, args.repeat)
         our_q = reader_queries(library, args.repeat)
         base_size, our_size = dir_size(base_dir), dir_size(ours_dir)
-        enriched = library.enrich()
+        enriched = enrich(library)
         library.close()
         analysed_size = dir_size(ours_dir)
         config = Path(tmp) / "config.yaml"

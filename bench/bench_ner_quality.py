@@ -19,11 +19,10 @@ from pathlib import Path
 
 from corpus_sample import BERLIN, first_articles
 
-from reader.analysis.crf_features import read_germeval
-from reader.analysis.crf_model import evaluate_find
-from reader.analysis.gold import evaluate, load_seed_gold, load_unseen_gold
 from reader.analysis.spans import Span
 from reader.analysis.tokens import tokenize
+from reader_dev.ner.germeval import evaluate_find, read_germeval
+from reader_dev.ner.gold import evaluate, load_seed_gold, load_unseen_gold
 
 REPO = Path(__file__).resolve().parent.parent
 DEV = REPO.parent / "shared" / "ner" / "germeval2014" / "NER-de-dev.tsv"

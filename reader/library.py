@@ -2,23 +2,22 @@
 
 Opening a library is cheap (no corpus-sized work); :meth:`Library.update` brings the index
 up to date and :meth:`Library.is_current` tells, with one ``stat`` per file, whether it must.
+The library only stores and indexes: the analysis over it (and the refresh sequence that
+runs it) is :mod:`reader.refresh`, one layer up.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
 from reader.config import Config
-from reader.corpus.model import Article, Passage, split_passage_id
+from reader.corpus.model import Article, Passage, When, split_passage_id
 from reader.search.indexer import (
     IndexPaths,
     Progress,
@@ -39,28 +38,14 @@ from reader.search.query import (
 )
 from reader.search.store import ArticleStore, ArticleSummary
 
-if TYPE_CHECKING:
-    from reader.analysis.pipeline import ArticleAnalysis
-
 ARTICLE_CACHE = 256
 ANALYSIS = "analysis"  # store kind: dates and entities of an article
 INDEXED = "indexed"  # store kind: the article's index documents carry that analysis
 
 
-@dataclass
-class EnrichReport:
-    pending: int = 0
-    analysed: int = 0
-    reindexed: int = 0
-    seconds: float = 0.0
-    problems: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"analysed": self.analysed, "reindexed": self.reindexed,
-                "seconds": round(self.seconds, 3), "problems": self.problems}
-
-
 class Library:
+    """The facade over one corpus's index and store: open, update, read, search."""
+
     def __init__(self, config: Config) -> None:
         self.config = config
         self.paths = IndexPaths(config.resolved_index_dir())
@@ -70,7 +55,6 @@ class Library:
         self._rebuild_reason = ""
         self._cache: OrderedDict[str, Article | None] = OrderedDict()
         self._lock = threading.RLock()
-        self._recognizer: Any = None
 
     @property
     def lock(self) -> threading.RLock:
@@ -126,73 +110,17 @@ class Library:
                 self._reset_readers()
             return report
 
-    def enrich(
-        self, progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
-    ) -> EnrichReport:
-        """Analyse (dates, entities) every article not yet analysed by the current
-        recognisers, on both cores, storing results as they come; then rewrite those
-        articles' index documents with their entities and inferred dates."""
-        from reader.analysis.pipeline import analysis_version, analyze_many
-
-        started = time.perf_counter()
+    def reindex(
+        self,
+        ids: list[str],
+        entry: Callable[[Article], tuple[When | None, dict[int, list[str]]] | None],
+        version: str,
+        progress: Progress | None = None,
+    ) -> None:
+        """Rewrite the index documents of ``ids`` with the date and the entities per passage
+        that ``entry(article)`` gives (``None``: leave that article), and mark them in the
+        store as carrying analysis ``version`` (kind ``INDEXED``)."""
         tick = progress or (lambda phase, done, total: None)
-        version = analysis_version(self.config.gazetteer)
-        with self._lock:
-            todo = self.store.analysis_missing(ANALYSIS, version)
-        report = EnrichReport(pending=len(todo))
-        if todo:
-            articles = self._articles_unlocked(todo)
-            results = analyze_many(articles, self.config.gazetteer, len(todo), cancelled)
-            for n, (aid, analysis) in enumerate(results, start=1):
-                with self._lock:
-                    self.store.put_analysis(aid, ANALYSIS, version, analysis.to_json())
-                    if analysis.date is not None and analysis.date.inferred:
-                        self.store.set_date(aid, analysis.date)
-                    if n % 200 == 0:
-                        self.store.commit()
-                report.analysed += 1
-                if analysis.error:
-                    report.problems.append(f"{aid}: {analysis.error}")
-                tick("analyse", n, len(todo))
-            with self._lock:
-                self.store.commit()
-        with self._lock:
-            stale = self.store.analysis_missing(INDEXED, version)
-            stale = [aid for aid in stale if self.store.get_analysis(aid, ANALYSIS)]
-        if stale and not cancelled():
-            self._rewrite_documents(stale, version, tick)
-            report.reindexed = len(stale)
-            with self._lock:
-                self._reset_readers()
-        report.seconds = time.perf_counter() - started
-        return report
-
-    def apply_inferred_dates(self, progress: Progress | None = None) -> list[str]:
-        """Store the dates the timeline inferred for undated articles (marked inferred) and
-        put them in the index, so lists, search results and date filters agree with it.
-        Returns the ids whose date changed."""
-        from reader.analysis.pipeline import analysis_version
-        from reader.analysis.timeline import timeline
-
-        inferred = timeline(self).inferred_dates
-        changed: list[str] = []
-        with self._lock:
-            for aid, guess in inferred.items():
-                article = self.store.article(aid)
-                if article is None or (article.date is not None and not article.date.inferred):
-                    continue
-                if article.date != guess.date:
-                    self.store.set_date(aid, guess.date)
-                    changed.append(aid)
-            if changed:
-                version = analysis_version(self.config.gazetteer)
-                self._rewrite_documents(changed, version, progress or (lambda *a: None))
-                self._reset_readers()
-        return changed
-
-    def _rewrite_documents(self, ids: list[str], version: str, tick: Progress) -> None:
-        from reader.analysis.pipeline import ArticleAnalysis
-
         total = len(ids)
         bulk = total >= 1000
         writer = self.index.writer(procs=2, multisegment=True, limitmb=256) if bulk else (
@@ -202,13 +130,12 @@ class Library:
             for n, aid in enumerate(ids, start=1):
                 with self._lock:  # per article: the UI reads articles meanwhile
                     article = self.store.article(aid)
-                    stored = self.store.get_analysis(aid, ANALYSIS)
-                if article is None or stored is None:
+                found = entry(article) if article is not None else None
+                if article is None or found is None:
                     continue
-                analysis = ArticleAnalysis.from_json(stored[1])
-                article.date = article.date or analysis.date
+                article.date, entities = found
                 writer.delete_by_term("article", aid)
-                for doc in passage_documents(article, analysis.passage_entities(article)):
+                for doc in passage_documents(article, entities):
                     writer.add_document(**doc)
                 done.append(aid)
                 if n % 500 == 0 or n == total:
@@ -224,29 +151,7 @@ class Library:
             for aid in done:
                 self.store.put_analysis(aid, INDEXED, version, None)
             self.store.commit()
-
-    def _articles_unlocked(self, ids: list[str]) -> Iterator[Article]:
-        """Articles read one at a time under the lock, so other threads get turns."""
-        for aid in ids:
-            with self._lock:
-                article = self.store.article(aid)
-            if article is not None:
-                yield article
-
-    def analysis(self, article_id: str) -> ArticleAnalysis | None:
-        """Stored analysis of an article, or computed on the spot when the background
-        enrichment has not reached it yet (the recogniser then loads in this process)."""
-        from reader.analysis.pipeline import ArticleAnalysis, analyze_article, make_recognizer
-
-        stored = self.stored_analysis(article_id)
-        if stored is not None:
-            return ArticleAnalysis.from_json(stored)
-        article = self.article(article_id)
-        if article is None:
-            return None
-        if self._recognizer is None:
-            self._recognizer = make_recognizer(self.config.gazetteer)
-        return analyze_article(article, self._recognizer)
+            self._reset_readers()
 
     def stored_analysis(self, article_id: str) -> dict[str, Any] | None:
         """The stored analysis as JSON, never computed: for scans over many articles that
@@ -331,11 +236,3 @@ class Library:
                     Hit(article, passage, hit.score, matches, fragments(passage.text, matches))
                 )
             return SearchResult(text, len(results), hits, terms, names)
-
-
-def corpus_is_empty(paths: list[Path]) -> bool:
-    """True when no corpus path exists or none holds a readable file."""
-    from reader.corpus.loader import discover
-
-    files, _ = discover(paths)
-    return not files

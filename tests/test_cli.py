@@ -85,3 +85,17 @@ def test_console_script_runs_as_a_process() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert len(json.loads(proc.stdout)["hits"]) == 2
+
+
+def test_index_stores_the_dates_inferred_for_undated_articles(capsys) -> None:
+    # 000 and 002 name no date of their own: the events they report with the dated articles
+    # date them, and what the index stores is what show, search and the date filter use
+    code, out, _ = run(capsys, "index", "--json")
+    assert code == 0
+    assert set(json.loads(out)["inferred_dates"]) == {"000_c7c4b8e3e078befc",
+                                                      "002_895ec12886e94bdb"}
+    code, out, _ = run(capsys, "show", "000_c7c4b8e3e078befc", "--json")
+    assert json.loads(out)["date"] == {"value": "2021-12-08", "precision": "day",
+                                       "inferred": True}
+    code, out, _ = run(capsys, "search", "Sacharowa AND date:2021-12-08", "--json")
+    assert [h["article_id"] for h in json.loads(out)["hits"]] == ["000_c7c4b8e3e078befc"]

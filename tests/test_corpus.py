@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from reader.corpus.loader import discover, load_corpus, load_file
 from reader.corpus.model import When
 from tests.conftest import SEEDS
@@ -152,3 +154,11 @@ def test_discover_is_sorted_and_ignores_hidden(tmp_path: Path) -> None:
     files, problems = discover([tmp_path])
     assert [f.name for f in files] == ["a.md", "b.txt"]
     assert problems == []
+
+
+@pytest.mark.parametrize("when", [
+    When(2021), When(2021, 4), When(2021, 12, 7), When(2021, 12, 30, 21, 30),
+    When(2021, 4, weekday=1), When(2021, 12, 7, inferred=True), When(2021, 12, 7, 9, 0, tz="MEZ"),
+])
+def test_a_date_reads_back_as_it_was_stored(when: When) -> None:
+    assert When.from_json(when.to_json()) == when

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.crf_features import FEATURE_VERSION, align, read_germeval, to_bioes
+from reader.analysis.crf_features import FEATURE_VERSION
 from reader.analysis.crf_model import (
     FEATURES_RESOURCE,
     MODEL_RESOURCE,
     ModelRecognizer,
-    evaluate,
     get_recognizer,
     name_element,
     read_model_bytes,
@@ -24,6 +23,7 @@ from reader.analysis.crf_model import (
     split_sentences,
 )
 from reader.analysis.tokens import tokenize
+from reader_dev.ner.germeval import align, evaluate, read_germeval, to_bioes
 from tests.conftest import run_python
 
 REPO = Path(__file__).resolve().parent.parent

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.gold import (
+from reader.analysis.spans import ENTITY_LABELS, Span
+from reader_dev.ner.gold import (
     SEEDS_GOLD,
     UNSEEN_GOLD,
     GoldDataError,
@@ -23,7 +24,6 @@ from reader.analysis.gold import (
     split_paragraphs,
     unit_text,
 )
-from reader.analysis.spans import ENTITY_LABELS, Span
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = default_corpora_dir(REPO)

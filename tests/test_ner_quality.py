@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.analysis.crf_features import read_germeval
-from reader.analysis.crf_model import evaluate_find
-from reader.analysis.gold import default_corpora_dir, evaluate, load_seed_gold, load_unseen_gold
 from reader.analysis.pipeline import make_recognizer
+from reader_dev.ner.germeval import evaluate_find, read_germeval
+from reader_dev.ner.gold import default_corpora_dir, evaluate, load_seed_gold, load_unseen_gold
 from tests.conftest import REPO
 
 # measured: seeds ALL 0.996 (PER 1.0, LOC 1.0, ORG 0.979); held-out ALL 0.837 (PER 0.974,

@@ -13,6 +13,7 @@ from reader.cli import main
 from reader.config import Config
 from reader.corpus.model import When
 from reader.library import Library
+from reader.refresh import apply_inferred_dates, article_analysis, enrich
 from tests.conftest import SEEDS, run_python
 
 
@@ -21,7 +22,7 @@ def analysed(tmp_path_factory: pytest.TempPathFactory) -> Library:
     root = tmp_path_factory.mktemp("analysed")
     library = Library(Config(corpus=[SEEDS], index_dir=root / "index"))
     library.update()
-    library.enrich()
+    enrich(library)
     return library
 
 
@@ -40,7 +41,7 @@ def test_entity_inside_compound_is_searchable(analysed: Library) -> None:
 
 def test_inferred_article_date_reaches_the_index(analysed: Library) -> None:
     reuters = analysed.article("001_71db2df63f5cd903")
-    analysis = analysed.analysis("001_71db2df63f5cd903")
+    analysis = article_analysis(analysed, "001_71db2df63f5cd903")
     assert analysis is not None and analysis.date == When(2021, 12, 7, inferred=True)
     assert reuters is not None
     hits = analysed.search("Garantien AND date:[2021-12-01 TO 2021-12-31]", limit=50).hits
@@ -50,20 +51,20 @@ def test_inferred_article_date_reaches_the_index(analysed: Library) -> None:
 
 
 def test_second_enrich_does_nothing(analysed: Library) -> None:
-    report = analysed.enrich()
+    report = enrich(analysed)
     assert (report.analysed, report.reindexed) == (0, 0)
 
 
 def test_user_names_trigger_reanalysis_and_win(tmp_path: Path) -> None:
     index = tmp_path / "index"
-    Library(Config(corpus=[SEEDS], index_dir=index)).enrich()
+    enrich(Library(Config(corpus=[SEEDS], index_dir=index)))
     entries = [{"name": "Kanal 5", "type": "ORG", "aliases": []},
                {"name": "Sergej Lawrow", "type": "PER", "aliases": ["Sergei Lawrow", "Lawrow"]}]
     library = Library(Config(corpus=[SEEDS], index_dir=index, gazetteer=entries))
     library.update()
-    report = library.enrich()
+    report = enrich(library)
     assert report.analysed == 5
-    analysis = library.analysis("000_c7c4b8e3e078befc")
+    analysis = article_analysis(library, "000_c7c4b8e3e078befc")
     assert analysis is not None
     names = {(s.text, s.canonical, s.label, s.origin) for s in analysis.entities}
     assert ("Sergei Lawrow", "Sergej Lawrow", "PER", "user") in names
@@ -73,7 +74,7 @@ def test_user_names_trigger_reanalysis_and_win(tmp_path: Path) -> None:
 def test_article_analysed_on_the_spot_before_enrichment(tmp_path: Path) -> None:
     library = Library(Config(corpus=[SEEDS], index_dir=tmp_path / "ix"))
     library.update()
-    analysis = library.analysis("003_ea1d46bb5c9ce6df")
+    analysis = article_analysis(library, "003_ea1d46bb5c9ce6df")
     assert analysis is not None
     assert any(s.canonical == "Joe Biden" for s in analysis.entities)
     assert any(s.value == When(2021, 4, 22) for s in analysis.dates)
@@ -120,8 +121,8 @@ def test_entities_command_counts_mentions_per_source(capsys) -> None:
 def test_timeline_inferred_dates_reach_list_search_and_filters(tmp_path: Path) -> None:
     library = Library(Config(corpus=[SEEDS], index_dir=tmp_path / "ix"))
     library.update()
-    library.enrich()
-    assert set(library.apply_inferred_dates()) == {"000_c7c4b8e3e078befc",
+    enrich(library)
+    assert set(apply_inferred_dates(library)) == {"000_c7c4b8e3e078befc",
                                                    "002_895ec12886e94bdb"}
     dates = {s.id: s.date for s in library.summaries()}
     # 000: Peskow spoke "am Mittwoch" after Tuesday's call; 002 reports the call itself
@@ -129,7 +130,7 @@ def test_timeline_inferred_dates_reach_list_search_and_filters(tmp_path: Path) -
     assert dates["002_895ec12886e94bdb"] == When(2021, 12, 7, inferred=True)
     hits = library.search("Sacharowa AND date:2021-12-08").hits
     assert [h.article.id for h in hits] == ["000_c7c4b8e3e078befc"]
-    assert library.apply_inferred_dates() == []  # stable: nothing changes the second time
+    assert apply_inferred_dates(library) == []  # stable: nothing changes the second time
 
 
 def test_a_failing_recogniser_costs_one_article_not_the_corpus() -> None:

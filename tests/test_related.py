@@ -13,6 +13,7 @@ import pytest
 from reader.analysis.related import Related, UnknownPassage, finder, related
 from reader.config import load_config
 from reader.library import Library
+from reader.refresh import enrich
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -42,7 +43,7 @@ def open_seeds(root: Path, corpus: Path = SEEDS) -> Library:
     config.index_dir = root / "index"
     library = Library(config)
     library.update()
-    library.enrich()
+    enrich(library)
     return library
 
 
@@ -140,7 +141,7 @@ def test_a_new_article_is_linked_after_the_index_changes(tmp_path: Path) -> None
         encoding="utf-8",
     )
     library.update()
-    library.enrich()
+    enrich(library)
     after = {r.passage_id: r for r in related(library, pid, limit=30)}
     assert "005_new" not in before
     assert "005_new#p1" in after

@@ -12,6 +12,7 @@ from reader.analysis.timeline import Event, Timeline, timeline
 from reader.cli import main
 from reader.config import Config, load_config
 from reader.library import Library
+from reader.refresh import apply_inferred_dates, enrich
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 A000, A001, A002, A003, A004 = (
@@ -23,7 +24,7 @@ A000, A001, A002, A003, A004 = (
 def built(config: Config) -> Library:
     library = Library(config)
     library.update()
-    library.enrich()
+    enrich(library)
     return library
 
 
@@ -73,7 +74,7 @@ def test_the_call_stays_one_event_after_the_corpus_is_analysed_again(tmp_path: P
     config = load_config()
     config.corpus, config.index_dir = [SEEDS], tmp_path / "index"
     library = built(config)
-    assert set(library.apply_inferred_dates()) >= {A000, A002}
+    assert set(apply_inferred_dates(library)) >= {A000, A002}
     config.gazetteer = [{"name": "Quorbel", "type": "ORG"}]
     again = built(config)
     tl = timeline(again, rebuild=True)
@@ -173,7 +174,7 @@ def test_cached_until_the_index_changes(small) -> None:
             "text": "Am 20. März 2024 eröffnet im Zoo ein neues Affenhaus.",
         }, ensure_ascii=False) + "\n")
     library.update()
-    library.enrich()
+    enrich(library)
     rebuilt = timeline(library)
     assert rebuilt.version != first.version
     assert events_on(rebuilt, "2024-03-20")

@@ -10,7 +10,7 @@ determiner, a number or an inflected adjective, as common nouns are ("die Polize
 sample does not favour the names any one recogniser knows.
 
 - berlin-police-reports.jsonl: one paragraph per article (``record["text"]`` split on
-  ``"\\n"``, see ``reader.analysis.gold.split_paragraphs``).
+  ``"\\n"``, see ``reader_dev.ner.gold.split_paragraphs``).
 - frontpages-2026.jsonl: items with a teaser; the unit is title + ``"\\n"`` + teaser, spread
   evenly over the outlets; items whose title or teaser repeats an earlier pick are skipped.
 
@@ -32,14 +32,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.analysis.gold import (
+from reader.analysis.tokens import tokenize
+from reader_dev.ner.gold import (
     default_corpora_dir,
     sha1,
     split_paragraphs,
     unit_key,
     unit_text,
 )
-from reader.analysis.tokens import tokenize
 
 SEED = 20140101
 POLICE, POLICE_N = "berlin-police-reports.jsonl", 30

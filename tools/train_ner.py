@@ -42,16 +42,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.analysis.crf_features import (  # noqa: E402
-    FEATURE_VERSION,
+from reader.analysis.crf_features import FEATURE_VERSION, standard_extractor  # noqa: E402
+from reader.analysis.crf_model import ModelRecognizer, features_path  # noqa: E402
+from reader_dev.ner.germeval import (  # noqa: E402
     align,
+    evaluate,
     label_memory,
     read_germeval,
-    standard_extractor,
     to_bioes,
 )
-from reader.analysis.crf_model import ModelRecognizer, evaluate, features_path  # noqa: E402
-from reader.analysis.scoring import report  # noqa: E402
+from reader_dev.ner.metrics import report  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "ner" / "germeval2014"
 C1 = 0.1

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +24,8 @@ from reader.analysis.crf_features import (
     ENTITY_TYPES,
     FEATURE_VERSION,
     FeatureExtractor,
-    align,
     standard_extractor,
 )
-from reader.analysis.scoring import Score, score
 from reader.analysis.spans import Span
 from reader.analysis.tokens import HYPHENS, Token, sentences, tokenize
 
@@ -272,34 +270,3 @@ def get_recognizer() -> ModelRecognizer:
     if _recognizer is None:
         _recognizer = ModelRecognizer()
     return _recognizer
-
-
-def evaluate(
-    recognizer: ModelRecognizer, gold_sentences: Sequence[Sequence[tuple[str, str]]]
-) -> dict[str, Score]:
-    """Exact-span scores of the model's outer PER/LOC/ORG on GermEval sentences
-    (``read_germeval``); see :func:`evaluate_find`."""
-    return evaluate_find(lambda text: recognizer.find(text, parts=False), gold_sentences)
-
-
-def evaluate_find(
-    find: Callable[[str], list[Span]], gold_sentences: Sequence[Sequence[tuple[str, str]]]
-) -> dict[str, Score]:
-    """Exact-span scores of outer PER/LOC/ORG of any recogniser's ``find`` on GermEval
-    sentences (``read_germeval``).
-
-    Each sentence is rebuilt as text (tokens joined by spaces) and run through ``find``;
-    names inside compounds and derived adjectives count on neither side, so spans that
-    cover only part of a token are left out of the predictions.
-    """
-    gold: list[tuple[int, int, int, str]] = []
-    predicted: list[tuple[int, int, int, str]] = []
-    for key, sentence in enumerate(gold_sentences):
-        text, tokens, _labels, spans = align(sentence)
-        starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
-        gold.extend((key, s, e, kind) for s, e, kind in spans)
-        predicted.extend(
-            (key, sp.start, sp.end, sp.label) for sp in find(text)
-            if sp.label in ENTITY_TYPES and sp.start in starts and sp.end in ends
-        )
-    return score(gold, predicted)

@@ -99,14 +99,6 @@ def terms(text: str) -> dict[str, int]:
     return counts
 
 
-def surface_forms(text: str) -> dict[str, str]:
-    """Stem → the first word of ``text`` with that stem (for labels and explanations)."""
-    forms: dict[str, str] = {}
-    for stem, start, end in words(text):
-        forms.setdefault(stem, text[start:end])
-    return forms
-
-
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Character ranges of the sentences of ``text``."""
     return [(sent[0].start, sent[-1].end) for sent in sentences(tokenize(text)) if sent]

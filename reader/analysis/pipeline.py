@@ -60,23 +60,11 @@ class ArticleAnalysis:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ArticleAnalysis:
-        date = None
-        if data.get("date"):
-            date = Span.from_json(
-                {"start": 0, "end": 0, "text": "", "label": "DATE", "value": data["date"]}
-            ).value
         return cls(
-            date,
+            When.from_json(data["date"]) if data.get("date") else None,
             [Span.from_json(s) for s in data.get("dates", [])],
             [Span.from_json(s) for s in data.get("entities", [])],
             str(data.get("error", "")),
-        )
-
-    def spans_in(self, start: int, end: int) -> list[Span]:
-        """Entity and date spans inside ``[start, end)``, in article offsets, by position."""
-        return sorted(
-            (s for s in (*self.entities, *self.dates) if s.start >= start and s.end <= end),
-            key=lambda s: (s.start, s.end),
         )
 
     def passage_entities(self, article: Article) -> dict[int, list[str]]:

@@ -17,7 +17,7 @@ merely name Putin on the same day are not related). Passages scoring below
 that shares a word or two links to nothing.
 
 Results are cached in memory per library and in the store (kind ``related:p<N>`` of the
-passage's article), both keyed by :func:`reader.analysis.link_cache.index_version`.
+passage's article), both keyed by :func:`reader.analysis.index_version.index_version`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis import link_cache
+from reader.analysis.index_version import index_version
 from reader.analysis.passage_terms import (
     quantities,
     sentence_bounds,
@@ -236,7 +236,7 @@ class RelatedFinder:
     # cache handling ---------------------------------------------------------------------
     def _sync(self) -> None:
         """Drop every cache when the index changed since the last call."""
-        version = link_cache.index_version(self.library)
+        version = index_version(self.library)
         if version != self._version:
             self._version = version
             self._results.clear()
@@ -349,7 +349,7 @@ class RelatedFinder:
             return None
         spans = self._spans.get(article_id)
         if spans is None:
-            stored = link_cache.stored_analysis(self.library, article_id)
+            stored = self.library.stored_analysis(article_id)
             spans = spans_by_passage(stored, [(p.start, p.end) for p in article.passages])
             self._spans[article_id] = spans
             if len(self._spans) > MEMORY_CACHE:
@@ -383,7 +383,7 @@ class RelatedFinder:
     def find(self, pid: str, limit: int = 10) -> list[Related]:
         """Related passages of ``pid``, best first, other sources before the same source;
         raises :class:`UnknownPassage`."""
-        with self._lock, link_cache.library_lock(self.library):
+        with self._lock, self.library.lock:
             self._sync()
             self._search()
             cached = self._results.get(pid)
@@ -616,11 +616,3 @@ def related(library: Library, pid: str, limit: int = 10) -> list[Related]:
     (other sources before the same source), each with a score in ``[0, 1]`` and the shared
     words, entities and dates behind it. Raises :class:`UnknownPassage`."""
     return finder(library).find(pid, limit)
-
-
-def related_many(
-    library: Library, pids: Iterable[str], limit: int = 10
-) -> dict[str, list[Related]]:
-    """:func:`related` for several passages (e.g. a whole article for a side list)."""
-    f = finder(library)
-    return {pid: f.find(pid, limit) for pid in pids}

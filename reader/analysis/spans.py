@@ -53,14 +53,7 @@ class Span:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Span:
         value = data.get("value")
-        when = None
-        if value:
-            when = When.parse_iso(value["value"], inferred=bool(value.get("inferred")))
-            if value.get("weekday") is not None or value.get("tz"):
-                when = When(
-                    when.year, when.month, when.day, when.hour, when.minute,
-                    value.get("weekday"), when.inferred, value.get("tz"),
-                )
+        when = When.from_json(value) if value else None
         return cls(
             int(data["start"]), int(data["end"]), str(data["text"]), str(data["label"]),
             data.get("canonical"), when, str(data.get("origin", "")),

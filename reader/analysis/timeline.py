@@ -21,7 +21,7 @@ count as their day) and the same happening. Building it:
 
 Events are sorted by date (a month or year before the days within it), then by how many
 sources report them. The whole timeline is cached in memory and in the store's meta table
-under ``timeline``, keyed by :func:`reader.analysis.link_cache.index_version`, so it is
+under ``timeline``, keyed by :func:`reader.analysis.index_version.index_version`, so it is
 rebuilt only after the index changed.
 """
 
@@ -40,7 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis import link_cache
+from reader.analysis.index_version import index_version
 from reader.analysis.passage_terms import strip_teaser, terms, words
 from reader.analysis.spans import Span
 from reader.analysis.word_groups import group_of
@@ -117,8 +117,8 @@ class EventPassage:
     def from_json(cls, data: dict[str, Any]) -> EventPassage:
         return cls(
             data["article_id"], data["passage_id"], int(data["passage"]), data["source"],
-            data["title"], _when(data["value"]), data["start"], data["end"], data["date_text"],
-            bool(data["inferred"]),
+            data["title"], When.from_json(data["value"]), data["start"], data["end"],
+            data["date_text"], bool(data["inferred"]),
         )
 
 
@@ -157,7 +157,7 @@ class Event:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Event:
         return cls(
-            data["id"], _when(data["date"]), data["label"],
+            data["id"], When.from_json(data["date"]), data["label"],
             [EventPassage.from_json(p) for p in data["passages"]],
         )
 
@@ -205,28 +205,10 @@ class Timeline:
             data["version"],
             [Event.from_json(e) for e in data["events"]],
             {
-                k: InferredDate(k, _when(v["date"]), list(v["evidence"]))
+                k: InferredDate(k, When.from_json(v["date"]), list(v["evidence"]))
                 for k, v in data.get("inferred_dates", {}).items()
             },
         )
-
-
-def _when(data: dict[str, Any]) -> When:
-    """A ``When`` from its JSON (``When.to_json``), by slicing: strptime was a tenth of the
-    build time on 33k dates."""
-    iso = data["value"]
-    try:
-        year = int(iso[:4])
-        month = int(iso[5:7]) if len(iso) >= 7 else None
-        day = int(iso[8:10]) if len(iso) >= 10 else None
-        hour = int(iso[11:13]) if len(iso) >= 13 else None
-        minute = int(iso[14:16]) if len(iso) >= 16 else (0 if hour is not None else None)
-    except ValueError:
-        return When.parse_iso(iso, inferred=bool(data.get("inferred")))
-    return When(
-        year, month, day, hour, minute, data.get("weekday"), bool(data.get("inferred")),
-        data.get("tz"),
-    )
 
 
 # --- building -------------------------------------------------------------------------------
@@ -256,24 +238,15 @@ class _Mention:
 
 def _load(library: Library) -> list[_Article]:
     """Every article with its stored analysis, straight from the store (one query each)."""
-    from reader.search.store import _when_from_db
+    from reader.library import ANALYSIS
 
-    with link_cache.library_lock(library):
-        db = library.store.db
-        analyses = dict(db.execute(
-            "SELECT article_id, data FROM analysis WHERE kind=?", (link_cache.ANALYSIS,)
-        ).fetchall())
-        rows = db.execute(
-            "SELECT id, source, title, date, text, passages FROM articles ORDER BY file, seq"
-        ).fetchall()
-    out = []
-    for aid, source, title, date, text, passages in rows:
-        raw = analyses.get(aid)
-        out.append(_Article(
-            aid, source, title, _when_from_db(date), text,
-            [tuple(b) for b in json.loads(passages)], json.loads(raw) if raw else None,
-        ))
-    return out
+    with library.lock:
+        analyses = library.store.analyses(ANALYSIS)
+        rows = library.store.article_rows()
+    return [
+        _Article(r.id, r.source, r.title, r.date, r.text, r.bounds, analyses.get(r.id))
+        for r in rows
+    ]
 
 
 def _passage_of(article: _Article, pos: int) -> int:
@@ -315,7 +288,7 @@ def _mentions_of(
             value, start, end, text = span.value, span.start, span.end, span.text
         else:
             raw = span.get("value")
-            value = _when(raw) if raw else None
+            value = When.from_json(raw) if raw else None
             start, end, text = span["start"], span["end"], span["text"]
         if value is None:
             continue
@@ -516,7 +489,7 @@ def _infer_undated(
 
 def _analysis_date(article: _Article) -> When | None:
     raw = (article.analysis or {}).get("date")
-    return _when(raw) if raw else None
+    return When.from_json(raw) if raw else None
 
 
 def _days_in(article: _Article, start: int, end: int) -> list[str]:
@@ -565,7 +538,7 @@ def build_timeline(library: Library) -> Timeline:
     from reader.analysis.dates import find_dates
 
     started = time.perf_counter()
-    version = link_cache.index_version(library)
+    version = index_version(library)
     articles = _load(library)
     inferred = _infer_undated(library, articles)
 
@@ -717,14 +690,14 @@ _CACHE_LOCK = threading.Lock()
 def timeline(library: Library, *, rebuild: bool = False) -> Timeline:
     """The library's timeline: from memory, else from the store, else built (and stored).
     Both caches are keyed by the index version, so a changed index rebuilds it."""
-    version = link_cache.index_version(library)
+    version = index_version(library)
     stamp = f"{TIMELINE_FORMAT}:{version}"
     with _CACHE_LOCK:
         cached = _CACHE.get(library)
     if cached is not None and cached.version == version and not rebuild:
         return cached
     if not rebuild:
-        with link_cache.library_lock(library):
+        with library.lock:
             raw = library.store.get_meta(META_KEY)
         if raw:
             try:
@@ -738,7 +711,7 @@ def timeline(library: Library, *, rebuild: bool = False) -> Timeline:
                 pass
     built = build_timeline(library)
     payload = json.dumps({"stamp": stamp, "timeline": built.to_json()}, ensure_ascii=False)
-    with link_cache.library_lock(library):
+    with library.lock:
         library.store.set_meta(META_KEY, payload)
         library.store.commit()
     with _CACHE_LOCK:

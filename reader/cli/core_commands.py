@@ -11,7 +11,7 @@ from reader.cli.progress import progress_bar
 from reader.search.query import QueryError
 
 if TYPE_CHECKING:
-    from reader.library import EnrichReport, UpdateReport
+    from reader.refresh import RefreshReport
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,33 +31,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_show)
 
 
-def _bring_up_to_date(
-    ctx: Context, quiet: bool
-) -> tuple[UpdateReport, EnrichReport, list[str]]:
+def _bring_up_to_date(ctx: Context, quiet: bool) -> RefreshReport:
     """Update the index, analyse what is new and infer dates from the events (with a
-    progress bar unless ``quiet``); the index report, the analysis report and the ids of the
-    articles whose date was inferred."""
-    library = ctx.library
+    progress bar unless ``quiet``)."""
+    from reader.refresh import refresh
+
     with progress_bar(False if quiet else None) as progress:
-        report = library.update(progress)
-        enriched = library.enrich(progress)
-        dated = []
-        if not report.up_to_date or enriched.analysed:
-            dated = library.apply_inferred_dates(progress)
-    return report, enriched, dated
+        return refresh(ctx.library, progress)
 
 
-def _print_problems(report: UpdateReport, enriched: EnrichReport) -> None:
+def _print_problems(report: RefreshReport) -> None:
     """The files, lines and articles that were skipped or only partly analysed."""
-    for problem in [*report.problems, *enriched.problems]:
+    for problem in report.problems:
         print(f"reader: {problem}", file=sys.stderr)
 
 
 def ensure_index(ctx: Context, quiet: bool = False) -> None:
     """Update the index before answering, with a progress bar when it has work to do."""
-    report, enriched, _dated = _bring_up_to_date(ctx, quiet)
-    _print_problems(report, enriched)
-    if report.articles == 0:
+    refreshed = _bring_up_to_date(ctx, quiet)
+    _print_problems(refreshed)
+    assert refreshed.index is not None
+    if refreshed.index.articles == 0:
         paths = ", ".join(str(p) for p in ctx.config.corpus)
         print(
             f"reader: the corpus is empty ({paths}): add .txt, .md or .jsonl files, "
@@ -68,15 +62,15 @@ def ensure_index(ctx: Context, quiet: bool = False) -> None:
 
 def cmd_index(args: argparse.Namespace, ctx: Context) -> int:
     library = ctx.library
-    report, enriched, dated = _bring_up_to_date(ctx, quiet=args.json)
+    refreshed = _bring_up_to_date(ctx, quiet=args.json)
+    report, enriched, dated = refreshed.index, refreshed.analysis, refreshed.inferred_dates
+    assert report is not None
     if args.json:
-        data = report.to_json()
-        data["analysis"] = enriched.to_json()
-        data["inferred_dates"] = dated
+        data = refreshed.to_json()
         data["index_dir"] = str(library.paths.root)
         print_json(data)
         return 0
-    _print_problems(report, enriched)
+    _print_problems(refreshed)
     if report.rebuilt:
         print(f"rebuilt the index: {report.rebuild_reason}")
     if report.up_to_date:

@@ -15,6 +15,7 @@ PHASES = {
     "commit": "Writing",
     "analyse": "Finding dates and names",
     "entities": "Indexing names",
+    "dates": "Dating undated articles",
 }
 
 

@@ -22,7 +22,6 @@ from reader.corpus.decode import SkipFile
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 MD_HEADING = re.compile(r"^#{1,6}\s+")
-FRONT_MATTER_KEYS = ("title", "source", "date", "url", "language", "id")
 SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".jsonl": "jsonl"}
 
 

@@ -45,7 +45,6 @@ class UpdateReport:
     rebuild_reason: str = ""
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
-    changed_ids: list[str] = field(default_factory=list)
 
     @property
     def up_to_date(self) -> bool:
@@ -236,7 +235,6 @@ def update_index(
         store.set_file(key, mtime, size)
     store.set_meta("overrides", scan.fingerprint)
     store.commit()
-    report.changed_ids = [a.id for a in to_index]
     report.articles = store.count()
     report.seconds = time.perf_counter() - started
     return report

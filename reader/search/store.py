@@ -7,9 +7,10 @@ reading never recomputes them.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,19 @@ class ArticleSummary:
         }
 
 
+@dataclass(slots=True)
+class ArticleRow:
+    """An article as stored, without building its passages: for scans over the corpus."""
+
+    id: str
+    source: str
+    title: str
+    date: When | None
+    text: str
+    bounds: list[tuple[int, int]]
+    """``(start, end)`` of each passage in ``text``."""
+
+
 def _when_to_db(when: When | None) -> str | None:
     if when is None:
         return None
@@ -64,16 +78,7 @@ def _when_to_db(when: When | None) -> str | None:
 
 
 def _when_from_db(value: str | None) -> When | None:
-    if not value:
-        return None
-    data = json.loads(value)
-    when = When.parse_iso(data["value"], inferred=bool(data.get("inferred")))
-    if data.get("weekday") is not None or data.get("tz"):
-        when = When(
-            when.year, when.month, when.day, when.hour, when.minute,
-            data.get("weekday"), when.inferred, data.get("tz"),
-        )
-    return when
+    return When.from_json(json.loads(value)) if value else None
 
 
 class StoreError(Exception):
@@ -188,13 +193,16 @@ class ArticleStore:
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
-    def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
-        if ids is None:
-            ids = [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY file, seq")]
-        for aid in ids:
-            article = self.article(aid)
-            if article is not None:
-                yield article
+    def article_rows(self) -> list[ArticleRow]:
+        """Every article in corpus order (file, then position in it), in one query."""
+        rows = self.db.execute(
+            "SELECT id, source, title, date, text, passages FROM articles ORDER BY file, seq"
+        )
+        return [
+            ArticleRow(aid, source, title, _when_from_db(date), text,
+                       [(s, e) for s, e in json.loads(passages)])
+            for aid, source, title, date, text, passages in rows
+        ]
 
     # analysis ------------------------------------------------------------------------
     def get_analysis(self, article_id: str, kind: str) -> tuple[str, Any] | None:
@@ -218,6 +226,24 @@ class ArticleStore:
             (kind, digest),
         )
         return [r[0] for r in rows]
+
+    def analyses(self, kind: str) -> dict[str, Any]:
+        """Every stored ``kind`` analysis (decoded JSON), by article id."""
+        rows = self.db.execute("SELECT article_id, data FROM analysis WHERE kind=?", (kind,))
+        return {aid: json.loads(data) for aid, data in rows}
+
+    def content_digest(self, kind: str) -> str:
+        """A digest of every article id and content hash and of the hash of every ``kind``
+        analysis: it changes whenever an article or its analysis does."""
+        h = hashlib.sha1()
+        for aid, digest in self.db.execute("SELECT id, hash FROM articles ORDER BY id"):
+            h.update(f"{aid}\x1f{digest}\x1e".encode())
+        rows = self.db.execute(
+            "SELECT article_id, hash FROM analysis WHERE kind=? ORDER BY article_id", (kind,)
+        )
+        for aid, digest in rows:
+            h.update(f"{aid}\x1f{digest}\x1e".encode())
+        return h.hexdigest()[:16]
 
     def commit(self) -> None:
         self.db.commit()

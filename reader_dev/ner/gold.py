@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.analysis.scoring import Mention, Score, score
 from reader.analysis.spans import ENTITY_LABELS, Span
+from reader_dev.ner.metrics import Mention, Score, score
 
 SEEDS_GOLD = Path("tests/data/ner_seeds.jsonl")
 UNSEEN_GOLD = Path("tests/data/ner_unseen.jsonl")

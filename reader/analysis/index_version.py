@@ -1,0 +1,48 @@
+"""What link analysis (related passages, timeline) keys its stored results by: a version
+string that changes whenever the index or the analysis changes.
+
+The version (:func:`index_version`) is ``g<generation>-<digest>``: the Whoosh index generation
+goes up with every commit (new, changed or removed articles, and re-analysed ones, whose
+documents are rewritten), and the digest of article ids, content hashes and analysis hashes
+tells a rebuilt index from the old one even when it lands on the same generation number.
+The digest is computed once per generation (about 0.1 s on 19k articles).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.library import Library
+
+_digests: dict[tuple[str, int, int], str] = {}
+_digest_lock = threading.Lock()
+
+
+def index_version(library: Library) -> str:
+    """A string that changes whenever the index, the articles or their analysis change."""
+    ix = library.index
+    generation = ix.latest_generation()
+    toc = library.paths.whoosh / f"_{ix.indexname}_{generation}.toc"
+    try:
+        stamp = os.stat(toc).st_mtime_ns
+    except OSError:
+        stamp = 0
+    key = (str(library.paths.root), generation, stamp)
+    with _digest_lock:
+        digest = _digests.get(key)
+    if digest is None:
+        digest = corpus_digest(library)
+        with _digest_lock:
+            _digests[key] = digest
+    return f"g{generation}-{digest}"
+
+
+def corpus_digest(library: Library) -> str:
+    """Digest of article ids, content hashes and analysis versions."""
+    from reader.library import ANALYSIS
+
+    with library.lock:
+        return library.store.content_digest(ANALYSIS)

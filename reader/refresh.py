@@ -1,0 +1,221 @@
+"""Bringing a library up to date: index → analysis → dates, for the CLI and the app alike.
+
+The one place that runs the analysis over a library (it sits above ``reader.analysis``;
+:class:`~reader.library.Library` below it only stores and indexes):
+
+* :func:`refresh` — the whole sequence: update the index, then :func:`enrich_and_date`.
+* :func:`enrich_and_date` — the tail, for a caller that updated the index itself (the app
+  lists the library first): analyse what is missing (:func:`enrich`), then, when the index
+  or the analysis changed, store the dates the timeline infers for undated articles
+  (:func:`apply_inferred_dates`).
+* :func:`article_analysis` — one article's analysis, stored or computed on the spot.
+
+``progress(phase, done, total)`` is called with the phases ``scan``/``read``/``index``/
+``commit`` (index), ``analyse``/``entities``/``commit`` (analysis) and ``dates``; it may
+raise to abort. ``cancelled()`` is polled between chunks of the analysis and before dating.
+"""
+
+from __future__ import annotations
+
+import time
+import weakref
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reader.library import ANALYSIS, INDEXED, Library
+from reader.search.indexer import Progress, UpdateReport
+
+if TYPE_CHECKING:
+    from reader.analysis.pipeline import ArticleAnalysis
+    from reader.corpus.model import Article, When
+
+Cancelled = Callable[[], bool]
+
+_RECOGNIZERS: weakref.WeakKeyDictionary[Library, Any] = weakref.WeakKeyDictionary()
+"""The recogniser each library loaded for on-the-spot analysis (loaded once, on first use)."""
+
+
+def _never() -> bool:
+    return False
+
+
+def _quiet(phase: str, done: int, total: int) -> None:
+    pass
+
+
+@dataclass
+class EnrichReport:
+    """What :func:`enrich` did: articles analysed, index documents rewritten."""
+
+    pending: int = 0
+    analysed: int = 0
+    reindexed: int = 0
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"analysed": self.analysed, "reindexed": self.reindexed,
+                "seconds": round(self.seconds, 3), "problems": self.problems}
+
+
+@dataclass
+class RefreshReport:
+    """What :func:`refresh` (or :func:`enrich_and_date`) did."""
+
+    index: UpdateReport | None
+    """The index update, or ``None`` when the caller updated the index itself."""
+    analysis: EnrichReport
+    inferred_dates: list[str] = field(default_factory=list)
+    """Ids of the undated articles whose (inferred) date changed."""
+    cancelled: bool = False
+    """``cancelled()`` said stop after the analysis: the dates were not inferred."""
+
+    @property
+    def problems(self) -> list[str]:
+        """Files, lines and articles skipped or only partly analysed."""
+        index = [str(p) for p in self.index.problems] if self.index else []
+        return [*index, *self.analysis.problems]
+
+    def to_json(self) -> dict[str, Any]:
+        data = self.index.to_json() if self.index else {}
+        data["analysis"] = self.analysis.to_json()
+        data["inferred_dates"] = self.inferred_dates
+        return data
+
+
+def refresh(
+    library: Library, progress: Progress | None = None, cancelled: Cancelled = _never
+) -> RefreshReport:
+    """Update the index, analyse what is new and date the undated articles."""
+    index = library.update(progress)
+    return enrich_and_date(library, not index.up_to_date, progress, cancelled, index=index)
+
+
+def enrich_and_date(
+    library: Library,
+    index_changed: bool,
+    progress: Progress | None = None,
+    cancelled: Cancelled = _never,
+    *,
+    index: UpdateReport | None = None,
+) -> RefreshReport:
+    """Analyse what is missing, then, if ``index_changed`` or the analysis changed
+    anything, store the dates inferred for undated articles (phase ``dates``)."""
+    tick = progress or _quiet
+    analysis = enrich(library, tick, cancelled)
+    report = RefreshReport(index, analysis)
+    if cancelled():
+        report.cancelled = True
+        return report
+    if index_changed or analysis.analysed or analysis.reindexed:
+        tick("dates", 0, 0)
+        report.inferred_dates = apply_inferred_dates(library, tick)
+    return report
+
+
+def enrich(
+    library: Library, progress: Progress | None = None, cancelled: Cancelled = _never
+) -> EnrichReport:
+    """Analyse (dates, entities) every article not yet analysed by the current
+    recognisers, on both cores, storing results as they come; then rewrite those
+    articles' index documents with their entities and inferred dates."""
+    from reader.analysis.pipeline import analysis_version, analyze_many
+
+    started = time.perf_counter()
+    tick = progress or _quiet
+    version = analysis_version(library.config.gazetteer)
+    store = library.store
+    with library.lock:
+        todo = store.analysis_missing(ANALYSIS, version)
+    report = EnrichReport(pending=len(todo))
+    if todo:
+        articles = _articles_unlocked(library, todo)
+        results = analyze_many(articles, library.config.gazetteer, len(todo), cancelled)
+        for n, (aid, analysis) in enumerate(results, start=1):
+            with library.lock:
+                store.put_analysis(aid, ANALYSIS, version, analysis.to_json())
+                if analysis.date is not None and analysis.date.inferred:
+                    store.set_date(aid, analysis.date)
+                if n % 200 == 0:
+                    store.commit()
+            report.analysed += 1
+            if analysis.error:
+                report.problems.append(f"{aid}: {analysis.error}")
+            tick("analyse", n, len(todo))
+        with library.lock:
+            store.commit()
+    with library.lock:
+        stale = store.analysis_missing(INDEXED, version)
+        stale = [aid for aid in stale if store.get_analysis(aid, ANALYSIS)]
+    if stale and not cancelled():
+        library.reindex(stale, _with_analysis(library), version, tick)
+        report.reindexed = len(stale)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def apply_inferred_dates(library: Library, progress: Progress | None = None) -> list[str]:
+    """Store the dates the timeline inferred for undated articles (marked inferred) and
+    put them in the index, so lists, search results and date filters agree with it.
+    Returns the ids whose date changed."""
+    from reader.analysis.pipeline import analysis_version
+    from reader.analysis.timeline import timeline
+
+    inferred = timeline(library).inferred_dates
+    changed: list[str] = []
+    with library.lock:
+        for aid, guess in inferred.items():
+            article = library.store.article(aid)
+            if article is None or (article.date is not None and not article.date.inferred):
+                continue
+            if article.date != guess.date:
+                library.store.set_date(aid, guess.date)
+                changed.append(aid)
+        if changed:
+            version = analysis_version(library.config.gazetteer)
+            library.reindex(changed, _with_analysis(library), version, progress or _quiet)
+    return changed
+
+
+def article_analysis(library: Library, article_id: str) -> ArticleAnalysis | None:
+    """Stored analysis of an article, or computed on the spot when the enrichment has not
+    reached it yet (the recogniser then loads in this process, once per library)."""
+    from reader.analysis.pipeline import ArticleAnalysis, analyze_article, make_recognizer
+
+    stored = library.stored_analysis(article_id)
+    if stored is not None:
+        return ArticleAnalysis.from_json(stored)
+    article = library.article(article_id)
+    if article is None:
+        return None
+    recognizer = _RECOGNIZERS.get(library)
+    if recognizer is None:
+        recognizer = _RECOGNIZERS[library] = make_recognizer(library.config.gazetteer)
+    return analyze_article(article, recognizer)
+
+
+def _with_analysis(
+    library: Library,
+) -> Callable[[Article], tuple[When | None, dict[int, list[str]]] | None]:
+    """For :meth:`Library.reindex`: an article's date and entities from its stored
+    analysis (``None``: not analysed, leave its documents)."""
+    from reader.analysis.pipeline import ArticleAnalysis
+
+    def entry(article: Article) -> tuple[When | None, dict[int, list[str]]] | None:
+        stored = library.stored_analysis(article.id)
+        if stored is None:
+            return None
+        analysis = ArticleAnalysis.from_json(stored)
+        return article.date or analysis.date, analysis.passage_entities(article)
+
+    return entry
+
+
+def _articles_unlocked(library: Library, ids: list[str]) -> Iterator[Article]:
+    """Articles read one at a time under the lock, so other threads get turns."""
+    for aid in ids:
+        with library.lock:
+            article = library.store.article(aid)
+        if article is not None:
+            yield article
