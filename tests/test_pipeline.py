@@ -55,6 +55,27 @@ def test_second_enrich_does_nothing(analysed: Library) -> None:
     assert (report.analysed, report.reindexed) == (0, 0)
 
 
+def test_an_article_added_after_a_complete_analysis_is_analysed(tmp_path: Path) -> None:
+    # A complete analysis is remembered (one read instead of two scans per command); the
+    # next article the index takes in must still be analysed, even when the process that
+    # indexed it stopped before analysing (here: update without enrich).
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Angela Merkel reist nach Paris.", encoding="utf-8")
+    index = tmp_path / "index"
+    library = Library(Config(corpus=[corpus], index_dir=index))
+    library.update()
+    assert enrich(library).analysed == 1
+    assert enrich(library).analysed == 0
+    (corpus / "b.txt").write_text("Emmanuel Macron empfängt Olaf Scholz.", encoding="utf-8")
+    library.update()
+    library.close()
+    again = Library(Config(corpus=[corpus], index_dir=index))
+    assert again.update().up_to_date
+    assert enrich(again).analysed == 1
+    assert again.search('entity:"Emmanuel Macron"').total == 1
+
+
 def test_user_names_trigger_reanalysis_and_win(tmp_path: Path) -> None:
     index = tmp_path / "index"
     enrich(Library(Config(corpus=[SEEDS], index_dir=index)))

@@ -71,6 +71,9 @@ class ArticleRow:
     """``(start, end)`` of each passage in ``text``."""
 
 
+ANALYSIS_COMPLETE = "analysis_complete"  # meta key: see Store.analysis_complete
+
+
 def _when_to_db(when: When | None) -> str | None:
     if when is None:
         return None
@@ -134,7 +137,9 @@ class ArticleStore:
         return row[0] if row else None
 
     def put_articles(self, file: str, items: list[tuple[int, str, Article]]) -> None:
-        """Insert or replace articles; analysis of a replaced article is dropped."""
+        """Insert or replace articles; analysis of a replaced article is dropped (and with
+        it the mark that the analysis is complete, in the same transaction)."""
+        self.db.execute("DELETE FROM meta WHERE key=?", (ANALYSIS_COMPLETE,))
         self.db.executemany(
             "DELETE FROM analysis WHERE article_id=?", ((a.id,) for _, _, a in items)
         )
@@ -216,6 +221,14 @@ class ArticleStore:
             "INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)",
             (article_id, kind, digest, json.dumps(data, ensure_ascii=False)),
         )
+
+    def analysis_complete(self) -> str | None:
+        """The analysis version every article was analysed and indexed with, if marked so
+        since the last article was added or changed: one read instead of two scans."""
+        return self.get_meta(ANALYSIS_COMPLETE)
+
+    def mark_analysis_complete(self, version: str) -> None:
+        self.set_meta(ANALYSIS_COMPLETE, version)
 
     def analysis_missing(self, kind: str, digest: str) -> list[str]:
         """Articles whose ``kind`` analysis is absent or was made by another version."""
