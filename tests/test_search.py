@@ -59,6 +59,16 @@ def test_phrase_beside_operators_is_a_query(seeds_library: Library, query: str) 
     assert "001_71db2df63f5cd903#p4" in {hit.passage.id for hit in hits}
 
 
+@pytest.mark.parametrize("query", ["Kreml NOT Ukraine", "Kreml ANDNOT Ukraine",
+                                   "(Kreml OR Moskau) AND NOT (Ukraine OR NATO)"])
+def test_excluded_words_are_not_marked(seeds_library: Library, query: str) -> None:
+    # The reading pane marks result.terms all over the article: "die Ukraine" in RT DE's
+    # first paragraph must not look like a hit of a search that excludes it.
+    result = seeds_library.search(query)
+    assert "kreml" in result.terms
+    assert not {"ukrain", "nato"} & result.terms
+
+
 def test_field_filters(seeds_library: Library) -> None:
     reuters = seeds_library.search("Putin AND source:reuters", limit=100)
     assert reuters.total > 0

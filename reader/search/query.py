@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
-from whoosh.query import NullQuery, NumericRange, Or, Query, Term, TermRange
+from whoosh.query import AndNot, Not, NullQuery, NumericRange, Or, Query, Term, TermRange
 from whoosh.searching import Searcher
 from whoosh.util.times import long_to_datetime
 
@@ -133,9 +133,21 @@ def join_title(query: Query, searcher: Searcher) -> Query:
     return query.accept(rewrite)
 
 
+def positive(query: Query) -> Query:
+    """``query`` without what it excludes (``NOT x``, the right side of ``ANDNOT``): the
+    words a hit is marked for."""
+    if isinstance(query, Not):
+        return NullQuery
+    if isinstance(query, AndNot):
+        return positive(query.a)
+    return query if query.is_leaf() else query.apply(positive)
+
+
 def query_terms(query: Query, searcher: Searcher) -> dict[str, set[str]]:
     """The indexed terms the query matches, by field (prefix and fuzzy terms expanded: for a
-    fuzzy term that is a scan of the vocabulary, so do it once per query)."""
+    fuzzy term that is a scan of the vocabulary, so do it once per query); excluded terms
+    are not among them."""
+    query = positive(query)
     terms: dict[str, set[str]] = {}
     try:
         found = query.existing_terms(searcher.reader(), expand=True)
