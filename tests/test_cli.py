@@ -126,3 +126,11 @@ def test_help_still_lists_every_command(capsys) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["--corpus", str(SEEDS), "serch", "Genf"])
     assert exit_.value.code == 2 and "invalid choice: 'serch'" in capsys.readouterr().err
+
+
+def test_an_unknown_entity_name_gets_a_did_you_mean(capsys) -> None:
+    code, out, err = run(capsys, "search", "entity:Sacharova")
+    assert code == 0 and out.startswith("0 passages match")
+    assert 'did you mean entity:"maria sacharowa"?' in err
+    code, out, _ = run(capsys, "search", "entity:Sacharowa", "--json")
+    assert json.loads(out)["total"] > 0

@@ -203,3 +203,32 @@ def test_both_cores_analyse_a_large_corpus_inside_a_terminal_app() -> None:
     alone = {aid: a.to_json() for aid, a in analyze_many(articles, [], len(articles))}
     assert pooled == alone and len(pooled) == len(articles)
     assert all(a["entities"] for a in pooled.values())
+
+
+def test_entity_search_by_any_form_of_the_name(analysed: Library) -> None:
+    whole = analysed.search('entity:"Wladimir Putin"', limit=100)
+    for form in ("entity:Putin", "entity:Putins", "entity:putin"):
+        result = analysed.search(form, limit=100)
+        assert result.total == whole.total > 0 and not result.notes
+        assert "wladimir putin" in result.names  # the whole name is what gets marked
+    unknown = analysed.search("entity:Putn")
+    assert unknown.total == 0
+    assert unknown.notes == ["no entity is called 'putn'; did you mean entity:\"wladimir putin\"?"]
+
+
+def test_a_form_shared_by_two_entities_finds_both_and_says_so(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Joe Biden traf am Montag Vertreter der Regierung.",
+                                  encoding="utf-8")
+    (corpus / "b.txt").write_text("Hunter Biden sagte am Dienstag vor Gericht aus.",
+                                  encoding="utf-8")
+    names = [{"name": "Joe Biden", "type": "PER", "aliases": []},
+             {"name": "Hunter Biden", "type": "PER", "aliases": []}]
+    library = Library(Config(corpus=[corpus], index_dir=tmp_path / "ix", gazetteer=names))
+    library.update()
+    enrich(library)
+    result = library.search("entity:Biden")
+    assert {h.article.id for h in result.hits} == {"a", "b"}
+    assert result.notes == ['entity:biden is a form of 2 entities, all searched: '
+                            '"hunter biden", "joe biden"']

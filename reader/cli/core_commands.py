@@ -102,6 +102,8 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json(result.to_json())
         return 0
+    for note in result.notes:
+        print(f"reader: {note}", file=sys.stderr)
     print(f"{result.total} passages match {text!r}" + (
         f"; showing {len(result.hits)}" if result.total > len(result.hits) else ""))
     for hit in result.hits:

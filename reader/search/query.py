@@ -254,10 +254,16 @@ class SearchResult:
     hits: list[Hit]
     terms: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+    """What the reader should know about how the query was read (an ambiguous or unknown
+    entity name)."""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "query": self.query,
             "total": self.total,
             "hits": [h.to_json() for h in self.hits],
         }
+        if self.notes:
+            data["notes"] = self.notes
+        return data
