@@ -134,3 +134,17 @@ def test_an_unknown_entity_name_gets_a_did_you_mean(capsys) -> None:
     assert 'did you mean entity:"maria sacharowa"?' in err
     code, out, _ = run(capsys, "search", "entity:Sacharowa", "--json")
     assert json.loads(out)["total"] > 0
+
+
+def test_global_options_work_after_the_command_too(capsys, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, _ = run(capsys, "search", "Sacharowa", "--corpus", str(SEEDS), "--json")
+    assert code == 0 and json.loads(out)["total"] >= 1
+    # given again after the command, it wins over the value before it
+    code, out, _ = run(capsys, "--corpus", str(empty), "search", "Sacharowa",
+                       "--corpus", str(SEEDS), "--json")
+    assert code == 0 and json.loads(out)["total"] >= 1
+    code, out, _ = run(capsys, "--corpus", str(empty), "bookmarks", "list", "--json",
+                       "--config", str(tmp_path / "none.yaml"))
+    assert code == 2  # the sub-command's --config was read: it names a missing file

@@ -26,12 +26,26 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 COMMAND_MODULES: tuple[str, ...] = tuple(COMMANDS)
 
 
-def _global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", metavar="FILE", help="config file (see README)")
+def _global_options(parser: argparse.ArgumentParser, *, after_command: bool = False) -> None:
+    """``--config`` and ``--corpus``; on a command's parser (``after_command``) they leave
+    the values given before the command alone unless given again."""
+    unset = {"default": argparse.SUPPRESS} if after_command else {}
+    parser.add_argument("--config", metavar="FILE", help="config file (see README)", **unset)
     parser.add_argument(
         "--corpus", metavar="PATH", action="append",
         help="corpus file or folder; repeat for several (replaces the config's corpus)",
+        **unset,
     )
+
+
+def _commands_take_global_options(sub: argparse._SubParsersAction) -> None:
+    """Every command (and sub-command) accepts the global options after its name too:
+    ``reader search Putin --corpus seeds``."""
+    for command in set(sub.choices.values()):
+        _global_options(command, after_command=True)
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _commands_take_global_options(action)
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -47,6 +61,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules:
         importlib.import_module(name).register(sub)
+    _commands_take_global_options(sub)
     return parser
 
 
