@@ -34,6 +34,7 @@ from reader.search.query import (
     fragments,
     join_title,
     match_offsets,
+    merge_spans,
     parse_query,
     query_terms,
 )
@@ -233,7 +234,8 @@ class Library:
                 passage = article.passages[hit["passage"]]
                 matches = match_offsets(passage.text, terms)
                 if names:
-                    matches = sorted({*matches, *self._entity_offsets(article.id, passage, names)})
+                    matches = [*matches, *self._entity_offsets(article.id, passage, names)]
+                matches = merge_spans(passage.text, matches)
                 hits.append(
                     Hit(article, passage, hit.score, matches, fragments(passage.text, matches))
                 )

@@ -192,3 +192,34 @@ def test_duplicate_ids_across_files_are_kept_apart(tmp_path: Path) -> None:
     assert report.articles == 2
     assert any("duplicate article id 'same'" in str(p) for p in report.problems)
     assert library.search("Beta").hits[0].article.id == "same~2"
+
+
+def test_marks_join_into_one_per_run_of_words() -> None:
+    from reader.search.query import merge_spans
+
+    text = "des Islamischen Staats und die „rote Linie“ sowie Moskau, Kiew"
+    islam, staats = text.index("Islamischen"), text.index("Staats")
+    rote, linie = text.index("rote"), text.index("Linie")
+    moskau, kiew = text.index("Moskau"), text.index("Kiew")
+    spans = [(islam, islam + 11), (islam, staats + 6), (rote, rote + 4), (linie, linie + 5),
+             (moskau, moskau + 6), (kiew, kiew + 4)]
+    assert merge_spans(text, spans) == [(islam, staats + 6), (rote, linie + 5),
+                                        (moskau, moskau + 6), (kiew, kiew + 4)]
+
+
+def test_a_snippet_without_marks_ends_at_a_word() -> None:
+    from reader.search.query import fragments
+
+    text = " ".join(["Verhandlungen"] * 40)
+    (frag,) = fragments(text, [])
+    assert frag.start == 0 and frag.text.endswith("Verhandlungen")
+    assert text[frag.end] == " "
+
+
+def test_cli_snippets_have_ellipses_only_where_text_was_cut(capsys) -> None:
+    from reader.cli import main
+
+    assert main(["--corpus", str(SEEDS), "search", 'title:Gipfeltreffen', "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "\n  Joe Biden lädt Wladimir Putin zu Gipfeltreffen in einem Drittland ein\n" in out
+    assert "… Joe Biden lädt" not in out and "Drittland ein …" not in out

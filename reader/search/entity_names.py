@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 
-from whoosh.query import NullQuery, Or, Query, Term
+from whoosh.query import Or, Query, Term
 from whoosh.searching import Searcher
 
 
@@ -61,6 +61,6 @@ def resolve_entity_names(query: Query, searcher: Searcher) -> tuple[Query, list[
         hint = " or ".join(f'entity:"{name}"' for name in suggested)
         notes.append(f"no entity is called {value!r}" + (f"; did you mean {hint}?" if hint
                                                          else ""))
-        return NullQuery
+        return sub  # matches nothing, and leaves the rest of the query as it was
 
     return rewrite(query), notes

@@ -188,8 +188,11 @@ class Fragment:
 
 def fragments(text: str, matches: list[tuple[int, int]]) -> list[Fragment]:
     """Windows of text around the matches (whole passage when it is short)."""
-    if not matches:
-        end = min(len(text), 2 * FRAGMENT_RADIUS)
+    if not matches:  # a hit by another field (title:, source:): the passage's opening words
+        end = len(text)
+        if end > 2 * FRAGMENT_RADIUS:
+            end = text.rfind(" ", 0, 2 * FRAGMENT_RADIUS + 1)
+            end = end if end > 0 else 2 * FRAGMENT_RADIUS
         return [Fragment(0, end, text[:end], [])]
     windows: list[list[int]] = []
     for s, e in matches:
@@ -205,6 +208,18 @@ def fragments(text: str, matches: list[tuple[int, int]]) -> list[Fragment]:
         inside = [(s, e) for s, e in matches if s >= lo and e <= hi]
         result.append(Fragment(lo, hi, text[lo:hi], inside))
     return result
+
+
+def merge_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, with overlapping ones joined and those apart only by spaces (the
+    words of a phrase, a name's parts) joined too: each run of marked words is one mark."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and (s <= merged[-1][1] or not text[merged[-1][1]:s].strip(" ")):
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
 
 
 def _word_edge(text: str, pos: int, direction: int) -> int:
