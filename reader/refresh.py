@@ -111,7 +111,17 @@ def enrich_and_date(
         return report
     if index_changed or analysis.analysed or analysis.reindexed:
         tick("dates", 0, 0)
+        with library.lock:
+            complete = library.store.analysis_complete()
         report.inferred_dates = apply_inferred_dates(library, tick)
+        if complete and report.inferred_dates:  # rewriting their documents took the mark
+            with library.lock:
+                library.store.mark_analysis_complete(complete)
+                library.store.commit()
+        if not cancelled():
+            from reader.analysis.related import prepare
+
+            prepare(library)  # the vocabulary scan, once here instead of in every process
     return report
 
 

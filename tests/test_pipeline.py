@@ -232,3 +232,22 @@ def test_a_form_shared_by_two_entities_finds_both_and_says_so(tmp_path: Path) ->
     assert {h.article.id for h in result.hits} == {"a", "b"}
     assert result.notes == ['entity:biden is a form of 2 entities, all searched: '
                             '"hunter biden", "joe biden"']
+
+
+def test_an_analysis_written_by_another_program_takes_the_complete_mark(tmp_path: Path) -> None:
+    # An older reader sharing the index re-analyses without knowing the mark: the store's
+    # own triggers must drop it, or this version would trust results it did not make.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Angela Merkel reist nach Paris.", encoding="utf-8")
+    library = Library(Config(corpus=[corpus], index_dir=tmp_path / "index"))
+    library.update()
+    enrich(library)
+    assert library.store.analysis_complete()
+    library.store.db.execute("UPDATE analysis SET hash='older' WHERE kind='analysis'")
+    library.store.db.execute(
+        "INSERT OR REPLACE INTO analysis SELECT article_id, kind, hash, data FROM analysis "
+        "WHERE kind='analysis'")
+    library.store.commit()
+    assert library.store.analysis_complete() is None
+    assert enrich(library).analysed == 1

@@ -35,6 +35,18 @@ CREATE TABLE IF NOT EXISTS analysis (
     article_id TEXT NOT NULL, kind TEXT NOT NULL, hash TEXT NOT NULL, data TEXT NOT NULL,
     PRIMARY KEY (article_id, kind)
 );
+-- The mark "analysis complete" goes with any change to the articles or to their analysis,
+-- by whichever program makes it (an older reader sharing the index knows no mark).
+CREATE TRIGGER IF NOT EXISTS article_added AFTER INSERT ON articles
+    BEGIN DELETE FROM meta WHERE key = 'analysis_complete'; END;
+CREATE TRIGGER IF NOT EXISTS article_removed AFTER DELETE ON articles
+    BEGIN DELETE FROM meta WHERE key = 'analysis_complete'; END;
+CREATE TRIGGER IF NOT EXISTS analysis_added AFTER INSERT ON analysis
+    WHEN NEW.kind IN ('analysis', 'indexed')
+    BEGIN DELETE FROM meta WHERE key = 'analysis_complete'; END;
+CREATE TRIGGER IF NOT EXISTS analysis_removed AFTER DELETE ON analysis
+    WHEN OLD.kind IN ('analysis', 'indexed')
+    BEGIN DELETE FROM meta WHERE key = 'analysis_complete'; END;
 """
 
 
@@ -71,7 +83,8 @@ class ArticleRow:
     """``(start, end)`` of each passage in ``text``."""
 
 
-ANALYSIS_COMPLETE = "analysis_complete"  # meta key: see Store.analysis_complete
+ANALYSIS_COMPLETE = "analysis_complete"  # meta key: see Store.analysis_complete; the
+# schema's triggers remove it with every change to the articles or their analysis
 
 
 def _when_to_db(when: When | None) -> str | None:
@@ -137,9 +150,7 @@ class ArticleStore:
         return row[0] if row else None
 
     def put_articles(self, file: str, items: list[tuple[int, str, Article]]) -> None:
-        """Insert or replace articles; analysis of a replaced article is dropped (and with
-        it the mark that the analysis is complete, in the same transaction)."""
-        self.db.execute("DELETE FROM meta WHERE key=?", (ANALYSIS_COMPLETE,))
+        """Insert or replace articles; analysis of a replaced article is dropped."""
         self.db.executemany(
             "DELETE FROM analysis WHERE article_id=?", ((a.id,) for _, _, a in items)
         )
@@ -224,7 +235,8 @@ class ArticleStore:
 
     def analysis_complete(self) -> str | None:
         """The analysis version every article was analysed and indexed with, if marked so
-        since the last article was added or changed: one read instead of two scans."""
+        since the last change to an article or its analysis (the schema's triggers remove
+        the mark): one read instead of two scans."""
         return self.get_meta(ANALYSIS_COMPLETE)
 
     def mark_analysis_complete(self, version: str) -> None:
