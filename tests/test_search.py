@@ -123,6 +123,8 @@ def test_hits_carry_article_metadata_and_offsets(seeds_library: Library) -> None
         ("Putin AND", "at the end"),
         ("OR Putin", "at the start"),
         ("date:[gestern TO morgen]", "cannot read the query"),
+        ("Putin date:gestern", "'date:gestern' at column 7 is not a date"),
+        ("date:2021-13", "'date:2021-13' at column 1 is not a date"),
         ("   ", "empty query"),
         ("die und der", "nothing left to search"),
     ],

@@ -46,11 +46,31 @@ def parse_query(text: str) -> Query:
         query = _PARSER.parse(text)
     except Exception as exc:  # Whoosh reports bad dates and ranges as plain Exceptions
         raise QueryError(f"cannot read the query: {exc}") from None
+    _check_dates(text, _PARSER)
     if query is NullQuery:
         raise QueryError(
             "nothing left to search: the query has only stop words or operators"
         )
     return query.accept(_date_terms)
+
+
+DATE_CONDITION = re.compile(r"(?<![\w\"])date:(\[[^\]]*[\]}]|\{[^}]*[\]}]|[^\s()]+)")
+
+
+def _check_dates(text: str, parser: QueryParser) -> None:
+    """Whoosh drops a ``date:`` condition it cannot read (``date:gestern``), and the query
+    then finds more than was asked for: say so instead."""
+    outside_quotes = re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), text)
+    for match in DATE_CONDITION.finditer(outside_quotes):
+        try:
+            alone = parser.parse(match.group(0))
+        except Exception:
+            alone = NullQuery
+        if not isinstance(alone, NumericRange | TermRange):
+            raise QueryError(
+                f"'{match.group(0)}' at column {match.start() + 1} is not a date: write "
+                "date:2021, date:2021-12 or date:2021-12-07, or a range such as "
+                "date:[2021-12-01 TO 2021-12-31]")
 
 
 def _date_terms(sub: Query) -> Query:
