@@ -13,11 +13,12 @@ The index of each corpus is brought up to date first (``reader --corpus PATH ind
 each variant runs once untimed, so that the timed runs are warm launches. Runs use the user's
 normal cache folder (where that index lives) and a throw-away state folder.
 
-Python's bytecode cache is used as the environment says: with ``PYTHONDONTWRITEBYTECODE``
-set (as on the development machine) every run compiles reader's modules from source, which
-an installed reader (its wheel ships compiled bytecode) never does; Textual's bytecode comes
-with its install either way. ``--bytecode-cache`` measures what an installed reader costs:
-the runs write and reuse bytecode under a throw-away ``PYTHONPYCACHEPREFIX``.
+Python's bytecode cache is used as the environment says, and the header says what that means
+for reader's own modules: how many of them have bytecode that the runs will read (an installed
+reader has it for all of them: pip compiles on install), and whether missing bytecode gets
+written (not with ``PYTHONDONTWRITEBYTECODE``; existing bytecode is read either way).
+``--bytecode-cache`` lets the runs write and reuse bytecode under a throw-away
+``PYTHONPYCACHEPREFIX``.
 """
 
 from __future__ import annotations
@@ -171,6 +172,23 @@ def bench(python: str, corpus: Path, repeat: int, env: dict[str, str]) -> dict[s
     return result
 
 
+BYTECODE = """
+import importlib.util, pathlib, sys, reader
+modules = list(pathlib.Path(reader.__file__).parent.rglob("*.py"))
+cached = sum(pathlib.Path(importlib.util.cache_from_source(str(m))).exists() for m in modules)
+print(cached, len(modules), int(sys.dont_write_bytecode))
+"""
+
+
+def bytecode_note(python: str, env: dict[str, str]) -> str:
+    """What the runs do with reader's bytecode, checked in the runs' own environment."""
+    out = subprocess.run([python, "-c", BYTECODE], env=env, capture_output=True, text=True,
+                         check=True, timeout=TIMEOUT).stdout.split()
+    cached, total, no_write = (int(x) for x in out)
+    writes = "missing bytecode is not written" if no_write else "missing bytecode is written"
+    return f"reader: {cached}/{total} modules have bytecode to read, {writes}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=7, help="runs per variant (median)")
@@ -190,9 +208,7 @@ def main() -> int:
         if args.bytecode_cache:
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env["PYTHONPYCACHEPREFIX"] = str(Path(state) / "pycache")
-        compiled = ("bytecode cached" if not env.get("PYTHONDONTWRITEBYTECODE")
-                    else "PYTHONDONTWRITEBYTECODE: reader compiled from source in every run")
-        print(f"python {python}; {args.repeat} runs each; medians; {compiled}")
+        print(f"python {python}; {args.repeat} runs each; medians; {bytecode_note(python, env)}")
         for corpus in corpora:
             if not corpus.exists():
                 print(f"\n{corpus}: missing, skipped")

@@ -18,6 +18,7 @@ from whoosh.searching import Searcher
 
 from reader.config import Config
 from reader.corpus.model import Article, Passage, When, split_passage_id
+from reader.search.entity_names import resolve_entity_names
 from reader.search.indexer import (
     IndexPaths,
     Progress,
@@ -33,6 +34,7 @@ from reader.search.query import (
     fragments,
     join_title,
     match_offsets,
+    merge_spans,
     parse_query,
     query_terms,
 )
@@ -220,6 +222,7 @@ class Library:
         limit = limit or self.config.search_limit
         with self._lock:
             searcher = self.searcher()
+            query, notes = resolve_entity_names(query, searcher)
             results = searcher.search(join_title(query, searcher), limit=limit)
             by_field = query_terms(query, searcher)
             terms, names = by_field.get("text", set()), by_field.get("entity", set())
@@ -231,8 +234,9 @@ class Library:
                 passage = article.passages[hit["passage"]]
                 matches = match_offsets(passage.text, terms)
                 if names:
-                    matches = sorted({*matches, *self._entity_offsets(article.id, passage, names)})
+                    matches = [*matches, *self._entity_offsets(article.id, passage, names)]
+                matches = merge_spans(passage.text, matches)
                 hits.append(
                     Hit(article, passage, hit.score, matches, fragments(passage.text, matches))
                 )
-            return SearchResult(text, len(results), hits, terms, names)
+            return SearchResult(text, len(results), hits, terms, names, notes)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from reader.corpus.model import Article, When
 
 Cancelled = Callable[[], bool]
+VERSION_STAMP = "analysis_stamp"  # store meta: "<analysis_stamp> <analysis_version>"
 
 _RECOGNIZERS: weakref.WeakKeyDictionary[Library, Any] = weakref.WeakKeyDictionary()
 """The recogniser each library loaded for on-the-spot analysis (loaded once, on first use)."""
@@ -110,8 +111,35 @@ def enrich_and_date(
         return report
     if index_changed or analysis.analysed or analysis.reindexed:
         tick("dates", 0, 0)
+        with library.lock:
+            complete = library.store.analysis_complete()
         report.inferred_dates = apply_inferred_dates(library, tick)
+        if complete and report.inferred_dates:  # rewriting their documents took the mark
+            with library.lock:
+                library.store.mark_analysis_complete(complete)
+                library.store.commit()
+        if not cancelled():
+            from reader.analysis.related import prepare
+
+            prepare(library)  # the vocabulary scan, once here instead of in every process
     return report
+
+
+def current_version(library: Library) -> str:
+    """The analysis version (:func:`~reader.analysis.pipeline.analysis_version`), hashed
+    again only when an input's size or modification time changed since the last time."""
+    from reader.analysis.pipeline import analysis_stamp, analysis_version
+
+    stamp = analysis_stamp(library.config.gazetteer)
+    with library.lock:
+        known = (library.store.get_meta(VERSION_STAMP) or "").split(" ")
+    if len(known) == 2 and known[0] == stamp:
+        return known[1]
+    version = analysis_version(library.config.gazetteer)
+    with library.lock:
+        library.store.set_meta(VERSION_STAMP, f"{stamp} {version}")
+        library.store.commit()
+    return version
 
 
 def enrich(
@@ -120,13 +148,15 @@ def enrich(
     """Analyse (dates, entities) every article not yet analysed by the current
     recognisers, on both cores, storing results as they come; then rewrite those
     articles' index documents with their entities and inferred dates."""
-    from reader.analysis.pipeline import analysis_version, analyze_many
+    from reader.analysis.pipeline import analyze_many
 
     started = time.perf_counter()
     tick = progress or _quiet
-    version = analysis_version(library.config.gazetteer)
+    version = current_version(library)
     store = library.store
     with library.lock:
+        if store.analysis_complete() == version:
+            return EnrichReport(seconds=time.perf_counter() - started)
         todo = store.analysis_missing(ANALYSIS, version)
     report = EnrichReport(pending=len(todo))
     if todo:
@@ -151,6 +181,10 @@ def enrich(
     if stale and not cancelled():
         library.reindex(stale, _with_analysis(library), version, tick)
         report.reindexed = len(stale)
+    if report.analysed == len(todo) and not cancelled():
+        with library.lock:
+            store.mark_analysis_complete(version)
+            store.commit()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -159,7 +193,6 @@ def apply_inferred_dates(library: Library, progress: Progress | None = None) -> 
     """Store the dates the timeline inferred for undated articles (marked inferred) and
     put them in the index, so lists, search results and date filters agree with it.
     Returns the ids whose date changed."""
-    from reader.analysis.pipeline import analysis_version
     from reader.analysis.timeline import timeline
 
     inferred = timeline(library).inferred_dates
@@ -173,7 +206,7 @@ def apply_inferred_dates(library: Library, progress: Progress | None = None) -> 
                 library.store.set_date(aid, guess.date)
                 changed.append(aid)
         if changed:
-            version = analysis_version(library.config.gazetteer)
+            version = current_version(library)
             library.reindex(changed, _with_analysis(library), version, progress or _quiet)
     return changed
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from tests.conftest import SEEDS, run_python
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -99,3 +100,51 @@ def test_index_stores_the_dates_inferred_for_undated_articles(capsys) -> None:
                                        "inferred": True}
     code, out, _ = run(capsys, "search", "Sacharowa AND date:2021-12-08", "--json")
     assert [h["article_id"] for h in json.loads(out)["hits"]] == ["000_c7c4b8e3e078befc"]
+
+
+def test_a_search_loads_only_what_searching_needs(tmp_path: Path) -> None:
+    # Every command pays for what it imports; a search needs neither the bookmarks, the link
+    # commands nor a YAML parser (the corpus here has no Markdown front matter).
+    code = (
+        "import contextlib, io, sys\n"
+        "from reader.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['--corpus', {str(SEEDS)!r}, 'search', 'Genf', '--json'])\n"
+        "print(sorted(m for m in ('yaml', 'reader.bookmarks', 'reader.cli.link_commands',\n"
+        "                         'reader.cli.bookmark_commands') if m in sys.modules))\n"
+    )
+    assert run_python(code, cwd=tmp_path).strip() == "[]"
+
+
+def test_help_still_lists_every_command(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("index", "search", "show", "analyze", "entities", "bookmarks",
+                    "timeline", "related", "compare"):
+        assert command in out
+    with pytest.raises(SystemExit) as exit_:
+        main(["--corpus", str(SEEDS), "serch", "Genf"])
+    assert exit_.value.code == 2 and "invalid choice: 'serch'" in capsys.readouterr().err
+
+
+def test_an_unknown_entity_name_gets_a_did_you_mean(capsys) -> None:
+    code, out, err = run(capsys, "search", "entity:Sacharova")
+    assert code == 0 and out.startswith("0 passages match")
+    assert 'did you mean entity:"maria sacharowa"?' in err
+    code, out, _ = run(capsys, "search", "entity:Sacharowa", "--json")
+    assert json.loads(out)["total"] > 0
+
+
+def test_global_options_work_after_the_command_too(capsys, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, _ = run(capsys, "search", "Sacharowa", "--corpus", str(SEEDS), "--json")
+    assert code == 0 and json.loads(out)["total"] >= 1
+    # given again after the command, it wins over the value before it
+    code, out, _ = run(capsys, "--corpus", str(empty), "search", "Sacharowa",
+                       "--corpus", str(SEEDS), "--json")
+    assert code == 0 and json.loads(out)["total"] >= 1
+    code, out, _ = run(capsys, "--corpus", str(empty), "bookmarks", "list", "--json",
+                       "--config", str(tmp_path / "none.yaml"))
+    assert code == 2  # the sub-command's --config was read: it names a missing file

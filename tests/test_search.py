@@ -51,6 +51,24 @@ def test_phrase_search(seeds_library: Library) -> None:
     assert seeds_library.search('"Linie rote"', limit=50).total == 0
 
 
+@pytest.mark.parametrize("query", ['"rote Linie" AND Raketen', 'Raketen AND "rote Linie"',
+                                   '("rote Linie" OR Zusicherungen) AND NOT Genf'])
+def test_phrase_beside_operators_is_a_query(seeds_library: Library, query: str) -> None:
+    # The quoted phrase is an operand: the operator beside it is not "at the start".
+    hits = seeds_library.search(query).hits
+    assert "001_71db2df63f5cd903#p4" in {hit.passage.id for hit in hits}
+
+
+@pytest.mark.parametrize("query", ["Kreml NOT Ukraine", "Kreml ANDNOT Ukraine",
+                                   "(Kreml OR Moskau) AND NOT (Ukraine OR NATO)"])
+def test_excluded_words_are_not_marked(seeds_library: Library, query: str) -> None:
+    # The reading pane marks result.terms all over the article: "die Ukraine" in RT DE's
+    # first paragraph must not look like a hit of a search that excludes it.
+    result = seeds_library.search(query)
+    assert "kreml" in result.terms
+    assert not {"ukrain", "nato"} & result.terms
+
+
 def test_field_filters(seeds_library: Library) -> None:
     reuters = seeds_library.search("Putin AND source:reuters", limit=100)
     assert reuters.total > 0
@@ -105,6 +123,8 @@ def test_hits_carry_article_metadata_and_offsets(seeds_library: Library) -> None
         ("Putin AND", "at the end"),
         ("OR Putin", "at the start"),
         ("date:[gestern TO morgen]", "cannot read the query"),
+        ("Putin date:gestern", "'date:gestern' at column 7 is not a date"),
+        ("date:2021-13", "'date:2021-13' at column 1 is not a date"),
         ("   ", "empty query"),
         ("die und der", "nothing left to search"),
     ],
@@ -174,3 +194,34 @@ def test_duplicate_ids_across_files_are_kept_apart(tmp_path: Path) -> None:
     assert report.articles == 2
     assert any("duplicate article id 'same'" in str(p) for p in report.problems)
     assert library.search("Beta").hits[0].article.id == "same~2"
+
+
+def test_marks_join_into_one_per_run_of_words() -> None:
+    from reader.search.query import merge_spans
+
+    text = "des Islamischen Staats und die „rote Linie“ sowie Moskau, Kiew"
+    islam, staats = text.index("Islamischen"), text.index("Staats")
+    rote, linie = text.index("rote"), text.index("Linie")
+    moskau, kiew = text.index("Moskau"), text.index("Kiew")
+    spans = [(islam, islam + 11), (islam, staats + 6), (rote, rote + 4), (linie, linie + 5),
+             (moskau, moskau + 6), (kiew, kiew + 4)]
+    assert merge_spans(text, spans) == [(islam, staats + 6), (rote, linie + 5),
+                                        (moskau, moskau + 6), (kiew, kiew + 4)]
+
+
+def test_a_snippet_without_marks_ends_at_a_word() -> None:
+    from reader.search.query import fragments
+
+    text = " ".join(["Verhandlungen"] * 40)
+    (frag,) = fragments(text, [])
+    assert frag.start == 0 and frag.text.endswith("Verhandlungen")
+    assert text[frag.end] == " "
+
+
+def test_cli_snippets_have_ellipses_only_where_text_was_cut(capsys) -> None:
+    from reader.cli import main
+
+    assert main(["--corpus", str(SEEDS), "search", 'title:Gipfeltreffen', "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "\n  Joe Biden lädt Wladimir Putin zu Gipfeltreffen in einem Drittland ein\n" in out
+    assert "… Joe Biden lädt" not in out and "Drittland ein …" not in out

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from reader.library import Library
 
+DIGEST_KEY = "index_digest"  # store meta: "<generation> <toc mtime> <analysis> <digest>"
 _digests: dict[tuple[str, int, int], str] = {}
 _digest_lock = threading.Lock()
 
@@ -34,10 +35,28 @@ def index_version(library: Library) -> str:
     with _digest_lock:
         digest = _digests.get(key)
     if digest is None:
-        digest = corpus_digest(library)
+        digest = _stored_digest(library, generation, stamp)
         with _digest_lock:
             _digests[key] = digest
     return f"g{generation}-{digest}"
+
+
+def _stored_digest(library: Library, generation: int, stamp: int) -> str | None:
+    """The digest another process worked out for this generation of the index (kept in
+    the store, so each process does not hash the whole corpus again). Kept only once the
+    analysis is complete: an analysis stopped half-way changes the digest, not the index."""
+    with library.lock:
+        complete = library.store.analysis_complete()
+        known = (library.store.get_meta(DIGEST_KEY) or "").split(" ")
+    key = [str(generation), str(stamp), str(complete)]
+    if complete and len(known) == 4 and known[:3] == key:
+        return known[3]
+    digest = corpus_digest(library)
+    if complete:
+        with library.lock:
+            library.store.set_meta(DIGEST_KEY, " ".join([*key, digest]))
+            library.store.commit()
+    return digest
 
 
 def corpus_digest(library: Library) -> str:

@@ -350,13 +350,13 @@ class _Grouper:
         value = self._totals.get(signature)
         if value is None:
             w = self.weight
-            value = self._totals[signature] = sum(w.get(f, 0.0) for f in signature)
+            value = self._totals[signature] = math.fsum(w.get(f, 0.0) for f in signature)
         return value
 
     def keys(self, m: _Mention) -> list[str]:
         """The rarest features of a mention: candidates must share one of them."""
         w = self.weight
-        useful = sorted((f for f in m.signature if w.get(f, 0.0) > 0), key=lambda f: -w[f])
+        useful = sorted((f for f in m.signature if w.get(f, 0.0) > 0), key=lambda f: (-w[f], f))
         return useful[:CANDIDATE_KEYS]
 
     def similar(self, a: _Mention, b: _Mention) -> bool:
@@ -366,7 +366,7 @@ class _Grouper:
         useful = [f for f in a.signature & b.signature if w.get(f, 0.0) > 0]
         if len(useful) < MIN_SHARED:
             return False
-        shared = sum(w[f] for f in useful)
+        shared = math.fsum(w[f] for f in useful)
         return shared >= MERGE * min(self.total(a.signature), self.total(b.signature))
 
     def groups(self, mentions: list[_Mention]) -> list[list[_Mention]]:

@@ -110,7 +110,7 @@ def compare(a: Bag, b: Bag, rarity: Callable[[float], float]) -> Match:
     cover_a: dict[str, float] = {}
     cover_b: dict[str, float] = {}
     pairs: dict[str, tuple[str, float]] = {}
-    for f in shared:
+    for f in sorted(shared):  # a fixed order: ties and float sums agree between runs
         for wa, ca in a.features[f]:
             for wb, cb in b.features[f]:
                 c = ca if ca < cb else cb
@@ -121,11 +121,11 @@ def compare(a: Bag, b: Bag, rarity: Callable[[float], float]) -> Match:
                     pairs[wa] = (wb, c)
                 if c > cover_b.get(wb, 0.0):
                     cover_b[wb] = c
-    ma = sum(c * a.words[w] for w, c in cover_a.items())
-    mb = sum(c * b.words[w] for w, c in cover_b.items())
+    ma = math.fsum(c * a.words[w] for w, c in cover_a.items())
+    mb = math.fsum(c * b.words[w] for w, c in cover_b.items())
     cosine = min(1.0, (ma + mb) / 2 / math.sqrt(a.norm * b.norm))
     evidence = (
-        sum(c * rarity(a.words[w]) for w, c in cover_a.items())
-        + sum(c * rarity(b.words[w]) for w, c in cover_b.items())
+        math.fsum(c * rarity(a.words[w]) for w, c in cover_a.items())
+        + math.fsum(c * rarity(b.words[w]) for w, c in cover_b.items())
     ) / 2
     return Match(cosine, evidence, pairs)

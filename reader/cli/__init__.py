@@ -15,23 +15,42 @@ from reader import __version__
 from reader.cli.context import Context, UsageError
 from reader.config import ConfigError
 
-COMMAND_MODULES: tuple[str, ...] = (
-    "reader.cli.core_commands",
-    "reader.cli.analysis_commands",
-    "reader.cli.bookmark_commands",
-    "reader.cli.link_commands",
-)
+# The commands of each module, in the order of the help: a command line that names one of
+# them imports only its module (a search does not load bookmarks or the link commands).
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "reader.cli.core_commands": ("index", "search", "show"),
+    "reader.cli.analysis_commands": ("analyze", "entities"),
+    "reader.cli.bookmark_commands": ("bookmarks",),
+    "reader.cli.link_commands": ("timeline", "related", "compare"),
+}
+COMMAND_MODULES: tuple[str, ...] = tuple(COMMANDS)
 
 
-def _global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", metavar="FILE", help="config file (see README)")
+def _global_options(parser: argparse.ArgumentParser, *, after_command: bool = False) -> None:
+    """``--config`` and ``--corpus``; on a command's parser (``after_command``) they leave
+    the values given before the command alone unless given again."""
+    unset = {"default": argparse.SUPPRESS} if after_command else {}
+    parser.add_argument("--config", metavar="FILE", help="config file (see README)", **unset)
     parser.add_argument(
         "--corpus", metavar="PATH", action="append",
         help="corpus file or folder; repeat for several (replaces the config's corpus)",
+        **unset,
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _commands_take_global_options(sub: argparse._SubParsersAction) -> None:
+    """Every command (and sub-command) accepts the global options after its name too:
+    ``reader search Putin --corpus seeds``."""
+    for command in set(sub.choices.values()):
+        _global_options(command, after_command=True)
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _commands_take_global_options(action)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command, or only ``command``'s module's commands."""
+    modules = [m for m, names in COMMANDS.items() if command in names] or COMMAND_MODULES
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Read, search and compare news coverage of the same events. "
@@ -40,8 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     _global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(sub)
+    _commands_take_global_options(sub)
     return parser
 
 
@@ -54,11 +74,23 @@ def _app_only(argv: list[str]) -> argparse.Namespace | None:
     return None if rest else known
 
 
+def _command_named(argv: list[str]) -> str | None:
+    """The first word of ``argv`` that is not a global option or its value."""
+    takes_value = {"--config", "--corpus"}
+    words = iter(argv)
+    for word in words:
+        if word in takes_value:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = _app_only(arguments)
     if args is None:
-        args = build_parser().parse_args(arguments)
+        args = build_parser(_command_named(arguments)).parse_args(arguments)
     ctx = Context(config_path=args.config, corpus=args.corpus)
     try:
         if getattr(args, "command", None) is None:

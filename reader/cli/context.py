@@ -37,5 +37,6 @@ class Context:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """One write of the whole document: ``json.dump`` writes chunk by chunk, which is one
+    system call per chunk when stdout is unbuffered (``PYTHONUNBUFFERED``, pipes in tests)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

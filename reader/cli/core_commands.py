@@ -102,6 +102,8 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json(result.to_json())
         return 0
+    for note in result.notes:
+        print(f"reader: {note}", file=sys.stderr)
     print(f"{result.total} passages match {text!r}" + (
         f"; showing {len(result.hits)}" if result.total > len(result.hits) else ""))
     for hit in result.hits:
@@ -109,8 +111,10 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         print(f"\n{hit.passage.id}  {hit.article.source} · {date} · score {hit.score:.2f}")
         print(f"  {hit.article.title}")
         for frag in hit.fragments:
-            print("  … " + _marked(frag.text, [(s - frag.start, e - frag.start)
-                                               for s, e in frag.matches]) + " …")
+            before = "… " if frag.start > 0 else ""
+            after = " …" if frag.end < len(hit.passage.text) else ""
+            print("  " + before + _marked(frag.text, [(s - frag.start, e - frag.start)
+                                                       for s, e in frag.matches]) + after)
     return 0
 
 

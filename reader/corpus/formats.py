@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from reader.corpus.decode import SkipFile
 
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+")
@@ -69,6 +67,8 @@ def read_markdown(path: Path, text: str) -> RawArticle:
     meta: dict[str, object] = {}
     match = FRONT_MATTER.match(text)
     if match:
+        import yaml  # only Markdown front matter needs it: listing and search do not
+
         try:
             loaded = yaml.safe_load(match.group(1))
         except yaml.YAMLError as exc:

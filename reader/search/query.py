@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
-from whoosh.query import NullQuery, NumericRange, Or, Query, Term, TermRange
+from whoosh.query import AndNot, Not, NullQuery, NumericRange, Or, Query, Term, TermRange
 from whoosh.searching import Searcher
 from whoosh.util.times import long_to_datetime
 
@@ -19,6 +19,7 @@ from reader.search.schema import DATE_FORMAT, GERMAN, QUERY_FIELDS, query_schema
 FRAGMENT_RADIUS = 70
 MAX_FRAGMENTS = 3
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+PHRASE = "\x00"  # stands for a quoted phrase in the operator check
 FIELD_PREFIX = re.compile(r"(?<![\w\"\\])([A-Za-z_]\w*):(?=\S)")
 
 
@@ -45,11 +46,31 @@ def parse_query(text: str) -> Query:
         query = _PARSER.parse(text)
     except Exception as exc:  # Whoosh reports bad dates and ranges as plain Exceptions
         raise QueryError(f"cannot read the query: {exc}") from None
+    _check_dates(text, _PARSER)
     if query is NullQuery:
         raise QueryError(
             "nothing left to search: the query has only stop words or operators"
         )
     return query.accept(_date_terms)
+
+
+DATE_CONDITION = re.compile(r"(?<![\w\"])date:(\[[^\]]*[\]}]|\{[^}]*[\]}]|[^\s()]+)")
+
+
+def _check_dates(text: str, parser: QueryParser) -> None:
+    """Whoosh drops a ``date:`` condition it cannot read (``date:gestern``), and the query
+    then finds more than was asked for: say so instead."""
+    outside_quotes = re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), text)
+    for match in DATE_CONDITION.finditer(outside_quotes):
+        try:
+            alone = parser.parse(match.group(0))
+        except Exception:
+            alone = NullQuery
+        if not isinstance(alone, NumericRange | TermRange):
+            raise QueryError(
+                f"'{match.group(0)}' at column {match.start() + 1} is not a date: write "
+                "date:2021, date:2021-12 or date:2021-12-07, or a range such as "
+                "date:[2021-12-01 TO 2021-12-31]")
 
 
 def _date_terms(sub: Query) -> Query:
@@ -74,8 +95,10 @@ def check_syntax(text: str) -> None:
     outside: list[str] = []
     for i, ch in enumerate(text):
         if ch == '"':
+            # A phrase is one operand: its opening quote stands for it, so the operator
+            # check below sees `"rote Linie" AND Polizei` as `<phrase> AND Polizei`.
+            outside.append(PHRASE if in_quote is None else " ")
             in_quote = None if in_quote is not None else i
-            outside.append(" ")
             continue
         if in_quote is not None:
             outside.append(" ")
@@ -130,9 +153,21 @@ def join_title(query: Query, searcher: Searcher) -> Query:
     return query.accept(rewrite)
 
 
+def positive(query: Query) -> Query:
+    """``query`` without what it excludes (``NOT x``, the right side of ``ANDNOT``): the
+    words a hit is marked for."""
+    if isinstance(query, Not):
+        return NullQuery
+    if isinstance(query, AndNot):
+        return positive(query.a)
+    return query if query.is_leaf() else query.apply(positive)
+
+
 def query_terms(query: Query, searcher: Searcher) -> dict[str, set[str]]:
     """The indexed terms the query matches, by field (prefix and fuzzy terms expanded: for a
-    fuzzy term that is a scan of the vocabulary, so do it once per query)."""
+    fuzzy term that is a scan of the vocabulary, so do it once per query); excluded terms
+    are not among them."""
+    query = positive(query)
     terms: dict[str, set[str]] = {}
     try:
         found = query.existing_terms(searcher.reader(), expand=True)
@@ -173,8 +208,11 @@ class Fragment:
 
 def fragments(text: str, matches: list[tuple[int, int]]) -> list[Fragment]:
     """Windows of text around the matches (whole passage when it is short)."""
-    if not matches:
-        end = min(len(text), 2 * FRAGMENT_RADIUS)
+    if not matches:  # a hit by another field (title:, source:): the passage's opening words
+        end = len(text)
+        if end > 2 * FRAGMENT_RADIUS:
+            end = text.rfind(" ", 0, 2 * FRAGMENT_RADIUS + 1)
+            end = end if end > 0 else 2 * FRAGMENT_RADIUS
         return [Fragment(0, end, text[:end], [])]
     windows: list[list[int]] = []
     for s, e in matches:
@@ -190,6 +228,18 @@ def fragments(text: str, matches: list[tuple[int, int]]) -> list[Fragment]:
         inside = [(s, e) for s, e in matches if s >= lo and e <= hi]
         result.append(Fragment(lo, hi, text[lo:hi], inside))
     return result
+
+
+def merge_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, with overlapping ones joined and those apart only by spaces (the
+    words of a phrase, a name's parts) joined too: each run of marked words is one mark."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and (s <= merged[-1][1] or not text[merged[-1][1]:s].strip(" ")):
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
 
 
 def _word_edge(text: str, pos: int, direction: int) -> int:
@@ -239,10 +289,16 @@ class SearchResult:
     hits: list[Hit]
     terms: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+    """What the reader should know about how the query was read (an ambiguous or unknown
+    entity name)."""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "query": self.query,
             "total": self.total,
             "hits": [h.to_json() for h in self.hits],
         }
+        if self.notes:
+            data["notes"] = self.notes
+        return data

@@ -35,6 +35,18 @@ CREATE TABLE IF NOT EXISTS analysis (
     article_id TEXT NOT NULL, kind TEXT NOT NULL, hash TEXT NOT NULL, data TEXT NOT NULL,
     PRIMARY KEY (article_id, kind)
 );
+-- The mark "analysis complete" goes with any change to the articles or to their analysis,
+-- by whichever program makes it (an older reader sharing the index knows no mark).
+CREATE TRIGGER IF NOT EXISTS article_added AFTER INSERT ON articles
+    BEGIN DELETE FROM meta WHERE key = 'analysis_complete'; END;
+CREATE TRIGGER IF NOT EXISTS article_removed AFTER DELETE ON articles
+    BEGIN DELETE FROM meta WHERE key = 'analysis_complete'; END;
+CREATE TRIGGER IF NOT EXISTS analysis_added AFTER INSERT ON analysis
+    WHEN NEW.kind IN ('analysis', 'indexed')
+    BEGIN DELETE FROM meta WHERE key = 'analysis_complete'; END;
+CREATE TRIGGER IF NOT EXISTS analysis_removed AFTER DELETE ON analysis
+    WHEN OLD.kind IN ('analysis', 'indexed')
+    BEGIN DELETE FROM meta WHERE key = 'analysis_complete'; END;
 """
 
 
@@ -69,6 +81,10 @@ class ArticleRow:
     text: str
     bounds: list[tuple[int, int]]
     """``(start, end)`` of each passage in ``text``."""
+
+
+ANALYSIS_COMPLETE = "analysis_complete"  # meta key: see Store.analysis_complete; the
+# schema's triggers remove it with every change to the articles or their analysis
 
 
 def _when_to_db(when: When | None) -> str | None:
@@ -216,6 +232,15 @@ class ArticleStore:
             "INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)",
             (article_id, kind, digest, json.dumps(data, ensure_ascii=False)),
         )
+
+    def analysis_complete(self) -> str | None:
+        """The analysis version every article was analysed and indexed with, if marked so
+        since the last change to an article or its analysis (the schema's triggers remove
+        the mark): one read instead of two scans."""
+        return self.get_meta(ANALYSIS_COMPLETE)
+
+    def mark_analysis_complete(self, version: str) -> None:
+        self.set_meta(ANALYSIS_COMPLETE, version)
 
     def analysis_missing(self, kind: str, digest: str) -> list[str]:
         """Articles whose ``kind`` analysis is absent or was made by another version."""
