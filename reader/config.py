@@ -318,7 +318,7 @@ def config_from_data(
         gpath = resolve(entities["gazetteer_file"])
         entries.extend(_read_gazetteer_file(gpath))
     for i, entry in enumerate(entries):
-        _check_gazetteer_entry(entry, lambda exp, i=i: fail(exp, "entities", "gazetteer", str(i)))
+        _check_gazetteer_entry(entry, _failing_at(fail, "entities", "gazetteer", str(i)))
     config.gazetteer = entries
     for binding, key in (data.get("keys") or {}).items():
         if not isinstance(key, str):
@@ -334,6 +334,17 @@ def _read_gazetteer_file(path: Path) -> list[dict[str, Any]]:
     if not isinstance(data, list):
         raise ConfigError(f"{path}: expected a list of {{name, type, aliases}} entries")
     return data
+
+
+def _failing_at(
+    fail: Callable[..., ConfigError], *keys: str
+) -> Callable[[str], ConfigError]:
+    """``fail`` with the key path of one entry filled in."""
+
+    def at(expected: str) -> ConfigError:
+        return fail(expected, *keys)
+
+    return at
 
 
 def _check_gazetteer_entry(entry: Any, fail: Callable[[str], ConfigError]) -> None:

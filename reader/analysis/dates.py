@@ -389,8 +389,8 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 def _sentence_is_future(text: str, start: int, end: int) -> bool:
     left = max(0, start - 300)
-    for b in _SENTENCE_BOUNDARY.finditer(text, left, start):
-        left = b.end()
+    for boundary in _SENTENCE_BOUNDARY.finditer(text, left, start):
+        left = boundary.end()
     b = _SENTENCE_BOUNDARY.search(text, end, end + 300)
     sentence = text[left:b.start() if b else end + 300]
     return bool(_FUTURE_CUE.search(sentence)) and not _PAST_CUE.search(sentence)

@@ -35,13 +35,14 @@ def index_version(library: Library) -> str:
     with _digest_lock:
         digest = _digests.get(key)
     if digest is None:
-        digest = _stored_digest(library, generation, stamp)
+        fresh = _stored_digest(library, generation, stamp)
         with _digest_lock:
-            _digests[key] = digest
+            _digests[key] = fresh
+        digest = fresh
     return f"g{generation}-{digest}"
 
 
-def _stored_digest(library: Library, generation: int, stamp: int) -> str | None:
+def _stored_digest(library: Library, generation: int, stamp: int) -> str:
     """The digest another process worked out for this generation of the index (kept in
     the store, so each process does not hash the whole corpus again). Kept only once the
     analysis is complete: an analysis stopped half-way changes the digest, not the index."""

@@ -189,7 +189,7 @@ def analyze_many(
         return
     # Imported here: the version check on every command imports this module, not the pool.
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     # Fresh interpreters, not forks: the app calls this from a thread while others may hold
     # locks (the recogniser's, the logging module's) that a forked child would inherit held.
@@ -199,7 +199,7 @@ def analyze_many(
         max_workers=2, mp_context=context, initializer=_init_worker,
         initargs=(list(user_entries),),
     ) as pool:
-        pending = []
+        pending: list[Future[list[tuple[str, dict[str, Any]]]]] = []
         chunk: list[Article] = []
 
         def drain(keep: int) -> Iterator[tuple[str, ArticleAnalysis]]:

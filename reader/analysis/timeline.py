@@ -35,7 +35,7 @@ import re
 import threading
 import time
 import weakref
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -455,7 +455,7 @@ def _infer_undated(
     ]
     out: dict[str, tuple[When, When, list[str]]] = {}
     for article in undated[:MAX_UNDATED]:
-        votes: Counter[str] = Counter()
+        votes: dict[str, float] = defaultdict(float)
         evidence: dict[str, list[str]] = {}
         for index in range(len(article.bounds)):
             pid = f"{article.id}#p{index}"
@@ -557,10 +557,10 @@ def build_timeline(library: Library) -> Timeline:
         else:
             given = article.date is not None and not article.date.inferred
             dated = article.analysis or {}
-            ref = _analysis_date(article)
+            analysed_date = _analysis_date(article)
             spans_raw = list(dated.get("dates", ()))
             relative = set()
-            if not given and ref is not None and ref.inferred:
+            if not given and analysed_date is not None and analysed_date.inferred:
                 relative = _relative(article.text, [
                     Span(s["start"], s["end"], s["text"], "DATE") for s in spans_raw
                 ])
@@ -667,14 +667,15 @@ def _link_undated(
         article = library.article(aid)
         if article is None:
             continue
-        for p in article.passages:
-            if p.id in named:
+        for passage in article.passages:
+            if passage.id in named:
                 continue
-            for r in related(library, p.id, limit=10):
-                event = member_of.get(r.passage_id)
-                if r.score >= LINK_SCORE and event is not None and event.date.iso()[:10] == key:
-                    event.passages.append(EventPassage(
-                        aid, p.id, p.index, article.source or "unknown", article.title,
+            for r in related(library, passage.id, limit=10):
+                joined = member_of.get(r.passage_id)
+                if r.score >= LINK_SCORE and joined is not None and joined.date.iso()[:10] == key:
+                    joined.passages.append(EventPassage(
+                        aid, passage.id, passage.index, article.source or "unknown",
+                        article.title,
                         When(reported.year, reported.month, reported.day, inferred=True),
                         inferred=True,
                     ))

@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from reader import __version__
 from reader.cli.context import Context, UsageError
@@ -29,7 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = tuple(COMMANDS)
 def _global_options(parser: argparse.ArgumentParser, *, after_command: bool = False) -> None:
     """``--config`` and ``--corpus``; on a command's parser (``after_command``) they leave
     the values given before the command alone unless given again."""
-    unset = {"default": argparse.SUPPRESS} if after_command else {}
+    unset: dict[str, Any] = {"default": argparse.SUPPRESS} if after_command else {}
     parser.add_argument("--config", metavar="FILE", help="config file (see README)", **unset)
     parser.add_argument(
         "--corpus", metavar="PATH", action="append",
