@@ -45,6 +45,7 @@ from reader.analysis.passage_terms import strip_teaser, terms, words
 from reader.analysis.spans import Span
 from reader.analysis.word_groups import group_of
 from reader.corpus.model import When
+from reader.search.store import ArticleRow
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -215,13 +216,9 @@ class Timeline:
 
 
 @dataclass(slots=True)
-class _Article:
-    id: str
-    source: str
-    title: str
-    date: When | None
-    text: str
-    bounds: list[tuple[int, int]]
+class _Article(ArticleRow):
+    """A stored article with its stored analysis (dates, entities), if any."""
+
     analysis: dict[str, Any] | None
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.analysis.related import source_key
 from reader.corpus.model import MONTHS_EN
 
 if TYPE_CHECKING:
@@ -76,13 +77,6 @@ def heading_of(when: When) -> str:
 def is_unknown(source: str) -> bool:
     s = source.strip().lower()
     return not s or s == "unknown"
-
-
-def source_key(source: str, article_id: str) -> str:
-    """Articles of an unknown source count as sources of their own (as in
-    :func:`reader.analysis.related.source_key`)."""
-    s = source.strip().lower()
-    return f"article:{article_id}" if is_unknown(source) else s
 
 
 def short_source(source: str) -> str:
