@@ -81,7 +81,7 @@ class TimedScreen(MainScreen):
 
 class Timed(ui_app.ReaderApp):
     def get_default_screen(self):
-        return TimedScreen()
+        return TimedScreen(self.source, self.ui_state)
 
     def on_ready(self, event):
         print("READY", flush=True)
