@@ -20,12 +20,10 @@ from reader.config import Config
 from reader.corpus.model import Article, Passage, When, split_passage_id
 from reader.search.entity_names import resolve_entity_names
 from reader.search.indexer import (
-    IndexPaths,
     Progress,
     UpdateReport,
     open_index,
     passage_documents,
-    scan_corpus,
     update_index,
 )
 from reader.search.query import (
@@ -38,6 +36,7 @@ from reader.search.query import (
     parse_query,
     query_terms,
 )
+from reader.search.scan import IndexPaths, scan_corpus
 from reader.search.store import ArticleStore, ArticleSummary
 
 ARTICLE_CACHE = 256

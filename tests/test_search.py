@@ -225,3 +225,18 @@ def test_cli_snippets_have_ellipses_only_where_text_was_cut(capsys) -> None:
     out = capsys.readouterr().out
     assert "\n  Joe Biden lädt Wladimir Putin zu Gipfeltreffen in einem Drittland ein\n" in out
     assert "… Joe Biden lädt" not in out and "Drittland ein …" not in out
+
+
+def test_the_list_comes_from_the_store_only_while_the_index_is_current(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    from reader.search.scan import current_summaries
+
+    assert current_summaries(tmp_path / "index", [seeds_copy], {}) is None  # no index yet
+    library = _library(seeds_copy, tmp_path)
+    index_dir = library.paths.root
+    listed = current_summaries(index_dir, [seeds_copy], {})
+    assert listed is not None
+    assert {s.id for s in listed} == {s.id for s in library.summaries()}
+    (seeds_copy / "new.txt").write_text("Neu\n\nEin Flamingo.", encoding="utf-8")
+    assert current_summaries(index_dir, [seeds_copy], {}) is None  # the app updates first

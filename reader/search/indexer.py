@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,16 +20,16 @@ from whoosh import index as whoosh_index
 from whoosh.index import Index
 
 from reader.corpus.formats import Problem
-from reader.corpus.loader import discover, load_file
+from reader.corpus.loader import load_file
 from reader.corpus.model import Article
-from reader.search.schema import DATE_FORMAT, SCHEMA_VERSION, build_schema
-from reader.search.store import STORE_VERSION, ArticleStore, StoreError
+from reader.search.scan import VERSION_KEY, IndexPaths, scan_corpus
+from reader.search.schema import DATE_FORMAT, build_schema
+from reader.search.store import ArticleStore, StoreError
 
 Progress = Callable[[str, int, int], None]
 """``progress(phase, done, total)``; phases: "scan", "read", "index", "commit"."""
 
 BULK_WRITER_THRESHOLD = 5000  # passages; above this, two writer processes pay off
-VERSION_KEY = f"schema={SCHEMA_VERSION};store={STORE_VERSION}"
 
 
 @dataclass
@@ -95,18 +94,6 @@ def passage_documents(article: Article, entities: dict[int, list[str]] | None = 
         yield doc
 
 
-class IndexPaths:
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.whoosh = root / "whoosh"
-        self.store = root / "store.sqlite"
-
-    def wipe(self) -> None:
-        shutil.rmtree(self.whoosh, ignore_errors=True)
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{self.store}{suffix}").unlink(missing_ok=True)
-
-
 def open_index(paths: IndexPaths) -> tuple[Index, ArticleStore, str]:
     """Open (or create) the index and store; returns a rebuild reason or ``""``."""
     paths.root.mkdir(parents=True, exist_ok=True)
@@ -139,40 +126,6 @@ def open_index(paths: IndexPaths) -> tuple[Index, ArticleStore, str]:
             reason = ""
     assert ix is not None and store is not None
     return ix, store, reason
-
-
-@dataclass
-class Scan:
-    """How the corpus files differ from what the store recorded."""
-
-    current: dict[str, tuple[int, int]]
-    changed: list[Path]
-    gone: list[str]
-    fingerprint: str
-    problems: list[Problem]
-
-    @property
-    def is_current(self) -> bool:
-        return not self.changed and not self.gone
-
-
-def scan_corpus(
-    store: ArticleStore, corpus: list[Path], overrides: dict[str, dict[str, Any]]
-) -> Scan:
-    """One ``stat`` per corpus file; config overrides changing counts as every file changing."""
-    fingerprint = hashlib.sha1(
-        json.dumps(overrides, sort_keys=True, default=str).encode()
-    ).hexdigest()
-    overrides_changed = store.get_meta("overrides") != fingerprint
-    files, problems = discover(corpus)
-    known = store.file_stats()
-    current: dict[str, tuple[int, int]] = {}
-    for path in files:
-        st = path.stat()
-        current[str(path)] = (st.st_mtime_ns, st.st_size)
-    changed = [p for p in files if overrides_changed or known.get(str(p)) != current[str(p)]]
-    gone = [p for p in known if p not in current]
-    return Scan(current, changed, gone, fingerprint, problems)
 
 
 def update_index(

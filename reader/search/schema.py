@@ -1,12 +1,11 @@
 """The Whoosh schema. It is pickled into the index, so analyzers are module-level objects and
-any change here bumps :data:`SCHEMA_VERSION`, which makes the next run rebuild the index."""
+any change here bumps :data:`reader.search.scan.SCHEMA_VERSION`, which makes the next run
+rebuild the index."""
 
 from __future__ import annotations
 
 from whoosh.analysis import LanguageAnalyzer, LowercaseFilter, RegexTokenizer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
-
-SCHEMA_VERSION = 3
 
 # Lowercase, German stop words, Snowball stemming (which also folds ä/ö/ü/ß):
 # "Präsidenten" and "Prasident" both become "prasident".

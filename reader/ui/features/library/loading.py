@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from textual.message import Message
 
     from reader.search.indexer import UpdateReport
+    from reader.search.store import ArticleSummary
     from reader.ui.source import LibrarySource
 
 PHASES = {
@@ -42,11 +43,16 @@ def load_library(
         post(IndexProgress(phase, done, total))
 
     try:
-        library = source.library
         report = None
-        if not library.is_current():
+        summaries = _listed_from_store(source)
+        if summaries is not None:  # current: the headlines without opening the search engine
+            _post_listing(post, summaries, report, source)
+        library = source.library
+        if not library.is_current():  # the index itself is checked all the same (opened)
             post(IndexProgress("scan", 0, 0))
             report = library.update(progress)
+        elif summaries is not None:
+            return  # listed above, and the index opens as the store said
         summaries = library.summaries()
     except _Cancelled:
         return
@@ -60,6 +66,27 @@ def load_library(
         return
     if cancelled():
         return
+    _post_listing(post, summaries, report, source)
+
+
+def _listed_from_store(source: LibrarySource) -> list[ArticleSummary] | None:
+    """The list straight from the store when the index matches the corpus (SQLite and one
+    ``stat`` per file: Whoosh is not imported before the headlines show)."""
+    from reader.search.scan import current_summaries
+
+    config = source.config
+    try:
+        return current_summaries(config.resolved_index_dir(), config.corpus, config.overrides)
+    except Exception:  # anything odd: the full path below opens, checks and says why
+        return None
+
+
+def _post_listing(
+    post: Callable[[Message], object],
+    summaries: list[ArticleSummary],
+    report: UpdateReport | None,
+    source: LibrarySource,
+) -> None:
     problems = [str(p) for p in report.problems] if report else []
     if not summaries:
         post(LibraryUnavailable("No articles", empty_message(source, problems)))

@@ -1,0 +1,93 @@
+"""What the search engine is not needed for: where an index lives, whether it matches the
+corpus (one ``stat`` per file against the store), and the library list from the store when
+it does (:func:`current_summaries`: the app lists the headlines before Whoosh is imported).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.corpus.formats import Problem
+from reader.corpus.loader import discover
+from reader.search.store import STORE_VERSION, ArticleStore, ArticleSummary, StoreError
+
+SCHEMA_VERSION = 3
+"""The Whoosh schema's version (:mod:`reader.search.schema`): any change there bumps it,
+which makes the next run rebuild the index."""
+VERSION_KEY = f"schema={SCHEMA_VERSION};store={STORE_VERSION}"
+
+
+class IndexPaths:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.whoosh = root / "whoosh"
+        self.store = root / "store.sqlite"
+
+    def wipe(self) -> None:
+        shutil.rmtree(self.whoosh, ignore_errors=True)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.store}{suffix}").unlink(missing_ok=True)
+
+
+@dataclass
+class Scan:
+    """How the corpus files differ from what the store recorded."""
+
+    current: dict[str, tuple[int, int]]
+    changed: list[Path]
+    gone: list[str]
+    fingerprint: str
+    problems: list[Problem]
+
+    @property
+    def is_current(self) -> bool:
+        return not self.changed and not self.gone
+
+
+def scan_corpus(
+    store: ArticleStore, corpus: list[Path], overrides: dict[str, dict[str, Any]]
+) -> Scan:
+    """One ``stat`` per corpus file; config overrides changing counts as every file changing."""
+    fingerprint = hashlib.sha1(
+        json.dumps(overrides, sort_keys=True, default=str).encode()
+    ).hexdigest()
+    overrides_changed = store.get_meta("overrides") != fingerprint
+    files, problems = discover(corpus)
+    known = store.file_stats()
+    current: dict[str, tuple[int, int]] = {}
+    for path in files:
+        st = path.stat()
+        current[str(path)] = (st.st_mtime_ns, st.st_size)
+    changed = [p for p in files if overrides_changed or known.get(str(p)) != current[str(p)]]
+    gone = [p for p in known if p not in current]
+    return Scan(current, changed, gone, fingerprint, problems)
+
+
+def current_summaries(
+    index_dir: Path, corpus: list[Path], overrides: dict[str, dict[str, Any]]
+) -> list[ArticleSummary] | None:
+    """The library list, if the index in ``index_dir`` exists, has this version and matches
+    the corpus; ``None`` when anything says it must be opened or updated first."""
+    paths = IndexPaths(index_dir)
+    if not paths.store.is_file() or not any(paths.whoosh.glob("*.toc")):
+        return None
+    try:
+        store = ArticleStore(paths.store)
+    except StoreError:
+        return None
+    try:
+        if store.get_meta("version") != VERSION_KEY:
+            return None
+        if not scan_corpus(store, corpus, overrides).is_current:
+            return None
+        return store.summaries()
+    except (sqlite3.Error, OSError):
+        return None
+    finally:
+        store.close()
