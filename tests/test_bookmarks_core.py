@@ -344,3 +344,19 @@ def test_reparse_with_cache_agrees_with_a_full_parse():
     duplicate = text.replace("- id: id4", "- id: id3")
     with pytest.raises(BookmarkFileError, match="repeats the id 'id3'"):
         parse_text(duplicate, "b.yaml", cache)
+
+
+def test_markdown_export_marks_cuts_balances_quotes_and_names_no_unknown_source():
+    whole = bookmark_of(2)
+    assert "> …" not in export([whole], "md") and "… \n" not in export([whole], "md")
+    part = bookmark_of(3, words=(10, 16)).with_changes(source="unknown")
+    md = export([part], "md")
+    assert "> … " in md and md.split("\n", 1)[0].endswith(" …")
+    assert "**unknown**" not in md and "unknown source" in md
+    opened = whole.with_changes(quote="Potenzial in der Nähe „gefährliche Versuche",
+                                before="Er sprach von ", after=" und mehr.")
+    line = export([opened], "md").split("\n", 1)[0]
+    assert line == "> … Potenzial in der Nähe „gefährliche Versuche“ …"
+    lead = whole.with_changes(headline="Erster Satz der Meldung. " * 10 + "\nZweite Zeile")
+    cite = next(ln for ln in export([lead], "md").splitlines() if ln.startswith("— "))
+    assert "Zweite Zeile" not in cite and len(cite) < 200

@@ -45,11 +45,15 @@ def to_markdown(
     return "\n---\n\n".join(blocks) if blocks else "*No bookmarks.*\n"
 
 
+HEADLINE_WIDTH = 120  # characters of a headline in a citation (some are a whole lead)
+
+
 def _markdown_one(bm: Bookmark, anchor: Anchor | None) -> str:
-    lines = [_blockquote(bm.quote), ""]
-    cite = [f"**{bm.source}**" if bm.source else "unknown source", bm.date or "undated"]
+    lines = [_blockquote(quoted_part(bm)), ""]
+    known = bm.source.strip() and bm.source.strip().casefold() != "unknown"
+    cite = [f"**{bm.source}**" if known else "unknown source", bm.date or "undated"]
     if bm.headline:
-        cite.append(f"„{bm.headline}“")
+        cite.append(f"„{_headline(bm.headline)}“")
     lines.append("— " + ", ".join(cite) + f" (`{bm.passage_id}`)")
     if anchor is not None and anchor.status in ("changed", "orphaned"):
         lines += ["", f"*Note: {anchor.describe()} since this was bookmarked.*"]
@@ -58,6 +62,32 @@ def _markdown_one(bm: Bookmark, anchor: Anchor | None) -> str:
     if bm.tags:
         lines += ["", "Tags: " + ", ".join(bm.tags)]
     return "\n".join(lines) + "\n"
+
+
+def quoted_part(bm: Bookmark) -> str:
+    """The quote as a reader may cite it: "…" where it starts or ends inside a paragraph,
+    and German or straight quotation marks it opens or closes without the other added."""
+    text = bm.quote.strip()
+    opened = text.count("„") - text.count("“")
+    if opened > 0:
+        text += "“" * opened
+    elif opened < 0:
+        text = "„" * -opened + text
+    if text.count('"') % 2:
+        text = text + '"' if text.startswith('"') or " \"" in text else '"' + text
+    if bm.before and not bm.before.endswith("\n"):
+        text = "… " + text
+    if bm.after and not bm.after.startswith("\n"):
+        text += " …"
+    return text
+
+
+def _headline(text: str) -> str:
+    """The first line of a headline, cut at a word to :data:`HEADLINE_WIDTH`."""
+    line = text.strip().split("\n", 1)[0].strip()
+    if len(line) <= HEADLINE_WIDTH:
+        return line
+    return line[:HEADLINE_WIDTH].rsplit(" ", 1)[0] + " …"
 
 
 def _blockquote(text: str) -> str:
