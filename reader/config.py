@@ -318,7 +318,11 @@ def config_from_data(
         gpath = resolve(entities["gazetteer_file"])
         entries.extend(_read_gazetteer_file(gpath))
     for i, entry in enumerate(entries):
-        _check_gazetteer_entry(entry, lambda exp, i=i: fail(exp, "entities", "gazetteer", str(i)))
+
+        def failing(expected: str, i: int = i) -> ConfigError:
+            return fail(expected, "entities", "gazetteer", str(i))
+
+        _check_gazetteer_entry(entry, failing)
     config.gazetteer = entries
     for binding, key in (data.get("keys") or {}).items():
         if not isinstance(key, str):

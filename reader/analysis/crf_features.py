@@ -222,13 +222,15 @@ class FeatureExtractor:
             if word[0].isupper():
                 cap = "cap_start" if i == 0 or words[i - 1][0] in OPENERS else "cap_mid"
                 feats.append(cap)
-            if gaz[i] is not None:
-                feats.append("g=" + gaz[i])
-                feats.append("g=" + gaz[i][2:])
-            if i > 0 and gaz[i - 1] is not None:
-                feats.append("-1g=" + gaz[i - 1])
-            if i + 1 < n and gaz[i + 1] is not None:
-                feats.append("+1g=" + gaz[i + 1])
+            here, before = gaz[i], gaz[i - 1] if i > 0 else None
+            after = gaz[i + 1] if i + 1 < n else None
+            if here is not None:
+                feats.append("g=" + here)
+                feats.append("g=" + here[2:])
+            if before is not None:
+                feats.append("-1g=" + before)
+            if after is not None:
+                feats.append("+1g=" + after)
             out.append(feats)
         return out
 

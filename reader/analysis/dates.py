@@ -391,8 +391,8 @@ def _sentence_is_future(text: str, start: int, end: int) -> bool:
     left = max(0, start - 300)
     for b in _SENTENCE_BOUNDARY.finditer(text, left, start):
         left = b.end()
-    b = _SENTENCE_BOUNDARY.search(text, end, end + 300)
-    sentence = text[left:b.start() if b else end + 300]
+    stop = _SENTENCE_BOUNDARY.search(text, end, end + 300)
+    sentence = text[left:stop.start() if stop else end + 300]
     return bool(_FUTURE_CUE.search(sentence)) and not _PAST_CUE.search(sentence)
 
 

@@ -29,7 +29,8 @@ TEASER_PREFIX = re.compile(
 
 def _analyzer_parts() -> tuple[re.Pattern[str], frozenset[str], int, Callable[[str], str]]:
     """The tokenizer pattern, stop words, minimum length and stemmer of ``GERMAN``."""
-    pattern, stops, minsize, stem = None, frozenset(), 2, None
+    pattern, minsize, stem = None, 2, None
+    stops: frozenset[str] = frozenset()
     for item in GERMAN.items:
         name = type(item).__name__
         if name == "RegexTokenizer":
@@ -135,8 +136,7 @@ def quantities(text: str) -> list[tuple[str, int, int]]:
     for m in QUANTITY.finditer(text):
         number = (m.group("n") or m.group("n2")).lower()
         unit = _UNITS[(m.group("u") or m.group("u2")).lower()]
-        value = _NUMBER_WORDS.get(number)
-        if value is None:
-            value = number.replace(",", ".")
+        known = _NUMBER_WORDS.get(number)
+        value = str(known) if known is not None else number.replace(",", ".")
         out.append((f"#{value}{unit}", m.start(), m.end()))
     return out

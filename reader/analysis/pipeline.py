@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -184,7 +184,7 @@ def analyze_many(
         max_workers=2, mp_context=context, initializer=_init_worker,
         initargs=(list(user_entries),),
     ) as pool:
-        pending = []
+        pending: list[Future[list[tuple[str, dict[str, Any]]]]] = []
         chunk: list[Article] = []
 
         def drain(keep: int) -> Iterator[tuple[str, ArticleAnalysis]]:

@@ -35,7 +35,7 @@ import re
 import threading
 import time
 import weakref
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -455,7 +455,7 @@ def _infer_undated(
     ]
     out: dict[str, tuple[When, When, list[str]]] = {}
     for article in undated[:MAX_UNDATED]:
-        votes: Counter[str] = Counter()
+        votes: dict[str, float] = defaultdict(float)
         evidence: dict[str, list[str]] = {}
         for index in range(len(article.bounds)):
             pid = f"{article.id}#p{index}"
@@ -546,6 +546,7 @@ def build_timeline(library: Library) -> Timeline:
     for article in articles:
         entities = _entities_by_passage(article)
         found: list[_Mention]
+        ref: When | None
         if article.id in inferred:
             _, ref, _ = inferred[article.id]
             spans = find_dates(article.text, ref)
@@ -667,14 +668,14 @@ def _link_undated(
         article = library.article(aid)
         if article is None:
             continue
-        for p in article.passages:
-            if p.id in named:
+        for passage in article.passages:
+            if passage.id in named:
                 continue
-            for r in related(library, p.id, limit=10):
-                event = member_of.get(r.passage_id)
-                if r.score >= LINK_SCORE and event is not None and event.date.iso()[:10] == key:
-                    event.passages.append(EventPassage(
-                        aid, p.id, p.index, article.source or "unknown", article.title,
+            for r in related(library, passage.id, limit=10):
+                joined = member_of.get(r.passage_id)
+                if r.score >= LINK_SCORE and joined is not None and joined.date.iso()[:10] == key:
+                    joined.passages.append(EventPassage(
+                        aid, passage.id, passage.index, article.source or "unknown", article.title,
                         When(reported.year, reported.month, reported.day, inferred=True),
                         inferred=True,
                     ))

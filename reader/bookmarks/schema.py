@@ -410,7 +410,7 @@ def _dotted(keys: tuple[str, ...] | list[str]) -> str:
 # --- writing ----------------------------------------------------------------------------
 
 
-class _Flow(list):  # type: ignore[type-arg]
+class _Flow(list):
     """A short list written on one line: ``tags: [energy, nato]``."""
 
 

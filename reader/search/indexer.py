@@ -198,8 +198,8 @@ def update_index(
 
     to_index: list[Article] = []
     delete_ids: set[str] = set()
-    for path in gone:
-        removed = store.remove_file(path)
+    for key in gone:
+        removed = store.remove_file(key)
         delete_ids.update(removed)
         report.removed += len(removed)
     for n, path in enumerate(changed, start=1):
