@@ -320,29 +320,19 @@ async def test_enrichment_shows_progress_and_completes(
         assert all(screen.library.stored_analysis(s.id) for s in screen.summaries)
         await ui.noticed(pilot, lambda n: n.message.startswith(
             "Found the names and dates of 5 articles"))
-        # the dates the timeline inferred reach the library list
-        undated = [s for s in screen.summaries if s.date is not None and s.date.inferred]
-        assert undated
-        rows = {r.key: r for r in screen.library_pane.row_list.rows if r.key}
-        assert all(rows[s.id].summary.date == s.date for s in undated)
-
-
-async def test_the_app_dates_the_undated_articles_and_shows_the_dates(pilot) -> None:
-    """000 and 002 say nowhere when they were published: once the app's background analysis
-    is done, the dates inferred from their related passages are stored, listed and shown
-    under the headline."""
-    screen = await ready(pilot)
-    await until(pilot, lambda: screen.library_version > 0, "the end of the analysis")
-    rows = screen.library_pane.row_list
-    shown = {r.key: rows.render_row(r).plain for r in rows.rows if r.key}
-    for article_id in UNDATED:
-        date = screen.library.article(article_id).date
-        assert date is not None and date.inferred, article_id
-        assert shown[article_id].startswith(date.iso()[:7]), shown[article_id]
-    assert await screen.go_to(UNDATED[0])
-    await pilot.pause()
-    meta = str(screen.reading.query_one(".article-meta").visual)
-    assert screen.article.date.describe() in meta and "undated" not in meta
+        # 000 and 002 say nowhere when they were published: the dates inferred from their
+        # related passages are stored, listed and shown under the headline
+        await until(pilot, lambda: screen.library_version > 0, "the end of the analysis")
+        rows = screen.library_pane.row_list
+        shown = {r.key: rows.render_row(r).plain for r in rows.rows if r.key}
+        for article_id in UNDATED:
+            date = screen.library.article(article_id).date
+            assert date is not None and date.inferred, article_id
+            assert shown[article_id].startswith(date.iso()[:7]), shown[article_id]
+        assert await screen.go_to(UNDATED[0])
+        await pilot.pause()
+        meta = str(screen.reading.query_one(".article-meta").visual)
+        assert screen.article.date.describe() in meta and "undated" not in meta
 
 
 async def test_an_article_opened_before_enrichment_is_analysed_on_the_spot(
