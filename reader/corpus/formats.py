@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.corpus.decode import SkipFile
+from reader.corpus.decode import Line, SkipFile
 
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -106,9 +106,18 @@ def read_markdown(path: Path, text: str) -> RawArticle:
     )
 
 
-def read_jsonl(path: Path, text: str) -> Iterator[RawArticle | Problem]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
+def read_jsonl(path: Path, text: str | list[Line]) -> Iterator[RawArticle | Problem]:
+    """Articles of a JSONL file, from its text or its lines decoded one by one."""
+    lines = text if isinstance(text, list) else [
+        Line(n, t) for n, t in enumerate(text.split("\n"), start=1)]
+    for decoded in lines:
+        lineno, line = decoded.number, decoded.text
         where = f"{path}:{lineno}"
+        if line is None:
+            yield Problem(where, decoded.warning or "cannot be decoded")
+            continue
+        if decoded.warning:
+            yield Problem(where, decoded.warning, skipped=False)
         if not line.strip():
             continue
         try:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.corpus.dateline import parse_dateline
-from reader.corpus.decode import SkipFile, decode_bytes
+from reader.corpus.decode import SkipFile, decode_bytes, decode_lines
 from reader.corpus.formats import (
     Problem,
     RawArticle,
@@ -132,25 +132,29 @@ def load_file(path: Path, overrides: dict[str, dict[str, Any]] | None = None) ->
 def _load_file(
     path: Path, result: FileResult, overrides: dict[str, dict[str, Any]] | None
 ) -> FileResult:
+    kind = format_of(path)
     try:
-        decoded = decode_bytes(read_regular(path))
+        data = read_regular(path)
+        if kind == "jsonl":  # one bad line costs only that line
+            lines, decoded = decode_lines(data), None
+        else:
+            decoded = decode_bytes(data)
     except SkipFile as exc:
         result.problems.append(Problem(str(path), str(exc)))
         return result
     except OSError as exc:
         result.problems.append(Problem(str(path), f"cannot read ({exc.strerror})"))
         return result
-    if decoded.warning:
+    if decoded is not None and decoded.warning:
         result.problems.append(Problem(str(path), decoded.warning, skipped=False))
-    kind = format_of(path)
     raws: Iterator[RawArticle | Problem]
     try:
-        if kind == "txt":
+        if decoded is None:
+            raws = read_jsonl(path, lines)
+        elif kind == "txt":
             raws = iter([read_txt(path, decoded.text)])
-        elif kind == "md":
-            raws = iter([read_markdown(path, decoded.text)])
         else:
-            raws = read_jsonl(path, decoded.text)
+            raws = iter([read_markdown(path, decoded.text)])
         for raw in raws:
             if isinstance(raw, Problem):
                 result.problems.append(raw)
