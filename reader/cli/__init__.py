@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reader import __version__
-from reader.cli.context import Context, UsageError
+from reader.cli.context import Context, UsageError, err, visible_output
 from reader.config import ConfigError
 
 # The commands of each module, in the order of the help: a command line that names one of
@@ -93,17 +93,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args is None:
         args = build_parser(_command_named(arguments)).parse_args(arguments)
     ctx = Context(config_path=args.config, corpus=args.corpus)
-    try:
-        if getattr(args, "command", None) is None:
-            from reader.cli.app_command import run_app
+    if getattr(args, "command", None) is None:
+        from reader.cli.app_command import run_app
 
-            return run_app(ctx)
-        return int(args.func(args, ctx) or 0)
+        return _guarded(lambda: run_app(ctx))  # the app owns the terminal: no wrapper
+    with visible_output():  # article text and file names cannot drive the terminal
+        return _guarded(lambda: int(args.func(args, ctx) or 0))
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    """Run a command; a usage or config error is one line (control characters visible)."""
+    try:
+        return run()
     except (ConfigError, UsageError) as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        err(f"reader: {exc}")
         return 2
     except KeyboardInterrupt:
-        print("reader: interrupted", file=sys.stderr)
+        err("reader: interrupted")
         return 130
     except BrokenPipeError:
         return 0

@@ -22,7 +22,7 @@ from reader.bookmarks import (
     resolve_all,
 )
 from reader.bookmarks.store import atomic_write
-from reader.cli.context import Context, UsageError, print_json
+from reader.cli.context import Context, UsageError, print_json, raw_stream
 
 T = TypeVar("T")
 QUOTE_WIDTH = 160
@@ -218,7 +218,9 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     bookmarks = store.filtered(tag=args.tag, source=args.source, text=args.text)
     text = export(bookmarks, args.format)
     if not args.output:
-        sys.stdout.write(text)
+        # Markdown and CSV are text for a terminal (control characters shown as escapes);
+        # JSON is data and goes out as it is.
+        (raw_stream(sys.stdout) if args.format == "json" else sys.stdout).write(text)
         return 0
     target = Path(args.output).expanduser()
     if target.resolve() == store.path:

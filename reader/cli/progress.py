@@ -6,6 +6,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from reader.cli.context import raw_stream
 from reader.search.indexer import Progress
 
 PHASES = {
@@ -33,7 +34,7 @@ def progress_bar(enabled: bool | None = None) -> Iterator[Progress]:
 
     with RichProgress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
+        console=Console(file=raw_stream(sys.stderr)), transient=True,
     ) as bar:
         task = bar.add_task("Scanning", total=None)
 

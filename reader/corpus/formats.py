@@ -15,11 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.corpus.decode import SkipFile
+from reader.corpus.decode import Line, SkipFile
 
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 MD_HEADING = re.compile(r"^#{1,6}\s+")
+SURROGATE = re.compile("[\ud800-\udfff]")
 SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".jsonl": "jsonl"}
 
 
@@ -69,12 +70,18 @@ def read_markdown(path: Path, text: str) -> RawArticle:
     if match:
         import yaml  # only Markdown front matter needs it: listing and search do not
 
+        from reader.corpus import safe_yaml
+
         try:
-            loaded = yaml.safe_load(match.group(1))
+            loaded = safe_yaml.load(match.group(1))
+        except safe_yaml.TooManyAliases as exc:
+            raise SkipFile(f"front matter: {exc}") from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f":{mark.line + 2}" if mark else ""
             raise SkipFile(f"front matter{line} is not valid YAML") from None
+        except (RecursionError, ValueError, TypeError) as exc:
+            raise SkipFile(f"front matter cannot be read ({type(exc).__name__})") from None
         if loaded is not None and not isinstance(loaded, dict):
             raise SkipFile("front matter is not a mapping of keys")
         meta = loaded or {}
@@ -99,9 +106,18 @@ def read_markdown(path: Path, text: str) -> RawArticle:
     )
 
 
-def read_jsonl(path: Path, text: str) -> Iterator[RawArticle | Problem]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
+def read_jsonl(path: Path, text: str | list[Line]) -> Iterator[RawArticle | Problem]:
+    """Articles of a JSONL file, from its text or its lines decoded one by one."""
+    lines = text if isinstance(text, list) else [
+        Line(n, t) for n, t in enumerate(text.split("\n"), start=1)]
+    for decoded in lines:
+        lineno, line = decoded.number, decoded.text
         where = f"{path}:{lineno}"
+        if line is None:
+            yield Problem(where, decoded.warning or "cannot be decoded")
+            continue
+        if decoded.warning:
+            yield Problem(where, decoded.warning, skipped=False)
         if not line.strip():
             continue
         try:
@@ -109,6 +125,13 @@ def read_jsonl(path: Path, text: str) -> Iterator[RawArticle | Problem]:
         except json.JSONDecodeError as exc:
             yield Problem(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
             continue
+        except RecursionError:
+            yield Problem(where, "JSON nested too deeply")
+            continue
+        if "\\ud" in line.lower() and SURROGATE.search(json.dumps(record, ensure_ascii=False)):
+            record = _without_surrogates(record)
+            yield Problem(where, "lone surrogate escape (\\udXXX) replaced by U+FFFD",
+                          skipped=False)
         if not isinstance(record, dict):
             yield Problem(where, "not a JSON object")
             continue
@@ -131,6 +154,17 @@ def read_jsonl(path: Path, text: str) -> Iterator[RawArticle | Problem]:
             url=_opt_str(record.get("url")),
             language=_opt_str(record.get("language")),
         )
+
+
+def _without_surrogates(value: object) -> object:
+    """``value`` with every lone surrogate replaced: they cannot be stored or printed."""
+    if isinstance(value, str):
+        return SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
 
 
 def _opt_str(value: object) -> str | None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.corpus.dateline import parse_dateline
-from reader.corpus.decode import SkipFile, decode_bytes
+from reader.corpus.decode import SkipFile, decode_bytes, decode_lines
 from reader.corpus.formats import (
     Problem,
     RawArticle,
@@ -22,6 +24,7 @@ from reader.corpus.model import Article, When
 from reader.corpus.paragraphs import split_passages
 
 UNKNOWN_SOURCE = "unknown"
+MAX_FILE_BYTES = 50 * 1024 * 1024  # a larger "article" is a mistake (or /dev/zero)
 
 
 @dataclass(slots=True)
@@ -35,12 +38,23 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     """Every supported file under ``paths`` (sorted, each once) and what was passed over."""
     found: dict[Path, None] = {}
     problems: list[Problem] = []
+
+    def add(path: Path) -> None:
+        reason = unreadable_reason(path)
+        if reason is None:
+            try:
+                found[path.resolve()] = None
+                return
+            except (OSError, RuntimeError):
+                reason = "symbolic link loop"
+        problems.append(Problem(str(path), reason))
+
     for root in paths:
-        if root.is_file():
+        if root.is_file() or (root.exists() and not root.is_dir()):
             if format_of(root) is None:
                 problems.append(Problem(str(root), "unsupported file type (use .txt, .md, .jsonl)"))
             else:
-                found[root.resolve()] = None
+                add(root)
             continue
         if not root.is_dir():
             problems.append(Problem(str(root), "no such file or folder"))
@@ -54,32 +68,93 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
                 if format_of(path) is None:
                     problems.append(Problem(str(path), "unsupported file type"))
                 else:
-                    found[path.resolve()] = None
+                    add(path)
     return sorted(found), problems
+
+
+def unreadable_reason(path: Path) -> str | None:
+    """Why ``path`` is not read as a corpus file, or ``None``: only regular files of a
+    sane size with a UTF-8 name are opened (never a FIFO, which would block, or a device)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return "the file name is not valid UTF-8 (rename the file)"
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if exc.errno == errno.ENOENT:
+            return ("dangling symbolic link (its target is missing)" if os.path.islink(path)
+                    else "vanished while the corpus was scanned")
+        return f"cannot read ({exc.strerror})"
+    return stat_reason(st)
+
+
+def stat_reason(st: os.stat_result) -> str | None:
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file (a FIFO, device or socket is never opened)"
+    if st.st_size > MAX_FILE_BYTES:
+        return (f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB "
+                f"({st.st_size / (1024 * 1024):.0f} MB): not read")
+    return None
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of ``path``, opened without blocking and checked again once open (a file
+    swapped for a FIFO or grown past the limit after the scan), or :class:`SkipFile`."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        reason = stat_reason(os.fstat(fd))
+        if reason:
+            raise SkipFile(reason)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise SkipFile(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB: not read")
+    return data
 
 
 def load_file(path: Path, overrides: dict[str, dict[str, Any]] | None = None) -> FileResult:
     """Read one file into articles. Never raises for bad content: problems are collected."""
     result = FileResult(path)
     try:
-        decoded = decode_bytes(path.read_bytes())
+        return _load_file(path, result, overrides)
+    except Exception as exc:  # a guard per file: one bad file never stops the rest
+        result.articles.clear()
+        result.problems.append(Problem(str(path), f"cannot be read ({type(exc).__name__}: "
+                                                  f"{str(exc)[:200]})"))
+        return result
+
+
+def _load_file(
+    path: Path, result: FileResult, overrides: dict[str, dict[str, Any]] | None
+) -> FileResult:
+    kind = format_of(path)
+    try:
+        data = read_regular(path)
+        if kind == "jsonl":  # one bad line costs only that line
+            lines, decoded = decode_lines(data), None
+        else:
+            decoded = decode_bytes(data)
     except SkipFile as exc:
         result.problems.append(Problem(str(path), str(exc)))
         return result
     except OSError as exc:
         result.problems.append(Problem(str(path), f"cannot read ({exc.strerror})"))
         return result
-    if decoded.warning:
+    if decoded is not None and decoded.warning:
         result.problems.append(Problem(str(path), decoded.warning, skipped=False))
-    kind = format_of(path)
     raws: Iterator[RawArticle | Problem]
     try:
-        if kind == "txt":
+        if decoded is None:
+            raws = read_jsonl(path, lines)
+        elif kind == "txt":
             raws = iter([read_txt(path, decoded.text)])
-        elif kind == "md":
-            raws = iter([read_markdown(path, decoded.text)])
         else:
-            raws = read_jsonl(path, decoded.text)
+            raws = iter([read_markdown(path, decoded.text)])
         for raw in raws:
             if isinstance(raw, Problem):
                 result.problems.append(raw)

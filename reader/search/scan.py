@@ -61,8 +61,14 @@ def scan_corpus(
     files, problems = discover(corpus)
     known = store.file_stats()
     current: dict[str, tuple[int, int]] = {}
-    for path in files:
-        st = path.stat()
+    for path in list(files):
+        try:
+            st = path.stat()
+        except OSError as exc:  # deleted or replaced since discover() listed it
+            problems.append(Problem(str(path), f"vanished while the corpus was scanned "
+                                               f"({exc.strerror})"))
+            files.remove(path)
+            continue
         current[str(path)] = (st.st_mtime_ns, st.st_size)
     changed = [p for p in files if overrides_changed or known.get(str(p)) != current[str(p)]]
     gone = [p for p in known if p not in current]
