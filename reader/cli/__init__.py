@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reader.cli.analysis_commands",
     "reader.cli.bookmark_commands",
     "reader.cli.link_commands",
+    "reader.cli.ingest_commands",
 )
 
 

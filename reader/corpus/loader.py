@@ -38,7 +38,9 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     for root in paths:
         if root.is_file():
             if format_of(root) is None:
-                problems.append(Problem(str(root), "unsupported file type (use .txt, .md, .jsonl)"))
+                problems.append(
+                    Problem(str(root), "unsupported file type (use .txt, .md, .jsonl, .html)")
+                )
             else:
                 found[root.resolve()] = None
             continue
@@ -78,6 +80,10 @@ def load_file(path: Path, overrides: dict[str, dict[str, Any]] | None = None) ->
             raws = iter([read_txt(path, decoded.text)])
         elif kind == "md":
             raws = iter([read_markdown(path, decoded.text)])
+        elif kind == "html":
+            from reader.corpus.html_page import read_html
+
+            raws = iter([read_html(path, decoded.text)])
         else:
             raws = read_jsonl(path, decoded.text)
         for raw in raws:
