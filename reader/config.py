@@ -217,6 +217,9 @@ def load_config(
         config.corpus = [Path(p).expanduser().resolve() for p in corpus_override]
     if not config.corpus:
         config.corpus = [locations.bundled_seeds()]
+    inbox = locations.data_dir() / "articles"  # where ``reader add`` stores (reader.ingest)
+    if not corpus_override and inbox.is_dir() and inbox not in config.corpus:
+        config.corpus.append(inbox)
     return config
 
 

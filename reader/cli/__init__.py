@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "reader.cli.analysis_commands": ("analyze", "entities"),
     "reader.cli.bookmark_commands": ("bookmarks",),
     "reader.cli.link_commands": ("timeline", "related", "compare"),
+    "reader.cli.ingest_commands": ("add", "feeds"),
 }
 COMMAND_MODULES: tuple[str, ...] = tuple(COMMANDS)
 
@@ -31,12 +32,16 @@ def _global_options(parser: argparse.ArgumentParser, *, after_command: bool = Fa
     """``--config`` and ``--corpus``; on a command's parser (``after_command``) they leave
     the values given before the command alone unless given again."""
     unset: dict[str, Any] = {"default": argparse.SUPPRESS} if after_command else {}
-    parser.add_argument("--config", metavar="FILE", help="config file (see README)", **unset)
-    parser.add_argument(
-        "--corpus", metavar="PATH", action="append",
-        help="corpus file or folder; repeat for several (replaces the config's corpus)",
-        **unset,
-    )
+    taken = parser._option_string_actions  # a command's own option of that name wins
+    if "--config" not in taken:
+        parser.add_argument("--config", metavar="FILE", help="config file (see README)",
+                            **unset)
+    if "--corpus" not in taken:  # `reader add --corpus DIR` names where pages are stored
+        parser.add_argument(
+            "--corpus", metavar="PATH", action="append",
+            help="corpus file or folder; repeat for several (replaces the config's corpus)",
+            **unset,
+        )
 
 
 def _commands_take_global_options(sub: argparse._SubParsersAction) -> None:

@@ -3,6 +3,7 @@
 - ``.txt``: first non-empty line is the headline; an optional leading `` date YYYY-MM[-DD] ``
   marker is metadata.
 - ``.md``/``.markdown``: optional YAML front matter (title, source, date, url, language).
+- ``.html``/``.htm``: a saved web page (see :mod:`reader.corpus.html_page`).
 - ``.jsonl``: one JSON object per line; ``text`` is required (a headline-only item with a
   ``title`` and no text is kept too).
 """
@@ -21,7 +22,10 @@ DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 SURROGATE = re.compile("[\ud800-\udfff]")
-SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".jsonl": "jsonl"}
+SUFFIXES = {
+    ".txt": "txt", ".md": "md", ".markdown": "md", ".jsonl": "jsonl",
+    ".html": "html", ".htm": "html",  # reader.corpus.html_page
+}
 
 
 @dataclass(slots=True)
@@ -37,6 +41,7 @@ class RawArticle:
     date: str | None = None
     url: str | None = None
     language: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

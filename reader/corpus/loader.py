@@ -52,7 +52,9 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     for root in paths:
         if root.is_file() or (root.exists() and not root.is_dir()):
             if format_of(root) is None:
-                problems.append(Problem(str(root), "unsupported file type (use .txt, .md, .jsonl)"))
+                problems.append(
+                    Problem(str(root), "unsupported file type (use .txt, .md, .jsonl, .html)")
+                )
             else:
                 add(root)
             continue
@@ -153,6 +155,10 @@ def _load_file(
             raws = read_jsonl(path, lines)
         elif kind == "txt":
             raws = iter([read_txt(path, decoded.text)])
+        elif kind == "html":
+            from reader.corpus.html_page import read_html
+
+            raws = iter([read_html(path, decoded.text)])
         else:
             raws = iter([read_markdown(path, decoded.text)])
         for raw in raws:
