@@ -23,6 +23,7 @@ from reader.bookmarks import (
 )
 from reader.bookmarks.store import atomic_write
 from reader.cli.context import Context, UsageError, print_json, raw_stream
+from reader.corpus.visible import shorten
 
 T = TypeVar("T")
 QUOTE_WIDTH = 160
@@ -125,8 +126,7 @@ def _anchors(ctx: Context, bookmarks: list[Bookmark], quiet: bool) -> dict[str, 
 
 
 def _short(text: str, width: int = QUOTE_WIDTH) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+    return shorten(text, width)
 
 
 def _print_one(bm: Bookmark, anchor: Anchor | None = None) -> None:

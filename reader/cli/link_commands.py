@@ -7,6 +7,7 @@ import argparse
 
 from reader.cli.context import Context, UsageError, print_json
 from reader.cli.core_commands import ensure_index
+from reader.corpus.visible import shorten
 
 SNIPPET = 110
 
@@ -134,5 +135,4 @@ def _unknown(pid: str) -> str:
 
 
 def _snippet(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= SNIPPET else flat[: SNIPPET - 1] + "…"
+    return shorten(text, SNIPPET)

@@ -31,3 +31,13 @@ def visible(text: str) -> str:
     """``text`` with every terminal control character replaced by a visible escape."""
     return _UNSAFE.sub(_escape, text)
 
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line (runs of white space as one space), cut at a word boundary to at
+    most ``limit`` characters plus " …" when it is longer."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] if " " in flat[:limit] else flat[:limit]
+    return cut + " …"

@@ -6,6 +6,8 @@ No Textual import here: the core and its tests may use these functions.
 
 from __future__ import annotations
 
+from reader.corpus.visible import shorten as cut_at_word
+
 REPLACEMENT = "\ufffd"
 
 # C0 controls become the matching "control picture" (ESC -> ␛, BEL -> ␇); newline stays a
@@ -43,9 +45,6 @@ def one_line(text: str) -> str:
 
 
 def shorten(text: str, limit: int) -> str:
-    """``text`` on one line, cut at a word boundary to at most ``limit`` characters plus
-    " …" when it is longer."""
-    text = one_line(text).strip()
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + " …"
+    """``text`` on one line with control characters shown (:func:`one_line`), cut at a word
+    boundary to at most ``limit`` characters plus " …" when it is longer."""
+    return cut_at_word(one_line(text), limit)
