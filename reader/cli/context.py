@@ -65,7 +65,7 @@ def visible_output() -> Iterator[None]:
     article text, file names and messages cannot move the cursor, set the title or the
     clipboard, or hide text with ``\\r`` or bidi overrides. JSON goes out unchanged."""
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = VisibleStream(saved[0]), VisibleStream(saved[1])  # type: ignore[assignment]
+    sys.stdout, sys.stderr = VisibleStream(saved[0]), VisibleStream(saved[1])
     try:
         yield
     finally:
