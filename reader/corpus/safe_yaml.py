@@ -54,8 +54,7 @@ def check_aliases(text: str, loader: Any = yaml.SafeLoader) -> None:
         if isinstance(event, yaml.AliasEvent):
             seen += 1
             if seen > MAX_ALIASES:
-                mark = event.start_mark
-                raise TooManyAliases(mark.line + 1 if mark else 0)
+                raise TooManyAliases(event.start_mark.line + 1 if event.start_mark else 0)
 
 
 class BadDate(str):
