@@ -42,7 +42,7 @@ def test_search_json_shape(capsys) -> None:
 
 def test_search_text_output_marks_matches(capsys) -> None:
     code, out, _ = run(capsys, "search", "Sacharowa")
-    assert code == 0 and "»Sacharowa«" in out and "1 passages match" in out
+    assert code == 0 and "»Sacharowa«" in out and "1 passage matches" in out
 
 
 def test_bad_query_exit_2_with_message(capsys) -> None:
@@ -148,3 +148,10 @@ def test_global_options_work_after_the_command_too(capsys, tmp_path: Path) -> No
     code, out, _ = run(capsys, "--corpus", str(empty), "bookmarks", "list", "--json",
                        "--config", str(tmp_path / "none.yaml"))
     assert code == 2  # the sub-command's --config was read: it names a missing file
+
+
+def test_counts_agree_with_their_nouns(capsys) -> None:
+    code, out, _ = run(capsys, "search", "Sacharowa")
+    assert code == 0 and out.startswith("1 passage matches 'Sacharowa'")
+    code, out, _ = run(capsys, "search", "Putin")
+    assert out.startswith("31 passages match 'Putin'")

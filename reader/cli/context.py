@@ -87,3 +87,8 @@ def print_json(data: Any) -> None:
     system call per chunk when stdout is unbuffered (``PYTHONUNBUFFERED``, pipes in tests).
     JSON is written as it is (its string escapes already keep control characters out)."""
     raw_stream(sys.stdout).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def count(n: int, noun: str) -> str:
+    """``1 passage``, ``2 passages``: a number with its noun in the right number."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"

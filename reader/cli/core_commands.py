@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from reader.cli.context import Context, UsageError, print_json
+from reader.cli.context import Context, UsageError, count, print_json
 from reader.cli.progress import progress_bar
 from reader.search.query import QueryError
 
@@ -82,10 +82,11 @@ def cmd_index(args: argparse.Namespace, ctx: Context) -> int:
             f"{report.files_read} files read) in {report.seconds:.2f} s"
         )
     if enriched.analysed or enriched.reindexed:
-        print(f"analysed {enriched.analysed} articles (dates, entities) and updated "
+        print(f"analysed {count(enriched.analysed, 'article')} (dates, entities) and updated "
               f"{enriched.reindexed} in the index in {enriched.seconds:.2f} s")
     if dated:
-        print(f"inferred the date of {len(dated)} undated articles from the events they report")
+        print(f"inferred the date of {count(len(dated), 'undated article')} from the events "
+              "they report")
     print(f"index: {library.paths.root}")
     return 0
 
@@ -104,7 +105,8 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for note in result.notes:
         print(f"reader: {note}", file=sys.stderr)
-    print(f"{result.total} passages match {text!r}" + (
+    print(f"{count(result.total, 'passage')} {'matches' if result.total == 1 else 'match'} "
+          f"{text!r}" + (
         f"; showing {len(result.hits)}" if result.total > len(result.hits) else ""))
     for hit in result.hits:
         date = hit.article.date.describe() if hit.article.date else "undated"

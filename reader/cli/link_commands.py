@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.context import Context, UsageError, print_json
+from reader.cli.context import Context, UsageError, count, print_json
 from reader.cli.core_commands import ensure_index
 from reader.corpus.visible import shorten
 
@@ -53,7 +53,7 @@ def cmd_timeline(args: argparse.Namespace, ctx: Context) -> int:
     events = result.filtered(args.min_sources)
     for aid, inferred in result.inferred_dates.items():
         print(f"{aid}: dated {inferred.date.describe()} from the event it reports")
-    print(f"{len(events)} events" + (f" reported by {args.min_sources}+ sources"
+    print(count(len(events), "event") + (f" reported by {args.min_sources}+ sources"
                                      if args.min_sources > 1 else ""))
     for event in events:
         print(f"\n{event.date.describe()}  {event.label}")
