@@ -57,8 +57,10 @@ def main() -> None:
             ("parse file", timed(lambda: parse_text(text))),
             ("format file, cold", timed(lambda: dump_text(store.bookmarks))),
             ("atomic write with fsync", timed(lambda: atomic_write(path, text.encode()))),
-            ("resolve all (unchanged)", timed(lambda: resolve_all(
-                store.bookmarks, FakeLibrary(make_article())))),
+            (
+                "resolve all (unchanged)",
+                timed(lambda: resolve_all(store.bookmarks, FakeLibrary(make_article()))),
+            ),
         ]
         print(f"file: {len(store.bookmarks)} bookmarks, {path.stat().st_size / 1024:.0f} KiB")
         for name, seconds in rows:

@@ -69,7 +69,8 @@ def main() -> None:
     print(f"spans/s     {spans / best:,.0f}  ({spans} spans, {spans / len(items):.2f} per article)")
     shares = ", ".join(
         f"{name} {precisions[name] / spans:.0%}"
-        for name in ("minute", "day", "month", "year", "none") if spans
+        for name in ("minute", "day", "month", "year", "none")
+        if spans
     )
     print(f"precision   {shares}")
 

@@ -79,8 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     total = load_time + run
     print(f"corpus: {args.corpus} ({len(texts)} articles, {tokens} tokens)")
     print(f"load (gazetteer + HanTa): {load_time:.2f} s")
-    print(f"recognition: {run:.2f} s = {tokens / run:,.0f} tokens/s "
-          f"({tokens / total:,.0f} tokens/s including the load)")
+    print(
+        f"recognition: {run:.2f} s = {tokens / run:,.0f} tokens/s "
+        f"({tokens / total:,.0f} tokens/s including the load)"
+    )
     print(f"spans: {dict(labels)}; by origin: {dict(origins)}")
     return 0
 

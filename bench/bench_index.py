@@ -36,10 +36,26 @@ from reader.refresh import enrich
 from reader.search.schema import GERMAN
 
 QUERIES = [
-    "Polizei", "Festnahme", "Zeugen", "Raub AND Neukölln", '"in der Nacht"', "Brand*",
-    "Einbruch OR Diebstahl", "Messer NOT Tod", "Verkehrsunfall", "Radfahrer~", "Präsident",
-    '"Zeugen gesucht"', "Spandau", "Drogen AND Festnahme", "Fahrzeug", "Körperverletzung",
-    "Wohnung*", "Polizeibeamte", "Feuerwehr AND Brand", "Mordkommission",
+    "Polizei",
+    "Festnahme",
+    "Zeugen",
+    "Raub AND Neukölln",
+    '"in der Nacht"',
+    "Brand*",
+    "Einbruch OR Diebstahl",
+    "Messer NOT Tod",
+    "Verkehrsunfall",
+    "Radfahrer~",
+    "Präsident",
+    '"Zeugen gesucht"',
+    "Spandau",
+    "Drogen AND Festnahme",
+    "Fahrzeug",
+    "Körperverletzung",
+    "Wohnung*",
+    "Polizeibeamte",
+    "Feuerwehr AND Brand",
+    "Mordkommission",
 ]
 
 
@@ -128,25 +144,36 @@ def main() -> None:
         noop = []
         for _ in range(3):
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "reader", "--config", str(config), "index"],
-                           check=True, capture_output=True)
+            subprocess.run(
+                [sys.executable, "-m", "reader", "--config", str(config), "index"],
+                check=True,
+                capture_output=True,
+            )
             noop.append(time.perf_counter() - started)
 
     def row(name: str, ours: float, base: float, unit: str) -> None:
-        print(f"{name:<28} reader {ours:10.3f} {unit:<3} baseline {base:10.3f} {unit:<3}"
-              f" ratio {ours / base:5.2f}")
+        print(
+            f"{name:<28} reader {ours:10.3f} {unit:<3} baseline {base:10.3f} {unit:<3}"
+            f" ratio {ours / base:5.2f}"
+        )
 
-    print(f"corpus: {args.corpus.name}, {passages} passages, {len(QUERIES)} queries x "
-          f"{args.repeat}, builds: best of {args.rounds}")
+    print(
+        f"corpus: {args.corpus.name}, {passages} passages, {len(QUERIES)} queries x "
+        f"{args.repeat}, builds: best of {args.rounds}"
+    )
     row("ingest + index", our_build, base_build, "s")
     row("index size (+ article store)", our_size / 2**20, base_size / 2**20, "MiB")
     row("query p50", percentile(our_q, 0.5) * 1000, percentile(base_q, 0.5) * 1000, "ms")
     row("query p95", percentile(our_q, 0.95) * 1000, percentile(base_q, 0.95) * 1000, "ms")
-    print(f"{'analysis (dates, entities)':<28} {enriched.seconds:.1f} s for {enriched.analysed}"
-          f" articles ({enriched.analysed / max(enriched.seconds, 1e-9):.0f} articles/s); "
-          f"index + store with analysis {analysed_size / 2**20:.1f} MiB")
-    print(f"{'no-change reader index':<28} {statistics.median(noop):.3f} s (median of 3, "
-          "whole process)")
+    print(
+        f"{'analysis (dates, entities)':<28} {enriched.seconds:.1f} s for {enriched.analysed}"
+        f" articles ({enriched.analysed / max(enriched.seconds, 1e-9):.0f} articles/s); "
+        f"index + store with analysis {analysed_size / 2**20:.1f} MiB"
+    )
+    print(
+        f"{'no-change reader index':<28} {statistics.median(noop):.3f} s (median of 3, "
+        "whole process)"
+    )
 
 
 if __name__ == "__main__":

@@ -61,8 +61,10 @@ def timed(fn: Callable[[str], object], items: list[str]) -> list[float]:
 def summary(ms: list[float]) -> str:
     ms = sorted(ms)
     p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
-    return (f"p50 {statistics.median(ms):7.1f} ms  p95 {p95:7.1f} ms  "
-            f"max {ms[-1]:7.1f} ms  (n={len(ms)})")
+    return (
+        f"p50 {statistics.median(ms):7.1f} ms  p95 {p95:7.1f} ms  "
+        f"max {ms[-1]:7.1f} ms  (n={len(ms)})"
+    )
 
 
 def bench(config_path: str | None, n: int) -> None:
@@ -78,8 +80,9 @@ def bench(config_path: str | None, n: int) -> None:
     first = timed(lambda pid: cold.find(pid, 10), pids[:1])
     cold_ms = first + timed(lambda pid: cold.find(pid, 10), pids[1:])
     found = [len(cold.find(pid, 10)) for pid in pids]
-    print(f"related cold    {summary(cold_ms)}  (first call {first[0]:.0f} ms: loads the "
-          f"vocabulary)")
+    print(
+        f"related cold    {summary(cold_ms)}  (first call {first[0]:.0f} ms: loads the vocabulary)"
+    )
     print(f"related memory  {summary(timed(lambda pid: cold.find(pid, 10), pids))}")
     warm = RelatedFinder(library)
     for pid in pids:  # store the results, as a session does
@@ -87,21 +90,27 @@ def bench(config_path: str | None, n: int) -> None:
     fresh = RelatedFinder(library)
     print(f"related store   {summary(timed(lambda pid: fresh.find(pid, 10), pids))}")
     with_links = sum(1 for k in found if k)
-    print(f"passages with related passages: {with_links}/{len(pids)}, "
-          f"mean {statistics.mean(found):.1f} each")
+    print(
+        f"passages with related passages: {with_links}/{len(pids)}, "
+        f"mean {statistics.mean(found):.1f} each"
+    )
 
     started = time.perf_counter()
     tl = build_timeline(library)
     build_s = time.perf_counter() - started
     multi = sum(1 for e in tl.events if len(e.sources) > 1)
-    print(f"timeline build  {build_s:7.2f} s  ({len(tl.events)} events, {multi} from 2+ "
-          f"sources, {len(tl.inferred_dates)} undated articles dated)")
+    print(
+        f"timeline build  {build_s:7.2f} s  ({len(tl.events)} events, {multi} from 2+ "
+        f"sources, {len(tl.inferred_dates)} undated articles dated)"
+    )
     timeline(library)  # stores it
     again = Library(config)
     started = time.perf_counter()
     timeline(again)
-    print(f"timeline cached {time.perf_counter() - started:7.2f} s  (a new session: version "
-          "check and load from the store)")
+    print(
+        f"timeline cached {time.perf_counter() - started:7.2f} s  (a new session: version "
+        "check and load from the store)"
+    )
     again.close()
     library.close()
 

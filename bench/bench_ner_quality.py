@@ -70,10 +70,14 @@ def main() -> None:
     # Speed first, on cold per-word caches, as a fresh indexing process would see it.
     for name, find in recognizers.items():
         wall, cpu = speed(find, args.speed_articles)
-        print(f"{name:<9} {wall:,.0f} tokens/s wall clock, {cpu:,.0f} by CPU time "
-              f"(first {args.speed_articles} Berlin articles)")
-    print(f"{'':<9} {'set':<8} {'PER':>6} {'LOC':>6} {'ORG':>6} {'ALL P':>6} {'ALL R':>6} "
-          f"{'ALL F1':>6}")
+        print(
+            f"{name:<9} {wall:,.0f} tokens/s wall clock, {cpu:,.0f} by CPU time "
+            f"(first {args.speed_articles} Berlin articles)"
+        )
+    print(
+        f"{'':<9} {'set':<8} {'PER':>6} {'LOC':>6} {'ORG':>6} {'ALL P':>6} {'ALL R':>6} "
+        f"{'ALL F1':>6}"
+    )
     for name, find in recognizers.items():
         for label, scores in (
             ("dev", evaluate_find(find, sentences)),
@@ -81,8 +85,9 @@ def main() -> None:
             ("unseen", evaluate(unseen, find)),
         ):
             a = scores["ALL"]
-            per = " ".join(f"{scores[t].f1:6.3f}" if t in scores else "     -"
-                           for t in ("PER", "LOC", "ORG"))
+            per = " ".join(
+                f"{scores[t].f1:6.3f}" if t in scores else "     -" for t in ("PER", "LOC", "ORG")
+            )
             print(f"{name:<9} {label:<8} {per} {a.precision:6.3f} {a.recall:6.3f} {a.f1:6.3f}")
 
 

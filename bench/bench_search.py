@@ -87,14 +87,20 @@ def main() -> int:
             for name, command in variants.items():
                 runs[name].append(timed(command, env))
     load = os.getloadavg()[0]
-    print(f"{corpus.name}, query {args.query!r}, {args.repeat} alternating runs each, "
-          f"medians, load average {load:.1f}")
-    medians = {name: (statistics.median(w for w, _ in r), statistics.median(c for _, c in r))
-               for name, r in runs.items()}
+    print(
+        f"{corpus.name}, query {args.query!r}, {args.repeat} alternating runs each, "
+        f"medians, load average {load:.1f}"
+    )
+    medians = {
+        name: (statistics.median(w for w, _ in r), statistics.median(c for _, c in r))
+        for name, r in runs.items()
+    }
     base_wall, base_cpu = medians["plain whoosh"]
     for name, (wall, cpu) in medians.items():
-        print(f"{name:<14} wall {wall * 1000:6.0f} ms ({wall / base_wall:4.2f}x)   "
-              f"cpu {cpu * 1000:6.0f} ms ({cpu / base_cpu:4.2f}x)")
+        print(
+            f"{name:<14} wall {wall * 1000:6.0f} ms ({wall / base_wall:4.2f}x)   "
+            f"cpu {cpu * 1000:6.0f} ms ({cpu / base_cpu:4.2f}x)"
+        )
     return 0
 
 

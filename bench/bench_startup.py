@@ -108,7 +108,11 @@ def timed(argv: list[str], marks: tuple[str, ...], env: dict[str, str]) -> dict[
     """Seconds from spawn until each of ``marks`` is printed."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        argv,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
         cwd=tempfile.gettempdir(),
     )
     found: dict[str, float] = {}
@@ -134,7 +138,11 @@ def timed(argv: list[str], marks: tuple[str, ...], env: dict[str, str]) -> dict[
 def ensure_index(python: str, corpus: Path, env: dict[str, str]) -> None:
     out = subprocess.run(
         [python, "-m", "reader", "--corpus", str(corpus), "index"],
-        capture_output=True, text=True, env=env, cwd=tempfile.gettempdir(), check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tempfile.gettempdir(),
+        check=True,
     )
     print("  " + out.stdout.strip().splitlines()[0])
 
@@ -161,14 +169,22 @@ def bench(python: str, corpus: Path, repeat: int, env: dict[str, str]) -> dict[s
         "listed": statistics.median(listed),
         "direct": statistics.median(direct),
     }
-    print(f"  bare Textual app (Header+Footer), first screen: {result['bare'] * 1000:7.0f} ms"
-          f"   (min {min(bare) * 1000:.0f})")
-    print(f"  reader, first screen:                           {result['ready'] * 1000:7.0f} ms"
-          f"   (min {min(ready) * 1000:.0f})   ratio {result['ready'] / result['bare']:.2f}x")
-    print(f"  reader, library list filled in:                 {result['listed'] * 1000:7.0f} ms"
-          f"   (min {min(listed) * 1000:.0f})   ratio {result['listed'] / result['bare']:.2f}x")
-    print(f"  (the app without the CLI's subcommand imports:  {result['direct'] * 1000:7.0f} ms"
-          f"   (min {min(direct) * 1000:.0f})   ratio {result['direct'] / result['bare']:.2f}x)")
+    print(
+        f"  bare Textual app (Header+Footer), first screen: {result['bare'] * 1000:7.0f} ms"
+        f"   (min {min(bare) * 1000:.0f})"
+    )
+    print(
+        f"  reader, first screen:                           {result['ready'] * 1000:7.0f} ms"
+        f"   (min {min(ready) * 1000:.0f})   ratio {result['ready'] / result['bare']:.2f}x"
+    )
+    print(
+        f"  reader, library list filled in:                 {result['listed'] * 1000:7.0f} ms"
+        f"   (min {min(listed) * 1000:.0f})   ratio {result['listed'] / result['bare']:.2f}x"
+    )
+    print(
+        f"  (the app without the CLI's subcommand imports:  {result['direct'] * 1000:7.0f} ms"
+        f"   (min {min(direct) * 1000:.0f})   ratio {result['direct'] / result['bare']:.2f}x)"
+    )
     return result
 
 
@@ -182,8 +198,14 @@ print(cached, len(modules), int(sys.dont_write_bytecode))
 
 def bytecode_note(python: str, env: dict[str, str]) -> str:
     """What the runs do with reader's bytecode, checked in the runs' own environment."""
-    out = subprocess.run([python, "-c", BYTECODE], env=env, capture_output=True, text=True,
-                         check=True, timeout=TIMEOUT).stdout.split()
+    out = subprocess.run(
+        [python, "-c", BYTECODE],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=TIMEOUT,
+    ).stdout.split()
     cached, total, no_write = (int(x) for x in out)
     writes = "missing bytecode is not written" if no_write else "missing bytecode is written"
     return f"reader: {cached}/{total} modules have bytecode to read, {writes}"
@@ -192,11 +214,18 @@ def bytecode_note(python: str, env: dict[str, str]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=7, help="runs per variant (median)")
-    parser.add_argument("--corpus", action="append", type=Path,
-                        help="corpus to open (default: the seeds and the Berlin corpus)")
-    parser.add_argument("--bytecode-cache", action="store_true",
-                        help="let the runs cache compiled bytecode, as an installed reader "
-                        "has it (default: as the environment says)")
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        type=Path,
+        help="corpus to open (default: the seeds and the Berlin corpus)",
+    )
+    parser.add_argument(
+        "--bytecode-cache",
+        action="store_true",
+        help="let the runs cache compiled bytecode, as an installed reader "
+        "has it (default: as the environment says)",
+    )
     args = parser.parse_args()
     # the runs start in a temporary folder: a relative corpus path must not turn into an
     # empty corpus there (the app would then wait for a library that never comes)

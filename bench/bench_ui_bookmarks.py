@@ -45,16 +45,21 @@ async def run(count: int) -> None:
     for i in range(count):
         article = articles[i % len(articles)]
         passage = article.passages[1 + i % (len(article.passages) - 1)]
-        bookmarks.append(make_bookmark(article, passage, note=f"Notiz {i}", tags=[f"t{i % 7}"],
-                                       bookmark_id=f"b{i:05d}"))
+        bookmarks.append(
+            make_bookmark(
+                article, passage, note=f"Notiz {i}", tags=[f"t{i % 7}"], bookmark_id=f"b{i:05d}"
+            )
+        )
     path = ctx.config.resolved_bookmarks()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(dump_text(bookmarks, {}), encoding="utf-8")
     on_first = sum(bm.article_id == articles[0].id for bm in bookmarks)
     start = time.perf_counter()
     mark_spans(articles[0], bookmarks)
-    print(f"marks for an article with {on_first} bookmarks: "
-          f"{1000 * (time.perf_counter() - start):.1f} ms")
+    print(
+        f"marks for an article with {on_first} bookmarks: "
+        f"{1000 * (time.perf_counter() - start):.1f} ms"
+    )
 
     app = ReaderApp(ctx)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -63,8 +68,10 @@ async def run(count: int) -> None:
         start = time.perf_counter()
         while not (keeper.loaded and len(keeper.anchors) == count):
             await pilot.pause(0.01)
-        print(f"{count} bookmarks read and resolved (worker thread): "
-              f"{1000 * (time.perf_counter() - start):.0f} ms after the first screen")
+        print(
+            f"{count} bookmarks read and resolved (worker thread): "
+            f"{1000 * (time.perf_counter() - start):.0f} ms after the first screen"
+        )
         await pilot.press("m")
         await pilot.pause()
         pane = screen.sidebar.pane("bookmarks")
@@ -73,8 +80,10 @@ async def run(count: int) -> None:
             await pilot.pause(0.3)
             start = time.perf_counter()
             pane.show_bookmarks()
-            print(f"filter {query!r:10} {len(pane.shown):4} listed: "
-                  f"{1000 * (time.perf_counter() - start):.0f} ms")
+            print(
+                f"filter {query!r:10} {len(pane.shown):4} listed: "
+                f"{1000 * (time.perf_counter() - start):.0f} ms"
+            )
 
 
 def main() -> None:

@@ -6,8 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-BERLIN = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / (
-    "berlin-police-reports.jsonl"
+BERLIN = (
+    Path(__file__).resolve().parent.parent.parent
+    / "shared"
+    / "corpora"
+    / ("berlin-police-reports.jsonl")
 )
 
 

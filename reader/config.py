@@ -230,13 +230,16 @@ def parse_config(text: str, path: Path | None) -> Config:
 
 
 def _did_you_mean(key: str, table: dict[str, Any], prefix: tuple[str, ...]) -> str:
-    """" (did you mean 'entities.colors'?)" for a misspelt key: the closest key of the same
+    """ " (did you mean 'entities.colors'?)" for a misspelt key: the closest key of the same
     mapping, or of any mapping (a key can also be put in the wrong place)."""
     import difflib
 
     here = [".".join((*prefix, k)) for k in table]
-    everywhere = [*TOP_LEVEL, *(f"entities.{k}" for k in ENTITY_KEYS),
-                  *(f"search.{k}" for k in SEARCH_KEYS)]
+    everywhere = [
+        *TOP_LEVEL,
+        *(f"entities.{k}" for k in ENTITY_KEYS),
+        *(f"search.{k}" for k in SEARCH_KEYS),
+    ]
     for candidates in (here, everywhere):
         last = {c.rsplit(".", 1)[-1].lower(): c for c in candidates}
         match = difflib.get_close_matches(key.lower(), last, n=1, cutoff=0.75)
@@ -245,9 +248,7 @@ def _did_you_mean(key: str, table: dict[str, Any], prefix: tuple[str, ...]) -> s
     return ""
 
 
-def config_from_data(
-    data: Any, path: Path | None, text: Callable[[], str] | None = None
-) -> Config:
+def config_from_data(data: Any, path: Path | None, text: Callable[[], str] | None = None) -> Config:
     """Validate parsed config data into a :class:`Config`; ``text`` gives the YAML source
     for line numbers in messages (default: the file at ``path``)."""
     name = str(path) if path else "<config>"
@@ -339,9 +340,7 @@ def _read_gazetteer_file(path: Path) -> list[dict[str, Any]]:
     return data
 
 
-def _failing_at(
-    fail: Callable[..., ConfigError], *keys: str
-) -> Callable[[str], ConfigError]:
+def _failing_at(fail: Callable[..., ConfigError], *keys: str) -> Callable[[str], ConfigError]:
     """``fail`` with the key path of one entry filled in."""
 
     def at(expected: str) -> ConfigError:

@@ -124,8 +124,11 @@ class Library:
         tick = progress or (lambda phase, done, total: None)
         total = len(ids)
         bulk = total >= 1000
-        writer = self.index.writer(procs=2, multisegment=True, limitmb=256) if bulk else (
-            self.index.writer(limitmb=128))
+        writer = (
+            self.index.writer(procs=2, multisegment=True, limitmb=256)
+            if bulk
+            else (self.index.writer(limitmb=128))
+        )
         done: list[str] = []
         try:
             for n, aid in enumerate(ids, start=1):
@@ -171,7 +174,8 @@ class Library:
         return [
             (s["start"] - passage.start, s["end"] - passage.start)
             for s in stored["entities"]
-            if s["start"] >= passage.start and s["end"] <= passage.end
+            if s["start"] >= passage.start
+            and s["end"] <= passage.end
             and (s.get("canonical") or s["text"]).replace(",", " ").lower() in names
         ]
 

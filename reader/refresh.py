@@ -56,8 +56,12 @@ class EnrichReport:
     problems: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"analysed": self.analysed, "reindexed": self.reindexed,
-                "seconds": round(self.seconds, 3), "problems": self.problems}
+        return {
+            "analysed": self.analysed,
+            "reindexed": self.reindexed,
+            "seconds": round(self.seconds, 3),
+            "problems": self.problems,
+        }
 
 
 @dataclass

@@ -20,7 +20,11 @@ def lint_imports(contracts: list[str]) -> subprocess.CompletedProcess[str]:
     code = "import sys; from importlinter.cli import lint_imports_command as c; sys.exit(c())"
     return subprocess.run(
         [sys.executable, "-c", code, "--no-cache", *flags],
-        cwd=REPO, capture_output=True, text=True, check=False, timeout=120,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
 
 

@@ -34,8 +34,18 @@ def listed(capsys, *args: str) -> list[dict]:
 
 
 def test_add_list_and_remove(capsys, isolated_home: Path):
-    code, out, _ = run(capsys, "bookmarks", "add", P3, "--note", "Kernforderung",
-                       "--tag", "nato", "--tag", "garantien")
+    code, out, _ = run(
+        capsys,
+        "bookmarks",
+        "add",
+        P3,
+        "--note",
+        "Kernforderung",
+        "--tag",
+        "nato",
+        "--tag",
+        "garantien",
+    )
     assert code == 0 and out.startswith("added ")
     bookmark_id = out.split()[1].rstrip(":")
     file = isolated_home / "data" / "reader" / "bookmarks.yaml"
@@ -49,20 +59,44 @@ def test_add_list_and_remove(capsys, isolated_home: Path):
     assert data["file"] == str(file) and data["count"] == 1
     (bm,) = data["bookmarks"]
     assert set(bm) == {
-        "id", "created", "updated", "article", "source", "headline", "date", "passage",
-        "quote", "before", "after", "start", "end", "hash", "note", "tags", "anchor",
+        "id",
+        "created",
+        "updated",
+        "article",
+        "source",
+        "headline",
+        "date",
+        "passage",
+        "quote",
+        "before",
+        "after",
+        "start",
+        "end",
+        "hash",
+        "note",
+        "tags",
+        "anchor",
     }
     assert bm["id"] == bookmark_id and bm["passage"] == P3 and bm["article"] == ARTICLE
     assert bm["quote"] == passage_text(capsys, P3)
     assert bm["source"] == "Reuters" and bm["tags"] == ["nato", "garantien"]
-    assert bm["anchor"] == {"status": "ok", "passage": P3, "start": bm["start"],
-                            "end": bm["end"], "passage_changed": False, "text": None}
+    assert bm["anchor"] == {
+        "status": "ok",
+        "passage": P3,
+        "start": bm["start"],
+        "end": bm["end"],
+        "passage_changed": False,
+        "text": None,
+    }
 
     run(capsys, "bookmarks", "add", f"{ARTICLE}#p4", "--words", "0:2")
     assert [b["passage"] for b in listed(capsys, "bookmarks", "list", "--json")] == [
-        f"{ARTICLE}#p4", P3]  # newest first
+        f"{ARTICLE}#p4",
+        P3,
+    ]  # newest first
     assert [b["id"] for b in listed(capsys, "bookmarks", "list", "--tag", "NATO", "--json")] == [
-        bookmark_id]
+        bookmark_id
+    ]
     assert listed(capsys, "bookmarks", "list", "--json")[0]["quote"] == "Russische Beamte"
 
     code, out, _ = run(capsys, "bookmarks", "edit", bookmark_id, "--note", "neu")
@@ -72,7 +106,8 @@ def test_add_list_and_remove(capsys, isolated_home: Path):
     code, out, _ = run(capsys, "bookmarks", "remove", bookmark_id)
     assert code == 0 and out.startswith(f"removed {bookmark_id}")
     assert [b["passage"] for b in listed(capsys, "bookmarks", "list", "--json")] == [
-        f"{ARTICLE}#p4"]
+        f"{ARTICLE}#p4"
+    ]
 
 
 def test_unknown_ids_and_bad_ranges_exit_2_with_a_message(capsys):
@@ -151,8 +186,9 @@ def test_bookmarks_follow_corpus_edits(capsys, tmp_path: Path, seeds_copy: Path)
     assert now[f"{ARTICLE}#p2"] == ("moved", f"{ARTICLE}#p3")
     assert now[P3] == ("changed", f"{ARTICLE}#p4")
     assert now["002_895ec12886e94bdb#p1"] == ("orphaned", None)
-    changed = next(b for b in listed(capsys, *cfg, "bookmarks", "list", "--json")
-                   if b["passage"] == P3)
+    changed = next(
+        b for b in listed(capsys, *cfg, "bookmarks", "list", "--json") if b["passage"] == P3
+    )
     assert "sehr daran interessiert" in changed["anchor"]["text"]
     assert "ernsthaft daran interessiert" in changed["quote"]  # the old text is kept
 

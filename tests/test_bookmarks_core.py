@@ -228,7 +228,7 @@ def test_file_round_trips_with_hand_added_keys():
 
 
 def test_yaml_syntax_error_names_line_and_column():
-    text = "version: 1\nbookmarks:\n- id: abc\n  note: \"not closed\n  tags: [a\n"
+    text = 'version: 1\nbookmarks:\n- id: abc\n  note: "not closed\n  tags: [a\n'
     with pytest.raises(BookmarkFileError) as info:
         parse_text(text, "/x/bookmarks.yaml")
     message = str(info.value)
@@ -353,8 +353,11 @@ def test_markdown_export_marks_cuts_balances_quotes_and_names_no_unknown_source(
     md = export([part], "md")
     assert "> … " in md and md.split("\n", 1)[0].endswith(" …")
     assert "**unknown**" not in md and "unknown source" in md
-    opened = whole.with_changes(quote="Potenzial in der Nähe „gefährliche Versuche",
-                                before="Er sprach von ", after=" und mehr.")
+    opened = whole.with_changes(
+        quote="Potenzial in der Nähe „gefährliche Versuche",
+        before="Er sprach von ",
+        after=" und mehr.",
+    )
     line = export([opened], "md").split("\n", 1)[0]
     assert line == "> … Potenzial in der Nähe „gefährliche Versuche“ …"
     lead = whole.with_changes(headline="Erster Satz der Meldung. " * 10 + "\nZweite Zeile")

@@ -32,8 +32,20 @@ def test_search_json_shape(capsys) -> None:
     data = json.loads(out)
     assert data["query"] == "Sacharowa" and data["total"] == 1
     hit = data["hits"][0]
-    assert set(hit) == {"passage_id", "article_id", "passage", "title", "source", "date",
-                        "score", "start", "end", "text", "matches", "fragments"}
+    assert set(hit) == {
+        "passage_id",
+        "article_id",
+        "passage",
+        "title",
+        "source",
+        "date",
+        "score",
+        "start",
+        "end",
+        "text",
+        "matches",
+        "fragments",
+    }
     assert hit["source"] == "RT DE"
     s, e = hit["matches"][0]
     assert hit["text"][s:e] == "Sacharowa"
@@ -56,7 +68,7 @@ def test_show_json_and_unknown_id(capsys) -> None:
     data = json.loads(out)
     assert data["source"] == "Reuters" and data["place"] == "Moskau"
     for p in data["passages"]:
-        assert data["text"][p["start"]:p["end"]] == p["text"]
+        assert data["text"][p["start"] : p["end"]] == p["text"]
     code, _, err = run(capsys, "show", "nope")
     assert code == 2 and "no article with id 'nope'" in err
 
@@ -82,7 +94,10 @@ def test_empty_corpus_says_what_to_do(capsys, tmp_path: Path) -> None:
 def test_console_script_runs_as_a_process() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "reader", "search", "Genf", "--limit", "2", "--json"],
-        capture_output=True, text=True, check=False, timeout=120,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     assert len(json.loads(proc.stdout)["hits"]) == 2
@@ -93,11 +108,12 @@ def test_index_stores_the_dates_inferred_for_undated_articles(capsys) -> None:
     # date them, and what the index stores is what show, search and the date filter use
     code, out, _ = run(capsys, "index", "--json")
     assert code == 0
-    assert set(json.loads(out)["inferred_dates"]) == {"000_c7c4b8e3e078befc",
-                                                      "002_895ec12886e94bdb"}
+    assert set(json.loads(out)["inferred_dates"]) == {
+        "000_c7c4b8e3e078befc",
+        "002_895ec12886e94bdb",
+    }
     code, out, _ = run(capsys, "show", "000_c7c4b8e3e078befc", "--json")
-    assert json.loads(out)["date"] == {"value": "2021-12-08", "precision": "day",
-                                       "inferred": True}
+    assert json.loads(out)["date"] == {"value": "2021-12-08", "precision": "day", "inferred": True}
     code, out, _ = run(capsys, "search", "Sacharowa AND date:2021-12-08", "--json")
     assert [h["article_id"] for h in json.loads(out)["hits"]] == ["000_c7c4b8e3e078befc"]
 
@@ -120,8 +136,17 @@ def test_help_still_lists_every_command(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    for command in ("index", "search", "show", "analyze", "entities", "bookmarks",
-                    "timeline", "related", "compare"):
+    for command in (
+        "index",
+        "search",
+        "show",
+        "analyze",
+        "entities",
+        "bookmarks",
+        "timeline",
+        "related",
+        "compare",
+    ):
         assert command in out
     with pytest.raises(SystemExit) as exit_:
         main(["--corpus", str(SEEDS), "serch", "Genf"])
@@ -142,11 +167,20 @@ def test_global_options_work_after_the_command_too(capsys, tmp_path: Path) -> No
     code, out, _ = run(capsys, "search", "Sacharowa", "--corpus", str(SEEDS), "--json")
     assert code == 0 and json.loads(out)["total"] >= 1
     # given again after the command, it wins over the value before it
-    code, out, _ = run(capsys, "--corpus", str(empty), "search", "Sacharowa",
-                       "--corpus", str(SEEDS), "--json")
+    code, out, _ = run(
+        capsys, "--corpus", str(empty), "search", "Sacharowa", "--corpus", str(SEEDS), "--json"
+    )
     assert code == 0 and json.loads(out)["total"] >= 1
-    code, out, _ = run(capsys, "--corpus", str(empty), "bookmarks", "list", "--json",
-                       "--config", str(tmp_path / "none.yaml"))
+    code, out, _ = run(
+        capsys,
+        "--corpus",
+        str(empty),
+        "bookmarks",
+        "list",
+        "--json",
+        "--config",
+        str(tmp_path / "none.yaml"),
+    )
     assert code == 2  # the sub-command's --config was read: it names a missing file
 
 

@@ -56,8 +56,9 @@ def test_relative_paths_resolve_against_the_config_folder(tmp_path: Path) -> Non
 
 def test_unknown_key_is_a_warning_naming_it_and_the_key_meant() -> None:
     config = parse_config(
-        "corpus: a\ncolours: blue\nsearch:\n  limitt: 3\nentities:\n  gazeteer: []\n"
-        "flavour: x\n", Path("c.yaml"))
+        "corpus: a\ncolours: blue\nsearch:\n  limitt: 3\nentities:\n  gazeteer: []\nflavour: x\n",
+        Path("c.yaml"),
+    )
     assert len(config.warnings) == 4
 
     def warning(key: str) -> str:
@@ -68,8 +69,10 @@ def test_unknown_key_is_a_warning_naming_it_and_the_key_meant() -> None:
     # a key put at the wrong level is found where it belongs
     assert "line 2: unknown key 'colours' ignored (did you mean 'entities.colors'?)" in colours
     assert "line 4: unknown key 'search.limitt' ignored (did you mean 'search.limit'?)" in limit
-    assert "line 6: unknown key 'entities.gazeteer' ignored (did you mean " \
+    assert (
+        "line 6: unknown key 'entities.gazeteer' ignored (did you mean "
         "'entities.gazetteer'?)" in gazetteer
+    )
     assert flavour.endswith("line 7: unknown key 'flavour' ignored")  # nothing like it
 
 
@@ -79,8 +82,11 @@ def test_unknown_key_is_a_warning_naming_it_and_the_key_meant() -> None:
         ("search:\n  limit: many\n", "search.limit", "a whole number"),
         ("corpus: 5\n", "corpus", "a path or a list of paths"),
         ("overrides:\n  a1:\n    date: yesterday\n", "overrides.a1.date", "a date"),
-        ("entities:\n  gazetteer:\n    - {name: X, type: THING}\n", "entities.gazetteer.0",
-         "PER, LOC or ORG"),
+        (
+            "entities:\n  gazetteer:\n    - {name: X, type: THING}\n",
+            "entities.gazetteer.0",
+            "PER, LOC or ORG",
+        ),
         ("keys:\n  search: 5\n", "keys.search", "a key name"),
     ],
 )

@@ -25,7 +25,7 @@ def test_seeds_all_load_with_offsets_that_match_the_text() -> None:
     for article in articles:
         assert article.passages[0].text == article.title
         for p in article.passages:
-            assert article.text[p.start:p.end] == p.text
+            assert article.text[p.start : p.end] == p.text
             assert p.text == p.text.strip() and p.text
             assert p.id == f"{article.id}#p{p.index}"
 
@@ -63,11 +63,17 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (article,) = load_file(md).articles
-    assert (article.title, article.source, article.url) == ("Gipfel in Genf", "dpa",
-                                                             "https://x.test/a")
+    assert (article.title, article.source, article.url) == (
+        "Gipfel in Genf",
+        "dpa",
+        "https://x.test/a",
+    )
     assert article.date == When(2021, 6, 16)
-    assert [p.text for p in article.passages] == ["Gipfel in Genf", "Erster Absatz.",
-                                                  "Zweiter Absatz."]
+    assert [p.text for p in article.passages] == [
+        "Gipfel in Genf",
+        "Erster Absatz.",
+        "Zweiter Absatz.",
+    ]
 
 
 def test_markdown_without_front_matter_uses_heading(tmp_path: Path) -> None:
@@ -89,8 +95,16 @@ def test_markdown_bad_front_matter_is_skipped_with_reason(tmp_path: Path) -> Non
 def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     lines = [
-        json.dumps({"id": "a1", "title": "Eins", "text": "Absatz eins.\nAbsatz zwei.",
-                    "source": "zeit.de", "date": "2026-01-02T10:15", "url": "u"}),
+        json.dumps(
+            {
+                "id": "a1",
+                "title": "Eins",
+                "text": "Absatz eins.\nAbsatz zwei.",
+                "source": "zeit.de",
+                "date": "2026-01-02T10:15",
+                "url": "u",
+            }
+        ),
         "{not json",
         json.dumps({"title": "Nur Schlagzeile"}),
         json.dumps({"id": "a3"}),
@@ -141,10 +155,14 @@ def test_binary_and_empty_files_are_skipped_with_a_reason(tmp_path: Path) -> Non
 
 def test_config_overrides_win(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("Titel\n\nText.", encoding="utf-8")
-    (article,), _ = load_corpus([tmp_path], {"x": {"source": "RT DE", "date": "2021-12-08",
-                                                   "title": "Neuer Titel"}})
-    assert (article.source, article.title, article.date) == ("RT DE", "Neuer Titel",
-                                                             When(2021, 12, 8))
+    (article,), _ = load_corpus(
+        [tmp_path], {"x": {"source": "RT DE", "date": "2021-12-08", "title": "Neuer Titel"}}
+    )
+    assert (article.source, article.title, article.date) == (
+        "RT DE",
+        "Neuer Titel",
+        When(2021, 12, 8),
+    )
 
 
 def test_discover_is_sorted_and_ignores_hidden(tmp_path: Path) -> None:
@@ -156,9 +174,17 @@ def test_discover_is_sorted_and_ignores_hidden(tmp_path: Path) -> None:
     assert problems == []
 
 
-@pytest.mark.parametrize("when", [
-    When(2021), When(2021, 4), When(2021, 12, 7), When(2021, 12, 30, 21, 30),
-    When(2021, 4, weekday=1), When(2021, 12, 7, inferred=True), When(2021, 12, 7, 9, 0, tz="MEZ"),
-])
+@pytest.mark.parametrize(
+    "when",
+    [
+        When(2021),
+        When(2021, 4),
+        When(2021, 12, 7),
+        When(2021, 12, 30, 21, 30),
+        When(2021, 4, weekday=1),
+        When(2021, 12, 7, inferred=True),
+        When(2021, 12, 7, 9, 0, tz="MEZ"),
+    ],
+)
 def test_a_date_reads_back_as_it_was_stored(when: When) -> None:
     assert When.from_json(when.to_json()) == when

@@ -39,6 +39,7 @@ def found(text: str) -> set[tuple[str, str]]:
 
 # --- packaging and loading ---------------------------------------------------------------
 
+
 def test_model_ships_in_the_package_and_is_small() -> None:
     data = read_model_bytes()
     assert data[:4] == b"lCRF", "not a CRFsuite model"
@@ -108,9 +109,20 @@ def test_model_loads_from_an_installed_wheel(tmp_path: Path) -> None:
     """Build the wheel, install it into a folder, and find names from there."""
     wheels = tmp_path / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(wheels), str(REPO)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
     )
     (wheel,) = wheels.glob("*.whl")
     with zipfile.ZipFile(wheel) as zf:
@@ -119,9 +131,19 @@ def test_model_loads_from_an_installed_wheel(tmp_path: Path) -> None:
     assert f"reader/data/{FEATURES_RESOURCE}" in names
     site = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site),
-         str(wheel)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
     )
     code = (
         "import reader.analysis.crf_model as m, pathlib; "
@@ -131,14 +153,19 @@ def test_model_loads_from_an_installed_wheel(tmp_path: Path) -> None:
     )
     env = {**os.environ, "PYTHONPATH": str(site)}
     out = subprocess.run(
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True,
-        cwd=tmp_path, env=env,
+        [sys.executable, "-c", code],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
     )
     assert "('Angela Merkel', 'PER')" in out.stdout
     assert "('Paris', 'LOC')" in out.stdout
 
 
 # --- what it finds -----------------------------------------------------------------------
+
 
 def test_finds_people_places_and_organisations_in_new_text() -> None:
     text = (
@@ -147,10 +174,12 @@ def test_finds_people_places_and_organisations_in_new_text() -> None:
     )
     spans = get_recognizer().find(text)
     assert {(s.text, s.label) for s in spans} >= {
-        ("Angela Merkel", "PER"), ("Berlin", "LOC"), ("Siemens", "ORG"),
+        ("Angela Merkel", "PER"),
+        ("Berlin", "LOC"),
+        ("Siemens", "ORG"),
     }
     for s in spans:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
         assert s.origin == "model" and s.canonical is None
 
 
@@ -168,6 +197,7 @@ def test_plain_sentence_has_no_entities() -> None:
 
 
 # --- names inside compounds --------------------------------------------------------------
+
 
 def test_name_inside_a_compound_is_a_span_over_the_name_only() -> None:
     text = "Die NATO-Osterweiterung beunruhigt die Regierung in Moskau."
@@ -197,12 +227,18 @@ def test_compound_spans_left_out_for_outer_scoring() -> None:
 )
 def test_name_element(word: str, name: str | None) -> None:
     where = name_element(word)
-    assert (word[where[0]:where[1]] if where else None) == name
+    assert (word[where[0] : where[1]] if where else None) == name
 
 
 def test_bioes_labels() -> None:
     assert to_bioes(["B-PER", "I-PER", "O", "B-LOC", "B-ORG", "I-ORG", "I-ORG"]) == [
-        "B-PER", "E-PER", "O", "S-LOC", "B-ORG", "I-ORG", "E-ORG",
+        "B-PER",
+        "E-PER",
+        "O",
+        "S-LOC",
+        "B-ORG",
+        "I-ORG",
+        "E-ORG",
     ]
 
 
@@ -211,7 +247,10 @@ def test_bioes_labels_to_spans() -> None:
     labels = ["B-PER", "E-PER", "O", "S-PER", "S-PER", "O", "S-LOC"]
     spans = spans_from_labels(text, tokenize(text), labels)
     assert [(s.text, s.label) for s in spans] == [
-        ("Joe Biden", "PER"), ("Olaf", "PER"), ("Scholz", "PER"), ("Berlin", "LOC"),
+        ("Joe Biden", "PER"),
+        ("Olaf", "PER"),
+        ("Scholz", "PER"),
+        ("Berlin", "LOC"),
     ]
 
 
@@ -236,17 +275,38 @@ def test_sentences_are_not_cut_after_abbreviations_or_initials() -> None:
 
 # --- GermEval data and the dev score -----------------------------------------------------
 
+
 def test_align_maps_germeval_tags_to_model_labels_and_gold_spans() -> None:
     sentence = [
-        ("Die", "O"), ("NATO-Osterweiterung", "B-ORGpart"), ("und", "O"),
-        ("russische", "B-LOCderiv"), ("Truppen", "O"), ("in", "O"), ("St.", "B-LOC"),
-        ("Petersburg", "I-LOC"), ("(", "O"), ("Ecce", "B-OTH"), ("homo", "I-OTH"),
+        ("Die", "O"),
+        ("NATO-Osterweiterung", "B-ORGpart"),
+        ("und", "O"),
+        ("russische", "B-LOCderiv"),
+        ("Truppen", "O"),
+        ("in", "O"),
+        ("St.", "B-LOC"),
+        ("Petersburg", "I-LOC"),
+        ("(", "O"),
+        ("Ecce", "B-OTH"),
+        ("homo", "I-OTH"),
         (")", "O"),
     ]
     text, tokens, labels, gold = align(sentence)
     assert [t.text for t in tokens][6:9] == ["St", ".", "Petersburg"]
     assert labels == [
-        "O", "B-ORGpart", "O", "O", "O", "O", "B-LOC", "I-LOC", "I-LOC", "O", "O", "O", "O",
+        "O",
+        "B-ORGpart",
+        "O",
+        "O",
+        "O",
+        "O",
+        "B-LOC",
+        "I-LOC",
+        "I-LOC",
+        "O",
+        "O",
+        "O",
+        "O",
     ]
     assert [(text[s:e], k) for s, e, k in gold] == [("St. Petersburg", "LOC")]
 

@@ -23,7 +23,7 @@ def found(text: str, reference: When | None = None) -> list[tuple[str, str | Non
     """(span text, resolved value in ISO form) for every date span, in order."""
     spans = find_dates(text, reference)
     for s in spans:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
         assert s.label == "DATE" and s.origin == "date"
     return [(s.text, s.value.iso() if s.value else None) for s in spans]
 
@@ -46,8 +46,10 @@ def seed(prefix: str) -> tuple[str, When | None]:
 # --- full, abbreviated and numeric dates --------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["am 7. Dezember 2021", "am 07.12.2021", "am 2021-12-07",
-                                  "am 7.12.21", "am 7. Dez. 2021"])
+@pytest.mark.parametrize(
+    "text",
+    ["am 7. Dezember 2021", "am 07.12.2021", "am 2021-12-07", "am 7.12.21", "am 7. Dez. 2021"],
+)
 def test_full_dates_in_every_spelling_resolve_to_the_day(text: str) -> None:
     value = only(text)
     assert value == When(2021, 12, 7)
@@ -105,10 +107,13 @@ def test_two_days_of_one_month_give_a_span_each() -> None:
 
 def test_a_range_gives_its_first_and_last_day() -> None:
     assert found("vom 3. bis 5. Mai", When(2021, 4, 20)) == [
-        ("3.", "2021-05-03"), ("5. Mai", "2021-05-05"),
+        ("3.", "2021-05-03"),
+        ("5. Mai", "2021-05-05"),
     ]
     assert [v for _, v in found("am 22., 23. und 24. April 2021")] == [
-        "2021-04-22", "2021-04-23", "2021-04-24",
+        "2021-04-22",
+        "2021-04-23",
+        "2021-04-24",
     ]
 
 
@@ -124,14 +129,17 @@ def test_month_only_expressions_keep_month_precision() -> None:
 
 def test_month_lists_share_one_year() -> None:
     assert found("Von Januar bis Oktober 2021 ereigneten sich", TUE) == [
-        ("Januar", "2021-01"), ("Oktober 2021", "2021-10"),
+        ("Januar", "2021-01"),
+        ("Oktober 2021", "2021-10"),
     ]
     assert found("im November und Dezember vergangenen Jahres", When(2021, 3)) == [
-        ("November", "2020-11"), ("Dezember vergangenen Jahres", "2020-12"),
+        ("November", "2020-11"),
+        ("Dezember vergangenen Jahres", "2020-12"),
     ]
     # A list runs forward: from December 2021, "April bis Juni" is April-June 2021.
     assert found("Die Bilder des Jahres: April bis Juni", TUE) == [
-        ("April", "2021-04"), ("Juni", "2021-06"),
+        ("April", "2021-04"),
+        ("Juni", "2021-06"),
     ]
 
 
@@ -143,12 +151,15 @@ def test_years_only_in_clear_context() -> None:
     assert found("zum Jahresbeginn 2020") == [("Jahresbeginn 2020", "2020")]
 
 
-@pytest.mark.parametrize("text", [
-    "Er zahlte 2021 Euro für 300 Karten.",
-    "seit 2000 Jahren",
-    "bis 2000 Zuschauer",
-    "Nr. 2639 vom Weichselplatz 12",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er zahlte 2021 Euro für 300 Karten.",
+        "seit 2000 Jahren",
+        "bis 2000 Zuschauer",
+        "Nr. 2639 vom Weichselplatz 12",
+    ],
+)
 def test_bare_numbers_are_not_years(text: str) -> None:
     assert found(text, TUE) == []
 
@@ -176,7 +187,8 @@ def test_reported_past_with_soll_stays_in_the_past() -> None:
 
 def test_weekday_qualifiers_decide_the_direction() -> None:
     assert found("am kommenden Dienstag und am vergangenen Dienstag", TUE) == [
-        ("kommenden Dienstag", "2021-12-14"), ("vergangenen Dienstag", "2021-11-30"),
+        ("kommenden Dienstag", "2021-12-14"),
+        ("vergangenen Dienstag", "2021-11-30"),
     ]
 
 
@@ -208,14 +220,17 @@ def test_weekday_next_to_its_date_is_one_span_with_the_dates_value() -> None:
 
 def test_deictic_days_count_from_the_reference_day() -> None:
     assert found("heute, gestern Abend, vorgestern und morgen früh", TUE) == [
-        ("heute", "2021-12-07"), ("gestern Abend", "2021-12-06"),
-        ("vorgestern", "2021-12-05"), ("morgen früh", "2021-12-08"),
+        ("heute", "2021-12-07"),
+        ("gestern Abend", "2021-12-06"),
+        ("vorgestern", "2021-12-05"),
+        ("morgen früh", "2021-12-08"),
     ]
 
 
 def test_deictic_adjectives_with_a_day_word() -> None:
     assert found("am gestrigen Abend und am heutigen Dienstag", TUE) == [
-        ("gestrigen Abend", "2021-12-06"), ("heutigen Dienstag", "2021-12-07"),
+        ("gestrigen Abend", "2021-12-06"),
+        ("heutigen Dienstag", "2021-12-07"),
     ]
     assert found("die heutige Realität", TUE) == []
 
@@ -229,7 +244,8 @@ def test_heute_in_a_month_only_article_is_that_month() -> None:
 def test_morning_the_noun_is_not_tomorrow() -> None:
     assert found("Guten Morgen, sagte er.", TUE) == []
     assert found("Am Morgen kam er. Morgen geht er.", TUE) == [
-        ("Morgen", "2021-12-07"), ("Morgen", "2021-12-08"),
+        ("Morgen", "2021-12-07"),
+        ("Morgen", "2021-12-08"),
     ]
 
 
@@ -243,8 +259,10 @@ def test_last_week_has_the_month_of_that_week() -> None:
 
 def test_relative_periods() -> None:
     assert found("vor zwei Tagen, vor einem Jahr, nächstes Jahr, letzten Monat", TUE) == [
-        ("vor zwei Tagen", "2021-12-05"), ("vor einem Jahr", "2020"),
-        ("nächstes Jahr", "2022"), ("letzten Monat", "2021-11"),
+        ("vor zwei Tagen", "2021-12-05"),
+        ("vor einem Jahr", "2020"),
+        ("nächstes Jahr", "2022"),
+        ("letzten Monat", "2021-11"),
     ]
 
 
@@ -253,14 +271,16 @@ def test_parts_of_the_day_belong_to_the_day_in_context() -> None:
         ("Nachmittag", "2021-12-07"),
     ]
     assert found("Gestern kam er, spätabends ging er.", TUE) == [
-        ("Gestern", "2021-12-06"), ("spätabends", "2021-12-06"),
+        ("Gestern", "2021-12-06"),
+        ("spätabends", "2021-12-06"),
     ]
 
 
 def test_night_to_a_weekday_is_that_weekday_and_evening_times_are_the_day_before() -> None:
     assert found("in der Nacht zu Sonntag", TUE) == [("in der Nacht zu Sonntag", "2021-12-05")]
-    assert found("In der Nacht zu Sonntag gegen 23 Uhr brannte es. Um 2.30 Uhr war es aus.",
-                 TUE) == [
+    assert found(
+        "In der Nacht zu Sonntag gegen 23 Uhr brannte es. Um 2.30 Uhr war es aus.", TUE
+    ) == [
         ("In der Nacht zu Sonntag gegen 23 Uhr", "2021-12-04T23:00"),
         ("2.30 Uhr", "2021-12-05T02:30"),
     ]
@@ -278,8 +298,9 @@ def test_night_from_one_weekday_to_the_next_is_the_second_day() -> None:
 
 def test_clock_times_with_zones() -> None:
     spans = find_dates("um 12 Uhr, um 21:30 Uhr MEZ und 23:30 Uhr Moskauer Zeit", TUE)
-    assert [(s.text, s.value.iso() if s.value else None, s.value.tz if s.value else None)
-            for s in spans] == [
+    assert [
+        (s.text, s.value.iso() if s.value else None, s.value.tz if s.value else None) for s in spans
+    ] == [
         ("12 Uhr", "2021-12-07T12:00", None),
         ("21:30 Uhr MEZ", "2021-12-07T21:30", "MEZ"),
         ("23:30 Uhr Moskauer Zeit", "2021-12-07T23:30", "Moskauer Zeit"),
@@ -318,7 +339,10 @@ def test_a_bare_score_is_not_a_time() -> None:
 
 def test_without_reference_only_what_the_text_says_is_resolved() -> None:
     assert found("am Dienstag und heute, im Oktober und am 7. Dezember 2021") == [
-        ("Dienstag", None), ("heute", None), ("Oktober", None), ("7. Dezember 2021", "2021-12-07"),
+        ("Dienstag", None),
+        ("heute", None),
+        ("Oktober", None),
+        ("7. Dezember 2021", "2021-12-07"),
     ]
 
 
@@ -330,17 +354,20 @@ def test_values_from_an_inferred_reference_are_not_marked_inferred() -> None:
 # --- false positives ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "Die Kinder kamen mit dem Bus, so wie die anderen 12 auch.",
-    "So ist die Lage mit 300 Soldaten und 7 Panzern.",
-    "Die Dezemberausgabe und die Maifeiern im Dezemberheft.",
-    "Mai Thi Nguyen-Kim und Jan Böhmermann und August Diehl",
-    "Das sagte Agnes Sonntag der Welt am Sonntag.",
-    "Der Markt ist jeden Montag geöffnet.",
-    "beim G20-Gipfel in Rom",
-    "Die heute-show und die Sonntagszeitung",
-    "Die Demo zog über die Straße des 17. Juni zum Platz des 18. März.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kinder kamen mit dem Bus, so wie die anderen 12 auch.",
+        "So ist die Lage mit 300 Soldaten und 7 Panzern.",
+        "Die Dezemberausgabe und die Maifeiern im Dezemberheft.",
+        "Mai Thi Nguyen-Kim und Jan Böhmermann und August Diehl",
+        "Das sagte Agnes Sonntag der Welt am Sonntag.",
+        "Der Markt ist jeden Montag geöffnet.",
+        "beim G20-Gipfel in Rom",
+        "Die heute-show und die Sonntagszeitung",
+        "Die Demo zog über die Straße des 17. Juni zum Platz des 18. März.",
+    ],
+)
 def test_no_date_in_ordinary_words(text: str) -> None:
     assert found(text, TUE) == []
 
@@ -375,11 +402,14 @@ def test_dateline_with_year_gives_that_date() -> None:
     assert infer_article_date(text) == When(2020, 3, 3, inferred=True)
 
 
-@pytest.mark.parametrize("text", [
-    "MOSKAU, 7. Dez. (Reuters) – Der Kreml teilte mit.",  # no weekday
-    "Der Kreml teilte am Dienstag mit, dass am 7. Dezember verhandelt wurde.",  # no dateline
-    "MOSKAU, 7. Dez. (Reuters) – Der Kreml teilte am vergangenen Dienstag mit.",  # qualified
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSKAU, 7. Dez. (Reuters) – Der Kreml teilte mit.",  # no weekday
+        "Der Kreml teilte am Dienstag mit, dass am 7. Dezember verhandelt wurde.",  # no dateline
+        "MOSKAU, 7. Dez. (Reuters) – Der Kreml teilte am vergangenen Dienstag mit.",  # qualified
+    ],
+)
 def test_no_inferred_date_where_the_text_does_not_allow_it(text: str) -> None:
     assert infer_article_date(text, today=dt.date(2026, 1, 1)) is None
 
@@ -406,7 +436,9 @@ def test_seed_001_with_its_inferred_date() -> None:
     text, _ = seed("001")
     ref = infer_article_date(text, today=dt.date(2026, 1, 1))
     assert found(text, ref) == [
-        ("7. Dez.", "2021-12-07"), ("Dienstag", "2021-12-07"), ("Dienstag", "2021-12-07"),
+        ("7. Dez.", "2021-12-07"),
+        ("Dienstag", "2021-12-07"),
+        ("Dienstag", "2021-12-07"),
     ]
 
 
@@ -440,6 +472,9 @@ def test_seed_002_without_a_date_keeps_only_explicit_years_and_months() -> None:
     text, ref = seed("002")
     assert ref is None
     assert found(text) == [
-        ("Oktober", None), ("2022", "2022"), ("Nachmittag", None),
-        ("Mitte Juni 2021", "2021-06"), ("2018", "2018"),
+        ("Oktober", None),
+        ("2022", "2022"),
+        ("Nachmittag", None),
+        ("Mitte Juni 2021", "2021-06"),
+        ("2018", "2018"),
     ]

@@ -29,11 +29,21 @@ COMMANDS = [
 
 
 def _links(home: Path, hash_seed: str) -> str:
-    env = dict(os.environ, PYTHONHASHSEED=hash_seed, XDG_CACHE_HOME=str(home / "cache"),
-               XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"))
+    env = dict(
+        os.environ,
+        PYTHONHASHSEED=hash_seed,
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+    )
     run = subprocess.run(
         [sys.executable, "-c", SCRIPT.format(seeds=str(SEEDS)), *COMMANDS],
-        capture_output=True, text=True, env=env, cwd=REPO, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=300,
+        check=False,
     )
     assert run.returncode == 0, run.stderr[-3000:]
     return run.stdout

@@ -21,7 +21,7 @@ def rec() -> EntityRecognizer:
 def found(rec: EntityRecognizer, text: str) -> list[tuple[str, str, str | None]]:
     spans = rec.find(text)
     for s in spans:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
     return [(s.text, s.label, s.canonical) for s in spans]
 
 
@@ -34,7 +34,7 @@ def test_seed_spans_are_exact_sorted_and_disjoint(rec, path):
     spans = rec.find(text)
     assert spans, "no entities in a seed article"
     for s in spans:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
         assert s.label in ("PER", "LOC", "ORG")
         assert s.origin in ("user", "gazetteer", "rule", "model")
         assert s.canonical
@@ -60,8 +60,10 @@ def test_genitive_forms_carry_the_canonical_name(rec):
 
 
 def test_weisses_haus_in_every_case(rec):
-    text = ("Das Weiße Haus erklärte, Biden sei im Weißen Haus geblieben, "
-            "so der Pressedienst des Weißen Hauses.")
+    text = (
+        "Das Weiße Haus erklärte, Biden sei im Weißen Haus geblieben, "
+        "so der Pressedienst des Weißen Hauses."
+    )
     houses = [x for x in found(rec, text) if x[2] == "Weißes Haus"]
     assert houses == [
         ("Weiße Haus", "ORG", "Weißes Haus"),
@@ -88,8 +90,10 @@ def test_surname_refers_to_the_full_name_of_a_known_person(rec):
 
 
 def test_surname_refers_to_a_person_no_list_knows(rec):
-    text = ("Kowalczyk äußerte sich zuerst. Die Sprecherin Anna Kowalczyk sagte am Montag, "
-            "Kowalczyks Team prüfe den Fall.")
+    text = (
+        "Kowalczyk äußerte sich zuerst. Die Sprecherin Anna Kowalczyk sagte am Montag, "
+        "Kowalczyks Team prüfe den Fall."
+    )
     assert found(rec, text) == [
         ("Kowalczyk", "PER", "Anna Kowalczyk"),
         ("Anna Kowalczyk", "PER", "Anna Kowalczyk"),
@@ -133,8 +137,10 @@ def test_place_prefix_compounds_are_places_of_their_own(rec):
 
 
 def test_derived_adjectives_and_fused_compounds_are_not_entities(rec):
-    text = ("Die russische Regierung, der US-amerikanische Kongress, der Kremlsprecher, "
-            "der Genfer Gipfel und die Minsker Vereinbarungen.")
+    text = (
+        "Die russische Regierung, der US-amerikanische Kongress, der Kremlsprecher, "
+        "der Genfer Gipfel und die Minsker Vereinbarungen."
+    )
     assert found(rec, text) == []
 
 
@@ -154,8 +160,9 @@ def test_user_entry_adds_a_name_nobody_knew():
     text = "Die Firma trat gegen den zx Quorbel an; quorbel.de berichtete."
     before = EntityRecognizer().find(text)
     assert not any("quorbel" in s.text.lower() for s in before)
-    rec = EntityRecognizer([{"name": "Quorbel Media", "type": "ORG",
-                             "aliases": ["zx Quorbel", "quorbel.de"]}])
+    rec = EntityRecognizer(
+        [{"name": "Quorbel Media", "type": "ORG", "aliases": ["zx Quorbel", "quorbel.de"]}]
+    )
     spans = rec.find(text)
     assert [(s.text, s.canonical, s.origin) for s in spans] == [
         ("zx Quorbel", "Quorbel Media", "user"),
@@ -180,15 +187,16 @@ class FakeModel:
 
 
 def found_with(model: FakeModel, text: str) -> list[tuple[str, str, str | None, str]]:
-    return [(s.text, s.label, s.canonical, s.origin)
-            for s in EntityRecognizer(model=model).find(text)]
+    return [
+        (s.text, s.label, s.canonical, s.origin) for s in EntityRecognizer(model=model).find(text)
+    ]
 
 
 def test_model_decides_where_a_name_containing_a_known_name_ends():
     text = "Die Investitionsbank Berlin zitierte Lutz Zwyrbel aus Russland."
     model = FakeModel(
         ("Investitionsbank Berlin", "ORG"),  # contains the known "Berlin"
-        ("Lutz Zwyrbel", "PER"),                 # a person nobody listed
+        ("Lutz Zwyrbel", "PER"),  # a person nobody listed
     )
     assert found_with(model, text) == [
         ("Investitionsbank Berlin", "ORG", "Investitionsbank Berlin", "model"),
@@ -201,7 +209,10 @@ def test_known_names_side_by_side_are_not_joined_by_the_model():
     text = "Das Treffen USA Kiew fand statt, dazu ein NATO-Russland-Rat."
     model = FakeModel(("USA Kiew", "ORG"), ("NATO-Russland", "ORG"))
     assert [(t, label) for t, label, _c, _o in found_with(model, text)] == [
-        ("USA", "LOC"), ("Kiew", "LOC"), ("NATO", "ORG"), ("Russland", "LOC"),
+        ("USA", "LOC"),
+        ("Kiew", "LOC"),
+        ("NATO", "ORG"),
+        ("Russland", "LOC"),
     ]
 
 
@@ -255,26 +266,35 @@ def test_combine_prefers_precedence_then_length():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Wie Polizeisprecher Torben Ahlquist mitteilte, wurde niemand verletzt.",
-         [("Torben Ahlquist", "PER")]),
-        ("Der russische Außenminister Gennadi Wortschow widersprach.",
-         [("Gennadi Wortschow", "PER")]),
+        (
+            "Wie Polizeisprecher Torben Ahlquist mitteilte, wurde niemand verletzt.",
+            [("Torben Ahlquist", "PER")],
+        ),
+        (
+            "Der russische Außenminister Gennadi Wortschow widersprach.",
+            [("Gennadi Wortschow", "PER")],
+        ),
         ("Herr Lindqvist kam zu spät.", [("Lindqvist", "PER")]),
         ("Sie fuhren nach Trebnitzow weiter.", [("Trebnitzow", "LOC")]),
         ("Der Unfall ereignete sich in Quarzbach am Morgen.", [("Quarzbach", "LOC")]),
         ("Der DGB fordert mehr Lohn.", [("DGB", "ORG")]),
         ("Die Firma Blitzmann GmbH stellte den Antrag.", [("Blitzmann GmbH", "ORG")]),
         ("In einem Gespräch mit dem TV-Sender Kanal 5 sagte er das.", [("Kanal 5", "ORG")]),
-        ("Die Sprecherin des Verkehrsministeriums widersprach.",
-         [("Verkehrsministeriums", "ORG")]),
-        ("Ein Radfahrer befuhr die Weichselstraße in Richtung Frankfurter Allee.",
-         [("Weichselstraße", "LOC"), ("Frankfurter Allee", "LOC")]),
+        ("Die Sprecherin des Verkehrsministeriums widersprach.", [("Verkehrsministeriums", "ORG")]),
+        (
+            "Ein Radfahrer befuhr die Weichselstraße in Richtung Frankfurter Allee.",
+            [("Weichselstraße", "LOC"), ("Frankfurter Allee", "LOC")],
+        ),
         ("Das reicht nicht, sagte Eymarsch der Zeitung.", [("Eymarsch", "PER")]),
-        ("Der 1. FC Nürnberg verlor gegen Lok Zwickau.",
-         [("1. FC Nürnberg", "ORG"), ("Lok Zwickau", "ORG")]),
+        (
+            "Der 1. FC Nürnberg verlor gegen Lok Zwickau.",
+            [("1. FC Nürnberg", "ORG"), ("Lok Zwickau", "ORG")],
+        ),
         ("Damals sprach Gustav W. Wiegemann vor dem Ausschuss.", [("Gustav W. Wiegemann", "PER")]),
-        ("Er siegte vor W. Fesenko und Sabine Kowalke.",
-         [("W. Fesenko", "PER"), ("Sabine Kowalke", "PER")]),
+        (
+            "Er siegte vor W. Fesenko und Sabine Kowalke.",
+            [("W. Fesenko", "PER"), ("Sabine Kowalke", "PER")],
+        ),
         ("Die Dame war Ursula von Quernheim.", [("Ursula von Quernheim", "PER")]),
         ("Die Jets werden im englischen Hatfield gebaut.", [("Hatfield", "LOC")]),
     ],
@@ -325,24 +345,40 @@ def test_ambiguous_place_names_need_a_place_context(rec):
 
 # Sentences written for this test (not from the seeds or the corpora), annotated by hand.
 GOLD: list[tuple[str, list[tuple[str, str]]]] = [
-    ("Bundeskanzler Olaf Scholz reist am Montag nach Warschau, wo er Präsident Andrzej "
-     "Duda trifft.",
-     [("Olaf Scholz", "PER"), ("Warschau", "LOC"), ("Andrzej Duda", "PER")]),
-    ("Nach Angaben der Nachrichtenagentur dpa verurteilte die EU den Angriff auf Charkiw.",
-     [("dpa", "ORG"), ("EU", "ORG"), ("Charkiw", "LOC")]),
-    ("Die Polizei Berlin sucht in Neukölln nach Zeugen eines Unfalls in der Sonnenallee.",
-     [("Polizei Berlin", "ORG"), ("Neukölln", "LOC"), ("Sonnenallee", "LOC")]),
-    ("Selenskyj dankte den Vereinten Nationen und der OSZE für ihre Hilfe.",
-     [("Selenskyj", "PER"), ("Vereinten Nationen", "ORG"), ("OSZE", "ORG")]),
-    ("Die Sprecherin Jelena Morosowa sagte, Morosowas Ministerium prüfe die Lage in Tiflis.",
-     [("Jelena Morosowa", "PER"), ("Morosowas", "PER"), ("Tiflis", "LOC")]),
-    ("Der Bundestag stimmte zu; Merz und Baerbock äußerten sich im ZDF.",
-     [("Bundestag", "ORG"), ("Merz", "PER"), ("Baerbock", "PER"), ("ZDF", "ORG")]),
-    ("Im Vorfeld des G20-Gipfels in Rio de Janeiro traf Lula den chinesischen Staatschef "
-     "Xi Jinping.",
-     [("G20", "ORG"), ("Rio de Janeiro", "LOC"), ("Lula", "PER"), ("Xi Jinping", "PER")]),
-    ("Laut Interfax wurden in Belgorod und Kursk Drohnen abgeschossen.",
-     [("Interfax", "ORG"), ("Belgorod", "LOC"), ("Kursk", "LOC")]),
+    (
+        "Bundeskanzler Olaf Scholz reist am Montag nach Warschau, wo er Präsident Andrzej "
+        "Duda trifft.",
+        [("Olaf Scholz", "PER"), ("Warschau", "LOC"), ("Andrzej Duda", "PER")],
+    ),
+    (
+        "Nach Angaben der Nachrichtenagentur dpa verurteilte die EU den Angriff auf Charkiw.",
+        [("dpa", "ORG"), ("EU", "ORG"), ("Charkiw", "LOC")],
+    ),
+    (
+        "Die Polizei Berlin sucht in Neukölln nach Zeugen eines Unfalls in der Sonnenallee.",
+        [("Polizei Berlin", "ORG"), ("Neukölln", "LOC"), ("Sonnenallee", "LOC")],
+    ),
+    (
+        "Selenskyj dankte den Vereinten Nationen und der OSZE für ihre Hilfe.",
+        [("Selenskyj", "PER"), ("Vereinten Nationen", "ORG"), ("OSZE", "ORG")],
+    ),
+    (
+        "Die Sprecherin Jelena Morosowa sagte, Morosowas Ministerium prüfe die Lage in Tiflis.",
+        [("Jelena Morosowa", "PER"), ("Morosowas", "PER"), ("Tiflis", "LOC")],
+    ),
+    (
+        "Der Bundestag stimmte zu; Merz und Baerbock äußerten sich im ZDF.",
+        [("Bundestag", "ORG"), ("Merz", "PER"), ("Baerbock", "PER"), ("ZDF", "ORG")],
+    ),
+    (
+        "Im Vorfeld des G20-Gipfels in Rio de Janeiro traf Lula den chinesischen Staatschef "
+        "Xi Jinping.",
+        [("G20", "ORG"), ("Rio de Janeiro", "LOC"), ("Lula", "PER"), ("Xi Jinping", "PER")],
+    ),
+    (
+        "Laut Interfax wurden in Belgorod und Kursk Drohnen abgeschossen.",
+        [("Interfax", "ORG"), ("Belgorod", "LOC"), ("Kursk", "LOC")],
+    ),
 ]
 
 

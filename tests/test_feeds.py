@@ -22,17 +22,25 @@ def _rss(site: Site, n: int, broken: int | None = None) -> str:
     for i in range(n):
         path = "/gone.html" if i == broken else f"/n{i}.html"
         if i != broken:
-            site.page(path, news_page(
-                title=f"Meldung Nummer {i} aus Berlin",
-                paragraphs=[f"Absatz {i}: " + p for p in ARTICLE_TEXT],
-                canonical=f"https://www.spiegel.de/n{i}"))
-        items.append(f"<item><title>Meldung Nummer {i} aus Berlin</title>"
-                     f"<link>{site.url(path)}</link><guid>id-{i}</guid>"
-                     f"<description>Kurzfassung der Meldung {i} zur Pendlerpauschale."
-                     f"</description><pubDate>Fri, 02 Jan 2026 10:{i:02d}:00 +0100</pubDate>"
-                     "</item>")
-    return ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
-            "<title>Test</title>" + "".join(items) + "</channel></rss>")
+            site.page(
+                path,
+                news_page(
+                    title=f"Meldung Nummer {i} aus Berlin",
+                    paragraphs=[f"Absatz {i}: " + p for p in ARTICLE_TEXT],
+                    canonical=f"https://www.spiegel.de/n{i}",
+                ),
+            )
+        items.append(
+            f"<item><title>Meldung Nummer {i} aus Berlin</title>"
+            f"<link>{site.url(path)}</link><guid>id-{i}</guid>"
+            f"<description>Kurzfassung der Meldung {i} zur Pendlerpauschale."
+            f"</description><pubDate>Fri, 02 Jan 2026 10:{i:02d}:00 +0100</pubDate>"
+            "</item>"
+        )
+    return (
+        "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
+        "<title>Test</title>" + "".join(items) + "</channel></rss>"
+    )
 
 
 def _update(capsys: pytest.CaptureFixture[str], folder: Path) -> tuple[int, dict, str]:
@@ -44,9 +52,11 @@ def _update(capsys: pytest.CaptureFixture[str], folder: Path) -> tuple[int, dict
 def test_rss_feed_of_20_with_a_broken_link_and_304(
     site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site.routes["/feed.xml"] = Route(body=_rss(site, 20, broken=7).encode(),
-                                     headers={"Content-Type": "application/rss+xml"},
-                                     etag='"v1"')
+    site.routes["/feed.xml"] = Route(
+        body=_rss(site, 20, broken=7).encode(),
+        headers={"Content-Type": "application/rss+xml"},
+        etag='"v1"',
+    )
     assert main(["feeds", "add", site.url("/feed.xml"), "--name", "Testfeed"]) == 0
     assert main(["feeds", "list", "--json"]) == 0
     out = capsys.readouterr().out
@@ -73,14 +83,18 @@ def test_atom_feed_and_invalid_feed(
     site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     site.page("/a1.html", news_page(canonical="https://www.faz.net/a1"))
-    atom = ("<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
-            "<title>Atom</title><id>urn:x</id><updated>2026-01-02T10:00:00Z</updated>"
-            f"<entry><title>Eintrag</title><id>urn:e1</id><link href='{site.url('/a1.html')}'/>"
-            "<updated>2026-01-02T10:00:00Z</updated><summary>Kurz</summary></entry></feed>")
-    site.routes["/atom.xml"] = Route(body=atom.encode(),
-                                     headers={"Content-Type": "application/atom+xml"})
-    site.routes["/bad.xml"] = Route(body=b"<html><p>kein Feed</p>",
-                                    headers={"Content-Type": "text/html"})
+    atom = (
+        "<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+        "<title>Atom</title><id>urn:x</id><updated>2026-01-02T10:00:00Z</updated>"
+        f"<entry><title>Eintrag</title><id>urn:e1</id><link href='{site.url('/a1.html')}'/>"
+        "<updated>2026-01-02T10:00:00Z</updated><summary>Kurz</summary></entry></feed>"
+    )
+    site.routes["/atom.xml"] = Route(
+        body=atom.encode(), headers={"Content-Type": "application/atom+xml"}
+    )
+    site.routes["/bad.xml"] = Route(
+        body=b"<html><p>kein Feed</p>", headers={"Content-Type": "text/html"}
+    )
     main(["feeds", "add", site.url("/atom.xml")])
     main(["feeds", "add", site.url("/bad.xml")])
     capsys.readouterr()

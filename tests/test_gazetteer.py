@@ -112,10 +112,12 @@ def test_places_that_are_common_words_are_weak(gz):
 
 
 def test_user_entry_wins_over_shipped_type_and_alias():
-    gz = build([
-        {"name": "Kreml", "type": "LOC", "aliases": []},
-        {"name": "Putin-Double", "type": "PER", "aliases": ["Putin"]},
-    ])
+    gz = build(
+        [
+            {"name": "Kreml", "type": "LOC", "aliases": []},
+            {"name": "Putin-Double", "type": "PER", "aliases": ["Putin"]},
+        ]
+    )
     kreml = gz.lookup("Kremls")
     assert (kreml.label, kreml.origin) == ("LOC", "user")
     putin = gz.lookup("Putin")

@@ -36,7 +36,7 @@ needs_corpora = pytest.mark.skipif(
 
 def check_doc(doc: GoldDoc) -> None:
     for span in doc.entities:
-        assert doc.text[span.start:span.end] == span.text, (doc.key, span)
+        assert doc.text[span.start : span.end] == span.text, (doc.key, span)
         assert span.label in ENTITY_LABELS, (doc.key, span)
         assert span.canonical, (doc.key, span)
         assert span.text == span.text.strip(), (doc.key, span)
@@ -72,7 +72,7 @@ def test_seed_gold_follows_the_guidelines():
     assert "Kremlsprecher" not in texts and "Kreml" in texts
     # names inside hyphenated compounds are annotated as the element only
     for doc, span in spans:
-        after = doc.text[span.end:span.end + 1]
+        after = doc.text[span.end : span.end + 1]
         if span.text in ("NATO", "US", "G20") and after == "-":
             assert span.label == ("LOC" if span.text == "US" else "ORG")
     assert any(s.text == "NATO" and d.text.startswith("-Osterweiterung", s.end) for d, s in spans)
@@ -131,7 +131,7 @@ def test_unseen_paragraphs_load_from_the_corpora_and_match():
     stored = (REPO / UNSEEN_GOLD).read_text(encoding="utf-8")
     for doc in docs:
         for i in range(0, max(1, len(doc.text) - 60), 20):
-            assert doc.text[i:i + 60] not in stored, doc.key
+            assert doc.text[i : i + 60] not in stored, doc.key
 
 
 # --- the loader's checks, on a small made-up corpus ---------------------------------------
@@ -144,8 +144,13 @@ def make_repo(tmp_path: Path, paragraph_text: str, entity: dict) -> tuple[Path, 
     record = {"id": "a1", "title": "Titel", "text": f"Erster Absatz.\n{paragraph_text}"}
     (corpora / "news.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     text = unit_text(record, 1, False)
-    ref = {"corpus": "news.jsonl", "id": "a1", "paragraph": 1, "sha1": sha1(text),
-           "entities": [entity]}
+    ref = {
+        "corpus": "news.jsonl",
+        "id": "a1",
+        "paragraph": 1,
+        "sha1": sha1(text),
+        "entities": [entity],
+    }
     (repo / UNSEEN_GOLD).write_text(json.dumps(ref) + "\n", encoding="utf-8")
     return repo, corpora
 
@@ -196,9 +201,15 @@ def test_split_paragraphs_keeps_empty_lines_so_indices_stay_stable():
 
 
 def test_evaluate_scores_exact_span_and_label():
-    doc = GoldDoc("d", "Putin traf Biden in Genf.", [
-        Span(0, 5, "Putin", "PER"), Span(11, 16, "Biden", "PER"), Span(20, 24, "Genf", "LOC"),
-    ])
+    doc = GoldDoc(
+        "d",
+        "Putin traf Biden in Genf.",
+        [
+            Span(0, 5, "Putin", "PER"),
+            Span(11, 16, "Biden", "PER"),
+            Span(20, 24, "Genf", "LOC"),
+        ],
+    )
 
     def perfect(text: str) -> list[Span]:
         return [*doc.entities, Span(20, 24, "Genf", "DATE")]
@@ -209,8 +220,11 @@ def test_evaluate_scores_exact_span_and_label():
 
     def sloppy(text: str) -> list[Span]:
         # wrong label for Genf, one character short for Biden
-        return [Span(0, 5, "Putin", "PER"), Span(11, 15, "Bide", "PER"),
-                Span(20, 24, "Genf", "ORG")]
+        return [
+            Span(0, 5, "Putin", "PER"),
+            Span(11, 15, "Bide", "PER"),
+            Span(20, 24, "Genf", "ORG"),
+        ]
 
     scores = evaluate([doc], sloppy)
     assert (scores["PER"].tp, scores["PER"].fp, scores["PER"].fn) == (1, 1, 1)

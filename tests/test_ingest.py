@@ -46,7 +46,8 @@ def test_page_without_article_text_is_skipped_with_one_line(tmp_path: Path) -> N
     articles, problems = load_corpus([corpus])
     assert articles == []
     assert [str(p) for p in problems] == [
-        f"{corpus / 'empty.htm'}: skipped: no article text found in the page"]
+        f"{corpus / 'empty.htm'}: skipped: no article text found in the page"
+    ]
 
 
 def _add(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
@@ -65,8 +66,13 @@ def test_add_writes_markdown_and_indexes_it(
     [path] = report["new"]
     text = Path(path).read_text(encoding="utf-8")
     assert text.startswith("---\ntitle: Kabinett beschließt Entlastung für Pendler\n")
-    for key in ("source: DER SPIEGEL", "date: 2026-01-02T10:30", "author: Anna Beispiel",
-                "url: https://www.spiegel.de/politik/pendler-a-1.html", "fetched: "):
+    for key in (
+        "source: DER SPIEGEL",
+        "date: 2026-01-02T10:30",
+        "author: Anna Beispiel",
+        "url: https://www.spiegel.de/politik/pendler-a-1.html",
+        "fetched: ",
+    ):
         assert key in text
     assert "Leser123" not in text
     ua = dict(site.requests[0][1])["User-Agent"]
@@ -88,9 +94,14 @@ def test_same_article_twice_is_one_file_and_not_refetched(
     assert code == 0 and report["kept"] and len(site.requests) == fetched
     code, report = _add(capsys, other, "--corpus", str(folder))
     assert report["updated"] and not report["new"]
-    site.routes["/a.html"] = Route(body=news_page(paragraphs=[*ARTICLE_TEXT, "Nachtrag: "
-                                   "Der Bundesrat muss dem Paket noch zustimmen, hieß es."])
-                                   .encode())
+    site.routes["/a.html"] = Route(
+        body=news_page(
+            paragraphs=[
+                *ARTICLE_TEXT,
+                "Nachtrag: Der Bundesrat muss dem Paket noch zustimmen, hieß es.",
+            ]
+        ).encode()
+    )
     code, report = _add(capsys, url, "--corpus", str(folder), "--refresh")
     assert report["updated"]
     assert len(list(folder.glob("*.md"))) == 1
@@ -111,16 +122,20 @@ def test_default_inbox_is_part_of_the_default_corpus(
 def test_encodings_gzip_and_redirects(
     site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    latin = news_page(title="Größere Übung für Bürger", charset="iso-8859-1",
-                      canonical="https://www.zeit.de/latin")
-    site.routes["/latin.html"] = Route(body=latin.encode("iso-8859-1"),
-                                       headers={"Content-Type": "text/html"})
-    site.routes["/gz.html"] = Route(body=news_page(canonical="https://www.welt.de/gz").encode(),
-                                    gzip=True)
+    latin = news_page(
+        title="Größere Übung für Bürger",
+        charset="iso-8859-1",
+        canonical="https://www.zeit.de/latin",
+    )
+    site.routes["/latin.html"] = Route(
+        body=latin.encode("iso-8859-1"), headers={"Content-Type": "text/html"}
+    )
+    site.routes["/gz.html"] = Route(
+        body=news_page(canonical="https://www.welt.de/gz").encode(), gzip=True
+    )
     site.routes["/old"] = Route(status=301, headers={"Location": "/gz.html"})
     folder = tmp_path / "inbox"
-    code, report = _add(capsys, site.url("/latin.html"), site.url("/old"), "--corpus",
-                        str(folder))
+    code, report = _add(capsys, site.url("/latin.html"), site.url("/old"), "--corpus", str(folder))
     assert code == 0, report["stderr"]
     texts = [Path(p).read_text(encoding="utf-8") for p in report["new"]]
     assert "title: Größere Übung für Bürger" in texts[0] and "source: ZEIT ONLINE" in texts[0]
@@ -135,12 +150,18 @@ def test_failures_are_one_line_each_and_others_go_on(
     site.routes["/slow.html"] = Route(body=b"<p>late</p>", delay=slow)
     site.routes["/loop1"] = Route(status=302, headers={"Location": "/loop2"})
     site.routes["/loop2"] = Route(status=302, headers={"Location": "/loop1"})
-    site.routes["/data.pdf"] = Route(body=b"%PDF-1.4", headers={"Content-Type":
-                                                               "application/pdf"})
+    site.routes["/data.pdf"] = Route(body=b"%PDF-1.4", headers={"Content-Type": "application/pdf"})
     site.routes["/err"] = Route(status=503, body=b"down")
-    urls = [site.url("/missing.html"), site.url("/slow.html"), site.url("/loop1"),
-            site.url("/data.pdf"), site.url("/err"), "ftp://example.org/x.html",
-            "http://127.0.0.1:1/nothing", good]
+    urls = [
+        site.url("/missing.html"),
+        site.url("/slow.html"),
+        site.url("/loop1"),
+        site.url("/data.pdf"),
+        site.url("/err"),
+        "ftp://example.org/x.html",
+        "http://127.0.0.1:1/nothing",
+        good,
+    ]
     folder = tmp_path / "inbox"
     code, report = _add(capsys, *urls, "--corpus", str(folder))
     slow.set()

@@ -79,8 +79,10 @@ def test_an_article_added_after_a_complete_analysis_is_analysed(tmp_path: Path) 
 def test_user_names_trigger_reanalysis_and_win(tmp_path: Path) -> None:
     index = tmp_path / "index"
     enrich(Library(Config(corpus=[SEEDS], index_dir=index)))
-    entries = [{"name": "Kanal 5", "type": "ORG", "aliases": []},
-               {"name": "Sergej Lawrow", "type": "PER", "aliases": ["Sergei Lawrow", "Lawrow"]}]
+    entries = [
+        {"name": "Kanal 5", "type": "ORG", "aliases": []},
+        {"name": "Sergej Lawrow", "type": "PER", "aliases": ["Sergei Lawrow", "Lawrow"]},
+    ]
     library = Library(Config(corpus=[SEEDS], index_dir=index, gazetteer=entries))
     library.update()
     report = enrich(library)
@@ -109,7 +111,7 @@ def test_analyze_command_offsets_into_the_file(capsys, tmp_path: Path) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["date"]["value"] == "2021-12-08"
     for span in data["entities"] + data["dates"]:
-        assert text[span["start"]:span["end"]] == span["text"]
+        assert text[span["start"] : span["end"]] == span["text"]
     labels = {(s["text"], s["label"]) for s in data["entities"]}
     assert {("Olaf Scholz", "PER"), ("Berlin", "LOC"), ("NATO", "ORG")} <= labels
     (tuesday,) = data["dates"]
@@ -143,8 +145,7 @@ def test_timeline_inferred_dates_reach_list_search_and_filters(tmp_path: Path) -
     library = Library(Config(corpus=[SEEDS], index_dir=tmp_path / "ix"))
     library.update()
     enrich(library)
-    assert set(apply_inferred_dates(library)) == {"000_c7c4b8e3e078befc",
-                                                   "002_895ec12886e94bdb"}
+    assert set(apply_inferred_dates(library)) == {"000_c7c4b8e3e078befc", "002_895ec12886e94bdb"}
     dates = {s.id: s.date for s in library.summaries()}
     # 000: Peskow spoke "am Mittwoch" after Tuesday's call; 002 reports the call itself
     assert dates["000_c7c4b8e3e078befc"] == When(2021, 12, 8, inferred=True)
@@ -219,19 +220,24 @@ def test_entity_search_by_any_form_of_the_name(analysed: Library) -> None:
 def test_a_form_shared_by_two_entities_finds_both_and_says_so(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "a.txt").write_text("Joe Biden traf am Montag Vertreter der Regierung.",
-                                  encoding="utf-8")
-    (corpus / "b.txt").write_text("Hunter Biden sagte am Dienstag vor Gericht aus.",
-                                  encoding="utf-8")
-    names = [{"name": "Joe Biden", "type": "PER", "aliases": []},
-             {"name": "Hunter Biden", "type": "PER", "aliases": []}]
+    (corpus / "a.txt").write_text(
+        "Joe Biden traf am Montag Vertreter der Regierung.", encoding="utf-8"
+    )
+    (corpus / "b.txt").write_text(
+        "Hunter Biden sagte am Dienstag vor Gericht aus.", encoding="utf-8"
+    )
+    names = [
+        {"name": "Joe Biden", "type": "PER", "aliases": []},
+        {"name": "Hunter Biden", "type": "PER", "aliases": []},
+    ]
     library = Library(Config(corpus=[corpus], index_dir=tmp_path / "ix", gazetteer=names))
     library.update()
     enrich(library)
     result = library.search("entity:Biden")
     assert {h.article.id for h in result.hits} == {"a", "b"}
-    assert result.notes == ['entity:biden is a form of 2 entities, all searched: '
-                            '"hunter biden", "joe biden"']
+    assert result.notes == [
+        'entity:biden is a form of 2 entities, all searched: "hunter biden", "joe biden"'
+    ]
 
 
 def test_an_analysis_written_by_another_program_takes_the_complete_mark(tmp_path: Path) -> None:
@@ -247,7 +253,8 @@ def test_an_analysis_written_by_another_program_takes_the_complete_mark(tmp_path
     library.store.db.execute("UPDATE analysis SET hash='older' WHERE kind='analysis'")
     library.store.db.execute(
         "INSERT OR REPLACE INTO analysis SELECT article_id, kind, hash, data FROM analysis "
-        "WHERE kind='analysis'")
+        "WHERE kind='analysis'"
+    )
     library.store.commit()
     assert library.store.analysis_complete() is None
     assert enrich(library).analysed == 1

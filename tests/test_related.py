@@ -54,15 +54,20 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> Library:
 
 def pid_of(library: Library, snippet: str) -> str:
     found = [
-        p.id for s in library.summaries() for p in library.article(s.id).passages
+        p.id
+        for s in library.summaries()
+        for p in library.article(s.id).passages
         if snippet in p.text
     ]
     assert len(found) == 1, f"{snippet!r} in {found}"
     return found[0]
 
 
-@pytest.mark.parametrize("statement", [GUARANTEES, TWO_HOURS, SANCTIONS],
-                         ids=["guarantees", "two-hour-call", "sanctions-warning"])
+@pytest.mark.parametrize(
+    "statement",
+    [GUARANTEES, TWO_HOURS, SANCTIONS],
+    ids=["guarantees", "two-hour-call", "sanctions-warning"],
+)
 def test_each_wording_links_to_the_others(seeds: Library, statement: list[str]) -> None:
     ids = [pid_of(seeds, s) for s in statement]
     for a, b in itertools.permutations(ids, 2):
@@ -158,17 +163,37 @@ def test_related_and_compare_commands(capsys) -> None:
     assert set(data) == {"passage_id", "text", "related"}
     assert data["passage_id"] == quote and len(data["related"]) == 2
     first = data["related"][0]
-    assert set(first) == {"passage_id", "article_id", "passage", "source", "title", "start",
-                          "end", "text", "score", "same_source", "why"}
-    assert set(first["why"]) == {"text", "entities", "dates", "shared_terms",
-                                 "shared_entities", "shared_dates"}
+    assert set(first) == {
+        "passage_id",
+        "article_id",
+        "passage",
+        "source",
+        "title",
+        "start",
+        "end",
+        "text",
+        "score",
+        "same_source",
+        "why",
+    }
+    assert set(first["why"]) == {
+        "text",
+        "entities",
+        "dates",
+        "shared_terms",
+        "shared_entities",
+        "shared_dates",
+    }
     assert first["passage_id"] == "000_c7c4b8e3e078befc#p6" and first["source"] == "RT DE"
     assert 0 < first["score"] <= 1
     assert main(["related", quote]) == 0
     assert "000_c7c4b8e3e078befc#p6  RT DE" in capsys.readouterr().out
-    for bad in (["related", "000_c7c4b8e3e078befc#p99"], ["related", "nonsense"],
-                ["related", quote, "--limit", "0"],
-                ["compare", quote, "missing#p1"]):
+    for bad in (
+        ["related", "000_c7c4b8e3e078befc#p99"],
+        ["related", "nonsense"],
+        ["related", quote, "--limit", "0"],
+        ["compare", quote, "missing#p1"],
+    ):
         assert main(bad) == 2
         err = capsys.readouterr().err
         assert err.startswith("reader: ") and ("no passage" in err or "--limit" in err)

@@ -17,9 +17,13 @@ from reader.cli import main
 from reader.corpus import loader
 
 GOOD = "Gipfel in Genf\n\nGENF, 7. Dez. (Reuters) – Die Außenminister trafen sich in Genf.\n"
-BOMB = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
-) + "title: *i\n"
+BOMB = (
+    "a: &a [x,x,x,x,x,x,x,x,x]\n"
+    + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
+    + "title: *i\n"
+)
 
 
 def search(capsys: pytest.CaptureFixture[str], corpus: Path, word: str) -> tuple[dict, str]:
@@ -42,12 +46,15 @@ def test_good_file_found_beside_every_bad_one(capsys, corpus: Path) -> None:
     (corpus / "dangling.md").symlink_to(corpus / "missing.md")
     (corpus / "zero.jsonl").symlink_to("/dev/zero")
     (corpus / "bomb.md").write_text(f"---\n{BOMB}---\nBombe\n\nText über Genf.\n")
-    (corpus / "deep.jsonl").write_text("[" * 100_000 + "]" * 100_000 + "\n"
-                                       + json.dumps({"text": "Tief Genfer Wortlaut"}) + "\n")
-    (corpus / "surrogate.jsonl").write_text('{"title": "Lone \\ud800 Surrogat", '
-                                            '"text": "Surrogat Bericht aus Genf"}\n')
-    (corpus / "baddate.md").write_text("---\ntitle: Falsches Datum\ndate: 2021-02-30\n---\n"
-                                       "Datumsbericht aus Genf.\n")
+    (corpus / "deep.jsonl").write_text(
+        "[" * 100_000 + "]" * 100_000 + "\n" + json.dumps({"text": "Tief Genfer Wortlaut"}) + "\n"
+    )
+    (corpus / "surrogate.jsonl").write_text(
+        '{"title": "Lone \\ud800 Surrogat", "text": "Surrogat Bericht aus Genf"}\n'
+    )
+    (corpus / "baddate.md").write_text(
+        "---\ntitle: Falsches Datum\ndate: 2021-02-30\n---\nDatumsbericht aus Genf.\n"
+    )
     os.makedirs(corpus / "sub")
     os.symlink("..", corpus / "sub" / "up")  # a folder loop: not followed
     badname = os.fsencode(str(corpus)) + b"/caf\xe9.txt"
@@ -61,11 +68,16 @@ def test_good_file_found_beside_every_bad_one(capsys, corpus: Path) -> None:
     assert {h["title"] for h in data["hits"]} == {"Gipfel in Genf"}
     assert any(h["article_id"] == "good" for h in data["hits"])
     for name, reason in [
-        ("fifo.txt", "not a regular file"), ("loop.txt", "symbolic link loop"),
-        ("dangling.md", "dangling symbolic link"), ("zero.jsonl", "not a regular file"),
-        ("bomb.md", "aliases"), ("deep.jsonl:1", "nested too deeply"),
-        ("caf\\xe9.txt", "not valid UTF-8"), ("big.txt", "larger than"),
-        ("baddate.md", "date ignored"), ("surrogate.jsonl:1", "surrogate"),
+        ("fifo.txt", "not a regular file"),
+        ("loop.txt", "symbolic link loop"),
+        ("dangling.md", "dangling symbolic link"),
+        ("zero.jsonl", "not a regular file"),
+        ("bomb.md", "aliases"),
+        ("deep.jsonl:1", "nested too deeply"),
+        ("caf\\xe9.txt", "not valid UTF-8"),
+        ("big.txt", "larger than"),
+        ("baddate.md", "date ignored"),
+        ("surrogate.jsonl:1", "surrogate"),
     ]:
         line = [x for x in err.splitlines() if name in x]
         assert len(line) == 1 and reason in line[0], (name, err)

@@ -54,7 +54,8 @@ def test_impossible_date_is_a_message_with_file_line_and_key(capsys, bookmarked)
 def test_alias_bomb_is_refused_with_a_message(capsys, bookmarked) -> None:
     path, options = bookmarked
     bomb = "x0: &a0 [q,q,q,q,q,q,q,q,q]\n" + "".join(
-        f"x{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9))
+        f"x{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9)
+    )
     path.write_text(path.read_text() + bomb)
     before = path.read_bytes()
     for command in (["list"], ["add", "good#p1"]):

@@ -66,8 +66,15 @@ def test_text_commands_show_escapes_json_unchanged(capsys, corpus: Path) -> None
     assert main(["bookmarks", "add", pid, "--note", "note \x1b[2J", "--corpus", str(corpus)]) == 0
     capsys.readouterr()
     commands = [
-        ["show", aid], ["search", "Genf"], ["bookmarks", "list"], ["bookmarks", "export"],
-        ["related", pid], ["compare", pid, other], ["entities"], ["timeline"], ["index"],
+        ["show", aid],
+        ["search", "Genf"],
+        ["bookmarks", "list"],
+        ["bookmarks", "export"],
+        ["related", pid],
+        ["compare", pid, other],
+        ["entities"],
+        ["timeline"],
+        ["index"],
     ]
     for command in commands:
         code, out, err = run(capsys, corpus, *command)

@@ -51,16 +51,24 @@ def test_phrase_search(seeds_library: Library) -> None:
     assert seeds_library.search('"Linie rote"', limit=50).total == 0
 
 
-@pytest.mark.parametrize("query", ['"rote Linie" AND Raketen', 'Raketen AND "rote Linie"',
-                                   '("rote Linie" OR Zusicherungen) AND NOT Genf'])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"rote Linie" AND Raketen',
+        'Raketen AND "rote Linie"',
+        '("rote Linie" OR Zusicherungen) AND NOT Genf',
+    ],
+)
 def test_phrase_beside_operators_is_a_query(seeds_library: Library, query: str) -> None:
     # The quoted phrase is an operand: the operator beside it is not "at the start".
     hits = seeds_library.search(query).hits
     assert "001_71db2df63f5cd903#p4" in {hit.passage.id for hit in hits}
 
 
-@pytest.mark.parametrize("query", ["Kreml NOT Ukraine", "Kreml ANDNOT Ukraine",
-                                   "(Kreml OR Moskau) AND NOT (Ukraine OR NATO)"])
+@pytest.mark.parametrize(
+    "query",
+    ["Kreml NOT Ukraine", "Kreml ANDNOT Ukraine", "(Kreml OR Moskau) AND NOT (Ukraine OR NATO)"],
+)
 def test_excluded_words_are_not_marked(seeds_library: Library, query: str) -> None:
     # The reading pane marks result.terms all over the article: "die Ukraine" in RT DE's
     # first paragraph must not look like a hit of a search that excludes it.
@@ -105,11 +113,11 @@ def test_boolean_prefix_and_fuzzy(seeds_library: Library) -> None:
 def test_hits_carry_article_metadata_and_offsets(seeds_library: Library) -> None:
     hit = seeds_library.search("Sacharowa", limit=5).hits[0]
     assert hit.article.source == "RT DE"
-    assert hit.passage.text == hit.article.text[hit.passage.start:hit.passage.end]
-    (s, e), = hit.matches
+    assert hit.passage.text == hit.article.text[hit.passage.start : hit.passage.end]
+    ((s, e),) = hit.matches
     assert hit.passage.text[s:e] == "Sacharowa"
     frag = hit.fragments[0]
-    assert frag.text == hit.passage.text[frag.start:frag.end]
+    assert frag.text == hit.passage.text[frag.start : frag.end]
     assert hit.score > 0
 
 
@@ -140,8 +148,9 @@ def test_incremental_edit_add_delete(seeds_copy: Path, tmp_path: Path) -> None:
     library = _library(seeds_copy, tmp_path)
     assert library.update().up_to_date
     target = seeds_copy / "001_71db2df63f5cd903.txt"
-    target.write_text(target.read_text(encoding="utf-8") + "\nZebrastreifen-Absatz.\n",
-                      encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8") + "\nZebrastreifen-Absatz.\n", encoding="utf-8"
+    )
     (seeds_copy / "new.txt").write_text("Neu\n\nEin Flamingo im Text.", encoding="utf-8")
     (seeds_copy / "003_ea1d46bb5c9ce6df.txt").unlink()
     report = library.update()
@@ -203,10 +212,20 @@ def test_marks_join_into_one_per_run_of_words() -> None:
     islam, staats = text.index("Islamischen"), text.index("Staats")
     rote, linie = text.index("rote"), text.index("Linie")
     moskau, kiew = text.index("Moskau"), text.index("Kiew")
-    spans = [(islam, islam + 11), (islam, staats + 6), (rote, rote + 4), (linie, linie + 5),
-             (moskau, moskau + 6), (kiew, kiew + 4)]
-    assert merge_spans(text, spans) == [(islam, staats + 6), (rote, linie + 5),
-                                        (moskau, moskau + 6), (kiew, kiew + 4)]
+    spans = [
+        (islam, islam + 11),
+        (islam, staats + 6),
+        (rote, rote + 4),
+        (linie, linie + 5),
+        (moskau, moskau + 6),
+        (kiew, kiew + 4),
+    ]
+    assert merge_spans(text, spans) == [
+        (islam, staats + 6),
+        (rote, linie + 5),
+        (moskau, moskau + 6),
+        (kiew, kiew + 4),
+    ]
 
 
 def test_a_snippet_without_marks_ends_at_a_word() -> None:
@@ -221,7 +240,7 @@ def test_a_snippet_without_marks_ends_at_a_word() -> None:
 def test_cli_snippets_have_ellipses_only_where_text_was_cut(capsys) -> None:
     from reader.cli import main
 
-    assert main(["--corpus", str(SEEDS), "search", 'title:Gipfeltreffen', "--limit", "1"]) == 0
+    assert main(["--corpus", str(SEEDS), "search", "title:Gipfeltreffen", "--limit", "1"]) == 0
     out = capsys.readouterr().out
     assert "\n  Joe Biden lädt Wladimir Putin zu Gipfeltreffen in einem Drittland ein\n" in out
     assert "… Joe Biden lädt" not in out and "Drittland ein …" not in out

@@ -8,10 +8,14 @@ import pytest
 
 from reader.analysis.text_diff import compare, similarity
 
-REUTERS = ("„Deshalb ist Russland ernsthaft daran interessiert, verlässliche und rechtlich "
-           "fixierte Garantien zu erhalten“, so der Kreml.")
-RT = ('Moskau ist "ernsthaft daran interessiert", "verlässliche und feste rechtliche '
-      'Garantien" zu erhalten.')
+REUTERS = (
+    "„Deshalb ist Russland ernsthaft daran interessiert, verlässliche und rechtlich "
+    "fixierte Garantien zu erhalten“, so der Kreml."
+)
+RT = (
+    'Moskau ist "ernsthaft daran interessiert", "verlässliche und feste rechtliche '
+    'Garantien" zu erhalten.'
+)
 
 
 def rebuilt(segments, side: str) -> str:
@@ -23,8 +27,8 @@ def test_segments_cover_both_texts_exactly() -> None:
     assert rebuilt(segments, "a") == REUTERS
     assert rebuilt(segments, "b") == RT
     for seg in segments:
-        assert REUTERS[seg.a_start:seg.a_end] == seg.a_text
-        assert RT[seg.b_start:seg.b_end] == seg.b_text
+        assert REUTERS[seg.a_start : seg.a_end] == seg.a_text
+        assert RT[seg.b_start : seg.b_end] == seg.b_text
     # Consecutive segments touch: nothing skipped, nothing twice.
     for left, right in itertools.pairwise(segments):
         assert left.a_end == right.a_start and left.b_end == right.b_start
@@ -38,8 +42,9 @@ def test_shared_wording_is_equal_and_changes_are_marked() -> None:
     changed = [(s.a_text.strip(), s.b_text.strip()) for s in segments if not s.equal]
     # The two wordings of the guarantee: "rechtlich fixierte" vs "feste rechtliche".
     assert any("fixierte" in a and "feste" in b for a, b in changed)
-    assert any(s.op == "replace" and "Deshalb" in s.a_text and "Moskau" in s.b_text
-               for s in segments)
+    assert any(
+        s.op == "replace" and "Deshalb" in s.a_text and "Moskau" in s.b_text for s in segments
+    )
 
 
 def test_case_umlaut_spelling_and_quotes_do_not_count_as_changes() -> None:
@@ -48,16 +53,25 @@ def test_case_umlaut_spelling_and_quotes_do_not_count_as_changes() -> None:
     assert similarity("Präsident Selenskyj", "Prasident Selenskyj") == 1.0
 
 
-@pytest.mark.parametrize(("a", "b", "ops"), [
-    ("", "", []),
-    ("zwei Stunden", "", ["delete"]),
-    ("", "zwei Stunden", ["insert"]),
-    ("Sie dauerten zwei Stunden", "Sie dauerten zwei Stunden und fünf Minuten",
-     ["equal", "insert"]),
-    ("nach einem zweistündigen Telefonat", "nach einem zweistündigen Videogespräch",
-     ["equal", "replace"]),
-    ("Biden warnte Putin", "Biden drohte Putin", ["equal", "replace", "equal"]),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "ops"),
+    [
+        ("", "", []),
+        ("zwei Stunden", "", ["delete"]),
+        ("", "zwei Stunden", ["insert"]),
+        (
+            "Sie dauerten zwei Stunden",
+            "Sie dauerten zwei Stunden und fünf Minuten",
+            ["equal", "insert"],
+        ),
+        (
+            "nach einem zweistündigen Telefonat",
+            "nach einem zweistündigen Videogespräch",
+            ["equal", "replace"],
+        ),
+        ("Biden warnte Putin", "Biden drohte Putin", ["equal", "replace", "equal"]),
+    ],
+)
 def test_operations(a: str, b: str, ops: list[str]) -> None:
     segments = compare(a, b)
     assert [s.op for s in segments] == ops
@@ -66,8 +80,13 @@ def test_operations(a: str, b: str, ops: list[str]) -> None:
 
 def test_json_shape() -> None:
     seg = compare("a b", "a c")[0]
-    assert seg.to_json() == {"op": "equal", "a": [0, 2], "b": [0, 2],
-                             "a_text": "a ", "b_text": "a "}
+    assert seg.to_json() == {
+        "op": "equal",
+        "a": [0, 2],
+        "b": [0, 2],
+        "a_text": "a ",
+        "b_text": "a ",
+    }
 
 
 def test_similarity_is_a_share() -> None:

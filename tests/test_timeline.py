@@ -16,8 +16,11 @@ from reader.refresh import apply_inferred_dates, enrich
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 A000, A001, A002, A003, A004 = (
-    "000_c7c4b8e3e078befc", "001_71db2df63f5cd903", "002_895ec12886e94bdb",
-    "003_ea1d46bb5c9ce6df", "004_0c5df4d7e626345f",
+    "000_c7c4b8e3e078befc",
+    "001_71db2df63f5cd903",
+    "002_895ec12886e94bdb",
+    "003_ea1d46bb5c9ce6df",
+    "004_0c5df4d7e626345f",
 )
 
 
@@ -108,34 +111,59 @@ def test_peskow_on_wednesday_and_other_dates(seeds: Timeline) -> None:
 
 # --- a small corpus written for the test ----------------------------------------------------
 
-FIRE = ("Lagerhalle in Spandau abgebrannt", "Am Montag brannte eine Lagerhalle in Spandau "
-        "vollständig nieder. Die Feuerwehr kämpfte stundenlang gegen die Flammen, eine "
-        "Rauchwolke zog über Siemensstadt.")
+FIRE = (
+    "Lagerhalle in Spandau abgebrannt",
+    "Am Montag brannte eine Lagerhalle in Spandau "
+    "vollständig nieder. Die Feuerwehr kämpfte stundenlang gegen die Flammen, eine "
+    "Rauchwolke zog über Siemensstadt.",
+)
 ARTICLES = [
-    {"id": "a", "source": "Tagblatt", "date": "2024-03-05T09:00", "title": FIRE[0],
-     "text": FIRE[1]},
-    {"id": "b", "source": "Kurier", "date": "2024-03-05T11:00",
-     "title": "Großbrand: Spandauer Lagerhalle in Flammen",
-     "text": "Gestern stand eine Lagerhalle in Spandau in Flammen. Die Feuerwehr löschte bis "
-             "in die Nacht, über Siemensstadt hing eine Rauchwolke."},
-    {"id": "c", "source": "Rundschau", "date": "2024-03-05T12:00",
-     "title": "Schachverein wählt neuen Vorsitzenden",
-     "text": "Am Montag wählte der Schachverein Köln-Nippes einen neuen Vorsitzenden. "
-             "Die Mitglieder stimmten einstimmig für die Kandidatin."},
-    {"id": "d", "source": "Kurier", "date": "2024-03-10T08:00",
-     "title": "Festival in Leipzig angekündigt",
-     "text": "Am 1. April 2024 beginnt in Leipzig ein Festival für Kammermusik."},
-    {"id": "e", "source": "Rundschau", "title": "Nach dem Brand in Spandau",
-     "text": "Die Lagerhalle in Spandau brannte am Montag vollständig nieder, die Feuerwehr "
-             "kämpfte stundenlang gegen die Flammen. Über Siemensstadt zog eine Rauchwolke."},
+    {
+        "id": "a",
+        "source": "Tagblatt",
+        "date": "2024-03-05T09:00",
+        "title": FIRE[0],
+        "text": FIRE[1],
+    },
+    {
+        "id": "b",
+        "source": "Kurier",
+        "date": "2024-03-05T11:00",
+        "title": "Großbrand: Spandauer Lagerhalle in Flammen",
+        "text": "Gestern stand eine Lagerhalle in Spandau in Flammen. Die Feuerwehr löschte bis "
+        "in die Nacht, über Siemensstadt hing eine Rauchwolke.",
+    },
+    {
+        "id": "c",
+        "source": "Rundschau",
+        "date": "2024-03-05T12:00",
+        "title": "Schachverein wählt neuen Vorsitzenden",
+        "text": "Am Montag wählte der Schachverein Köln-Nippes einen neuen Vorsitzenden. "
+        "Die Mitglieder stimmten einstimmig für die Kandidatin.",
+    },
+    {
+        "id": "d",
+        "source": "Kurier",
+        "date": "2024-03-10T08:00",
+        "title": "Festival in Leipzig angekündigt",
+        "text": "Am 1. April 2024 beginnt in Leipzig ein Festival für Kammermusik.",
+    },
+    {
+        "id": "e",
+        "source": "Rundschau",
+        "title": "Nach dem Brand in Spandau",
+        "text": "Die Lagerhalle in Spandau brannte am Montag vollständig nieder, die Feuerwehr "
+        "kämpfte stundenlang gegen die Flammen. Über Siemensstadt zog eine Rauchwolke.",
+    },
 ]
 
 
 @pytest.fixture
 def small(tmp_path: Path) -> tuple[Library, Path]:
     corpus = tmp_path / "news.jsonl"
-    corpus.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES) + "\n",
-                      encoding="utf-8")
+    corpus.write_text(
+        "\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES) + "\n", encoding="utf-8"
+    )
     return built(Config(corpus=[corpus], index_dir=tmp_path / "index")), corpus
 
 
@@ -169,10 +197,19 @@ def test_cached_until_the_index_changes(small) -> None:
     again = timeline(Library(library.config))
     assert again.version == first.version and len(again.events) == len(first.events)
     with corpus.open("a", encoding="utf-8") as f:
-        f.write(json.dumps({
-            "id": "f", "source": "Tagblatt", "date": "2024-03-12T10:00", "title": "Zoo",
-            "text": "Am 20. März 2024 eröffnet im Zoo ein neues Affenhaus.",
-        }, ensure_ascii=False) + "\n")
+        f.write(
+            json.dumps(
+                {
+                    "id": "f",
+                    "source": "Tagblatt",
+                    "date": "2024-03-12T10:00",
+                    "title": "Zoo",
+                    "text": "Am 20. März 2024 eröffnet im Zoo ein neues Affenhaus.",
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     library.update()
     enrich(library)
     rebuilt = timeline(library)
@@ -189,15 +226,27 @@ def test_timeline_command_json_shape(capsys) -> None:
     assert set(data) == {"version", "events", "inferred_dates"}
     assert set(data["inferred_dates"]) == {A000, A002}
     assert data["inferred_dates"][A000]["date"] == {
-        "value": "2021-12-08", "precision": "day", "inferred": True}
+        "value": "2021-12-08",
+        "precision": "day",
+        "inferred": True,
+    }
     (event,) = data["events"]
-    assert set(event) == {"id", "date", "description", "label", "sources", "articles",
-                          "passages"}
+    assert set(event) == {"id", "date", "description", "label", "sources", "articles", "passages"}
     assert event["date"] == {"value": "2021-12-07", "precision": "day", "inferred": False}
     assert len(event["sources"]) == 3
     p = event["passages"][0]
-    assert set(p) == {"article_id", "passage_id", "passage", "source", "title", "date_text",
-                      "start", "end", "value", "inferred"}
+    assert set(p) == {
+        "article_id",
+        "passage_id",
+        "passage",
+        "source",
+        "title",
+        "date_text",
+        "start",
+        "end",
+        "value",
+        "inferred",
+    }
     assert main(["timeline", "--min-sources", "0"]) == 2
     assert "--min-sources" in capsys.readouterr().err
     assert main(["timeline"]) == 0

@@ -95,9 +95,12 @@ ARTICLE_TEXT = [
 ]
 
 
-def news_page(title: str = "Kabinett beschließt Entlastung für Pendler",
-              paragraphs: list[str] | None = None, canonical: str = "https://www.spiegel.de/politik/pendler-a-1.html",
-              charset: str = "utf-8") -> str:
+def news_page(
+    title: str = "Kabinett beschließt Entlastung für Pendler",
+    paragraphs: list[str] | None = None,
+    canonical: str = "https://www.spiegel.de/politik/pendler-a-1.html",
+    charset: str = "utf-8",
+) -> str:
     """A German news page with boilerplate around the article: navigation, a cookie banner,
     share buttons, comments and related teasers."""
     paras = "\n".join(f"<p>{p}</p>" for p in (paragraphs or ARTICLE_TEXT))

@@ -47,13 +47,51 @@ FRONTPAGES, FRONTPAGES_N = "frontpages-2026.jsonl", 20
 FRONTPAGE_SOURCES = 10
 MIN_NAMES, MIN_CHARS, MAX_CHARS = 2, 100, 700
 COMMON_SHARE = 0.1
-DETERMINERS = frozenset((
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
-    "eines", "im", "am", "zum", "zur", "vom", "beim", "ins", "kein", "keine", "keinen",
-    "sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer",
-    "alle", "mehrere", "zwei", "drei", "viele", "gestern", "heute", "morgen",
-))
-OPENERS = frozenset(".!?:\"„“»«")
+DETERMINERS = frozenset(
+    (
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "eines",
+        "im",
+        "am",
+        "zum",
+        "zur",
+        "vom",
+        "beim",
+        "ins",
+        "kein",
+        "keine",
+        "keinen",
+        "sein",
+        "seine",
+        "seinen",
+        "seinem",
+        "seiner",
+        "ihr",
+        "ihre",
+        "ihren",
+        "ihrem",
+        "ihrer",
+        "alle",
+        "mehrere",
+        "zwei",
+        "drei",
+        "viele",
+        "gestern",
+        "heute",
+        "morgen",
+    )
+)
+OPENERS = frozenset('.!?:"„“»«')
 
 
 def capitalised_inner(text: str) -> list[tuple[str, bool]]:
@@ -70,7 +108,7 @@ def capitalised_inner(text: str) -> list[tuple[str, bool]]:
                 or (previous[0].islower() and previous.endswith(("e", "en", "er", "es", "em")))
             )
             words.append((word, common))
-        previous = "." if text[token.end:token.end + 1] == "\n" else word
+        previous = "." if text[token.end : token.end + 1] == "\n" else word
     return words
 
 
@@ -89,7 +127,7 @@ def middle_third(path: Path) -> tuple[list[dict[str, Any]], set[str]]:
     """The records of the middle third of ``path``, and the name-like words of all of it."""
     records = [json.loads(line) for line in path.open(encoding="utf-8")]
     n = len(records)
-    return records[n // 3: 2 * n // 3], name_like_words(records)
+    return records[n // 3 : 2 * n // 3], name_like_words(records)
 
 
 def name_likely(text: str, names: set[str]) -> bool:

@@ -79,12 +79,14 @@ def train(train_path: Path, out: Path, c1: float, c2: float, iterations: int) ->
         features = standard_extractor(label_memory(others))
         for words, labels in data[fold::FOLDS]:
             trainer.append(features.sentence_features(words), labels)
-    trainer.set_params({
-        "c1": c1,
-        "c2": c2,
-        "max_iterations": iterations,
-        "feature.possible_transitions": True,
-    })
+    trainer.set_params(
+        {
+            "c1": c1,
+            "c2": c2,
+            "max_iterations": iterations,
+            "feature.possible_transitions": True,
+        }
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
     trainer.train(str(tmp))
@@ -106,9 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", type=Path, default=DATA / "NER-de-train.tsv")
     parser.add_argument("--dev", type=Path, default=DATA / "NER-de-dev.tsv")
-    parser.add_argument(
-        "--out", type=Path, default=ROOT / "reader" / "data" / "ner-de.crfsuite"
-    )
+    parser.add_argument("--out", type=Path, default=ROOT / "reader" / "data" / "ner-de.crfsuite")
     parser.add_argument("--c1", type=float, default=C1)
     parser.add_argument("--c2", type=float, default=C2)
     parser.add_argument("--iterations", type=int, default=ITERATIONS)

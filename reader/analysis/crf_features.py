@@ -55,8 +55,7 @@ def length_class(word: str) -> str:
 
 
 class GazetteerLike(Protocol):
-    def match(self, words: Sequence[str], i: int, limit: int | None = None) -> tuple[int, Any]:
-        ...
+    def match(self, words: Sequence[str], i: int, limit: int | None = None) -> tuple[int, Any]: ...
 
 
 class FeatureExtractor:
@@ -265,4 +264,3 @@ def standard_extractor(memory: dict[str, str] | None = None) -> FeatureExtractor
         given_names=data.given_names,
         memory=memory,
     )
-

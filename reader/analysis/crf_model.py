@@ -34,10 +34,34 @@ MODEL_RESOURCE = "ner-de.crfsuite"
 FEATURES_RESOURCE = "ner-de.features.json"
 ORIGIN = "model"
 # Elements of a compound that are never the name in it ("Ex-Siemens-Chef" → "Siemens").
-COMPOUND_PREFIXES = frozenset((
-    "ex", "anti", "pro", "vize", "nicht", "neo", "post", "prä", "pre", "ost", "west", "nord",
-    "süd", "mittel", "alt", "neu", "groß", "klein", "ur", "erz", "mega", "super", "ultra", "top",
-))
+COMPOUND_PREFIXES = frozenset(
+    (
+        "ex",
+        "anti",
+        "pro",
+        "vize",
+        "nicht",
+        "neo",
+        "post",
+        "prä",
+        "pre",
+        "ost",
+        "west",
+        "nord",
+        "süd",
+        "mittel",
+        "alt",
+        "neu",
+        "groß",
+        "klein",
+        "ur",
+        "erz",
+        "mega",
+        "super",
+        "ultra",
+        "top",
+    )
+)
 
 
 def read_model_bytes(name: str = MODEL_RESOURCE) -> bytes:
@@ -145,12 +169,60 @@ class ModelRecognizer:
 
 # Words that end with a full stop inside a sentence ("St. Moritz", "Dr. Müller", "3,5
 # Mrd. Euro"); single letters (initials, "z. B.") count too.
-ABBREVIATIONS = frozenset((
-    "st", "dr", "prof", "mrd", "mio", "mill", "bzw", "sog", "sogen", "usw", "vgl", "ca",
-    "nr", "mr", "mrs", "ms", "jr", "sr", "hl", "abs", "bd", "inc", "co", "ltd", "gebr", "str",
-    "tel", "evtl", "ggf", "inkl", "jh", "jan", "feb", "febr", "apr", "aug", "sept", "sep",
-    "okt", "nov", "dez", "geb", "gest", "hrsg", "ehem", "gen", "ev", "kath", "dipl", "ing",
-))
+ABBREVIATIONS = frozenset(
+    (
+        "st",
+        "dr",
+        "prof",
+        "mrd",
+        "mio",
+        "mill",
+        "bzw",
+        "sog",
+        "sogen",
+        "usw",
+        "vgl",
+        "ca",
+        "nr",
+        "mr",
+        "mrs",
+        "ms",
+        "jr",
+        "sr",
+        "hl",
+        "abs",
+        "bd",
+        "inc",
+        "co",
+        "ltd",
+        "gebr",
+        "str",
+        "tel",
+        "evtl",
+        "ggf",
+        "inkl",
+        "jh",
+        "jan",
+        "feb",
+        "febr",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "okt",
+        "nov",
+        "dez",
+        "geb",
+        "gest",
+        "hrsg",
+        "ehem",
+        "gen",
+        "ev",
+        "kath",
+        "dipl",
+        "ing",
+    )
+)
 
 
 def split_sentences(tokens: list[Token], text: str) -> Iterator[list[Token]]:
@@ -160,7 +232,7 @@ def split_sentences(tokens: list[Token], text: str) -> Iterator[list[Token]]:
     line: list[Token] = []
     prev_end = 0
     for tok in tokens:
-        if line and "\n" in text[prev_end:tok.start]:
+        if line and "\n" in text[prev_end : tok.start]:
             yield from _join_abbreviations(sentences(line))
             line = []
         line.append(tok)
@@ -231,7 +303,7 @@ def name_element(word: str) -> tuple[int, int] | None:
         return None
 
     def is_name(piece: tuple[int, int]) -> bool:
-        element = word[piece[0]:piece[1]]
+        element = word[piece[0] : piece[1]]
         return element[0].isupper() and element.lower() not in COMPOUND_PREFIXES
 
     run: list[tuple[int, int]] = []

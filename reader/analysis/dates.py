@@ -225,8 +225,10 @@ def _read_day_month(m: re.Match[str], text: str) -> list[_Atom]:
     mo = _month_number(m["dm_m"])
     y = int(m["dm_y"]) if m["dm_y"] else None
     list_start = m.start("dm_list")
-    days = [(list_start + dm.start(), list_start + dm.end() + 1, int(dm.group()))
-            for dm in _DAY_IN_LIST.finditer(m["dm_list"])]
+    days = [
+        (list_start + dm.start(), list_start + dm.end() + 1, int(dm.group()))
+        for dm in _DAY_IN_LIST.finditer(m["dm_list"])
+    ]
     days.append((m.start("dm_d"), m.end(), int(m["dm_d"])))
     if y is None and _NAME_BEFORE_DATE.search(text, max(0, m.start() - 30), m.start()):
         return []  # "Straße des 17. Juni" is a street
@@ -246,15 +248,27 @@ def _read_month(m: re.Match[str], text: str) -> list[_Atom]:
     direction = W.QUALIFIERS[m["my_q"]] if m["my_q"] else None
     years_on = W.PERIOD_QUALIFIERS[m["my_rel"].lower()] if m["my_rel"] else None
     first = m.start("my_q") if m["my_q"] else m.start("my_mod") if m["my_mod"] else None
-    months = [(m.start("my_list") + x.start(), m.start("my_list") + x.end(), x.group())
-              for x in _MONTH_IN_LIST.finditer(m["my_list"])]
+    months = [
+        (m.start("my_list") + x.start(), m.start("my_list") + x.end(), x.group())
+        for x in _MONTH_IN_LIST.finditer(m["my_list"])
+    ]
     months.append((m.start("my_m"), m.end(), m["my_m"]))
     if first is not None:
         months[0] = (first, *months[0][1:])
     last = _month_number(m["my_m"])
-    return [_Atom("month", start, end, year, _month_number(word), offset=years_on,
-                  direction=direction, list_end=None if i == len(months) - 1 else last)
-            for i, (start, end, word) in enumerate(months)]
+    return [
+        _Atom(
+            "month",
+            start,
+            end,
+            year,
+            _month_number(word),
+            offset=years_on,
+            direction=direction,
+            list_end=None if i == len(months) - 1 else last,
+        )
+        for i, (start, end, word) in enumerate(months)
+    ]
 
 
 def _read_ago(m: re.Match[str], text: str) -> list[_Atom]:
@@ -318,11 +332,21 @@ def _read_time(m: re.Match[str], text: str) -> list[_Atom]:
 
 
 _READERS: dict[str, Callable[[re.Match[str], str], list[_Atom]]] = {
-    "k_iso": _read_iso, "k_num": _read_numeric, "k_numc": _read_numeric_no_year,
-    "k_night": _read_night, "k_dm": _read_day_month, "k_hol": _read_holiday,
-    "k_my": _read_month, "k_ago": _read_ago, "k_year": _read_year, "k_per": _read_period,
-    "k_wd": _read_weekday, "k_deic": _read_deictic,
-    "k_dadj": _read_deictic_adjective, "k_dp": _read_daypart, "k_time": _read_time,
+    "k_iso": _read_iso,
+    "k_num": _read_numeric,
+    "k_numc": _read_numeric_no_year,
+    "k_night": _read_night,
+    "k_dm": _read_day_month,
+    "k_hol": _read_holiday,
+    "k_my": _read_month,
+    "k_ago": _read_ago,
+    "k_year": _read_year,
+    "k_per": _read_period,
+    "k_wd": _read_weekday,
+    "k_deic": _read_deictic,
+    "k_dadj": _read_deictic_adjective,
+    "k_dp": _read_daypart,
+    "k_time": _read_time,
 }
 
 
@@ -340,7 +364,7 @@ def _groups(text: str, atoms: list[_Atom]) -> list[list[_Atom]]:
         if groups and atom.role in _JOINING and atom.role != "night":
             group = groups[-1]
             roles = {a.role for a in group}
-            gap = text[group[-1].end:atom.start]
+            gap = text[group[-1].end : atom.start]
             if (
                 roles <= _JOINING
                 and atom.role not in roles
@@ -392,7 +416,7 @@ def _sentence_is_future(text: str, start: int, end: int) -> bool:
     for boundary in _SENTENCE_BOUNDARY.finditer(text, left, start):
         left = boundary.end()
     b = _SENTENCE_BOUNDARY.search(text, end, end + 300)
-    sentence = text[left:b.start() if b else end + 300]
+    sentence = text[left : b.start() if b else end + 300]
     return bool(_FUTURE_CUE.search(sentence)) and not _PAST_CUE.search(sentence)
 
 

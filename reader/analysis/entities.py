@@ -34,16 +34,66 @@ from reader.analysis.tokens import HYPHENS, Token, tokenize
 
 PRIORITY = {"user": 0, "gazetteer": 1, "model": 2, "rule": 3}
 NAME_JOINT = re.compile(r"[\s\-‐‑]*")
-BEFORE_SENTENCE = frozenset('.!?:;"„“”»«–—(…\'‚‘’')
-DETERMINERS = frozenset({"dem", "den", "der", "einem", "einen", "einer", "diesem", "diesen",
-                         "dieser", "jenem", "jenen", "seinem", "seinen", "ihrem", "ihren",
-                         "unserem", "unseren", "keinem", "keinen", "welchem", "welchen"})
-PLACE_PREFIXES = frozenset({"Alt", "Neu", "Nord", "Süd", "Ost", "West", "Groß", "Klein",
-                            "Ober", "Nieder", "Unter", "Bad", "Sankt", "St", "Mittel"})
+BEFORE_SENTENCE = frozenset(".!?:;\"„“”»«–—(…'‚‘’")
+DETERMINERS = frozenset(
+    {
+        "dem",
+        "den",
+        "der",
+        "einem",
+        "einen",
+        "einer",
+        "diesem",
+        "diesen",
+        "dieser",
+        "jenem",
+        "jenen",
+        "seinem",
+        "seinen",
+        "ihrem",
+        "ihren",
+        "unserem",
+        "unseren",
+        "keinem",
+        "keinen",
+        "welchem",
+        "welchen",
+    }
+)
+PLACE_PREFIXES = frozenset(
+    {
+        "Alt",
+        "Neu",
+        "Nord",
+        "Süd",
+        "Ost",
+        "West",
+        "Groß",
+        "Klein",
+        "Ober",
+        "Nieder",
+        "Unter",
+        "Bad",
+        "Sankt",
+        "St",
+        "Mittel",
+    }
+)
 PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "del", "di", "bin", "al", "zu"})
 LINK_WORDS = frozenset({"des", "der", "von", "vom", "aus", "im", "in", "beim"})
-STRONG_ORG_CUES = ("agentur", "sender", "zeitung", "magazin", "partei", "konzern", "verlag",
-                   "firma", "unternehmen", "fernsehen", "rundfunk")
+STRONG_ORG_CUES = (
+    "agentur",
+    "sender",
+    "zeitung",
+    "magazin",
+    "partei",
+    "konzern",
+    "verlag",
+    "firma",
+    "unternehmen",
+    "fernsehen",
+    "rundfunk",
+)
 STRONG_ORG_ENDINGS = tuple(c + e for c in STRONG_ORG_CUES for e in ("", "s", "n", "en", "e"))
 
 
@@ -96,9 +146,16 @@ class EntityRecognizer:
 
     # --- gazetteer -----------------------------------------------------------------------
 
-    def _gazetteer_pass(self, text: str, toks: list[Token], words: list[str],
-                        initial: list[bool], gz: Gazetteer, found: list[Span],
-                        owner: dict[int, Span]) -> None:
+    def _gazetteer_pass(
+        self,
+        text: str,
+        toks: list[Token],
+        words: list[str],
+        initial: list[bool],
+        gz: Gazetteer,
+        found: list[Span],
+        owner: dict[int, Span],
+    ) -> None:
         n = len(toks)
         i = 0
         while i < n:
@@ -108,8 +165,9 @@ class EntityRecognizer:
                 continue
             k, hit = gz.match(words, i)
             if k and self._accept(hit, words, i, k, initial, text, toks):
-                span = _span(text, toks[i].start, toks[i + k - 1].end, hit.label,
-                             hit.canonical, hit.origin)
+                span = _span(
+                    text, toks[i].start, toks[i + k - 1].end, hit.label, hit.canonical, hit.origin
+                )
                 found.append(span)
                 for j in range(i, i + k):
                     owner[j] = span
@@ -119,9 +177,17 @@ class EntityRecognizer:
                 self._compound(text, toks[i], i, words, gz, found, owner)
             i += 1
 
-    def _accept(self, hit: Hit, words: list[str], i: int, k: int, initial: list[bool],
-                text: str, toks: list[Token]) -> bool:
-        if k > 1 and "\n" in text[toks[i].end:toks[i + k - 1].start]:
+    def _accept(
+        self,
+        hit: Hit,
+        words: list[str],
+        i: int,
+        k: int,
+        initial: list[bool],
+        text: str,
+        toks: list[Token],
+    ) -> bool:
+        if k > 1 and "\n" in text[toks[i].end : toks[i + k - 1].start]:
             return False
         if hit.weak or (hit.weak_initial and initial[i]):
             return _place_context(words, i)
@@ -133,15 +199,23 @@ class EntityRecognizer:
                 return False
         return True
 
-    def _compound(self, text: str, tok: Token, i: int, words: list[str], gz: Gazetteer,
-                  found: list[Span], owner: dict[int, Span]) -> None:
+    def _compound(
+        self,
+        text: str,
+        tok: Token,
+        i: int,
+        words: list[str],
+        gz: Gazetteer,
+        found: list[Span],
+        owner: dict[int, Span],
+    ) -> None:
         """Names that are hyphen-separated elements of a compound ("NATO-Osterweiterung")."""
         parts = _parts(tok)
         last = parts[-1][0]
         if not (last[:1].isupper() or last[:1].isdigit()):
             return  # a derived adjective or adverb: "US-amerikanisch", "russisch-ukrainisch"
         if parts[0][0] in PLACE_PREFIXES and len(parts) > 1:
-            hit = gz.lookup(text[parts[1][1]:tok.end])
+            hit = gz.lookup(text[parts[1][1] : tok.end])
             if hit is not None and hit.label == "LOC":
                 # "Alt-Karow", "Ost-Ukraine": a place of its own, named as written
                 span = _span(text, tok.start, tok.end, "LOC", tok.text, hit.origin)
@@ -154,7 +228,7 @@ class EntityRecognizer:
             for e in range(len(parts), j, -1):
                 if e - j == len(parts):
                     continue  # the whole token was tried already
-                joined = text[parts[j][1]:parts[e - 1][2]]
+                joined = text[parts[j][1] : parts[e - 1][2]]
                 hit = gz.lookup(joined) if joined[:1].isalnum() else None
                 if hit is not None:
                     hits.append((j, e, hit))
@@ -166,15 +240,22 @@ class EntityRecognizer:
         for j, e, hit in hits:
             if (hit.weak or hit.weak_initial) and not (strong_place or _place_context(words, i)):
                 continue
-            span = _span(text, parts[j][1], parts[e - 1][2], hit.label, hit.canonical,
-                         hit.origin)
+            span = _span(text, parts[j][1], parts[e - 1][2], hit.label, hit.canonical, hit.origin)
             found.append(span)
             owner.setdefault(i, span)
 
     # --- rules ---------------------------------------------------------------------------
 
-    def _rule_pass(self, text: str, toks: list[Token], words: list[str], initial: list[bool],
-                   gz: Gazetteer, found: list[Span], owner: dict[int, Span]) -> None:
+    def _rule_pass(
+        self,
+        text: str,
+        toks: list[Token],
+        words: list[str],
+        initial: list[bool],
+        gz: Gazetteer,
+        found: list[Span],
+        owner: dict[int, Span],
+    ) -> None:
         n = len(toks)
         i = 0
         while i < n:
@@ -188,21 +269,38 @@ class EntityRecognizer:
                     owner[j] = span
             i += max(used, 1)
 
-    def _rule_at(self, text: str, toks: list[Token], words: list[str], initial: list[bool],
-                 gz: Gazetteer, owner: dict[int, Span], i: int) -> tuple[Span | None, int]:
+    def _rule_at(
+        self,
+        text: str,
+        toks: list[Token],
+        words: list[str],
+        initial: list[bool],
+        gz: Gazetteer,
+        owner: dict[int, Span],
+        i: int,
+    ) -> tuple[Span | None, int]:
         n = len(toks)
         w = words[i]
         nxt = words[i + 1] if i + 1 < n and i + 1 not in owner else ""
-        same_line = i + 1 < n and "\n" not in text[toks[i].end:toks[i + 1].start]
+        same_line = i + 1 < n and "\n" not in text[toks[i].end : toks[i + 1].start]
         # two-word place names: "Frankfurter Allee", "Kottbusser Tor"
-        if (nxt in rules.STREET_HEADS and same_line and w.endswith(("er", "es"))
-                and w not in rules.STOP_WORDS and not w.isupper() and not HYPHENS.search(w)
-                and not rules.is_org_cue(w) and not rules.is_role(w)):
+        if (
+            nxt in rules.STREET_HEADS
+            and same_line
+            and w.endswith(("er", "es"))
+            and w not in rules.STOP_WORDS
+            and not w.isupper()
+            and not HYPHENS.search(w)
+            and not rules.is_org_cue(w)
+            and not rules.is_role(w)
+        ):
             end = _with_abbrev_dot(text, toks, i + 1)
             return _span(text, toks[i].start, end, "LOC", None, "rule"), 2
         if w.isupper() and len(w) > 1:
-            if rules.is_acronym(w) and not _defined_in_parentheses(words, owner, i) and not (
-                nxt[:1].isdigit()
+            if (
+                rules.is_acronym(w)
+                and not _defined_in_parentheses(words, owner, i)
+                and not (nxt[:1].isdigit())
             ):
                 return _span(text, toks[i].start, toks[i].end, "ORG", None, "rule"), 1
             return None, 1
@@ -229,16 +327,23 @@ class EntityRecognizer:
         j = i
         while j + 1 < n and j + 1 not in owner:
             nw = words[j + 1]
-            if (known_name and _is_initial(text, toks, words, j + 1) and j + 3 < n
-                    and j + 3 not in owner and _surname_shaped(words[j + 3])):
+            if (
+                known_name
+                and _is_initial(text, toks, words, j + 1)
+                and j + 3 < n
+                and j + 3 not in owner
+                and _surname_shaped(words[j + 3])
+            ):
                 j += 3  # "George W. Bush"
                 continue
             if not _adjacent(text, toks, j):
                 break
             if nw in PARTICLES and given_first and j + 2 < n:
                 k = j + 2 if words[j + 2] not in PARTICLES else j + 3
-                if k < n and k not in owner and (
-                    self._candidate(words[k], k, initial, gz) or _surname_shaped(words[k])
+                if (
+                    k < n
+                    and k not in owner
+                    and (self._candidate(words[k], k, initial, gz) or _surname_shaped(words[k]))
                 ):
                     j = k  # "Ole von Beust", "Ursula von der Leyen"
                     continue
@@ -250,8 +355,7 @@ class EntityRecognizer:
                 continue
             break
         used = j - i + 1
-        if w in rules.VEHICLE_MAKES or any(x in rules.ENGLISH_FUNCTION
-                                           for x in words[i:j + 1]):
+        if w in rules.VEHICLE_MAKES or any(x in rules.ENGLISH_FUNCTION for x in words[i : j + 1]):
             return None, used
         if not given_first:
             # "Olympiadritten Tatjana Kotowa": the name starts at the given name
@@ -290,8 +394,9 @@ class EntityRecognizer:
             return False
         return not (initial[i] and rules.is_common_lower(w))
 
-    def _type_group(self, words: list[str], prev: str, i: int, j: int,
-                    owner: dict[int, Span], strong_cue: bool) -> str | None:
+    def _type_group(
+        self, words: list[str], prev: str, i: int, j: int, owner: dict[int, Span], strong_cue: bool
+    ) -> str | None:
         """The label of the name words ``i..j``; ``prev`` is the word before them on the same
         line (or "")."""
         first, last = words[i], words[j]
@@ -315,9 +420,14 @@ class EntityRecognizer:
                 return "PER"
         if prev in rules.PLACE_PREPS:
             return "LOC"
-        if (i == j and i >= 2 and words[i - 2] in ("im", "in", "aus", "nach", "ins")
-                and prev[:1].islower() and prev.endswith(("en", "em", "er"))
-                and prev not in DETERMINERS):
+        if (
+            i == j
+            and i >= 2
+            and words[i - 2] in ("im", "in", "aus", "nach", "ins")
+            and prev[:1].islower()
+            and prev.endswith(("en", "em", "er"))
+            and prev not in DETERMINERS
+        ):
             return "LOC"  # "im englischen Hatfield", "im aargauischen Riniken"
         if i == j and (prev in rules.SPEECH_VERBS or after in rules.SPEECH_VERBS):
             return "PER"  # "sagte Eymer", "Kolb erklärte"
@@ -338,14 +448,16 @@ class EntityRecognizer:
                 continue
             hit = gz.lookup(s.text)
             canonical = hit.canonical if hit is not None else s.canonical
-            out.append(Span(s.start, s.end, text[s.start:s.end], s.label, canonical, None,
-                            "model"))
+            out.append(
+                Span(s.start, s.end, text[s.start : s.end], s.label, canonical, None, "model")
+            )
         return out
 
     # --- coreference ---------------------------------------------------------------------
 
-    def _coreference(self, text: str, toks: list[Token], words: list[str],
-                     spans: list[Span]) -> list[Span]:
+    def _coreference(
+        self, text: str, toks: list[Token], words: list[str], spans: list[Span]
+    ) -> list[Span]:
         """Surnames alone refer to the person named in full in the same text."""
         surnames: dict[str, str | None] = {}
         for s in spans:
@@ -439,13 +551,12 @@ def _joins_names(span: Span, names: Sequence[Span]) -> bool:
     if len(names) < 2 or names[0].start != span.start or names[-1].end != span.end:
         return False
     return all(
-        NAME_JOINT.fullmatch(span.text[a.end - span.start:b.start - span.start])
+        NAME_JOINT.fullmatch(span.text[a.end - span.start : b.start - span.start])
         for a, b in itertools.pairwise(names)
     )
 
 
-def _span(text: str, start: int, end: int, label: str, canonical: str | None,
-          origin: str) -> Span:
+def _span(text: str, start: int, end: int, label: str, canonical: str | None, origin: str) -> Span:
     return Span(start, end, text[start:end], label, canonical, None, origin)
 
 
@@ -474,7 +585,7 @@ def _sentence_starts(text: str, toks: list[Token]) -> list[bool]:
             out[i] = True
             continue
         prev = toks[i - 1]
-        if "\n" in text[prev.end:tok.start]:
+        if "\n" in text[prev.end : tok.start]:
             out[i] = True
         elif prev.text in BEFORE_SENTENCE:
             out[i] = not (prev.text == "." and i > 1 and toks[i - 2].text.isdigit())
@@ -497,7 +608,7 @@ def _parts(tok: Token) -> list[tuple[str, int, int]]:
 
 
 def _derived_adjective(word: str, gz: Gazetteer) -> bool:
-    """"Genfer", "Moskauer", "Minsker": a place name plus -er is an adjective, not a name."""
+    """ "Genfer", "Moskauer", "Minsker": a place name plus -er is an adjective, not a name."""
     if not word.endswith("er") or len(word) < 5:
         return False
     hit = gz.lookup(word[:-2]) or gz.lookup(word[:-2] + "en") or gz.lookup(word[:-3])
@@ -506,12 +617,13 @@ def _derived_adjective(word: str, gz: Gazetteer) -> bool:
 
 def _adjacent(text: str, toks: list[Token], j: int) -> bool:
     """Tokens ``j`` and ``j + 1`` are separated by spaces only, on one line."""
-    gap = text[toks[j].end:toks[j + 1].start]
+    gap = text[toks[j].end : toks[j + 1].start]
     return gap != "" and gap.strip() == "" and "\n" not in gap
 
 
-def _club_pass(text: str, toks: list[Token], words: list[str], found: list[Span],
-               owner: dict[int, Span]) -> None:
+def _club_pass(
+    text: str, toks: list[Token], words: list[str], found: list[Span], owner: dict[int, Span]
+) -> None:
     """Sports clubs: "1. FC Nürnberg", "SV Wehen-Wiesbaden", "Lok Zwickau" are
     organisations, although the gazetteer knows the town inside them as a place."""
     n = len(words)
@@ -524,15 +636,24 @@ def _club_pass(text: str, toks: list[Token], words: list[str], found: list[Span]
         if i >= 2 and words[i - 1] == "." and words[i - 2].isdigit() and words[i] == "FC":
             start = i - 2  # "1. FC"
         j = i
-        while (j + 1 < n and j - i < 3 and _adjacent(text, toks, j)
-               and (words[j + 1][:1].isupper() or (j > i and words[j + 1].isdigit()))
-               and words[j + 1] not in rules.STOP_WORDS):
+        while (
+            j + 1 < n
+            and j - i < 3
+            and _adjacent(text, toks, j)
+            and (words[j + 1][:1].isupper() or (j > i and words[j + 1].isdigit()))
+            and words[j + 1] not in rules.STOP_WORDS
+        ):
             j += 1
         inner = {id(owner[k]): owner[k] for k in range(start, j + 1) if k in owner}
-        if j == i or any(s.origin == "user" for s in inner.values()) or any(
-            s.start < toks[start].start or s.end > toks[j].end for s in inner.values()
-        ) or any(s.label == "ORG" and s.start == toks[start].start and s.end == toks[j].end
-                 for s in inner.values()):
+        if (
+            j == i
+            or any(s.origin == "user" for s in inner.values())
+            or any(s.start < toks[start].start or s.end > toks[j].end for s in inner.values())
+            or any(
+                s.label == "ORG" and s.start == toks[start].start and s.end == toks[j].end
+                for s in inner.values()
+            )
+        ):
             i = j + 1
             continue
         for s in inner.values():
@@ -555,23 +676,38 @@ def _defined_in_parentheses(words: list[str], owner: dict[int, Span], i: int) ->
 
 def _is_initial(text: str, toks: list[Token], words: list[str], k: int) -> bool:
     """Tokens ``k``, ``k + 1`` are an initial such as "W." followed by a space."""
-    return (k + 2 < len(words) and len(words[k]) == 1 and words[k].isupper()
-            and words[k + 1] == "." and toks[k].end == toks[k + 1].start
-            and text[toks[k + 1].end:toks[k + 2].start] == " ")
+    return (
+        k + 2 < len(words)
+        and len(words[k]) == 1
+        and words[k].isupper()
+        and words[k + 1] == "."
+        and toks[k].end == toks[k + 1].start
+        and text[toks[k + 1].end : toks[k + 2].start] == " "
+    )
 
 
 def _place_shaped(word: str) -> bool:
     """A word with a town-name ending that HanTa does not know ("Quarzbach")."""
-    return (word.isalpha() and word[:1].isupper() and not word.isupper()
-            and rules.LOC_NAME_RE.search(word) is not None
-            and not rules.is_common_noun(word) and rules.tags(word)[0][1] <= rules.KNOWN - 1)
+    return (
+        word.isalpha()
+        and word[:1].isupper()
+        and not word.isupper()
+        and rules.LOC_NAME_RE.search(word) is not None
+        and not rules.is_common_noun(word)
+        and rules.tags(word)[0][1] <= rules.KNOWN - 1
+    )
 
 
 def _surname_shaped(word: str) -> bool:
     """A capitalised word that may be a surname after a given name ("Barbara Slowik")."""
-    return (word[:1].isupper() and word.isalpha() and not word.isupper()
-            and word not in rules.STOP_WORDS and word not in rules.MONTHS_DAYS
-            and not rules.is_role(word))
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and not word.isupper()
+        and word not in rules.STOP_WORDS
+        and word not in rules.MONTHS_DAYS
+        and not rules.is_role(word)
+    )
 
 
 def _plain_cap(word: str) -> bool:
@@ -585,6 +721,6 @@ def _all_caps_parts(word: str) -> bool:
 def _with_abbrev_dot(text: str, toks: list[Token], i: int) -> int:
     """End offset of token ``i``, including the dot of "Str."."""
     end = toks[i].end
-    if toks[i].text.lower().endswith("str") and text[end:end + 1] == ".":
+    if toks[i].text.lower().endswith("str") and text[end : end + 1] == ".":
         return end + 1
     return end

@@ -70,8 +70,12 @@ def shipped() -> ShippedData:
     data = json.loads(ref.read_text(encoding="utf-8"))
     entries = tuple(
         Entry(
-            e["name"], e["type"], tuple(e.get("aliases", ())), "gazetteer",
-            frozenset(e.get("weak", ())), frozenset(e.get("weak_initial", ())),
+            e["name"],
+            e["type"],
+            tuple(e.get("aliases", ())),
+            "gazetteer",
+            frozenset(e.get("weak", ())),
+            frozenset(e.get("weak_initial", ())),
         )
         for e in data["entries"]
     )
@@ -143,7 +147,7 @@ def inflected_forms(alias: str, label: str) -> set[tuple[str, ...]]:
 
 
 def _upper_key(word: str) -> str:
-    """"MOSKAU" → "Moskau", "BADEN-WÜRTTEMBERG" → "Baden-Württemberg"."""
+    """ "MOSKAU" → "Moskau", "BADEN-WÜRTTEMBERG" → "Baden-Württemberg"."""
     return "-".join(part.capitalize() for part in word.split("-"))
 
 
@@ -189,7 +193,7 @@ class Gazetteer:
             for n in self._lengths.get(key_first, ()):
                 if i + n > end:
                     continue
-                seq = tuple(words[i:i + n])
+                seq = tuple(words[i : i + n])
                 if upper:
                     seq = tuple(_upper_key(w) if w.isupper() else w for w in seq)
                 hit = self._forms.get(seq)

@@ -49,11 +49,38 @@ def _analyzer_parts() -> tuple[re.Pattern[str], frozenset[str], int, Callable[[s
 _PATTERN, _STOPS, _MINSIZE, _STEM = _analyzer_parts()
 # Function words the index's stop list lacks (it has "daß" but not "dass"): they would only
 # ever make unrelated passages look alike.
-EXTRA_STOPS = frozenset((
-    "dass", "beim", "sei", "seien", "wurde", "wurden", "worden", "zudem", "sowie", "bereits",
-    "laut", "sagte", "sagt", "erklärte", "hieß", "heißt", "jedoch", "denen", "deren", "dabei",
-    "mehr", "gibt", "gab", "habe", "hätte", "hätten", "wäre", "wären",
-))
+EXTRA_STOPS = frozenset(
+    (
+        "dass",
+        "beim",
+        "sei",
+        "seien",
+        "wurde",
+        "wurden",
+        "worden",
+        "zudem",
+        "sowie",
+        "bereits",
+        "laut",
+        "sagte",
+        "sagt",
+        "erklärte",
+        "hieß",
+        "heißt",
+        "jedoch",
+        "denen",
+        "deren",
+        "dabei",
+        "mehr",
+        "gibt",
+        "gab",
+        "habe",
+        "hätte",
+        "hätten",
+        "wäre",
+        "wären",
+    )
+)
 _STOPS = _STOPS | EXTRA_STOPS
 _stem = lru_cache(maxsize=200_000)(_STEM)
 
@@ -72,9 +99,9 @@ def strip_teaser(text: str) -> tuple[str, bool]:
     and without paywall or section labels."""
     label = LABEL_PREFIX.match(text)
     if label:
-        text = text[label.end():]
+        text = text[label.end() :]
     m = TEASER_PREFIX.match(text)
-    return (text[m.end():], True) if m else (text, False)
+    return (text[m.end() :], True) if m else (text, False)
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -106,19 +133,63 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 
 _NUMBER_WORDS = {
-    "ein": 1, "eine": 1, "einer": 1, "einem": 1, "einen": 1, "eins": 1, "zwei": 2, "drei": 3,
-    "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
-    "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
-    "hundert": 100, "tausend": 1000,
+    "ein": 1,
+    "eine": 1,
+    "einer": 1,
+    "einem": 1,
+    "einen": 1,
+    "eins": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "zwanzig": 20,
+    "dreißig": 30,
+    "vierzig": 40,
+    "fünfzig": 50,
+    "hundert": 100,
+    "tausend": 1000,
 }
 _UNITS = {
-    "stunde": "h", "stunden": "h", "stündig": "h", "minute": "min", "minuten": "min",
-    "minütig": "min", "tag": "d", "tage": "d", "tagen": "d", "tägig": "d", "woche": "w",
-    "wochen": "w", "wöchig": "w", "monat": "mon", "monate": "mon", "monaten": "mon",
-    "monatig": "mon", "jahr": "y", "jahre": "y", "jahren": "y", "jährig": "y",
-    "tote": "dead", "toten": "dead", "todesopfer": "dead", "verletzte": "hurt",
-    "verletzten": "hurt", "prozent": "%", "euro": "eur", "millionen": "mio",
-    "milliarden": "mrd", "kilometer": "km", "grad": "deg",
+    "stunde": "h",
+    "stunden": "h",
+    "stündig": "h",
+    "minute": "min",
+    "minuten": "min",
+    "minütig": "min",
+    "tag": "d",
+    "tage": "d",
+    "tagen": "d",
+    "tägig": "d",
+    "woche": "w",
+    "wochen": "w",
+    "wöchig": "w",
+    "monat": "mon",
+    "monate": "mon",
+    "monaten": "mon",
+    "monatig": "mon",
+    "jahr": "y",
+    "jahre": "y",
+    "jahren": "y",
+    "jährig": "y",
+    "tote": "dead",
+    "toten": "dead",
+    "todesopfer": "dead",
+    "verletzte": "hurt",
+    "verletzten": "hurt",
+    "prozent": "%",
+    "euro": "eur",
+    "millionen": "mio",
+    "milliarden": "mrd",
+    "kilometer": "km",
+    "grad": "deg",
 }
 _NUMBER = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _UNIT = "|".join(sorted((u for u in _UNITS if not u.endswith(("ig",))), key=len, reverse=True))

@@ -26,11 +26,19 @@ ANALYSIS_FORMAT = 1
 # The files whose content decides what analyze_article produces (not the link modules,
 # which read its results): editing any of them re-analyses the corpus on the next run.
 ANALYSIS_INPUTS = (
-    "analysis/pipeline.py", "analysis/spans.py", "analysis/tokens.py",
-    "analysis/dates.py", "analysis/date_words.py",
-    "analysis/entities.py", "analysis/entity_rules.py", "analysis/gazetteer.py",
-    "analysis/crf_features.py", "analysis/crf_model.py",
-    "data/gazetteer.json", "data/ner-de.crfsuite", "data/ner-de.features.json",
+    "analysis/pipeline.py",
+    "analysis/spans.py",
+    "analysis/tokens.py",
+    "analysis/dates.py",
+    "analysis/date_words.py",
+    "analysis/entities.py",
+    "analysis/entity_rules.py",
+    "analysis/gazetteer.py",
+    "analysis/crf_features.py",
+    "analysis/crf_model.py",
+    "data/gazetteer.json",
+    "data/ner-de.crfsuite",
+    "data/ner-de.features.json",
 )
 POOL_THRESHOLD = 200  # articles; below this the pool's start-up costs more than it saves
 CHUNK = 64
@@ -196,7 +204,9 @@ def analyze_many(
     context = multiprocessing.get_context("spawn")
     _start_resource_tracker()
     with ProcessPoolExecutor(
-        max_workers=2, mp_context=context, initializer=_init_worker,
+        max_workers=2,
+        mp_context=context,
+        initializer=_init_worker,
         initargs=(list(user_entries),),
     ) as pool:
         pending: list[Future[list[tuple[str, dict[str, Any]]]]] = []

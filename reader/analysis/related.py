@@ -132,11 +132,22 @@ class Related:
     def from_json(cls, data: dict[str, Any]) -> Related:
         why = data["why"]
         return cls(
-            data["passage_id"], data["article_id"], int(data["passage"]), data["source"],
-            data["title"], int(data["start"]), int(data["end"]), data["text"],
-            float(data["score"]), float(why["text"]), float(why["entities"]),
-            float(why["dates"]), bool(data["same_source"]), tuple(why["shared_terms"]),
-            tuple(why["shared_entities"]), tuple(why["shared_dates"]),
+            data["passage_id"],
+            data["article_id"],
+            int(data["passage"]),
+            data["source"],
+            data["title"],
+            int(data["start"]),
+            int(data["end"]),
+            data["text"],
+            float(data["score"]),
+            float(why["text"]),
+            float(why["entities"]),
+            float(why["dates"]),
+            bool(data["same_source"]),
+            tuple(why["shared_terms"]),
+            tuple(why["shared_entities"]),
+            tuple(why["shared_dates"]),
         )
 
 
@@ -316,9 +327,14 @@ class RelatedFinder:
     def _store_heads(self, heads: dict[str, str | None]) -> None:
         with self.library.lock:
             store = self.library.store
-            store.set_meta(VOCABULARY_KEY, json.dumps(
-                {"version": self._version, "heads": heads}, ensure_ascii=False,
-                separators=(",", ":")))
+            store.set_meta(
+                VOCABULARY_KEY,
+                json.dumps(
+                    {"version": self._version, "heads": heads},
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                ),
+            )
             store.commit()
 
     def head(self, stem: str) -> str | None:
@@ -343,7 +359,8 @@ class RelatedFinder:
         """Distinct words of the other passage that rare words of this one matched; the
         words of one shared name ("Sachsen-Anhalt", "Las Vegas") count once."""
         found = {
-            other for word, (other, credit) in match.pairs.items()
+            other
+            for word, (other, credit) in match.pairs.items()
             if credit >= GROUP_CREDIT
             and max(self.rarity(self.weight(word)), self.rarity(self.weight(other))) >= INFORMATIVE
         }
@@ -399,9 +416,18 @@ class RelatedFinder:
             counts[w] = counts.get(w, 0) + 1
             forms.setdefault(w, text[s:e])
         feats = Features(
-            pid, article.id, source_key(article.source, article.id), counts, forms,
-            self.bag((w, text[s:e]) for w, s, e in found), windows, ents, dates, teaser,
-            index == 0, article.date,
+            pid,
+            article.id,
+            source_key(article.source, article.id),
+            counts,
+            forms,
+            self.bag((w, text[s:e]) for w, s, e in found),
+            windows,
+            ents,
+            dates,
+            teaser,
+            index == 0,
+            article.date,
         )
         self._features[pid] = feats
         if len(self._features) > MEMORY_CACHE:
@@ -459,8 +485,11 @@ class RelatedFinder:
         cap = max(COMMON_SHARE * self._n_docs, MIN_CAP)
         keys: dict[tuple[str, str], float] = {}
         ranked = sorted(
-            ((count * self.idf("text", t), t) for t, count in me.terms.items()
-             if not t.startswith("#")),
+            (
+                (count * self.idf("text", t), t)
+                for t, count in me.terms.items()
+                if not t.startswith("#")
+            ),
             reverse=True,
         )
         for w, t in ranked:
@@ -527,7 +556,8 @@ class RelatedFinder:
             ew = {e: self.idf("entity", entity_term(e)) for e in a.entities | b.entities}
             es = math.fsum(ew[e] for e in common_entities)  # fsum: the same in every run
             entity = es / math.sqrt(
-                math.fsum(ew[e] for e in a.entities) * math.fsum(ew[e] for e in b.entities))
+                math.fsum(ew[e] for e in a.entities) * math.fsum(ew[e] for e in b.entities)
+            )
             entity *= 1 - math.exp(-math.fsum(self.rarity(ew[e]) for e in common_entities))
 
         common_dates = a.dates.keys() & b.dates.keys()
@@ -585,7 +615,9 @@ class RelatedFinder:
         article_id, _ = split_passage_id(pid)
         store = self.library.store
         store.put_analysis(
-            article_id, self._kind(pid), f"{RELATED_FORMAT}:{self._version}",
+            article_id,
+            self._kind(pid),
+            f"{RELATED_FORMAT}:{self._version}",
             [r.to_json() for r in results],
         )
         store.commit()

@@ -31,8 +31,13 @@ class Span:
     def shifted(self, offset: int) -> Span:
         """The same span with offsets moved by ``offset`` (passage → article coordinates)."""
         return Span(
-            self.start + offset, self.end + offset, self.text, self.label,
-            self.canonical, self.value, self.origin,
+            self.start + offset,
+            self.end + offset,
+            self.text,
+            self.label,
+            self.canonical,
+            self.value,
+            self.origin,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -55,6 +60,11 @@ class Span:
         value = data.get("value")
         when = When.from_json(value) if value else None
         return cls(
-            int(data["start"]), int(data["end"]), str(data["text"]), str(data["label"]),
-            data.get("canonical"), when, str(data.get("origin", "")),
+            int(data["start"]),
+            int(data["end"]),
+            str(data["text"]),
+            str(data["label"]),
+            data.get("canonical"),
+            when,
+            str(data.get("origin", "")),
         )

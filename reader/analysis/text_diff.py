@@ -83,9 +83,17 @@ def compare(a_text: str, b_text: str) -> list[Segment]:
         last = n == len(opcodes) - 1
         a_end = len(a_text) if last else a_words[i2][1] if i2 < len(a_words) else len(a_text)
         b_end = len(b_text) if last else b_words[j2][1] if j2 < len(b_words) else len(b_text)
-        segments.append(Segment(
-            tag, a_pos, a_end, b_pos, b_end, a_text[a_pos:a_end], b_text[b_pos:b_end],
-        ))
+        segments.append(
+            Segment(
+                tag,
+                a_pos,
+                a_end,
+                b_pos,
+                b_end,
+                a_text[a_pos:a_end],
+                b_text[b_pos:b_end],
+            )
+        )
         a_pos, b_pos = a_end, b_end
     return segments
 

@@ -62,22 +62,26 @@ LABEL_PARTS = 4
 CANDIDATE_KEYS = 6  # rarest features of a mention through which it finds others to join
 # Words of reporting and sentence glue: in every kind of story, so they neither group
 # mentions nor make labels.
-WEAK_WORDS = frozenset(terms(
-    "außerdem bereits seit fand finden findet hinzu fügte sagte sagt sagten erklärte erklärt "
-    "betonte betont teilte teilt mitteilte mitgeteilt hieß heißt weiter weitere zudem jedoch "
-    "laut demnach zufolge dabei damit dass sowie rund etwa mehr wurde wurden worden hatte "
-    "hatten sei seien habe gibt gab geht ging kam kamen steht stand bisher derzeit zuvor "
-    "später früher heute gestern morgen inzwischen nun noch schon erst immer wieder soll "
-    "sollen sollte könnte müssen muss kann darf statt stattfinden stattfand beiden beide "
-    "neue neuen ersten erste zwei drei vier fünf angaben angesichts nach bei gegen"
-))
-DATE_WORDS = frozenset(terms(
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april "
-    "mai juni juli august september oktober november dezember uhr morgen vormittag mittag "
-    "nachmittag abend nacht früh heute gestern vorgestern woche monat jahr jahres tag tage "
-    "vergangenen vergangene letzte letzten kommenden nächste nächsten mez moskauer zeit "
-    "abends morgens nachts mitte anfang ende"
-))
+WEAK_WORDS = frozenset(
+    terms(
+        "außerdem bereits seit fand finden findet hinzu fügte sagte sagt sagten erklärte erklärt "
+        "betonte betont teilte teilt mitteilte mitgeteilt hieß heißt weiter weitere zudem jedoch "
+        "laut demnach zufolge dabei damit dass sowie rund etwa mehr wurde wurden worden hatte "
+        "hatten sei seien habe gibt gab geht ging kam kamen steht stand bisher derzeit zuvor "
+        "später früher heute gestern morgen inzwischen nun noch schon erst immer wieder soll "
+        "sollen sollte könnte müssen muss kann darf statt stattfinden stattfand beiden beide "
+        "neue neuen ersten erste zwei drei vier fünf angaben angesichts nach bei gegen"
+    )
+)
+DATE_WORDS = frozenset(
+    terms(
+        "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april "
+        "mai juni juli august september oktober november dezember uhr morgen vormittag mittag "
+        "nachmittag abend nacht früh heute gestern vorgestern woche monat jahr jahres tag tage "
+        "vergangenen vergangene letzte letzten kommenden nächste nächsten mez moskauer zeit "
+        "abends morgens nachts mitte anfang ende"
+    )
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\s\"“”»«]+(?=[A-ZÄÖÜ\"„“»«])|\n+")
 
 
@@ -117,9 +121,16 @@ class EventPassage:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> EventPassage:
         return cls(
-            data["article_id"], data["passage_id"], int(data["passage"]), data["source"],
-            data["title"], When.from_json(data["value"]), data["start"], data["end"],
-            data["date_text"], bool(data["inferred"]),
+            data["article_id"],
+            data["passage_id"],
+            int(data["passage"]),
+            data["source"],
+            data["title"],
+            When.from_json(data["value"]),
+            data["start"],
+            data["end"],
+            data["date_text"],
+            bool(data["inferred"]),
         )
 
 
@@ -158,7 +169,9 @@ class Event:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Event:
         return cls(
-            data["id"], When.from_json(data["date"]), data["label"],
+            data["id"],
+            When.from_json(data["date"]),
+            data["label"],
             [EventPassage.from_json(p) for p in data["passages"]],
         )
 
@@ -295,7 +308,8 @@ def _mentions_of(
 
 
 def _sign(
-    mention: _Mention, entities: dict[int, set[str]],
+    mention: _Mention,
+    entities: dict[int, set[str]],
     cache: dict[tuple[int, int], tuple[frozenset[str], dict[str, str]]],
 ) -> None:
     article = mention.article
@@ -447,7 +461,8 @@ def _infer_undated(
     # Dates this function inferred before are stored as the article date (marked inferred):
     # infer them again rather than trusting them, so the result does not feed on itself.
     undated = [
-        a for a in articles
+        a
+        for a in articles
         if (a.date is None or a.date.inferred) and not (a.analysis or {}).get("date")
     ]
     out: dict[str, tuple[When, When, list[str]]] = {}
@@ -479,7 +494,9 @@ def _infer_undated(
         best, _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
         reported = When.parse_iso(best)
         out[article.id] = (
-            reported, _reference_for(article.text, reported), sorted(set(evidence[best]))
+            reported,
+            _reference_for(article.text, reported),
+            sorted(set(evidence[best])),
         )
     return out
 
@@ -509,7 +526,8 @@ def _reference_for(text: str, reported: When) -> When:
         day = base + dt.timedelta(days=offset)
         ref = When(day.year, day.month, day.day, inferred=True)
         resolved = [
-            s.value.as_date() for s in find_dates(text, ref)
+            s.value.as_date()
+            for s in find_dates(text, ref)
             if s.value is not None and s.value.precision in ("day", "minute")
         ]
         if base not in resolved and offset:
@@ -548,8 +566,7 @@ def build_timeline(library: Library) -> Timeline:
             spans = find_dates(article.text, ref)
             relative = _relative(article.text, spans)
             found = [
-                m for s in spans
-                for m in _mentions_of(article, [s], (s.start, s.end) in relative)
+                m for s in spans for m in _mentions_of(article, [s], (s.start, s.end) in relative)
             ]
         else:
             given = article.date is not None and not article.date.inferred
@@ -558,11 +575,12 @@ def build_timeline(library: Library) -> Timeline:
             spans_raw = list(dated.get("dates", ()))
             relative = set()
             if not given and analysed_date is not None and analysed_date.inferred:
-                relative = _relative(article.text, [
-                    Span(s["start"], s["end"], s["text"], "DATE") for s in spans_raw
-                ])
+                relative = _relative(
+                    article.text, [Span(s["start"], s["end"], s["text"], "DATE") for s in spans_raw]
+                )
             found = [
-                m for s in spans_raw
+                m
+                for s in spans_raw
                 for m in _mentions_of(article, [s], (s["start"], s["end"]) in relative)
             ]
         sentences: dict[tuple[int, int], tuple[frozenset[str], dict[str, str]]] = {}
@@ -578,7 +596,8 @@ def build_timeline(library: Library) -> Timeline:
     common = max(2, COMMON_SHARE * n)
     weight = {
         f: (math.log((n + 1) / c) + 0.1) * (1.5 if f[0] == "=" else 1.0)
-        for f, c in df.items() if c <= common
+        for f, c in df.items()
+        if c <= common
     }
 
     buckets: dict[str, list[_Mention]] = {}
@@ -593,9 +612,7 @@ def build_timeline(library: Library) -> Timeline:
 
     _link_undated(library, events, inferred)
     events.sort(key=lambda e: (e.date.sort_key(), -len(e.sources), -len(e.passages), e.id))
-    dates = {
-        aid: InferredDate(aid, ref, evidence) for aid, (_, ref, evidence) in inferred.items()
-    }
+    dates = {aid: InferredDate(aid, ref, evidence) for aid, (_, ref, evidence) in inferred.items()}
     return Timeline(version, events, dates, time.perf_counter() - started)
 
 
@@ -609,7 +626,8 @@ def _join_reported(
             continue
         marks = {(e.rpartition("#p")[0], int(e.rpartition("#p")[2])) for e in evidence}
         joined = [
-            g for g in groups
+            g
+            for g in groups
             if any(m.article.id == aid or (m.article.id, m.passage) in marks for m in g)
         ]
         if len(joined) > 1:
@@ -626,8 +644,14 @@ def _event(event_id: str, group: list[_Mention], weight: dict[str, float]) -> Ev
         first = values[0]  # everyone names the same minute: keep it
     inferred = all(m.inferred for m in group)
     date = When(
-        first.year, first.month, first.day, first.hour, first.minute, first.weekday,
-        inferred, first.tz,
+        first.year,
+        first.month,
+        first.day,
+        first.hour,
+        first.minute,
+        first.weekday,
+        inferred,
+        first.tz,
     )
     passages = []
     seen: set[tuple[str, int, int | None]] = set()
@@ -636,12 +660,20 @@ def _event(event_id: str, group: list[_Mention], weight: dict[str, float]) -> Ev
         if key in seen:
             continue
         seen.add(key)
-        passages.append(EventPassage(
-            m.article.id, f"{m.article.id}#p{m.passage}", m.passage,
-            m.article.source or "unknown", m.article.title, m.value,
-            m.span[0] if m.span else None, m.span[1] if m.span else None,
-            m.span[2] if m.span else None, m.inferred,
-        ))
+        passages.append(
+            EventPassage(
+                m.article.id,
+                f"{m.article.id}#p{m.passage}",
+                m.passage,
+                m.article.source or "unknown",
+                m.article.title,
+                m.value,
+                m.span[0] if m.span else None,
+                m.span[1] if m.span else None,
+                m.span[2] if m.span else None,
+                m.inferred,
+            )
+        )
     return Event(event_id, date, _label(group, weight), passages)
 
 
@@ -670,12 +702,17 @@ def _link_undated(
             for r in related(library, passage.id, limit=10):
                 joined = member_of.get(r.passage_id)
                 if r.score >= LINK_SCORE and joined is not None and joined.date.iso()[:10] == key:
-                    joined.passages.append(EventPassage(
-                        aid, passage.id, passage.index, article.source or "unknown",
-                        article.title,
-                        When(reported.year, reported.month, reported.day, inferred=True),
-                        inferred=True,
-                    ))
+                    joined.passages.append(
+                        EventPassage(
+                            aid,
+                            passage.id,
+                            passage.index,
+                            article.source or "unknown",
+                            article.title,
+                            When(reported.year, reported.month, reported.day, inferred=True),
+                            inferred=True,
+                        )
+                    )
                     break
 
 

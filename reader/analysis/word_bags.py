@@ -80,9 +80,7 @@ def make_bag(
         if g is not None:
             bag.features.setdefault("@" + g, []).append((stem, GROUP_CREDIT))
         if len(word) > PREFIX and stem[0] != "#":
-            bag.features.setdefault("~" + word[:PREFIX].lower(), []).append(
-                (stem, PREFIX_CREDIT)
-            )
+            bag.features.setdefault("~" + word[:PREFIX].lower(), []).append((stem, PREFIX_CREDIT))
     return bag
 
 

@@ -22,9 +22,7 @@ def bookmark_json(bm: Bookmark, anchor: Anchor | None = None) -> dict[str, Any]:
     return data
 
 
-def to_json(
-    bookmarks: Sequence[Bookmark], anchors: Mapping[str, Anchor] | None = None
-) -> str:
+def to_json(bookmarks: Sequence[Bookmark], anchors: Mapping[str, Anchor] | None = None) -> str:
     doc = {
         "version": VERSION,
         "bookmarks": [bookmark_json(bm, (anchors or {}).get(bm.id)) for bm in bookmarks],
@@ -37,9 +35,7 @@ def to_yaml(bookmarks: Sequence[Bookmark]) -> str:
     return dump_text(list(bookmarks), header=False)
 
 
-def to_markdown(
-    bookmarks: Sequence[Bookmark], anchors: Mapping[str, Anchor] | None = None
-) -> str:
+def to_markdown(bookmarks: Sequence[Bookmark], anchors: Mapping[str, Anchor] | None = None) -> str:
     """Each bookmark as a blockquote with its source, date, headline, note and tags."""
     blocks = [_markdown_one(bm, (anchors or {}).get(bm.id)) for bm in bookmarks]
     return "\n---\n\n".join(blocks) if blocks else "*No bookmarks.*\n"
@@ -74,7 +70,7 @@ def quoted_part(bm: Bookmark) -> str:
     elif opened < 0:
         text = "„" * -opened + text
     if text.count('"') % 2:
-        text = text + '"' if text.startswith('"') or " \"" in text else '"' + text
+        text = text + '"' if text.startswith('"') or ' "' in text else '"' + text
     if bm.before and not bm.before.endswith("\n"):
         text = "… " + text
     if bm.after and not bm.after.startswith("\n"):

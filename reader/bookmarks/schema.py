@@ -33,8 +33,23 @@ HEADER = (
     "# offsets into the article text; 'words' (optional) is a [first, last) word range.\n"
 )
 ENTRY_KEYS = (
-    "id", "created", "updated", "article", "source", "headline", "date", "passage", "words",
-    "quote", "before", "after", "start", "end", "hash", "note", "tags",
+    "id",
+    "created",
+    "updated",
+    "article",
+    "source",
+    "headline",
+    "date",
+    "passage",
+    "words",
+    "quote",
+    "before",
+    "after",
+    "start",
+    "end",
+    "hash",
+    "note",
+    "tags",
 )
 
 
@@ -104,8 +119,9 @@ def _parse_whole(text: str, path: Path | str) -> BookmarkFile:
     try:
         data = safe_load(text)
     except TooManyAliases as exc:
-        raise BookmarkFileError(path, str(exc).split(" at line")[0] + ": refused",
-                                line=exc.line) from None
+        raise BookmarkFileError(
+            path, str(exc).split(" at line")[0] + ": refused", line=exc.line
+        ) from None
     except (RecursionError, ValueError, TypeError) as exc:
         raise BookmarkFileError(path, f"cannot be read ({type(exc).__name__})") from None
     except yaml.YAMLError as exc:
@@ -309,7 +325,9 @@ class _Validator:
             if bm.id in seen:
                 raise self.fail(
                     f"repeats the id {bm.id!r} of bookmark {seen[bm.id] + 1}; ids must be unique",
-                    "bookmarks", str(i), "id",
+                    "bookmarks",
+                    str(i),
+                    "id",
                 )
             seen[bm.id] = i
             bookmarks.append(bm)

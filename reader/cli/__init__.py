@@ -34,11 +34,12 @@ def _global_options(parser: argparse.ArgumentParser, *, after_command: bool = Fa
     unset: dict[str, Any] = {"default": argparse.SUPPRESS} if after_command else {}
     taken = parser._option_string_actions  # a command's own option of that name wins
     if "--config" not in taken:
-        parser.add_argument("--config", metavar="FILE", help="config file (see README)",
-                            **unset)
+        parser.add_argument("--config", metavar="FILE", help="config file (see README)", **unset)
     if "--corpus" not in taken:  # `reader add --corpus DIR` names where pages are stored
         parser.add_argument(
-            "--corpus", metavar="PATH", action="append",
+            "--corpus",
+            metavar="PATH",
+            action="append",
             help="corpus file or folder; repeat for several (replaces the config's corpus)",
             **unset,
         )

@@ -45,21 +45,27 @@ def cmd_analyze(args: argparse.Namespace, ctx: Context) -> int:
     entities = make_recognizer(ctx.config.gazetteer).find(text)
     dates = find_dates(text, date)
     if args.json:
-        print_json({
-            "file": str(args.file),
-            "date": date.to_json() if date else None,
-            "entities": [s.to_json() for s in entities],
-            "dates": [s.to_json() for s in dates],
-        })
+        print_json(
+            {
+                "file": str(args.file),
+                "date": date.to_json() if date else None,
+                "entities": [s.to_json() for s in entities],
+                "dates": [s.to_json() for s in dates],
+            }
+        )
         return 0
-    print(f"{args.file}: {len(entities)} entities, {len(dates)} dates"
-          + (f" (reference date {date.describe()})" if date else ""))
+    print(
+        f"{args.file}: {len(entities)} entities, {len(dates)} dates"
+        + (f" (reference date {date.describe()})" if date else "")
+    )
     for span in sorted([*entities, *dates], key=lambda s: s.start):
         what = span.canonical if span.canonical and span.canonical != span.text else ""
         if span.value is not None:
             what = span.value.describe()
-        print(f"{span.start:>6}-{span.end:<6} {span.label:<4} {span.text}"
-              + (f"  → {what}" if what else ""))
+        print(
+            f"{span.start:>6}-{span.end:<6} {span.label:<4} {span.text}"
+            + (f"  → {what}" if what else "")
+        )
     return 0
 
 

@@ -31,7 +31,8 @@ QUOTE_WIDTH = 160
 
 def register(sub: argparse._SubParsersAction) -> None:
     top = sub.add_parser(
-        "bookmarks", help="list, add, edit, remove and export bookmarks",
+        "bookmarks",
+        help="list, add, edit, remove and export bookmarks",
         description="Bookmarks live in one YAML file (config key 'bookmarks'; default "
         "$XDG_DATA_HOME/reader/bookmarks.yaml) that you may also edit by hand.",
     )
@@ -42,7 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     _add_filters(p)
     p.add_argument("--json", action="store_true", help="print them as JSON")
     p.add_argument(
-        "--no-check", dest="check", action="store_false",
+        "--no-check",
+        dest="check",
+        action="store_false",
         help="do not open the library to check whether passages moved or changed",
     )
     p.set_defaults(func=cmd_list)
@@ -52,7 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--note", default="", help="a note to keep with it")
     p.add_argument("--tag", action="append", default=[], help="a tag; repeat for several")
     p.add_argument(
-        "--words", metavar="FIRST:LAST", type=_word_range,
+        "--words",
+        metavar="FIRST:LAST",
+        type=_word_range,
         help="only words FIRST to LAST-1 of the passage (counting from 0)",
     )
     p.add_argument("--json", action="store_true", help="print the new bookmark as JSON")
@@ -132,8 +137,10 @@ def _short(text: str, width: int = QUOTE_WIDTH) -> str:
 def _print_one(bm: Bookmark, anchor: Anchor | None = None) -> None:
     status = f"  [{anchor.status}: {anchor.describe()}]" if anchor and anchor.status != "ok" else ""
     when = bm.created.replace("T", " ")[:16]
-    print(f"{bm.id}  {when}  {bm.source or 'unknown source'} · {bm.date or 'undated'}"
-          f"  {bm.passage_id}{status}")
+    print(
+        f"{bm.id}  {when}  {bm.source or 'unknown source'} · {bm.date or 'undated'}"
+        f"  {bm.passage_id}{status}"
+    )
     print(f"  > {_short(bm.quote)}")
     if anchor is not None and anchor.status == "changed" and anchor.new_text is not None:
         print(f"  now: {_short(anchor.new_text)}")
@@ -178,9 +185,15 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     store = open_store(ctx)
     ensure_index(ctx, quiet=args.json)
     try:
-        bm = _guarded(lambda: store.add_passage(
-            ctx.library, args.passage_id, words=args.words, note=args.note, tags=args.tag,
-        ))
+        bm = _guarded(
+            lambda: store.add_passage(
+                ctx.library,
+                args.passage_id,
+                words=args.words,
+                note=args.note,
+                tags=args.tag,
+            )
+        )
     except ValueError as exc:  # a word range outside the passage
         raise UsageError(str(exc)) from None
     if args.json:

@@ -82,11 +82,15 @@ def cmd_index(args: argparse.Namespace, ctx: Context) -> int:
             f"{report.files_read} files read) in {report.seconds:.2f} s"
         )
     if enriched.analysed or enriched.reindexed:
-        print(f"analysed {count(enriched.analysed, 'article')} (dates, entities) and updated "
-              f"{enriched.reindexed} in the index in {enriched.seconds:.2f} s")
+        print(
+            f"analysed {count(enriched.analysed, 'article')} (dates, entities) and updated "
+            f"{enriched.reindexed} in the index in {enriched.seconds:.2f} s"
+        )
     if dated:
-        print(f"inferred the date of {count(len(dated), 'undated article')} from the events "
-              "they report")
+        print(
+            f"inferred the date of {count(len(dated), 'undated article')} from the events "
+            "they report"
+        )
     print(f"index: {library.paths.root}")
     return 0
 
@@ -105,9 +109,10 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for note in result.notes:
         print(f"reader: {note}", file=sys.stderr)
-    print(f"{count(result.total, 'passage')} {'matches' if result.total == 1 else 'match'} "
-          f"{text!r}" + (
-        f"; showing {len(result.hits)}" if result.total > len(result.hits) else ""))
+    print(
+        f"{count(result.total, 'passage')} {'matches' if result.total == 1 else 'match'} "
+        f"{text!r}" + (f"; showing {len(result.hits)}" if result.total > len(result.hits) else "")
+    )
     for hit in result.hits:
         date = hit.article.date.describe() if hit.article.date else "undated"
         print(f"\n{hit.passage.id}  {hit.article.source} · {date} · score {hit.score:.2f}")
@@ -115,8 +120,12 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         for frag in hit.fragments:
             before = "… " if frag.start > 0 else ""
             after = " …" if frag.end < len(hit.passage.text) else ""
-            print("  " + before + _marked(frag.text, [(s - frag.start, e - frag.start)
-                                                       for s, e in frag.matches]) + after)
+            print(
+                "  "
+                + before
+                + _marked(frag.text, [(s - frag.start, e - frag.start) for s, e in frag.matches])
+                + after
+            )
     return 0
 
 

@@ -12,8 +12,12 @@ from reader.cli.context import Context, print_json
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("add", help="fetch article pages and store them in the corpus")
     p.add_argument("urls", nargs="+", metavar="URL", help="http or https address of an article")
-    p.add_argument("--corpus", dest="add_corpus", metavar="DIR",
-                   help="folder to store into (default: the inbox in the data folder)")
+    p.add_argument(
+        "--corpus",
+        dest="add_corpus",
+        metavar="DIR",
+        help="folder to store into (default: the inbox in the data folder)",
+    )
     p.add_argument("--refresh", action="store_true", help="fetch again what is already stored")
     p.add_argument("--timeout", type=float, default=15.0, help="seconds per page (default 15)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -34,9 +38,15 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         index_ctx = Context(ctx._config_path, [str(folder)]) if args.add_corpus else ctx
         ensure_index(index_ctx, quiet=True)
     if args.json:
-        print_json({"folder": str(folder), "new": report.new, "updated": report.updated,
-                    "kept": report.kept,
-                    "failed": [{"url": u, "reason": r} for u, r in report.failed]})
+        print_json(
+            {
+                "folder": str(folder),
+                "new": report.new,
+                "updated": report.updated,
+                "kept": report.kept,
+                "failed": [{"url": u, "reason": r} for u, r in report.failed],
+            }
+        )
     else:
         for path in report.new:
             print(f"added {path}")
@@ -49,7 +59,8 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def register_feeds(sub: argparse._SubParsersAction) -> None:
     feeds = sub.add_parser("feeds", help="follow RSS/Atom feeds").add_subparsers(
-        dest="feeds_command", metavar="ACTION", required=True)
+        dest="feeds_command", metavar="ACTION", required=True
+    )
     p = feeds.add_parser("add", help="follow a feed")
     p.add_argument("url")
     p.add_argument("--name", help="what to call it (default: the URL)")
@@ -61,8 +72,12 @@ def register_feeds(sub: argparse._SubParsersAction) -> None:
     p.add_argument("feed")
     p.set_defaults(func=cmd_feeds_remove)
     p = feeds.add_parser("update", help="fetch the feeds and store new articles")
-    p.add_argument("--corpus", dest="add_corpus", metavar="DIR",
-                   help="folder to store into (default: the inbox in the data folder)")
+    p.add_argument(
+        "--corpus",
+        dest="add_corpus",
+        metavar="DIR",
+        help="folder to store into (default: the inbox in the data folder)",
+    )
     p.add_argument("--timeout", type=float, default=15.0, help="seconds per request")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_feeds_update)
@@ -92,8 +107,17 @@ def cmd_feeds_list(args: argparse.Namespace, ctx: Context) -> int:
 
     feeds = _feed_call(load_feeds)
     if args.json:
-        print_json([{"name": f.get("name"), "url": f["url"], "checked": f.get("checked"),
-                     "entries_seen": len(f.get("seen") or [])} for f in feeds])
+        print_json(
+            [
+                {
+                    "name": f.get("name"),
+                    "url": f["url"],
+                    "checked": f.get("checked"),
+                    "entries_seen": len(f.get("seen") or []),
+                }
+                for f in feeds
+            ]
+        )
         return 0
     for f in feeds:
         print(f"{f.get('name')}  {f['url']}  (last checked {f.get('checked') or 'never'})")
@@ -127,7 +151,9 @@ def cmd_feeds_update(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json(report.to_json())
     else:
-        print(f"{len(report.new)} new, {len(report.updated)} updated, "
-              f"{len(report.summaries)} summary only, {len(report.failed)} failed, "
-              f"{len(report.not_modified)} feeds not modified")
+        print(
+            f"{len(report.new)} new, {len(report.updated)} updated, "
+            f"{len(report.summaries)} summary only, {len(report.failed)} failed, "
+            f"{len(report.not_modified)} feeds not modified"
+        )
     return 1 if report.failed else 0

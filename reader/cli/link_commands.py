@@ -14,17 +14,24 @@ SNIPPET = 110
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "timeline", help="dated events with the passages and sources that report them",
+        "timeline",
+        help="dated events with the passages and sources that report them",
         description="Events are passages that mention the same resolved date and the same "
         "happening; undated articles are placed by the event they report (marked inferred).",
     )
-    p.add_argument("--min-sources", type=int, default=1, metavar="N",
-                   help="only events reported by at least N sources (default 1)")
+    p.add_argument(
+        "--min-sources",
+        type=int,
+        default=1,
+        metavar="N",
+        help="only events reported by at least N sources (default 1)",
+    )
     p.add_argument("--json", action="store_true", help="print events as JSON")
     p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser(
-        "related", help="passages of other articles that report the same thing",
+        "related",
+        help="passages of other articles that report the same thing",
         description="Ranks passages of other articles (other sources first) by shared rare "
         "words, names and dates; shows nothing below a threshold.",
     )
@@ -53,8 +60,10 @@ def cmd_timeline(args: argparse.Namespace, ctx: Context) -> int:
     events = result.filtered(args.min_sources)
     for aid, inferred in result.inferred_dates.items():
         print(f"{aid}: dated {inferred.date.describe()} from the event it reports")
-    print(count(len(events), "event") + (f" reported by {args.min_sources}+ sources"
-                                     if args.min_sources > 1 else ""))
+    print(
+        count(len(events), "event")
+        + (f" reported by {args.min_sources}+ sources" if args.min_sources > 1 else "")
+    )
     for event in events:
         print(f"\n{event.date.describe()}  {event.label}")
         print(f"  sources: {', '.join(event.sources)}")
@@ -79,19 +88,23 @@ def cmd_related(args: argparse.Namespace, ctx: Context) -> int:
     except UnknownPassage:
         raise UsageError(_unknown(args.passage_id)) from None
     if args.json:
-        print_json({
-            "passage_id": passage.id,
-            "text": passage.text,
-            "related": [r.to_json() for r in results],
-        })
+        print_json(
+            {
+                "passage_id": passage.id,
+                "text": passage.text,
+                "related": [r.to_json() for r in results],
+            }
+        )
         return 0
     print(f"{passage.id}: {_snippet(passage.text)}")
     if not results:
         print("no related passages in other articles")
         return 0
     for r in results:
-        print(f"\n{r.score:.2f}  {r.passage_id}  {r.source or 'unknown'}"
-              + ("  (same source)" if r.same_source else ""))
+        print(
+            f"\n{r.score:.2f}  {r.passage_id}  {r.source or 'unknown'}"
+            + ("  (same source)" if r.same_source else "")
+        )
         print(f"  {_snippet(r.text)}")
         why = []
         if r.terms:
@@ -116,22 +129,30 @@ def cmd_compare(args: argparse.Namespace, ctx: Context) -> int:
     assert a is not None and b is not None
     segments = compare(a.text, b.text)
     if args.json:
-        print_json({
-            "a": a.id, "b": b.id, "similarity": round(similarity(a.text, b.text), 3),
-            "segments": [s.to_json() for s in segments],
-        })
+        print_json(
+            {
+                "a": a.id,
+                "b": b.id,
+                "similarity": round(similarity(a.text, b.text), 3),
+                "segments": [s.to_json() for s in segments],
+            }
+        )
         return 0
-    marked_a = "".join(s.a_text if s.equal else f"[-{s.a_text.strip()}-] " for s in segments
-                       if s.a_text)
-    marked_b = "".join(s.b_text if s.equal else f"{{+{s.b_text.strip()}+}} " for s in segments
-                       if s.b_text)
+    marked_a = "".join(
+        s.a_text if s.equal else f"[-{s.a_text.strip()}-] " for s in segments if s.a_text
+    )
+    marked_b = "".join(
+        s.b_text if s.equal else f"{{+{s.b_text.strip()}+}} " for s in segments if s.b_text
+    )
     print(f"{a.id}\n  {marked_a.strip()}\n{b.id}\n  {marked_b.strip()}")
     return 0
 
 
 def _unknown(pid: str) -> str:
-    return (f"no passage with id {pid!r} (ids look like ARTICLE_ID#pN; "
-            "see reader show ARTICLE_ID or reader search)")
+    return (
+        f"no passage with id {pid!r} (ids look like ARTICLE_ID#pN; "
+        "see reader show ARTICLE_ID or reader search)"
+    )
 
 
 def _snippet(text: str) -> str:

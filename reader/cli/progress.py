@@ -33,8 +33,12 @@ def progress_bar(enabled: bool | None = None) -> Iterator[Progress]:
     from rich.progress import Progress as RichProgress
 
     with RichProgress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(file=raw_stream(sys.stderr)), transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(file=raw_stream(sys.stderr)),
+        transient=True,
     ) as bar:
         task = bar.add_task("Scanning", total=None)
 

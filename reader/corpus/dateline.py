@@ -6,10 +6,32 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "jan": 1, "januar": 1, "jänner": 1, "feb": 2, "februar": 2, "mär": 3, "märz": 3,
-    "mrz": 3, "apr": 4, "april": 4, "mai": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7,
-    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "okt": 10, "oktober": 10,
-    "nov": 11, "november": 11, "dez": 12, "dezember": 12,
+    "jan": 1,
+    "januar": 1,
+    "jänner": 1,
+    "feb": 2,
+    "februar": 2,
+    "mär": 3,
+    "märz": 3,
+    "mrz": 3,
+    "apr": 4,
+    "april": 4,
+    "mai": 5,
+    "jun": 6,
+    "juni": 6,
+    "jul": 7,
+    "juli": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "okt": 10,
+    "oktober": 10,
+    "nov": 11,
+    "november": 11,
+    "dez": 12,
+    "dezember": 12,
 }
 
 DATELINE = re.compile(

@@ -40,10 +40,12 @@ def decode_bytes(data: bytes) -> Decoded:
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        raise SkipFile(f"neither UTF-8 nor cp1252 (invalid byte at line {line}, "
-                       f"offset {bad})") from None
-    return Decoded(text, "cp1252",
-                   f"not valid UTF-8 at line {line} (byte {bad}); the file was read as cp1252")
+        raise SkipFile(
+            f"neither UTF-8 nor cp1252 (invalid byte at line {line}, offset {bad})"
+        ) from None
+    return Decoded(
+        text, "cp1252", f"not valid UTF-8 at line {line} (byte {bad}); the file was read as cp1252"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +67,13 @@ def decode_lines(data: bytes) -> list[Line]:
         except UnicodeDecodeError as exc:
             bad = exc.start
         try:
-            lines.append(Line(number, raw.decode("cp1252"),
-                              f"not valid UTF-8 at column {bad + 1}; this line read as cp1252"))
+            lines.append(
+                Line(
+                    number,
+                    raw.decode("cp1252"),
+                    f"not valid UTF-8 at column {bad + 1}; this line read as cp1252",
+                )
+            )
         except UnicodeDecodeError:
             lines.append(Line(number, None, f"neither UTF-8 nor cp1252 (column {bad + 1})"))
     return lines

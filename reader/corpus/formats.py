@@ -23,8 +23,12 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 SURROGATE = re.compile("[\ud800-\udfff]")
 SUFFIXES = {
-    ".txt": "txt", ".md": "md", ".markdown": "md", ".jsonl": "jsonl",
-    ".html": "html", ".htm": "html",  # reader.corpus.html_page
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".jsonl": "jsonl",
+    ".html": "html",
+    ".htm": "html",  # reader.corpus.html_page
 }
 
 
@@ -65,7 +69,7 @@ def read_txt(path: Path, text: str) -> RawArticle:
     marker = DATE_MARKER.match(text)
     if marker:
         date = marker.group(1)
-        text = text[marker.end():]
+        text = text[marker.end() :]
     return RawArticle(id=path.stem, body=text.strip(), where=str(path), date=date)
 
 
@@ -90,7 +94,7 @@ def read_markdown(path: Path, text: str) -> RawArticle:
         if loaded is not None and not isinstance(loaded, dict):
             raise SkipFile("front matter is not a mapping of keys")
         meta = loaded or {}
-        text = text[match.end():]
+        text = text[match.end() :]
     body = text.strip()
     first_line = body.split("\n", 1)[0]
     title = _opt_str(meta.get("title"))
@@ -98,7 +102,7 @@ def read_markdown(path: Path, text: str) -> RawArticle:
         heading = MD_HEADING.sub("", first_line).strip()
         if title is None or heading == title:
             title = heading
-            body = body[len(first_line):].strip()
+            body = body[len(first_line) :].strip()
     return RawArticle(
         id=str(meta.get("id") or path.stem),
         body=body,
@@ -113,8 +117,11 @@ def read_markdown(path: Path, text: str) -> RawArticle:
 
 def read_jsonl(path: Path, text: str | list[Line]) -> Iterator[RawArticle | Problem]:
     """Articles of a JSONL file, from its text or its lines decoded one by one."""
-    lines = text if isinstance(text, list) else [
-        Line(n, t) for n, t in enumerate(text.split("\n"), start=1)]
+    lines = (
+        text
+        if isinstance(text, list)
+        else [Line(n, t) for n, t in enumerate(text.split("\n"), start=1)]
+    )
     for decoded in lines:
         lineno, line = decoded.number, decoded.text
         where = f"{path}:{lineno}"
@@ -135,8 +142,9 @@ def read_jsonl(path: Path, text: str | list[Line]) -> Iterator[RawArticle | Prob
             continue
         if "\\ud" in line.lower() and SURROGATE.search(json.dumps(record, ensure_ascii=False)):
             record = _without_surrogates(record)
-            yield Problem(where, "lone surrogate escape (\\udXXX) replaced by U+FFFD",
-                          skipped=False)
+            yield Problem(
+                where, "lone surrogate escape (\\udXXX) replaced by U+FFFD", skipped=False
+            )
         if not isinstance(record, dict):
             yield Problem(where, "not a JSON object")
             continue

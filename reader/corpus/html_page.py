@@ -51,7 +51,11 @@ def extract_page(
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         favor_precision=True,
     )
     meta: dict = {}
@@ -87,7 +91,10 @@ def page_date(html: str, url: str | None = None) -> str | None:
 
     try:
         found = find_date(
-            html, url=url, outputformat="%Y-%m-%dT%H:%M", original_date=True,
+            html,
+            url=url,
+            outputformat="%Y-%m-%dT%H:%M",
+            original_date=True,
             extensive_search=False,
         )
     except (ValueError, TypeError):
@@ -100,6 +107,7 @@ def page_date(html: str, url: str | None = None) -> str | None:
 def read_html(path: Path, text: str, outlets: dict[str, str] | None = None) -> RawArticle:
     """A saved page from a corpus folder; a ``<!-- reader-url: … -->`` first line (as browsers
     write "saved from") gives the page's address when it has no canonical link."""
-    marker = HTML_FRONT.match(text) or re.search(r"<!--\s*saved from url=\(\d+\)(\S+)\s*-->",
-                                                  text[:2000])
+    marker = HTML_FRONT.match(text) or re.search(
+        r"<!--\s*saved from url=\(\d+\)(\S+)\s*-->", text[:2000]
+    )
     return extract_page(text, str(path), marker.group(1) if marker else None, outlets)

@@ -87,8 +87,11 @@ def unreadable_reason(path: Path) -> str | None:
         if exc.errno == errno.ELOOP:
             return "symbolic link loop"
         if exc.errno == errno.ENOENT:
-            return ("dangling symbolic link (its target is missing)" if os.path.islink(path)
-                    else "vanished while the corpus was scanned")
+            return (
+                "dangling symbolic link (its target is missing)"
+                if os.path.islink(path)
+                else "vanished while the corpus was scanned"
+            )
         return f"cannot read ({exc.strerror})"
     return stat_reason(st)
 
@@ -97,8 +100,10 @@ def stat_reason(st: os.stat_result) -> str | None:
     if not stat.S_ISREG(st.st_mode):
         return "not a regular file (a FIFO, device or socket is never opened)"
     if st.st_size > MAX_FILE_BYTES:
-        return (f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB "
-                f"({st.st_size / (1024 * 1024):.0f} MB): not read")
+        return (
+            f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB "
+            f"({st.st_size / (1024 * 1024):.0f} MB): not read"
+        )
     return None
 
 
@@ -126,8 +131,9 @@ def load_file(path: Path, overrides: dict[str, dict[str, Any]] | None = None) ->
         return _load_file(path, result, overrides)
     except Exception as exc:  # a guard per file: one bad file never stops the rest
         result.articles.clear()
-        result.problems.append(Problem(str(path), f"cannot be read ({type(exc).__name__}: "
-                                                  f"{str(exc)[:200]})"))
+        result.problems.append(
+            Problem(str(path), f"cannot be read ({type(exc).__name__}: {str(exc)[:200]})")
+        )
         return result
 
 

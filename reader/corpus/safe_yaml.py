@@ -21,8 +21,10 @@ class TooManyAliases(yaml.YAMLError):
     """A document that uses more aliases than :data:`MAX_ALIASES` (an alias bomb)."""
 
     def __init__(self, line: int) -> None:
-        super().__init__(f"more than {MAX_ALIASES} YAML aliases (*name) at line {line}: "
-                         "refused (an alias bomb expands without bound)")
+        super().__init__(
+            f"more than {MAX_ALIASES} YAML aliases (*name) at line {line}: "
+            "refused (an alias bomb expands without bound)"
+        )
         self.line = line
 
 

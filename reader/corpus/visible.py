@@ -32,7 +32,6 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
-
 def shorten(text: str, limit: int) -> str:
     """``text`` on one line (runs of white space as one space), cut at a word boundary to at
     most ``limit`` characters plus " …" when it is longer."""

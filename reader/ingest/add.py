@@ -20,7 +20,12 @@ class AddReport:
 
 
 def add_url(
-    url: str, folder: Path, report: AddReport, *, refresh: bool = False, timeout: float = 15.0,
+    url: str,
+    folder: Path,
+    report: AddReport,
+    *,
+    refresh: bool = False,
+    timeout: float = 15.0,
     outlets: dict[str, str] | None = None,
 ) -> None:
     """Fetch and store one URL, recording the outcome in ``report`` (never raises for a bad
@@ -43,8 +48,13 @@ def add_url(
 
 
 def add_urls(
-    urls: list[str], folder: Path, *, refresh: bool = False, timeout: float = 15.0,
-    outlets: dict[str, str] | None = None, on_done: Callable[[str], None] | None = None,
+    urls: list[str],
+    folder: Path,
+    *,
+    refresh: bool = False,
+    timeout: float = 15.0,
+    outlets: dict[str, str] | None = None,
+    on_done: Callable[[str], None] | None = None,
 ) -> AddReport:
     report = AddReport()
     for url in urls:

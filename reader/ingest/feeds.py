@@ -88,7 +88,8 @@ class FeedsReport:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "new": self.new, "updated": self.updated,
+            "new": self.new,
+            "updated": self.updated,
             "summary_only": [{"url": u, "reason": r} for u, r in self.summaries],
             "failed": [{"url": u, "reason": r} for u, r in self.failed],
             "not_modified": self.not_modified,
@@ -96,7 +97,9 @@ class FeedsReport:
 
 
 def update_feeds(
-    folder: Path, *, timeout: float = 15.0,
+    folder: Path,
+    *,
+    timeout: float = 15.0,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> FeedsReport:
     """Fetch every feed, store each new entry's article (or its summary), save the list."""
@@ -141,8 +144,9 @@ def update_feeds(
     return report
 
 
-def _store_entry(entry: Any, feed: dict[str, Any], folder: Path, timeout: float,
-                 report: FeedsReport) -> None:
+def _store_entry(
+    entry: Any, feed: dict[str, Any], folder: Path, timeout: float, report: FeedsReport
+) -> None:
     link = entry.get("link") or ""
     one = AddReport()
     if link:
@@ -161,8 +165,15 @@ def _store_entry(entry: Any, feed: dict[str, Any], folder: Path, timeout: float,
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if stamp:
         date = dt.datetime(*stamp[:5]).strftime("%Y-%m-%dT%H:%M")
-    raw = RawArticle(id="", body=summary, where=link, title=title or None,
-                     source=feed.get("name"), date=date, url=link or None)
+    raw = RawArticle(
+        id="",
+        body=summary,
+        where=link,
+        title=title or None,
+        source=feed.get("name"),
+        date=date,
+        url=link or None,
+    )
     result = store_article(raw, folder, link or feed["url"], summary_only=True)
     (report.new if result.new else report.updated).append(str(result.path))
     report.summaries.append((link, reason))

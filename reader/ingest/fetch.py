@@ -89,11 +89,15 @@ def fetch(
         if len(seen) > MAX_REDIRECTS:
             raise FetchError(f"more than {MAX_REDIRECTS} redirects")
         seen.append(current)
-        request = urllib.request.Request(current, headers={
-            "User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate",
-            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
-            **(headers or {}),
-        })
+        request = urllib.request.Request(
+            current,
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept-Encoding": "gzip, deflate",
+                "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
+                **(headers or {}),
+            },
+        )
         try:
             response = _OPENER.open(request, timeout=timeout)
         except urllib.error.HTTPError as exc:
@@ -101,8 +105,15 @@ def fetch(
                 current = urljoin(current, exc.headers["Location"])
                 continue
             if exc.code == 304:
-                return Page(current, 304, b"", "", None, exc.headers.get("ETag"),
-                            exc.headers.get("Last-Modified"))
+                return Page(
+                    current,
+                    304,
+                    b"",
+                    "",
+                    None,
+                    exc.headers.get("ETag"),
+                    exc.headers.get("Last-Modified"),
+                )
             raise FetchError(f"HTTP {exc.code} {exc.reason}") from None
         except urllib.error.URLError as exc:
             reason = exc.reason
@@ -119,8 +130,9 @@ def fetch(
             return _read(response, current, timeout, max_bytes, accept)
 
 
-def _read(response, url: str, timeout: float, max_bytes: int,
-          accept: tuple[str, ...] | None) -> Page:
+def _read(
+    response, url: str, timeout: float, max_bytes: int, accept: tuple[str, ...] | None
+) -> Page:
     info: Message = response.headers
     ctype = (info.get_content_type() or "").lower()
     if accept is not None and ctype not in accept:
@@ -144,5 +156,12 @@ def _read(response, url: str, timeout: float, max_bytes: int,
         raise FetchError(f"broken {encoding} data") from None
     if len(body) > max_bytes:
         raise FetchError(f"page over the size limit ({max_bytes} bytes unpacked)")
-    return Page(url, response.status, body, ctype, info.get_content_charset(),
-                info.get("ETag"), info.get("Last-Modified"))
+    return Page(
+        url,
+        response.status,
+        body,
+        ctype,
+        info.get_content_charset(),
+        info.get("ETag"),
+        info.get("Last-Modified"),
+    )

@@ -26,8 +26,9 @@ def _word_matches(typed: str, word: str) -> bool:
 
 def _names_with(value: str, names: list[str]) -> list[str]:
     typed = _words(value)
-    return [name for name in names
-            if all(any(_word_matches(t, w) for w in _words(name)) for t in typed)]
+    return [
+        name for name in names if all(any(_word_matches(t, w) for w in _words(name)) for t in typed)
+    ]
 
 
 def resolve_entity_names(query: Query, searcher: Searcher) -> tuple[Query, list[str]]:
@@ -51,16 +52,17 @@ def resolve_entity_names(query: Query, searcher: Searcher) -> tuple[Query, list[
         if found:
             shown = ", ".join(f'"{name}"' for name in found[:5])
             more = f" and {len(found) - 5} more" if len(found) > 5 else ""
-            notes.append(f"entity:{value} is a form of {len(found)} entities, all searched: "
-                         f"{shown}{more}")
+            notes.append(
+                f"entity:{value} is a form of {len(found)} entities, all searched: {shown}{more}"
+            )
             return Or([Term("entity", name) for name in found], boost=sub.boost)
         owner = {word: name for name in lexicon for word in _words(name)}
         close = difflib.get_close_matches(value, [*lexicon, *owner], n=6, cutoff=0.75)
-        suggested = list(dict.fromkeys(owner.get(c, c) if c not in lexicon else c
-                                       for c in close))[:3]
+        suggested = list(dict.fromkeys(owner.get(c, c) if c not in lexicon else c for c in close))[
+            :3
+        ]
         hint = " or ".join(f'entity:"{name}"' for name in suggested)
-        notes.append(f"no entity is called {value!r}" + (f"; did you mean {hint}?" if hint
-                                                         else ""))
+        notes.append(f"no entity is called {value!r}" + (f"; did you mean {hint}?" if hint else ""))
         return sub  # matches nothing, and leaves the rest of the query as it was
 
     return rewrite(query), notes

@@ -66,8 +66,15 @@ class UpdateReport:
 
 def article_hash(article: Article) -> str:
     payload = json.dumps(
-        [article.title, article.source, article.date.iso() if article.date else None,
-         article.url, article.language, article.place, article.text],
+        [
+            article.title,
+            article.source,
+            article.date.iso() if article.date else None,
+            article.url,
+            article.language,
+            article.place,
+            article.text,
+        ],
         ensure_ascii=False,
     )
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
@@ -215,14 +222,10 @@ def _unique_id(
     return new
 
 
-def _write_whoosh(
-    ix: Index, articles: list[Article], delete_ids: set[str], tick: Progress
-) -> None:
+def _write_whoosh(ix: Index, articles: list[Article], delete_ids: set[str], tick: Progress) -> None:
     passages = sum(len(a.passages) for a in articles)
     bulk = passages >= BULK_WRITER_THRESHOLD
-    writer = (
-        ix.writer(procs=2, multisegment=True, limitmb=256) if bulk else ix.writer(limitmb=128)
-    )
+    writer = ix.writer(procs=2, multisegment=True, limitmb=256) if bulk else ix.writer(limitmb=128)
     try:
         for aid in delete_ids:
             writer.delete_by_term("article", aid)

@@ -48,9 +48,7 @@ def parse_query(text: str) -> Query:
         raise QueryError(f"cannot read the query: {exc}") from None
     _check_dates(text, _PARSER)
     if query is NullQuery:
-        raise QueryError(
-            "nothing left to search: the query has only stop words or operators"
-        )
+        raise QueryError("nothing left to search: the query has only stop words or operators")
     return query.accept(_date_terms)
 
 
@@ -70,17 +68,25 @@ def _check_dates(text: str, parser: QueryParser) -> None:
             raise QueryError(
                 f"'{match.group(0)}' at column {match.start() + 1} is not a date: write "
                 "date:2021, date:2021-12 or date:2021-12-07, or a range such as "
-                "date:[2021-12-01 TO 2021-12-31]")
+                "date:[2021-12-01 TO 2021-12-31]"
+            )
 
 
 def _date_terms(sub: Query) -> Query:
     """The parser's numeric date ranges as ranges over the indexed date strings."""
     if isinstance(sub, NumericRange) and sub.fieldname == "date":
+
         def text(value: int | None) -> str | None:
             return None if value is None else long_to_datetime(value).strftime(DATE_FORMAT)
 
-        return TermRange("date", text(sub.start), text(sub.end),
-                         startexcl=sub.startexcl, endexcl=sub.endexcl, boost=sub.boost)
+        return TermRange(
+            "date",
+            text(sub.start),
+            text(sub.end),
+            startexcl=sub.startexcl,
+            endexcl=sub.endexcl,
+            boost=sub.boost,
+        )
     return sub
 
 
@@ -126,8 +132,9 @@ def check_syntax(text: str) -> None:
         name = match.group(1)
         if name not in QUERY_FIELDS:
             known = ", ".join(QUERY_FIELDS)
-            raise QueryError(f"unknown field '{name}:' at column {match.start() + 1} "
-                             f"(fields: {known})")
+            raise QueryError(
+                f"unknown field '{name}:' at column {match.start() + 1} (fields: {known})"
+            )
     words = bare.replace("(", " ").replace(")", " ").split()
     if words and words[-1] in OPERATORS:
         raise QueryError(f"'{words[-1]}' at the end of the query needs something after it")
@@ -235,7 +242,7 @@ def merge_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     words of a phrase, a name's parts) joined too: each run of marked words is one mark."""
     merged: list[list[int]] = []
     for s, e in sorted(spans):
-        if merged and (s <= merged[-1][1] or not text[merged[-1][1]:s].strip(" ")):
+        if merged and (s <= merged[-1][1] or not text[merged[-1][1] : s].strip(" ")):
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])

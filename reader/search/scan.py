@@ -65,8 +65,9 @@ def scan_corpus(
         try:
             st = path.stat()
         except OSError as exc:  # deleted or replaced since discover() listed it
-            problems.append(Problem(str(path), f"vanished while the corpus was scanned "
-                                               f"({exc.strerror})"))
+            problems.append(
+                Problem(str(path), f"vanished while the corpus was scanned ({exc.strerror})")
+            )
             files.remove(path)
             continue
         current[str(path)] = (st.st_mtime_ns, st.st_size)

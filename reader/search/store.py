@@ -158,9 +158,20 @@ class ArticleStore:
             "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 (
-                    a.id, file, seq, digest, a.title, a.source, _when_to_db(a.date),
-                    int(bool(a.date and a.date.inferred)), a.url, a.language, a.place, a.path,
-                    a.text, json.dumps([[p.start, p.end] for p in a.passages]),
+                    a.id,
+                    file,
+                    seq,
+                    digest,
+                    a.title,
+                    a.source,
+                    _when_to_db(a.date),
+                    int(bool(a.date and a.date.inferred)),
+                    a.url,
+                    a.language,
+                    a.place,
+                    a.path,
+                    a.text,
+                    json.dumps([[p.start, p.end] for p in a.passages]),
                 )
                 for seq, digest, a in items
             ),
@@ -187,8 +198,15 @@ class ArticleStore:
             return None
         aid, title, source, date, url, language, place, path, text, passages = row
         article = Article(
-            id=aid, title=title, text=text, source=source, date=_when_from_db(date), url=url,
-            language=language, place=place, path=path,
+            id=aid,
+            title=title,
+            text=text,
+            source=source,
+            date=_when_from_db(date),
+            url=url,
+            language=language,
+            place=place,
+            path=path,
         )
         article.passages = [
             Passage(passage_id(aid, i), aid, i, s, e, text[s:e])
@@ -215,8 +233,14 @@ class ArticleStore:
             "SELECT id, source, title, date, text, passages FROM articles ORDER BY file, seq"
         )
         return [
-            ArticleRow(aid, source, title, _when_from_db(date), text,
-                       [(s, e) for s, e in json.loads(passages)])
+            ArticleRow(
+                aid,
+                source,
+                title,
+                _when_from_db(date),
+                text,
+                [(s, e) for s, e in json.loads(passages)],
+            )
             for aid, source, title, date, text, passages in rows
         ]
 

@@ -41,8 +41,6 @@ def label_memory(
     return memory
 
 
-
-
 def model_label(tag: str) -> str:
     """GermEval outer tag → model label: PER/LOC/ORG and their ``…part`` classes stay,
     ``…deriv`` and everything OTH become ``O``."""
@@ -166,7 +164,8 @@ def evaluate_find(
         starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
         gold.extend((key, s, e, kind) for s, e, kind in spans)
         predicted.extend(
-            (key, sp.start, sp.end, sp.label) for sp in find(text)
+            (key, sp.start, sp.end, sp.label)
+            for sp in find(text)
             if sp.label in ENTITY_TYPES and sp.start in starts and sp.end in ends
         )
     return score(gold, predicted)

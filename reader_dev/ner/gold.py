@@ -104,8 +104,8 @@ def _entities(data: dict[str, Any], text: str, where: str) -> list[Span]:
                 f"{where}: entity {i} {span.text!r} has label {span.label!r}, "
                 f"expected one of {', '.join(ENTITY_LABELS)}"
             )
-        if not 0 <= span.start < span.end <= len(text) or text[span.start:span.end] != span.text:
-            found = text[span.start:span.end] if 0 <= span.start <= span.end else ""
+        if not 0 <= span.start < span.end <= len(text) or text[span.start : span.end] != span.text:
+            found = text[span.start : span.end] if 0 <= span.start <= span.end else ""
             raise GoldDataError(
                 f"{where}: entity {i} {span.text!r} at {span.start}-{span.end} "
                 f"does not match the text there ({found!r})"
@@ -207,8 +207,7 @@ def evaluate(docs: Iterable[GoldDoc], find: Callable[[str], list[Span]]) -> dict
     for doc in docs:
         gold.extend((doc.key, s.start, s.end, s.label) for s in doc.entities)
         predicted.extend(
-            (doc.key, s.start, s.end, s.label) for s in find(doc.text)
-            if s.label in ENTITY_LABELS
+            (doc.key, s.start, s.end, s.label) for s in find(doc.text) if s.label in ENTITY_LABELS
         )
     scores = score(gold, predicted)
     return {label: scores.get(label, Score(0, 0, 0)) for label in (*ENTITY_LABELS, "ALL")}
