@@ -14,6 +14,7 @@ from reader.ui.logic.state import load_state
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.reading_pane import PassageView
 from tests.ui_support import (
+    ENRICHMENT,
     SIZE,
     burst,
     loaded,
@@ -80,21 +81,45 @@ async def test_library_groups_by_source_and_enter_opens(pilot, screen) -> None:
         f"{article.source} · ")
 
 
-async def test_typing_in_the_library_filters_it(pilot, screen) -> None:
+async def test_f_opens_the_library_filter_and_escape_clears_and_closes_it(pilot, screen) -> None:
     app = pilot.app
-    await pilot.press(*"Gipfel")
-    await pilot.pause()
+    await loaded(pilot, ENRICHMENT)  # (the list is re-sorted when the dates are in)
     pane = screen.library_pane
-    assert pane.filter_input.value == "Gipfel"
-    assert app.focused is pane.filter_input
+    box = pane.filter_input
+    assert not box.display  # closed: letters in the list are commands
+    await pilot.press("G")  # the last row, not a letter in the filter
+    assert pane.row_list.cursor == len(pane.row_list.rows) - 1 and box.value == ""
+    await pilot.press("g")
+    assert pane.row_list.cursor == 1  # the first article (row 0 is its source)
+    await pilot.press("f", *"telefonat gipfel")  # "t", "e", "l" are commands in the list
+    await pilot.pause()
+    assert box.display and app.focused is box and box.value == "telefonat gipfel"
+    assert screen.sidebar.active == "library"
+    box.value = "Gipfel"
+    await pilot.pause()
     keys = [r.key for r in pane.row_list.rows if not r.is_heading]
     assert keys == [GIPFEL]
     assert "1 of 5 articles match" in screen_text(app)
-    await pilot.press("escape")  # back to the (filtered) list
-    assert app.focused is pane.row_list and pane.filter_input.value == "Gipfel"
-    await pilot.press("enter")
+    await pilot.press("down", "enter")  # the list works from the box
     await pilot.pause()
     assert screen.article is not None and screen.article.id == GIPFEL
+    await pilot.press("l")  # back in the library: the filter still shown and applied
+    assert box.display and box.value == "Gipfel"
+    await pilot.press("f", "escape")  # Escape clears and closes
+    await pilot.pause()
+    assert box.value == "" and not box.display and app.focused is pane.row_list
+    assert "5 articles from" in screen_text(app)
+
+
+async def test_library_filter_matches_words_of_the_source_not_inside_words(pilot, screen) -> None:
+    pane = screen.library_pane
+    await pilot.press("f", *"rt de")
+    await pilot.pause()
+    shown = {r.key for r in pane.row_list.rows if r.summary is not None}
+    # RT DE's article, and 002, whose headline (a whole paragraph) quotes "RT DE"; not
+    # Reuters' "Putin fordert von Biden …" ("fordert" has "rt", "Biden" has "de")
+    assert shown == {RT, "002_895ec12886e94bdb"}
+    assert "2 of 5 articles match" in screen_text(pilot.app)
 
 
 async def test_a_word_typed_fast_goes_whole_where_it_belongs(seeds: Path) -> None:
@@ -104,15 +129,13 @@ async def test_a_word_typed_fast_goes_whole_where_it_belongs(seeds: Path) -> Non
         screen = await loaded(pilot)
         library = screen.library_pane
         assert app.focused is library.row_list
-        # in the list, "put" goes to the filter box: the "t" must not open the timeline
-        # (its key in the list) but end the word
-        burst(app, "put")
+        # "fput": the "t" must not open the timeline (its key in the list) but end the word
+        burst(app, "fput")
         await pilot.pause()
         assert library.filter_input.value == "put"
         assert screen.sidebar.active == "library"
         await pilot.press("escape")
-        assert app.focused is library.row_list
-        library.filter_input.value = ""
+        assert app.focused is library.row_list and library.filter_input.value == ""
         # "/putin": the search box is not shown yet when "putin" arrives; the word must not
         # end up in the library's filter box (hidden behind the search pane)
         burst(app, [("slash", "/")])

@@ -182,8 +182,8 @@ async def test_pane_lists_newest_first_filters_by_tag_and_enter_jumps(pilot) -> 
     text = screen_text(app)
     assert "#nato" in text and "#treffen" in text and "3 bookmarks" in text
     assert "Reuters" in text
-    # typing starts the filter; "#nato" keeps the bookmark tagged nato
-    await pilot.press("m", *"#nat")
+    # f opens the filter; "#nat" keeps the bookmark tagged nato
+    await pilot.press("m", "f", *"#nat")
     await pilot.pause()
     assert app.focused is pane.filter_input and pane.filter_input.value == "#nat"
     assert [bm.note for bm in pane.shown] == ["rote Linie"]
@@ -229,13 +229,14 @@ async def test_keys_typed_fast_all_reach_the_filter(seeds: Path) -> None:
         assert await screen.go_to(REUTERS, 3)
         await add_bookmark(pilot, screen, "Kreml", "kreml")
         pane = await open_pane(pilot, screen)
-        # three keys queued before the focus can move: "k" (a list key) is a letter too
-        burst(pane.list, [("number_sign", "#"), ("k", "k"), ("r", "r")])
+        # keys queued before the focus can move: "k" (a list key) is a letter too
+        burst(app, [("f", "f"), ("number_sign", "#"), ("k", "k"), ("r", "r")])
         await pilot.pause()
         assert pane.filter_input.value == "#kr"
         assert app.focused is pane.filter_input and len(pane.shown) == 1
-        await pilot.press("escape", "k")  # back in the list, k is a key again
-        assert app.focused is pane.list and pane.filter_input.value == "#kr"
+        await pilot.press("escape", "k")  # cleared; back in the list, k is a key again
+        assert app.focused is pane.list and pane.filter_input.value == ""
+        assert not pane.filter_input.display
 
 
 async def test_edit_note_and_tags_from_the_pane(pilot) -> None:

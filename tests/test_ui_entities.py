@@ -244,8 +244,8 @@ async def test_entity_pane_lists_the_articles_and_the_corpus_names(corpus: Path)
         assert f"Wladimir Putin  PER {in_article}×" in text
         # the corpus row names the sources with their counts, most first
         assert source_counts(everywhere.by_source, 3)[:20] in text
-        # typing filters both sections
-        await pilot.press(*"Peskow")
+        # f filters both sections
+        await pilot.press("f", *"Peskow")
         await pilot.pause()
         assert app.focused is pane.filter_input
         names = {r.entity.name for r in pane.row_list.rows if r.entity is not None}
@@ -262,7 +262,7 @@ async def test_enter_on_an_entity_searches_every_passage_that_mentions_it(
         pane = screen.sidebar.pane("entities")
         assert isinstance(pane, EntityPane)
         await until(pilot, lambda: pane.corpus_rows is not None, "the corpus names")
-        await pilot.press(*"Wladimir")
+        await pilot.press("f", *"Wladimir")
         await pilot.pause()
         current = pane.row_list.current
         assert current is not None and current.entity.name == "Wladimir Putin"

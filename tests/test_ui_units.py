@@ -153,6 +153,20 @@ def test_library_filter_needs_every_word_ignoring_case_and_accents() -> None:
     assert index.rows("nothing") == []
 
 
+def test_library_filter_matches_the_start_of_words_not_inside_them() -> None:
+    index = LibraryIndex([
+        _summary("a", "Biden fordert Garantien", "Reuters", When(2021, 12, 7)),
+        _summary("b", "Gespräch in Genf", "RT DE", When(2021, 6, 16)),
+        _summary("c", "Kreml: Putin (Moskau)", "", When(2021, 12, 8)),
+    ])
+    ids = lambda q: [r.summary.id for r in index.rows(q) if r.summary]  # noqa: E731
+    assert ids("rt de") == ["b"]  # the source, not "fordert" and "Biden"
+    assert ids("ford") == ["a"] and ids("dert") == []
+    assert ids("kreml moskau") == ["c"]  # words inside punctuation
+    assert ids("2021-12") == ["a", "c"] and ids("12-07") == []
+    assert ids("07") == ["a"]
+
+
 # remembered state ------------------------------------------------------------------------------
 def test_state_round_trip_and_recent_queries(tmp_path: Path) -> None:
     path = tmp_path / "ui.json"

@@ -62,8 +62,12 @@ COMMANDS: tuple[Command, ...] = (
             "Search passages with the query language of `reader search`.", "screen",
             title="Search passages", priority=True),
     Command("library", "l", "show_library", "Library",
-            "Show the library and move to it; type to filter it.", "screen",
+            "Show the library and move to it (f filters it).", "screen",
             title="Show the library"),
+    Command("filter", "f", "filter", "Filter",
+            "Filter the list in the sidebar (library, entities, bookmarks; from the reading "
+            "pane: the library) by typed words; the box keeps the keys until Escape clears "
+            "and closes it.", "screen", title="Filter the list", priority=True),
     Command("find", "ctrl+f", "find", "Find",
             "Find a word in the open article; Enter and ↑/↓ step through matches.", "screen",
             title="Find in article"),
@@ -95,8 +99,8 @@ COMMANDS: tuple[Command, ...] = (
             "Bookmark the current passage (or some of its words) with an optional note and "
             "tags.", "screen", title="Bookmark this passage"),
     Command("bookmarks", "m", "show_bookmarks", "Bookmarks",
-            "Show the bookmarks pane: type to filter (words, #tag, @source), Enter jumps to "
-            "the passage.", "screen", show=False, title="Show bookmarks"),
+            "Show the bookmarks pane: f filters (words, #tag, @source), Enter jumps to the "
+            "passage.", "screen", show=False, title="Show bookmarks"),
     Command("bookmark_undo", "u,ctrl+z", "bookmark_undo", "Undo delete",
             "Bring back the bookmark deleted last.", "screen",
             title="Undo: restore the deleted bookmark"),

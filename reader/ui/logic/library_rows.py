@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import re
+
 from reader.ui.logic.find import fold
 
 if TYPE_CHECKING:
@@ -13,6 +15,21 @@ if TYPE_CHECKING:
 
 NO_SOURCE = "(no source)"
 DATE_WIDTH = 10
+_WORD = re.compile(r"\w+")
+
+
+def word_haystack(*fields: str) -> str:
+    """The words of ``fields``, folded, each after a space: ``" " + word`` occurs in it
+    for every word that starts one of them (``rt`` in "RT DE", not in "fordert"). The words
+    are the fields split at spaces ("2021-12-07") and at every non-word character ("07")."""
+    text = fold(" ".join(fields))
+    words = dict.fromkeys([*text.split(), *_WORD.findall(text)])
+    return " " + " ".join(words)
+
+
+def matches(haystack: str, words: Sequence[str]) -> bool:
+    """Whether every one of ``words`` (folded) starts a word of ``haystack``."""
+    return all(f" {w}" in haystack for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +61,7 @@ class LibraryIndex:
     """Summaries sorted once; :meth:`rows` filters them per keystroke without re-sorting."""
 
     def __init__(self, summaries: Sequence[ArticleSummary]) -> None:
-        folded = {s.id: fold(" ".join((s.title, s.source or NO_SOURCE, date_label(s), s.id)))
+        folded = {s.id: word_haystack(s.title, s.source or NO_SOURCE, date_label(s), s.id)
                   for s in summaries}
         sources: dict[str, str] = {}
 
@@ -64,12 +81,13 @@ class LibraryIndex:
         return len(self.summaries)
 
     def rows(self, query: str = "") -> list[LibraryRow]:
-        """Headings and articles whose headline, source, date or id contain every word."""
+        """Headings and articles where each typed word starts a word of the headline,
+        source, date or id."""
         words = fold(query).split()
         if words:
             chosen = [
                 s for s, hay in zip(self.summaries, self._haystacks, strict=True)
-                if all(w in hay for w in words)
+                if matches(hay, words)
             ]
         else:
             chosen = self.summaries

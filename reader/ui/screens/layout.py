@@ -14,6 +14,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from reader.ui.widgets.filtered_list import filter_box_of
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.sidebar import Sidebar
 
@@ -99,6 +100,18 @@ class SidebarLayout(Screen[None]):
 
     async def on_sidebar_pane_chosen(self, message: Sidebar.PaneChosen) -> None:
         await self.show_sidebar_pane(message.pane_id)
+
+    async def action_filter(self) -> None:
+        """``f``: open the filter of the list in the sidebar that has the focus, else of the
+        library (a priority binding: the focus moves before the next key is handed on)."""
+        focused = self.focused
+        active = self.sidebar.pane(self.sidebar.active)
+        box = filter_box_of(active)
+        if box is None or focused is None or active not in focused.ancestors:
+            await self.show_sidebar_pane("library")
+            box = filter_box_of(self.sidebar.pane("library"))
+        if box is not None:
+            box.open()
 
     def action_toggle_sidebar(self) -> None:
         if self.narrow:

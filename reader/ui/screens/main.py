@@ -459,9 +459,6 @@ class MainScreen(SidebarLayout):
             self.reading.focus()
             return
         in_sidebar = focused is not None and self.sidebar in focused.ancestors_with_self
-        if focused is self.library_pane.filter_input:
-            self.library_pane.row_list.focus()
-            return
         if self._search is not None and focused is self._search.input:
             results = self.search_pane.results
             if results.option_count or self.article is None:
@@ -493,7 +490,7 @@ class MainScreen(SidebarLayout):
             return strip is not None and strip.can(action)
         if action in ("find", "find_step"):
             return self.article is not None
-        if action == "search":  # (a priority binding) "/" typed in a text box is a "/"
+        if action in ("search", "filter"):  # (priority bindings) typed in a box: text
             return not isinstance(self.focused, Input)
         return True
 

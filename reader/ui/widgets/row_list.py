@@ -23,7 +23,6 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from reader.ui.keys import bindings
-from reader.ui.widgets.list_keys import TypesAhead
 
 
 class RowLike(Protocol):
@@ -50,7 +49,7 @@ def _content_of(row: Any) -> Content:
     return row.content
 
 
-class RowList(TypesAhead, ScrollView, can_focus=True):
+class RowList(ScrollView, can_focus=True):
     """Rows of :class:`Row`; posts :class:`RowList.Highlighted` and :class:`RowList.Selected`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -93,29 +92,16 @@ class RowList(TypesAhead, ScrollView, can_focus=True):
     class Selected(RowMessage):
         """Enter (or a click) chose ``row``."""
 
-    @dataclass
-    class TypedAhead(Message):
-        """A printable key that is no command here: the start of a filter."""
-
-        row_list: RowList
-        character: str
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
-
     def __init__(
         self,
         *,
         render: Callable[[Any], Content] = _content_of,
-        type_ahead: bool = False,
         **kwargs,
     ) -> None:
         super().__init__(**kwargs)
         self.rows: Sequence[RowLike] = []
         self.render_row = render
         self._rendered: dict[int, Content] = {}
-        self.type_ahead = type_ahead
 
     # content ---------------------------------------------------------------------
     def set_rows(self, rows: Sequence[RowLike], keep: str | None = None) -> None:
@@ -221,10 +207,6 @@ class RowList(TypesAhead, ScrollView, can_focus=True):
         if 0 <= index < len(self.rows) and not self.rows[index].is_heading:
             self.cursor = index
             self.action_select()
-
-    async def _on_key(self, event: events.Key) -> None:
-        if self.type_ahead and self.starts_typing(event):
-            self.post_message(self.TypedAhead(self, event.character or ""))
 
     # rendering ---------------------------------------------------------------------
     def on_resize(self) -> None:

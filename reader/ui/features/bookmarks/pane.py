@@ -2,7 +2,7 @@
 tags and whether it still sits where it was; a filter box on top and the highlighted
 bookmark in full below (old and new text for a changed passage).
 
-Type to filter (words, ``#tag``, ``@source``); Enter jumps to the passage; ``e`` edits the
+``f`` filters (words, ``#tag``, ``@source``); Enter jumps to the passage; ``e`` edits the
 note and tags; ``d`` deletes (``u`` brings it back). The pane shows what the screen hands it
 (:meth:`BookmarksPane.show`, from the keeper's :class:`~reader.ui.messages.BookmarksChanged`)
 and posts what the reader asks for (:class:`~reader.ui.messages.BookmarkRequest`: edit,
@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.events import Key
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -32,7 +31,7 @@ from reader.ui.logic.bookmark_marks import (
 )
 from reader.ui.logic.text import one_line, shorten, visible
 from reader.ui.messages import BookmarkRequest, BookmarksChanged
-from reader.ui.widgets.list_keys import TypesAhead, work_list
+from reader.ui.widgets.filtered_list import FilterBox
 
 if TYPE_CHECKING:
     from reader.bookmarks import Anchor, Bookmark
@@ -49,31 +48,18 @@ STATUS_STYLES = {
 PLACEHOLDER = "Filter: words · #tag · @source"
 
 
-class BookmarkFilterInput(Input):
-    """The filter box: ↑/↓/Enter work the list below it; Escape goes to the list."""
+class BookmarkFilterInput(FilterBox):
+    """The filter box (``f`` opens it): ↑/↓/Enter work the list below it; Escape clears
+    and closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "to_list", "List", show=False),
-    ]
-
-    async def _on_key(self, event: Key) -> None:
-        work_list(event, self.query_ancestor(BookmarksPane).list)
-
-    def action_to_list(self) -> None:
-        self.query_ancestor(BookmarksPane).list.focus()
+    def rows(self) -> BookmarkList:
+        return self.query_ancestor(BookmarksPane).list
 
 
-class BookmarkList(TypesAhead, OptionList):
-    """The bookmarks; j/k/g/G/Enter as in every list, plus edit and delete. A key that is
-    no command here (or any capital letter, or ``#``) starts the filter."""
+class BookmarkList(OptionList):
+    """The bookmarks; j/k/g/G/Enter as in every list, plus edit and delete."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("list"), *bindings("bookmarks")]
-
-    async def _on_key(self, event: Key) -> None:
-        if self.starts_typing(event):
-            box = self.pane.filter_input
-            box.focus()
-            box.insert_text_at_cursor(event.character or "")
 
     @property
     def pane(self) -> BookmarksPane:
@@ -105,8 +91,7 @@ class BookmarksPane(Vertical):
         self._prompts: dict[tuple[Bookmark, str | None], Content] = {}
 
     def compose(self) -> ComposeResult:
-        yield BookmarkFilterInput(placeholder=PLACEHOLDER, id="bookmarks-filter",
-                                  select_on_focus=False)
+        yield BookmarkFilterInput(placeholder=PLACEHOLDER, id="bookmarks-filter")
         yield Static(id="bookmarks-error", markup=False)
         yield Static("Reading the bookmarks…", id="bookmarks-count", markup=False)
         yield BookmarkList(id="bookmarks-list")
@@ -124,6 +109,9 @@ class BookmarksPane(Vertical):
     @property
     def list(self) -> BookmarkList:
         return self.query_one("#bookmarks-list", BookmarkList)
+
+    def open_filter(self) -> None:
+        self.filter_input.open()
 
     @property
     def filter_input(self) -> BookmarkFilterInput:

@@ -48,7 +48,6 @@ class EntityPane(FilteredList):
 
     filter_id = "entity-filter"
     list_id = "entity-list"
-    escape_to_list = True
 
     def __init__(self, styles_by_label: Mapping[str, str], **kwargs) -> None:
         super().__init__(**kwargs)
@@ -62,7 +61,7 @@ class EntityPane(FilteredList):
     def compose(self) -> ComposeResult:
         yield ListFilter(placeholder="Filter: name, form or type…", id="entity-filter",
                          select_on_focus=False)
-        yield EntityList(render=self._render_row, type_ahead=True, id="entity-list")
+        yield EntityList(render=self._render_row, id="entity-list")
         yield Static(id="entity-detail", markup=False)
 
     def on_mount(self) -> None:

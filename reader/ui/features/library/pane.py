@@ -1,4 +1,4 @@
-"""The library: articles grouped by source, newest first; type to filter, Enter opens.
+"""The library: articles grouped by source, newest first; f filters, Enter opens.
 
 The pane also loads the library (:meth:`LibraryPane.load`, a worker running
 :func:`~reader.ui.features.library.loading.load_library`): it lists what the worker found and
@@ -55,7 +55,7 @@ class LibraryPane(FilteredList):
             select_on_focus=False,
         )
         yield Static("Loading the library…", id="library-count", markup=False)
-        yield RowList(render=_render_row, type_ahead=True, id="library-list")
+        yield RowList(render=_render_row, id="library-list")
 
     def set_summaries(
         self, summaries: Sequence[ArticleSummary], index: LibraryIndex | None = None
