@@ -17,8 +17,14 @@ SHARED = REPO.parent / "shared"
 def run_python(code: str, *, timeout: float = 300, cwd: Path | None = None) -> str:
     """Run ``code`` in a fresh interpreter (nothing imported yet, no helper process
     started); what it printed, or a failure that shows the end of its output."""
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=False, timeout=timeout, cwd=cwd)
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+        cwd=cwd,
+    )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-3000:]
     return run.stdout
 

@@ -33,8 +33,17 @@ class Terminal:
         self.socket = f"reader-test-{uuid.uuid4().hex[:8]}"
         command = " ".join(_quote(a) for a in [*reader_command(), *args])
         self._tmux(
-            "new-session", "-d", "-s", "t", "-x", str(size[0]), "-y", str(size[1]),
-            "-c", str(cwd), command,
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            str(size[0]),
+            "-y",
+            str(size[1]),
+            "-c",
+            str(cwd),
+            command,
         )
         self._tmux("set-option", "-t", "t", "remain-on-exit", "on")
 
@@ -43,7 +52,10 @@ class Terminal:
         env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "TMUX")}
         done = subprocess.run(
             ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            capture_output=True, text=True, env=env, check=False,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
         )
         return done.stdout
 
@@ -132,6 +144,7 @@ def seeds(tmp_path: Path) -> Path:
 def test_read_search_jump_back_help_and_quit(terminal, seeds: Path) -> None:
     term = terminal("--corpus", str(seeds))
     term.wait_for("5 articles from 3 sources")
+    term.keys("f")  # the filter opens with f; letters in the list are commands
     term.type("Gipfel")
     term.wait_for("1 of 5 articles match")
     term.keys("Enter")
@@ -156,6 +169,7 @@ def test_read_search_jump_back_help_and_quit(terminal, seeds: Path) -> None:
     term.keys("Escape")
     term.wait_until_gone("Help — Escape closes")
     term.keys("/", "q")  # typed into the search box: does not quit
+    term.wait_until_gone("l Library")  # the box's footer: its keys are text
     time.sleep(0.5)
     assert term.info("#{pane_dead}") == "0"
     # one key at a time, each once the screen shows the last one's effect: keys sent in one
@@ -193,10 +207,12 @@ def test_article_text_cannot_drive_the_terminal(terminal, tmp_path: Path) -> Non
     folder = tmp_path / "evil"
     folder.mkdir()
     record = {
-        "id": "evil", "source": "[red]Quelle[/red]", "date": "2021-12-07",
+        "id": "evil",
+        "source": "[red]Quelle[/red]",
+        "date": "2021-12-07",
         "title": "[bold]Fett[/bold] \x1b[31mRot\x1b[0m",
         "text": "Ein [link=https://example.com]Link[/link].\n\n"
-                "Titel \x1b]2;gekapert\x07 und \x1b[2J weg? \x1b[5mBlink\x1b[0m",
+        "Titel \x1b]2;gekapert\x07 und \x1b[2J weg? \x1b[5mBlink\x1b[0m",
     }
     (folder / "evil.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     term = terminal("--corpus", str(folder))

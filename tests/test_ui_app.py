@@ -51,8 +51,10 @@ async def search(pilot, query: str) -> MainScreen:
     await pilot.press("enter")
     await until(
         pilot,
-        lambda: (screen.search_pane.result is not None and screen.search_pane.result.query == query)
-        or screen.query_one("#search-error").has_class("-shown"),
+        lambda: (
+            (screen.search_pane.result is not None and screen.search_pane.result.query == query)
+            or screen.query_one("#search-error").has_class("-shown")
+        ),
         "the search",
     )
     await pilot.pause()
@@ -77,8 +79,7 @@ async def test_library_groups_by_source_and_enter_opens(pilot, screen) -> None:
     # the reading pane shows the article: its headline, then its source (and date)
     article = screen.article
     assert passage_texts(screen)[0] == article.title
-    assert str(screen.reading.query_one(".article-meta").visual).startswith(
-        f"{article.source} · ")
+    assert str(screen.reading.query_one(".article-meta").visual).startswith(f"{article.source} · ")
 
 
 async def test_f_opens_the_library_filter_and_escape_clears_and_closes_it(pilot, screen) -> None:
@@ -314,9 +315,7 @@ async def test_find_in_article_highlights_and_steps(pilot, screen) -> None:
     await pilot.press(*"nato")
     await pilot.pause()
     expected = [
-        (p.index, i)
-        for p in screen.article.passages
-        for i in range(p.text.lower().count("nato"))
+        (p.index, i) for p in screen.article.passages for i in range(p.text.lower().count("nato"))
     ]
     assert len(screen.find_bar.matches) == len(expected) >= 3
     assert "1/" in screen.query_one("#find-count").visual.plain
@@ -374,8 +373,13 @@ async def test_palette_offers_only_the_commands_that_apply_now(pilot, screen) ->
 
     async def offered() -> list[str]:
         await pilot.press("ctrl+p")
-        await until(pilot, lambda: app.screen.query("CommandList")
-                    and app.screen.query_one("CommandList").option_count, "the palette")
+        await until(
+            pilot,
+            lambda: (
+                app.screen.query("CommandList") and app.screen.query_one("CommandList").option_count
+            ),
+            "the palette",
+        )
         await pilot.pause(0.2)
         titles = [prompt.split("\n")[0] for prompt in palette_prompts(app)]
         await pilot.press("escape")
@@ -383,8 +387,11 @@ async def test_palette_offers_only_the_commands_that_apply_now(pilot, screen) ->
         return titles
 
     needs_article = ["Find in article", "Bookmark this passage"]
-    never_now = ["Next search hit", "Undo: restore the deleted bookmark",
-                 "Compare with the related passage"]
+    never_now = [
+        "Next search hit",
+        "Undo: restore the deleted bookmark",
+        "Compare with the related passage",
+    ]
     first = await offered()
     assert "Search passages" in first and "Show the library" in first
     assert not set(first) & {*needs_article, *never_now}
@@ -478,8 +485,13 @@ EVIL_TEXT = (
 def evil_corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "evil"
     folder.mkdir()
-    record = {"id": "evil", "title": EVIL_TITLE, "source": "[red]Quelle[/red]",
-              "date": "2021-12-07", "text": EVIL_TEXT}
+    record = {
+        "id": "evil",
+        "title": EVIL_TITLE,
+        "source": "[red]Quelle[/red]",
+        "date": "2021-12-07",
+        "text": EVIL_TEXT,
+    }
     (folder / "evil.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     return folder
 
@@ -595,11 +607,16 @@ async def test_a_headline_without_text_says_so(tmp_path: Path) -> None:
     folder.mkdir()
     items = [
         {"id": "a", "title": "Nur eine Schlagzeile", "source": "zeit.de", "text": ""},
-        {"id": "b", "title": "Schlagzeile mit Anreißer", "source": "faz.net",
-         "text": "Ein Satz unter der Schlagzeile."},
+        {
+            "id": "b",
+            "title": "Schlagzeile mit Anreißer",
+            "source": "faz.net",
+            "text": "Ein Satz unter der Schlagzeile.",
+        },
     ]
     (folder / "items.jsonl").write_text(
-        "\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8")
+        "\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8"
+    )
     app = make_app(folder)
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)

@@ -116,7 +116,9 @@ async def test_a_whole_passage_is_bookmarked_when_no_words_are_given(pilot) -> N
     assert entry["quote"] == screen.article.passages[1].text
     assert entry["note"] == "" and entry["tags"] == [] and "words" not in entry
     assert screen.reading.span_layers["bookmarks"][1][0][:2] == (
-        0, len(screen.article.passages[1].text))
+        0,
+        len(screen.article.passages[1].text),
+    )
 
 
 async def test_a_note_tab_and_tags_typed_in_one_burst_land_in_their_boxes(seeds: Path) -> None:
@@ -299,10 +301,10 @@ async def test_a_hand_edit_of_the_file_shows_up(pilot) -> None:
     pane = await open_pane(pilot, screen)
     path = bookmarks_file(app)
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("note: vorher", "note: von Hand geändert"),
-                    encoding="utf-8")
-    await until(pilot, lambda: pane.shown and pane.shown[0].note == "von Hand geändert",
-                "the reload")
+    path.write_text(text.replace("note: vorher", "note: von Hand geändert"), encoding="utf-8")
+    await until(
+        pilot, lambda: pane.shown and pane.shown[0].note == "von Hand geändert", "the reload"
+    )
     await pilot.pause()
     assert "von Hand geändert" in screen_text(app)
 
@@ -349,8 +351,11 @@ async def test_changed_and_orphaned_bookmarks_are_marked(seeds: Path) -> None:
     # the article is edited and another one vanishes while reader is closed
     store = BookmarkStore(bookmarks_file(app))
     changed = store.add(make_bookmark(article, article.passages[3], note="wird geändert"))
-    gone = store.add(make_bookmark(article, article.passages[4], note="verwaist")
-                     .with_changes(article_id="gone", passage_id="gone#p4"))
+    gone = store.add(
+        make_bookmark(article, article.passages[4], note="verwaist").with_changes(
+            article_id="gone", passage_id="gone#p4"
+        )
+    )
     old = article.passages[3].text
     source = seeds / f"{REUTERS}.txt"
     new = old.replace("Russland", "Moskau", 1).replace("NATO", "Allianz", 1)
@@ -394,8 +399,13 @@ async def test_bookmark_keys_are_in_help_and_the_palette(pilot) -> None:
     await pilot.press("f1")
     await pilot.pause()
     source = app.screen.query_one("#help-text").source
-    for command_id in ("bookmark", "bookmarks", "bookmark_edit", "bookmark_delete",
-                       "bookmark_undo"):
+    for command_id in (
+        "bookmark",
+        "bookmarks",
+        "bookmark_edit",
+        "bookmark_delete",
+        "bookmark_undo",
+    ):
         assert f"`{command_id}`" in source
     await pilot.press("escape")
     await ui.run_command(pilot, "Show bookmarks")
@@ -404,7 +414,8 @@ async def test_bookmark_keys_are_in_help_and_the_palette(pilot) -> None:
 
 async def test_bookmark_key_can_be_remapped(seeds: Path) -> None:
     (Path.cwd() / "config.yaml").write_text(
-        f"corpus: {seeds}\nkeys:\n  bookmark: x\n", encoding="utf-8")
+        f"corpus: {seeds}\nkeys:\n  bookmark: x\n", encoding="utf-8"
+    )
     app = ReaderApp(Context())
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
@@ -423,8 +434,12 @@ def test_word_ranges_count_from_one_and_include_both_ends() -> None:
     assert parse_word_range("-2", 10) == (0, 2)
     assert parse_word_range("", 10) is None
     assert parse_word_range("1-10", 10) is None  # the whole passage
-    for bad, why in (("5-3", "backwards"), ("4-11", "past the end"), ("x", "not a word"),
-                     ("0-2", "start at 1")):
+    for bad, why in (
+        ("5-3", "backwards"),
+        ("4-11", "past the end"),
+        ("x", "not a word"),
+        ("0-2", "start at 1"),
+    ):
         with pytest.raises(WordRangeError, match=why):
             parse_word_range(bad, 10)
 
@@ -437,8 +452,13 @@ def test_tags_are_typed_comma_separated() -> None:
 def _bookmark(note: str, tags: list[str], source: str, created: str):
     text = "Titel\nEin Satz über Kiew."
     passage = Passage("a#p1", "a", 1, 6, len(text), text[6:])
-    article = Article(id="a", title="Titel", text=text, source=source,
-                      passages=[Passage("a#p0", "a", 0, 0, 5, "Titel"), passage])
+    article = Article(
+        id="a",
+        title="Titel",
+        text=text,
+        source=source,
+        passages=[Passage("a#p0", "a", 0, 0, 5, "Titel"), passage],
+    )
     return make_bookmark(article, passage, note=note, tags=tags, now=created)
 
 
@@ -478,7 +498,8 @@ def test_marks_follow_a_moved_quote_and_flag_a_changed_passage() -> None:
     assert mark_spans(moved, [bm]) == {3: [(4, 17, "moved")]}
     changed = article("Titel\nErster Absatz hier.\nDer Kreml verlangt Garantien.")
     assert mark_spans(changed, [make_bookmark(first, first.passages[2])]) == {
-        2: [(0, len(changed.passages[2].text), "changed")]}
+        2: [(0, len(changed.passages[2].text), "changed")]
+    }
     other = article("Titel\nNichts.")
     assert mark_spans(other, [bm.with_changes(article_id="b")]) == {}
 

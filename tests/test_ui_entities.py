@@ -68,8 +68,9 @@ async def ready(pilot) -> MainScreen:
 
 async def open_highlighted(pilot, screen: MainScreen, article_id: str) -> None:
     assert await screen.go_to(article_id, 0)
-    await until(pilot, lambda: screen.entity_keeper.cache.get(article_id) is not None,
-                "the article's names")
+    await until(
+        pilot, lambda: screen.entity_keeper.cache.get(article_id) is not None, "the article's names"
+    )
     await pilot.pause()
 
 
@@ -163,11 +164,17 @@ async def test_the_legend_shows_each_colour_once_an_article_is_open(pilot) -> No
     for word in ("person", "place", "organisation", "date", "e hides", "^e lists"):
         assert word in line
     content = legend.legend()
-    for word, label in (("person", "PER"), ("place", "LOC"), ("organisation", "ORG"),
-                        ("date", "DATE")):
+    for word, label in (
+        ("person", "PER"),
+        ("place", "LOC"),
+        ("organisation", "ORG"),
+        ("date", "DATE"),
+    ):
         start = content.plain.index(word)
-        assert any(s.start <= start < s.end and DEFAULT_COLORS[label] in str(s.style)
-                   for s in content.spans), word
+        assert any(
+            s.start <= start < s.end and DEFAULT_COLORS[label] in str(s.style)
+            for s in content.spans
+        ), word
     assert rgb(DEFAULT_COLORS["ORG"]) in screen_colours(app, "organisation")
 
 
@@ -176,8 +183,11 @@ async def test_a_remapped_toggle_key_and_a_bad_colour(corpus: Path, tmp_path: Pa
     app = make_app(corpus, config, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         # the warning comes at start-up; look before it times out on a slow machine
-        await ui.noticed(pilot, lambda n: "entities.colors.LOC" in n.message
-                         and "blurple" in n.message, "the colour warning")
+        await ui.noticed(
+            pilot,
+            lambda n: "entities.colors.LOC" in n.message and "blurple" in n.message,
+            "the colour warning",
+        )
         screen = await ready(pilot)
         await open_highlighted(pilot, screen, GIPFEL)
         body = view_with(screen, "Moskau aufzubauen")
@@ -318,8 +328,9 @@ async def test_enrichment_shows_progress_and_completes(
         if sys.platform.startswith("linux"):  # the screen comes first: work at a lower priority
             assert priority and priority[0] > os.getpriority(os.PRIO_PROCESS, 0)
         assert all(screen.library.stored_analysis(s.id) for s in screen.summaries)
-        await ui.noticed(pilot, lambda n: n.message.startswith(
-            "Found the names and dates of 5 articles"))
+        await ui.noticed(
+            pilot, lambda n: n.message.startswith("Found the names and dates of 5 articles")
+        )
         # 000 and 002 say nowhere when they were published: the dates inferred from their
         # related passages are stored, listed and shown under the headline
         await until(pilot, lambda: screen.library_version > 0, "the end of the analysis")
@@ -342,8 +353,11 @@ async def test_an_article_opened_before_enrichment_is_analysed_on_the_spot(
     app = make_app(corpus)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main
-        await until(pilot, lambda: screen.library_ready and screen.library_pane.index is not None,
-                    "the library")
+        await until(
+            pilot,
+            lambda: screen.library_ready and screen.library_pane.index is not None,
+            "the library",
+        )
         status = screen.entity_keeper
         assert screen.library.stored_analysis(GIPFEL) is None
         status._gate.acquire()  # as while the enrichment starts its worker processes
@@ -407,7 +421,9 @@ def test_start_up_does_not_load_the_recogniser(corpus: Path) -> None:
     highlighting and the entity pane import the recogniser."""
     index = subprocess.run(
         [sys.executable, "-m", "reader", "--corpus", str(corpus), "index"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert index.returncode == 0, index.stderr
     code = START_UP.format(watched=RECOGNISER_MODULES, corpus=str(corpus), article=GIPFEL)
@@ -417,7 +433,8 @@ def test_start_up_does_not_load_the_recogniser(corpus: Path) -> None:
     assert "after use []" in out, stdout
     # it did show names: the article's and the corpus's, from the stored analysis
     article_names, corpus_names = next(line for line in out if line.startswith("names "))[
-        6:].split()
+        6:
+    ].split()
     assert int(article_names) > 5 and int(corpus_names) > 20, stdout
 
 
@@ -462,10 +479,17 @@ def test_entity_queries_parse_and_match_the_indexed_form() -> None:
     # the index turns commas into spaces (a comma separates names there)
     assert entity_query("Bonn, Stadt") == 'entity:"Bonn  Stadt"'
     assert entity_query('Zeitung "Bild"') == "entity:'Zeitung \"Bild\"'"
-    awkward = entity_query('Sender "Eins\' plus')
+    awkward = entity_query("Sender \"Eins' plus")
     assert awkward.count('"') == 2 and "Eins' plus" in awkward
-    for name in ("Wladimir Putin", "Bonn, Stadt", 'Zeitung "Bild"', 'Sender "Eins\' plus',
-                 "O'Neill", "AND", "Berlin (Mitte)"):
+    for name in (
+        "Wladimir Putin",
+        "Bonn, Stadt",
+        'Zeitung "Bild"',
+        "Sender \"Eins' plus",
+        "O'Neill",
+        "AND",
+        "Berlin (Mitte)",
+    ):
         parse_query(entity_query(name))  # raises QueryError if it cannot be read
 
 
@@ -474,18 +498,26 @@ def test_spans_are_cut_into_passages_and_styled_by_type() -> None:
     from reader.corpus.model import Article, Passage
 
     text = "Putin in Moskau\n\nDer Kreml am Dienstag"
-    article = Article("a", "Putin in Moskau", text, passages=[
-        Passage("a#p0", "a", 0, 0, 15, text[:15]),
-        Passage("a#p1", "a", 1, 17, len(text), text[17:]),
-    ])
-    spans = [Span(0, 5, "Putin", "PER"), Span(9, 15, "Moskau", "LOC"),
-             Span(21, 26, "Kreml", "ORG"), Span(30, 38, "Dienstag", "DATE"),
-             Span(12, 20, "kau\n\nDer", "LOC")]
+    article = Article(
+        "a",
+        "Putin in Moskau",
+        text,
+        passages=[
+            Passage("a#p0", "a", 0, 0, 15, text[:15]),
+            Passage("a#p1", "a", 1, 17, len(text), text[17:]),
+        ],
+    )
+    spans = [
+        Span(0, 5, "Putin", "PER"),
+        Span(9, 15, "Moskau", "LOC"),
+        Span(21, 26, "Kreml", "ORG"),
+        Span(30, 38, "Dienstag", "DATE"),
+        Span(12, 20, "kau\n\nDer", "LOC"),
+    ]
     styles = {"PER": "p", "LOC": "l", "DATE": "d"}  # no style: ORG left out
     layer = passage_spans(article, spans, styles)
-    assert layer == {0: [(0, 5, "p"), (9, 15, "l"), (12, 15, "l")],
-                     1: [(0, 3, "l"), (13, 21, "d")]}
-    assert text[17 + 13:17 + 21] == "Dienstag"
+    assert layer == {0: [(0, 5, "p"), (9, 15, "l"), (12, 15, "l")], 1: [(0, 3, "l"), (13, 21, "d")]}
+    assert text[17 + 13 : 17 + 21] == "Dienstag"
 
 
 def test_entity_list_sections_and_filter() -> None:
@@ -493,12 +525,15 @@ def test_entity_list_sections_and_filter() -> None:
 
     from reader.analysis.entity_table import EntityRow
 
-    putin = EntityRow("Wladimir Putin", "PER", 3, 1, Counter({"Reuters": 3}),
-                      Counter({"Putins": 2, "Putin": 1}))
+    putin = EntityRow(
+        "Wladimir Putin", "PER", 3, 1, Counter({"Reuters": 3}), Counter({"Putins": 2, "Putin": 1})
+    )
     moskau = EntityRow("Moskau", "LOC", 2, 1, Counter({"RT DE": 2}), Counter({"MOSKAU": 2}))
     rows = entity_list_rows([putin], [putin, moskau])
-    assert [r.title for r in rows if r.is_heading] == ["This article · 1 name",
-                                                      "Whole corpus · 2 names"]
+    assert [r.title for r in rows if r.is_heading] == [
+        "This article · 1 name",
+        "Whole corpus · 2 names",
+    ]
     assert len({r.key for r in rows if not r.is_heading}) == 3  # keys differ by section
     only = entity_list_rows([putin], [putin, moskau], "putins")  # a form, any case
     assert [r.entity.name for r in only if r.entity] == ["Wladimir Putin", "Wladimir Putin"]

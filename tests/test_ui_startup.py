@@ -118,7 +118,10 @@ def indexed(seeds: Path) -> Path:
     """The seeds with their index built and analysed, as `reader index` leaves them."""
     done = subprocess.run(
         [sys.executable, "-m", "reader", "--corpus", str(seeds), "index"],
-        capture_output=True, text=True, check=False, timeout=300,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     return seeds

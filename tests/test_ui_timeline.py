@@ -119,7 +119,7 @@ def style_of(lines, word: str):
 
 
 def styled_words(content: Content, style: str) -> set[str]:
-    return {content.plain[s.start:s.end] for s in content.spans if s.style == style}
+    return {content.plain[s.start : s.end] for s in content.spans if s.style == style}
 
 
 # the timeline pane ------------------------------------------------------------------------------
@@ -133,15 +133,16 @@ async def test_timeline_lists_the_call_with_its_sources_and_marks_inferred_dates
         assert app.focused is pane.row_list
         texts = row_texts(pane)
         # in date order, under month headings, imprecise dates marked "~"
-        assert texts.index("April 2021") < texts.index("December 2021") < texts.index(
-            "January 2022")
+        assert (
+            texts.index("April 2021") < texts.index("December 2021") < texts.index("January 2022")
+        )
         assert any(t.startswith("~2021-04 ") for t in texts)
         # the call of 7 Dec 2021: RT DE, Reuters and the two articles without a source
         row = event_row(pane, "2021-12-07", "Telefonat")
         call = pane.row_list.render_row(pane.row_list.rows[row])
         assert call.plain.startswith("2021-12-07 ")
         assert " RT DE " in call.plain and " Reuters " in call.plain and " ?×2 " in call.plain
-        badge_styles = {call.plain[s.start:s.end].strip(): s.style for s in call.spans}
+        badge_styles = {call.plain[s.start : s.end].strip(): s.style for s in call.spans}
         assert badge_styles["RT DE"] != badge_styles["Reuters"]  # one colour per source
         # the event 000 was dated by (8 Dec, inferred from the call it reports) is marked
         assert any(t.startswith("2021-12-08? ") for t in texts)
@@ -156,7 +157,8 @@ async def test_timeline_lists_the_call_with_its_sources_and_marks_inferred_dates
 
 
 async def test_the_timeline_catches_up_with_the_background_analysis(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A timeline shown before the corpus is analysed is rebuilt when the analysis (names,
     dates, inferred article dates) is done: EnrichDone reaches the screen."""
@@ -199,8 +201,9 @@ async def test_enter_jumps_to_the_event_and_o_goes_to_other_sources(config: Path
         visited = [(RT, 5)]
         for _ in range(3):
             await pilot.press("o")
-            await until(pilot, lambda: (screen.article.id, screen.passage) != visited[-1],
-                        "the next source")
+            await until(
+                pilot, lambda: (screen.article.id, screen.passage) != visited[-1], "the next source"
+            )
             visited.append((screen.article.id, screen.passage))
         # every press went to another source, through the event's passages
         assert visited == [(RT, 5), (REUTERS, 1), (VIDEO, 8), (CALL, 2)]
@@ -212,8 +215,11 @@ async def test_enter_jumps_to_the_event_and_o_goes_to_other_sources(config: Path
         await pilot.press("t")
         await until(pilot, lambda: app.focused is pane.row_list, "the timeline's list")
         await pilot.press("t")
-        await until(pilot, lambda: screen.sidebar.active != "timeline"
-                    and app.focused is screen.reading, "the timeline hidden")
+        await until(
+            pilot,
+            lambda: screen.sidebar.active != "timeline" and app.focused is screen.reading,
+            "the timeline hidden",
+        )
 
 
 async def test_sources_key_keeps_only_events_in_several_sources(config: Path) -> None:
@@ -309,8 +315,7 @@ async def test_compare_view_marks_the_words_that_differ(config: Path) -> None:
         # RT DE: "feste rechtliche"; Reuters: "rechtlich fixierte"; both: "Garantien"
         assert {"feste", "rechtliche"} <= styled_words(left, DIFF_STYLE)
         assert {"rechtlich", "fixierte"} <= styled_words(right, DIFF_STYLE)
-        assert "Garantien" not in styled_words(left, DIFF_STYLE) | styled_words(
-            right, DIFF_STYLE)
+        assert "Garantien" not in styled_words(left, DIFF_STYLE) | styled_words(right, DIFF_STYLE)
         text = screen_text(app)
         assert "RT DE" in text and "Reuters" in text and "2021-12-07 (inferred)" in text
         # the differing words are drawn differently from the rest on the terminal
@@ -353,8 +358,11 @@ async def test_80x24_stacks_the_panes_and_nothing_breaks(config: Path) -> None:
         await until(pilot, lambda: a.region.height and b.region.height, "layout")
         assert a.region.x == b.region.x and a.region.y < b.region.y  # one above the other
         await pilot.press("enter")  # opens the related passage
-        await until(pilot, lambda: app.screen is screen
-                    and (screen.article.id, screen.passage) == (REUTERS, 3), "the passage")
+        await until(
+            pilot,
+            lambda: app.screen is screen and (screen.article.id, screen.passage) == (REUTERS, 3),
+            "the passage",
+        )
         await pilot.press("t", "t")
         await until(pilot, lambda: reading.display, "the article again")
 
@@ -385,21 +393,34 @@ def test_source_badges_are_short_unique_and_coloured_per_source() -> None:
     assert badges.badge("zeitfuerdieschule.de") not in ("zeit", badges.badge("RT DE"))
     assert badges.badge("unknown") == badges.badge("") == tr.UNKNOWN_BADGE
     assert badges.style("zeit.de") != badges.style("RT DE")
-    assert badges.style("zeit.de") == tr.SourceBadges(["RT DE", "zeit.de", "zeitfuerdieschule.de"]
-                                                      ).style("zeit.de")
+    assert badges.style("zeit.de") == tr.SourceBadges(
+        ["RT DE", "zeit.de", "zeitfuerdieschule.de"]
+    ).style("zeit.de")
 
 
 def _event(*passages: tuple[str, int, str, str | None]) -> Event:
-    return Event("e1", When(2021, 12, 7), "label", [
-        EventPassage(aid, f"{aid}#p{i}", i, source, "title", When(2021, 12, 7), None, None, text)
-        for aid, i, source, text in passages
-    ])
+    return Event(
+        "e1",
+        When(2021, 12, 7),
+        "label",
+        [
+            EventPassage(
+                aid, f"{aid}#p{i}", i, source, "title", When(2021, 12, 7), None, None, text
+            )
+            for aid, i, source, text in passages
+        ],
+    )
 
 
 def test_stops_interleave_sources_and_o_cycles_through_the_others() -> None:
-    event = _event(("a", 1, "RT DE", "Dienstag"), ("a", 1, "RT DE", "7. Dez."),
-                   ("a", 4, "RT DE", None), ("b", 2, "Reuters", "Dienstag"),
-                   ("c", 3, "unknown", None), ("d", 5, "unknown", None))
+    event = _event(
+        ("a", 1, "RT DE", "Dienstag"),
+        ("a", 1, "RT DE", "7. Dez."),
+        ("a", 4, "RT DE", None),
+        ("b", 2, "Reuters", "Dienstag"),
+        ("c", 3, "unknown", None),
+        ("d", 5, "unknown", None),
+    )
     stops = tr.stops(event)
     assert [s.passage_id for s in stops] == ["a#p1", "b#p2", "c#p3", "d#p5", "a#p4"]
     assert stops[0].date_texts == ("Dienstag", "7. Dez.")
@@ -425,8 +446,9 @@ def test_related_trail_steps_and_returns_to_the_anchor() -> None:
 
 def test_the_timeline_follows_a_passage_without_a_date_to_its_article_or_its_day() -> None:
     def event(eid: str, day: When, *where: tuple[str, int]) -> Event:
-        return Event(eid, day, eid, [EventPassage(a, f"{a}#p{i}", i, "src", "t", day)
-                                     for a, i in where])
+        return Event(
+            eid, day, eid, [EventPassage(a, f"{a}#p{i}", i, "src", "t", day) for a, i in where]
+        )
 
     april = event("april", When(2021, 4, 13), ("x", 1))
     december = event("december", When(2021, 12, 7), ("a", 3), ("x", 2))

@@ -102,7 +102,11 @@ def test_hits_are_visited_article_by_article_in_passage_order() -> None:
     ranked = hits(("b", 5), ("a", 3), ("b", 1), ("a", 1), ("c", 2))
     ordered = reading_order(ranked)
     assert [(h.passage.article_id, h.passage.index) for h in ordered] == [
-        ("b", 1), ("b", 5), ("a", 1), ("a", 3), ("c", 2),
+        ("b", 1),
+        ("b", 5),
+        ("a", 1),
+        ("a", 3),
+        ("c", 2),
     ]
 
 
@@ -125,28 +129,38 @@ def _summary(aid: str, title: str, source: str, when: When | None) -> ArticleSum
 
 
 def test_library_rows_group_by_source_newest_first() -> None:
-    index = LibraryIndex([
-        _summary("a", "Putin warnt", "Reuters", When(2021, 12, 7)),
-        _summary("b", "Ohne Quelle", "", None),
-        _summary("c", "Gipfel", "Reuters", When(2021, 4)),
-        _summary("d", "Später", "Reuters", When(2022, 1, 1)),
-        _summary("e", "Undatiert", "Reuters", None),
-        _summary("f", "Kreml", "RT DE", When(2021, 12, 8)),
-    ])
+    index = LibraryIndex(
+        [
+            _summary("a", "Putin warnt", "Reuters", When(2021, 12, 7)),
+            _summary("b", "Ohne Quelle", "", None),
+            _summary("c", "Gipfel", "Reuters", When(2021, 4)),
+            _summary("d", "Später", "Reuters", When(2022, 1, 1)),
+            _summary("e", "Undatiert", "Reuters", None),
+            _summary("f", "Kreml", "RT DE", When(2021, 12, 8)),
+        ]
+    )
     rows = index.rows()
     layout = [(r.source, r.summary.id if r.summary else f"#{r.count}") for r in rows]
     assert layout == [
-        ("Reuters", "#4"), ("Reuters", "d"), ("Reuters", "a"), ("Reuters", "c"),
-        ("Reuters", "e"), ("RT DE", "#1"), ("RT DE", "f"), ("(no source)", "#1"),
+        ("Reuters", "#4"),
+        ("Reuters", "d"),
+        ("Reuters", "a"),
+        ("Reuters", "c"),
+        ("Reuters", "e"),
+        ("RT DE", "#1"),
+        ("RT DE", "f"),
+        ("(no source)", "#1"),
         ("(no source)", "b"),
     ]
 
 
 def test_library_filter_needs_every_word_ignoring_case_and_accents() -> None:
-    index = LibraryIndex([
-        _summary("a", "Putin warnt Biden", "Reuters", When(2021, 12, 7)),
-        _summary("b", "Gespräch in Genf", "RT DE", When(2021, 6, 16)),
-    ])
+    index = LibraryIndex(
+        [
+            _summary("a", "Putin warnt Biden", "Reuters", When(2021, 12, 7)),
+            _summary("b", "Gespräch in Genf", "RT DE", When(2021, 6, 16)),
+        ]
+    )
     assert [r.summary.id for r in index.rows("putin reuters") if r.summary] == ["a"]
     assert [r.summary.id for r in index.rows("GESPRACH") if r.summary] == ["b"]
     assert [r.summary.id for r in index.rows("2021-06") if r.summary] == ["b"]
@@ -154,11 +168,13 @@ def test_library_filter_needs_every_word_ignoring_case_and_accents() -> None:
 
 
 def test_library_filter_matches_the_start_of_words_not_inside_them() -> None:
-    index = LibraryIndex([
-        _summary("a", "Biden fordert Garantien", "Reuters", When(2021, 12, 7)),
-        _summary("b", "Gespräch in Genf", "RT DE", When(2021, 6, 16)),
-        _summary("c", "Kreml: Putin (Moskau)", "", When(2021, 12, 8)),
-    ])
+    index = LibraryIndex(
+        [
+            _summary("a", "Biden fordert Garantien", "Reuters", When(2021, 12, 7)),
+            _summary("b", "Gespräch in Genf", "RT DE", When(2021, 6, 16)),
+            _summary("c", "Kreml: Putin (Moskau)", "", When(2021, 12, 8)),
+        ]
+    )
     ids = lambda q: [r.summary.id for r in index.rows(q) if r.summary]  # noqa: E731
     assert ids("rt de") == ["b"]  # the source, not "fordert" and "Biden"
     assert ids("ford") == ["a"] and ids("dert") == []
@@ -210,8 +226,9 @@ def test_help_key_tables_show_remapped_keys_and_every_id() -> None:
 
 def test_view_logic_and_cli_do_not_import_textual() -> None:
     """Every module of reader/ui/logic is Textual-free (the core and its tests may use it)."""
-    logic = sorted(p.stem for p in (REPO / "reader" / "ui" / "logic").glob("*.py")
-                   if p.stem != "__init__")
+    logic = sorted(
+        p.stem for p in (REPO / "reader" / "ui" / "logic").glob("*.py") if p.stem != "__init__"
+    )
     assert {"text", "find", "history", "entity_layers", "timeline_rows"} <= set(logic)
     code = (
         "import importlib, sys, reader.cli\n"

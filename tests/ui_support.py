@@ -23,8 +23,10 @@ PATIENCE = 30.0  # seconds before `until` gives up; usually a few frames, more o
 Wait = tuple[str, Callable[[MainScreen], object]]
 """Something `loaded` waits for: what it is (for the failure message), and the test of it."""
 
-LIBRARY: Wait = ("the library",
-                 lambda screen: screen.library_ready and screen.library_pane.index is not None)
+LIBRARY: Wait = (
+    "the library",
+    lambda screen: screen.library_ready and screen.library_pane.index is not None,
+)
 LIBRARY_READY: Wait = ("the library", lambda screen: screen.library_ready)
 RELATED_STRIP: Wait = ("the related strip", lambda screen: screen.query("#related-strip"))
 BOOKMARKS: Wait = ("the bookmarks", lambda screen: screen.bookmark_keeper.loaded)

@@ -53,8 +53,7 @@ class ReaderApp(App[int]):
         theme = self.ui_state.theme_for(self.config.theme)
         if theme not in self.available_themes:
             self._notes.append(
-                f"theme {theme!r} is not known; using {FALLBACK_THEME} "
-                f"(ctrl+p → Theme lists them)"
+                f"theme {theme!r} is not known; using {FALLBACK_THEME} (ctrl+p → Theme lists them)"
             )
             theme = FALLBACK_THEME
         self.theme = theme
@@ -105,8 +104,11 @@ class ReaderApp(App[int]):
         except OSError as exc:
             if not self._state_error_shown:
                 self._state_error_shown = True
-                self.notify(f"Cannot save the theme and recent queries: {exc}",
-                            severity="error", markup=False)
+                self.notify(
+                    f"Cannot save the theme and recent queries: {exc}",
+                    severity="error",
+                    markup=False,
+                )
 
     # actions ---------------------------------------------------------------------------
     def action_help(self) -> None:

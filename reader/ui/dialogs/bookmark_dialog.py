@@ -89,29 +89,42 @@ class BookmarkDialog(ModalScreen[BookmarkDraft | None]):
         with Vertical(id="bookmark-dialog"):
             yield Static(Content(self.title_text), id="bookmark-title", markup=False)
             with VerticalScroll(id="bookmark-preview-box"):
-                yield Static(self._preview(self.words if self.choose_words else None),
-                             id="bookmark-preview", markup=False)
+                yield Static(
+                    self._preview(self.words if self.choose_words else None),
+                    id="bookmark-preview",
+                    markup=False,
+                )
             if self.info:
                 yield Static(Content(self.info), id="bookmark-info", markup=False)
             with Horizontal(classes="bookmark-field"):
                 yield Label("Note")
-                yield Input(self.initial_note, placeholder="optional", id="bookmark-note",
-                            select_on_focus=False)
+                yield Input(
+                    self.initial_note,
+                    placeholder="optional",
+                    id="bookmark-note",
+                    select_on_focus=False,
+                )
             with Horizontal(classes="bookmark-field"):
                 yield Label("Tags")
-                yield Input(format_tags(self.tags), placeholder="comma separated: nato, garantien",
-                            id="bookmark-tags", select_on_focus=False)
+                yield Input(
+                    format_tags(self.tags),
+                    placeholder="comma separated: nato, garantien",
+                    id="bookmark-tags",
+                    select_on_focus=False,
+                )
             if self.choose_words:
                 with Horizontal(classes="bookmark-field"):
                     yield Label("Words")
-                    yield Input(format_word_range(self.words),
-                                placeholder=f"whole passage, or e.g. 3-12 (of {self.word_count})",
-                                id="bookmark-words", select_on_focus=False)
+                    yield Input(
+                        format_word_range(self.words),
+                        placeholder=f"whole passage, or e.g. 3-12 (of {self.word_count})",
+                        id="bookmark-words",
+                        select_on_focus=False,
+                    )
             yield Static(id="bookmark-error", markup=False)
             hint = "Enter saves · Tab next box · Escape cancels"
             if self.choose_words:
-                hint = ("Words: first-last by the small numbers above, or leave it empty. "
-                        + hint)
+                hint = "Words: first-last by the small numbers above, or leave it empty. " + hint
             yield Static(Content(hint), id="bookmark-hint", markup=False)
 
     def on_mount(self) -> None:

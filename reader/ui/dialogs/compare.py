@@ -44,7 +44,8 @@ def differing_spans(segments: Sequence[Segment], side: str) -> list[StyleSpan]:
         if seg.equal:
             continue
         start, end, text = (
-            (seg.a_start, seg.a_end, seg.a_text) if side == "a"
+            (seg.a_start, seg.a_end, seg.a_text)
+            if side == "a"
             else (seg.b_start, seg.b_end, seg.b_text)
         )
         if start == end:
@@ -121,18 +122,22 @@ class CompareScreen(ModalScreen[Location | None]):
         badges = tr.badges_for(self.summaries)
         self.query_one("#compare-a-head", Static).update(_head(badges, left, index, a_text))
         self.query_one("#compare-b-head", Static).update(
-            _head(badges, right, other.passage, b_text, fallback=other))
+            _head(badges, right, other.passage, b_text, fallback=other)
+        )
         self.query_one("#compare-a-text", Static).update(styled(a_text, self.a_spans))
         self.query_one("#compare-b-text", Static).update(styled(b_text, self.b_spans))
         alike = similarity(a_text, b_text)
-        self.query_one("#compare-title", Static).update(Content.assemble(
-            ("Compare", "bold"),
-            f"  related {self.index + 1} of {len(self.related)} · score {other.score:.2f}"
-            f" · {alike:.0%} of the wording alike · ",
-            (" differing words ", DIFF_STYLE),
-        ))
-        self.query_one("#compare-keys", Static).update(Content(
-            "] / [ next or previous related passage · Enter opens it · Escape closes"))
+        self.query_one("#compare-title", Static).update(
+            Content.assemble(
+                ("Compare", "bold"),
+                f"  related {self.index + 1} of {len(self.related)} · score {other.score:.2f}"
+                f" · {alike:.0%} of the wording alike · ",
+                (" differing words ", DIFF_STYLE),
+            )
+        )
+        self.query_one("#compare-keys", Static).update(
+            Content("] / [ next or previous related passage · Enter opens it · Escape closes")
+        )
         for side in ("#compare-a", "#compare-b"):
             self.query_one(side, VerticalScroll).scroll_home(animate=False)
 
@@ -148,7 +153,10 @@ class CompareScreen(ModalScreen[Location | None]):
 
 
 def _head(
-    badges: tr.SourceBadges, article: Article | None, index: int, text: str,
+    badges: tr.SourceBadges,
+    article: Article | None,
+    index: int,
+    text: str,
     fallback: Related | None = None,
 ) -> Content:
     """``source · date · ¶N`` over the headline, the badge coloured as everywhere."""
@@ -161,10 +169,14 @@ def _head(
         date = "undated"
     words = len(_WORD.findall(text))
     badge = badges.badge(source)
-    name = "no source" if tr.is_unknown(source) else (
-        one_line(source) if badge != one_line(source) else "")
+    name = (
+        "no source"
+        if tr.is_unknown(source)
+        else (one_line(source) if badge != one_line(source) else "")
+    )
     return Content.assemble(
-        (f" {badge} ", badges.style(source)), (f" {name}" if name else "", "bold"),
+        (f" {badge} ", badges.style(source)),
+        (f" {name}" if name else "", "bold"),
         f" · {date} · ¶{index} · {words} words",
         # the headline, unless the passage is the headline
         ("\n" + (one_line(title) or "(no headline)") if index else "", "italic"),

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 
 LABELS: tuple[str, ...] = ("PER", "LOC", "ORG", "DATE")
 LABEL_NAMES: dict[str, str] = {
-    "PER": "person", "LOC": "place", "ORG": "organisation", "DATE": "date",
+    "PER": "person",
+    "LOC": "place",
+    "ORG": "organisation",
+    "DATE": "date",
 }
 ENTITY_LAYER = "entities"
 DATE_LAYER = "dates"
@@ -39,9 +42,7 @@ def entity_styles(colors: Mapping[str, str]) -> dict[str, str]:
     return {label: f"bold {colors[label]}" for label in LABELS if colors.get(label)}
 
 
-def passage_spans(
-    article: Article, spans: Iterable[Span], styles: Mapping[str, str]
-) -> LayerSpans:
+def passage_spans(article: Article, spans: Iterable[Span], styles: Mapping[str, str]) -> LayerSpans:
     """``spans`` (article offsets) cut into the passages they fall in, styled by label.
     Spans of a label without a style are left out; a span across a passage edge is cut."""
     result: LayerSpans = {}

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-import re
 
 from reader.ui.logic.find import fold
 
@@ -61,8 +60,10 @@ class LibraryIndex:
     """Summaries sorted once; :meth:`rows` filters them per keystroke without re-sorting."""
 
     def __init__(self, summaries: Sequence[ArticleSummary]) -> None:
-        folded = {s.id: word_haystack(s.title, s.source or NO_SOURCE, date_label(s), s.id)
-                  for s in summaries}
+        folded = {
+            s.id: word_haystack(s.title, s.source or NO_SOURCE, date_label(s), s.id)
+            for s in summaries
+        }
         sources: dict[str, str] = {}
 
         def order(s: ArticleSummary) -> tuple:
@@ -86,7 +87,8 @@ class LibraryIndex:
         words = fold(query).split()
         if words:
             chosen = [
-                s for s, hay in zip(self.summaries, self._haystacks, strict=True)
+                s
+                for s, hay in zip(self.summaries, self._haystacks, strict=True)
                 if matches(hay, words)
             ]
         else:

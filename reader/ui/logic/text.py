@@ -43,7 +43,6 @@ def one_line(text: str) -> str:
     return text.translate(_ONE_LINE)
 
 
-
 def shorten(text: str, limit: int) -> str:
     """``text`` on one line with control characters shown (:func:`one_line`), cut at a word
     boundary to at most ``limit`` characters plus " …" when it is longer."""

@@ -31,8 +31,18 @@ UNKNOWN_STYLE = "#e0e0e0 on #5c6370"
 _TLDS = (".de", ".net", ".com", ".org", ".at", ".ch", ".eu", ".info", ".uk", ".fr")
 # Backgrounds that carry black text legibly on dark and light themes, distinct in hue.
 PALETTE: tuple[str, ...] = (
-    "#8ec07c", "#83a5e8", "#f0a860", "#d3869b", "#e8d060", "#56c2c2",
-    "#c8a2f0", "#f28c8c", "#b8d040", "#a0c8f0", "#e0b090", "#70d0a0",
+    "#8ec07c",
+    "#83a5e8",
+    "#f0a860",
+    "#d3869b",
+    "#e8d060",
+    "#56c2c2",
+    "#c8a2f0",
+    "#f28c8c",
+    "#b8d040",
+    "#a0c8f0",
+    "#e0b090",
+    "#70d0a0",
 )
 
 
@@ -59,8 +69,9 @@ def date_words(when: When) -> str:
         text = text.replace(when.iso(), f"{when.iso()[:10]} {time}")
     elif when.precision in ("month", "year") and when.weekday is None:
         only = f"({when.precision} only)"
-        text = text.replace(" (inferred)", "") + f" {only}" + (
-            " (inferred)" if when.inferred else "")
+        text = (
+            text.replace(" (inferred)", "") + f" {only}" + (" (inferred)" if when.inferred else "")
+        )
     return text
 
 
@@ -103,8 +114,7 @@ class SourceBadges:
     the same everywhere in the app. Unknown sources get :data:`UNKNOWN_BADGE` in grey."""
 
     def __init__(self, sources: Iterable[str] = ()) -> None:
-        known = sorted({" ".join(s.split()) for s in sources if not is_unknown(s)},
-                       key=str.lower)
+        known = sorted({" ".join(s.split()) for s in sources if not is_unknown(s)}, key=str.lower)
         self._badges: dict[str, str] = {}
         self._styles: dict[str, str] = {}
         taken: set[str] = set()
@@ -216,10 +226,15 @@ def stops(event: Event) -> list[Stop]:
         texts = (p.text,) if p.text else ()
         if old is None:
             merged[p.passage_id] = Stop(
-                p.passage_id, p.article_id, p.passage, p.source, p.title, texts, p.inferred)
+                p.passage_id, p.article_id, p.passage, p.source, p.title, texts, p.inferred
+            )
         else:
             merged[p.passage_id] = Stop(
-                old.passage_id, old.article_id, old.passage, old.source, old.title,
+                old.passage_id,
+                old.article_id,
+                old.passage,
+                old.source,
+                old.title,
                 old.date_texts + tuple(t for t in texts if t not in old.date_texts),
                 old.inferred or p.inferred,
             )
@@ -311,9 +326,7 @@ def badges_for(sources: Sequence[object]) -> SourceBadges:
 # --- the related trail: ] and [ ------------------------------------------------------------
 
 
-def related_step(
-    related_pids: Sequence[str], here_pid: str | None, direction: int
-) -> int | None:
+def related_step(related_pids: Sequence[str], here_pid: str | None, direction: int) -> int | None:
     """Where ``]`` (``direction`` 1) or ``[`` (-1) goes from ``here_pid`` through the
     related passages of an anchor passage: an index into ``related_pids``, ``-1`` for the
     anchor itself (``[`` from the first related passage returns to it), ``None`` past the

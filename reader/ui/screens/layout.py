@@ -50,10 +50,12 @@ class SidebarLayout(Screen[None]):
         return self.has_class("-narrow")
 
     def on_resize(self, event: events.Resize) -> None:
-        self._set_classes({
-            "-narrow": event.size.width < NARROW_WIDTH,
-            "-wide": event.size.width >= WIDE_WIDTH,
-        })
+        self._set_classes(
+            {
+                "-narrow": event.size.width < NARROW_WIDTH,
+                "-wide": event.size.width >= WIDE_WIDTH,
+            }
+        )
 
     def _set_classes(self, wanted: Mapping[str, bool]) -> None:
         """Change several classes with one restyle (each restyle walks the whole screen)."""

@@ -223,8 +223,7 @@ class MainScreen(SidebarLayout):
         if self.article is None:
             self.reading.show_message(WELCOME)
         report = message.report
-        self.call_after_refresh(self._after_listing,
-                                report is not None and not report.up_to_date)
+        self.call_after_refresh(self._after_listing, report is not None and not report.up_to_date)
         self.refresh_bindings()
 
     def on_library_unavailable(self, message: LibraryUnavailable) -> None:
@@ -234,8 +233,9 @@ class MainScreen(SidebarLayout):
         self.bookmark_keeper  # noqa: B018
         self.query("#index-status").remove()
         self.sub_title = message.title
-        self.reading.show_message(Content.assemble((message.title, "bold"), "\n\n",
-                                                   message.message))
+        self.reading.show_message(
+            Content.assemble((message.title, "bold"), "\n\n", message.message)
+        )
         self._show_view("reading")
         if self._search is not None:
             self.search_pane.unavailable(message.title)
@@ -265,8 +265,9 @@ class MainScreen(SidebarLayout):
 
     async def on_open_passage(self, message: OpenPassage) -> None:
         message.stop()
-        await self.go_to(message.article_id, message.passage, record=message.record,
-                         focus=message.focus)
+        await self.go_to(
+            message.article_id, message.passage, record=message.record, focus=message.focus
+        )
 
     async def go_to(
         self, article_id: str, passage: int = 0, *, record: bool = True, focus: bool = True
@@ -277,8 +278,11 @@ class MainScreen(SidebarLayout):
             return False
         article = self.library.article(article_id)
         if article is None:
-            self.notify(f"There is no article {article_id!r} in the index.",
-                        severity="warning", markup=False)
+            self.notify(
+                f"There is no article {article_id!r} in the index.",
+                severity="warning",
+                markup=False,
+            )
             return False
         passage = max(0, min(passage, len(article.passages) - 1))
         if record:
@@ -313,8 +317,11 @@ class MainScreen(SidebarLayout):
             return
         article = self.library.article(location.article_id)
         if article is None:
-            self.notify(f"Article {location.article_id!r} is no longer in the index.",
-                        severity="warning", markup=False)
+            self.notify(
+                f"Article {location.article_id!r} is no longer in the index.",
+                severity="warning",
+                markup=False,
+            )
             return
         await self._display(article, location.passage)
         self.reading.focus()
@@ -493,5 +500,3 @@ class MainScreen(SidebarLayout):
         if action in ("search", "filter"):  # (priority bindings) typed in a box: text
             return not isinstance(self.focused, Input)
         return True
-
-

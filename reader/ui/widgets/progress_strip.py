@@ -49,7 +49,10 @@ class ProgressStrip(Horizontal):
 
 
 async def show_progress(
-    before: Widget, strip_id: str, message: Progress, phases: Mapping[str, str],
+    before: Widget,
+    strip_id: str,
+    message: Progress,
+    phases: Mapping[str, str],
     counted: Collection[str] | None = None,
 ) -> ProgressStrip:
     """Show ``message`` in the strip ``strip_id``, mounted before ``before`` (the footer)

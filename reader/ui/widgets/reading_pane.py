@@ -30,7 +30,13 @@ if TYPE_CHECKING:
     from reader.corpus.model import Article
 
 LAYER_ORDER: tuple[str, ...] = (
-    "entities", "dates", "bookmarks", "related", "search", "find", "find-current",
+    "entities",
+    "dates",
+    "bookmarks",
+    "related",
+    "search",
+    "find",
+    "find-current",
 )
 """Known layers, lowest first. Unknown names are drawn above these, in the order set."""
 

@@ -26,9 +26,7 @@ def styled(text: str, spans: Iterable[StyleSpan] = (), *, single_line: bool = Fa
     return Content(plain, clean, strip_control_codes=False)
 
 
-def layered(
-    text: str, layers: Sequence[Mapping[int, Sequence[StyleSpan]]], index: int
-) -> Content:
+def layered(text: str, layers: Sequence[Mapping[int, Sequence[StyleSpan]]], index: int) -> Content:
     """Passage ``index``'s text with the spans every layer has for it, first layer lowest."""
     spans: list[StyleSpan] = []
     for layer in layers:

@@ -191,8 +191,9 @@ class BookmarkKeeper(Widget):
             try:
                 bookmark = change(store)
             except BookmarkFileError as exc:
-                self.post_message(self.NotSaved(
-                    f"Not saved: the bookmarks file has an error. {exc}"))
+                self.post_message(
+                    self.NotSaved(f"Not saved: the bookmarks file has an error. {exc}")
+                )
                 self._post_state(store)
                 return
             except (BookmarkLockTimeout, UnknownBookmark, ValueError, OSError) as exc:
@@ -257,17 +258,22 @@ class BookmarkKeeper(Widget):
         self.loaded = True
         if message.error != self.error:
             if message.error:
-                self.notify(message.error, title="The bookmarks file cannot be read",
-                            severity="error", timeout=30, markup=False)
+                self.notify(
+                    message.error,
+                    title="The bookmarks file cannot be read",
+                    severity="error",
+                    timeout=30,
+                    markup=False,
+                )
             elif self.error:
-                self.notify(f"{self.path} reads fine again.", title="Bookmarks",
-                            markup=False)
+                self.notify(f"{self.path} reads fine again.", title="Bookmarks", markup=False)
             self.error = message.error
         for warning in message.warnings:
             if warning not in self._warned:
                 self._warned.add(warning)
-                self.notify(warning, title="Bookmarks", severity="warning", timeout=10,
-                            markup=False)
+                self.notify(
+                    warning, title="Bookmarks", severity="warning", timeout=10, markup=False
+                )
         self.refresh_marks()
         select, self._select = self._select, None
         self.post_message(BookmarksChanged(self.bookmarks, self.anchors, self.error, select))
@@ -282,8 +288,9 @@ class BookmarkKeeper(Widget):
             from reader.ui.logic.bookmark_marks import passage_label
 
             tags = " ".join(f"#{t}" for t in bm.tags)
-            self.notify(f"{passage_label(bm)}: “{quote}” {tags}".rstrip(), title="Bookmarked",
-                        markup=False)
+            self.notify(
+                f"{passage_label(bm)}: “{quote}” {tags}".rstrip(), title="Bookmarked", markup=False
+            )
         elif message.what == "edited":
             self.notify(f"Saved the note and tags of “{quote}”", markup=False)
         elif message.what == "removed":
@@ -291,15 +298,18 @@ class BookmarkKeeper(Widget):
 
             undo_queue_push(self.removed, bm)
             undo = key_label(self.app, "bookmark_undo")
-            self.notify(f"Deleted “{quote}” — press {undo} to undo",
-                        title="Bookmark deleted", timeout=8, markup=False)
+            self.notify(
+                f"Deleted “{quote}” — press {undo} to undo",
+                title="Bookmark deleted",
+                timeout=8,
+                markup=False,
+            )
         elif message.what == "restored":
             self.notify(f"Restored “{quote}”", markup=False)
         self.screen.refresh_bindings()
 
     def on_bookmark_keeper_not_saved(self, message: NotSaved) -> None:
-        self.notify(message.message, title="Bookmarks", severity="error", timeout=20,
-                    markup=False)
+        self.notify(message.message, title="Bookmarks", severity="error", timeout=20, markup=False)
 
     # marks ----------------------------------------------------------------------------------
     def layers_for(self, article: Article) -> Mapping[str, Layer]:
@@ -309,16 +319,19 @@ class BookmarkKeeper(Widget):
         from reader.ui.logic.bookmark_marks import mark_spans
 
         spans = mark_spans(article, self.bookmarks)
-        return {"bookmarks": {
-            index: [(s, e, MARK_STYLES[status]) for s, e, status in marks]
-            for index, marks in spans.items()
-        }}
+        return {
+            "bookmarks": {
+                index: [(s, e, MARK_STYLES[status]) for s, e, status in marks]
+                for index, marks in spans.items()
+            }
+        }
 
     def refresh_marks(self) -> None:
         article = self.article
         if article is not None:
-            self.post_message(SetLayer("bookmarks", article.id,
-                                       self.layers_for(article)["bookmarks"]))
+            self.post_message(
+                SetLayer("bookmarks", article.id, self.layers_for(article)["bookmarks"])
+            )
 
     # commands -------------------------------------------------------------------------------
     def add_here(self) -> None:
@@ -331,13 +344,16 @@ class BookmarkKeeper(Widget):
             return
         passage = article.passages[min(self.passage, len(article.passages) - 1)]
         where = "the headline" if passage.is_headline else f"¶{passage.index}"
-        title = f"Bookmark {where} — {one_line(article.source) or '(no source)'} · " \
-                f"{shorten(article.title, TITLE_IN_DIALOG)}"
+        title = (
+            f"Bookmark {where} — {one_line(article.source) or '(no source)'} · "
+            f"{shorten(article.title, TITLE_IN_DIALOG)}"
+        )
         here = bookmarks_of(self.bookmarks, passage.id)
         info = (
             f"This passage has {len(here)} bookmark{'s' if len(here) != 1 else ''} already; "
             "saving adds another (edit them in the bookmarks pane)."
-            if here else ""
+            if here
+            else ""
         )
 
         def done(draft: BookmarkDraft | None) -> None:
@@ -350,8 +366,14 @@ class BookmarkKeeper(Widget):
     def _add(self, article: Article, passage: Passage, draft: BookmarkDraft) -> None:
         from reader.bookmarks import make_bookmark
 
-        self._change("added", lambda store: store.add(make_bookmark(
-            article, passage, words=draft.words, note=draft.note or "", tags=draft.tags)))
+        self._change(
+            "added",
+            lambda store: store.add(
+                make_bookmark(
+                    article, passage, words=draft.words, note=draft.note or "", tags=draft.tags
+                )
+            ),
+        )
 
     def answer(self, request: BookmarkRequest) -> None:
         """What the bookmarks pane asked (the screen hands it on)."""
@@ -367,21 +389,31 @@ class BookmarkKeeper(Widget):
         from reader.ui.dialogs.bookmark_dialog import BookmarkDialog
         from reader.ui.logic.bookmark_marks import passage_label
 
-        title = f"Edit bookmark {passage_label(bm)} — {one_line(bm.source) or '(no source)'}" \
-                f" · {shorten(bm.headline, TITLE_IN_DIALOG)}"
+        title = (
+            f"Edit bookmark {passage_label(bm)} — {one_line(bm.source) or '(no source)'}"
+            f" · {shorten(bm.headline, TITLE_IN_DIALOG)}"
+        )
 
         def done(draft: BookmarkDraft | None) -> None:
             if draft is not None:
                 self._edit(bm.id, draft)
 
-        self.app.push_screen(BookmarkDialog(
-            title, bm.quote, note=bm.note, tags=bm.tags, choose_words=False,
-        ), done)
+        self.app.push_screen(
+            BookmarkDialog(
+                title,
+                bm.quote,
+                note=bm.note,
+                tags=bm.tags,
+                choose_words=False,
+            ),
+            done,
+        )
 
     @work(thread=True, exit_on_error=False, group="bookmarks")
     def _edit(self, bookmark_id: str, draft: BookmarkDraft) -> None:
-        self._change("edited", lambda store: store.edit(
-            bookmark_id, note=draft.note, tags=draft.tags))
+        self._change(
+            "edited", lambda store: store.edit(bookmark_id, note=draft.note, tags=draft.tags)
+        )
 
     @work(thread=True, exit_on_error=False, group="bookmarks")
     def delete(self, bookmark_id: str) -> None:
@@ -404,12 +436,20 @@ class BookmarkKeeper(Widget):
         anchor = self.anchors.get(bm.id)
         index = jump_target(bm, anchor)
         if index is None:
-            self.notify(f"The article {bm.article_id} is no longer in the library; the "
-                        "bookmark keeps its quote.", severity="warning", markup=False)
+            self.notify(
+                f"The article {bm.article_id} is no longer in the library; the "
+                "bookmark keeps its quote.",
+                severity="warning",
+                markup=False,
+            )
             return
         if anchor is not None and anchor.status == "changed":
-            self.notify("The passage has changed since it was bookmarked; the bookmarks pane "
-                        "shows the old and the new text.", severity="warning", markup=False)
+            self.notify(
+                "The passage has changed since it was bookmarked; the bookmarks pane "
+                "shows the old and the new text.",
+                severity="warning",
+                markup=False,
+            )
         self.post_message(OpenPassage(bm.article_id, index))
 
 

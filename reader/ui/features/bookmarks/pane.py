@@ -143,9 +143,9 @@ class BookmarksPane(Vertical):
         self.shown = matching[:SHOWN_LIMIT]
         options = self.list
         options.clear_options()
-        options.add_options([
-            Option(self._prompt(bm, state.anchors.get(bm.id)), id=bm.id) for bm in self.shown
-        ])
+        options.add_options(
+            [Option(self._prompt(bm, state.anchors.get(bm.id)), id=bm.id) for bm in self.shown]
+        )
         if self.shown:
             ids = [bm.id for bm in self.shown]
             if wanted in ids:
@@ -156,14 +156,19 @@ class BookmarksPane(Vertical):
                 options.highlighted = min(old_index or 0, len(self.shown) - 1)
         total = len(state.bookmarks)
         add_key = key_label(self.app, "bookmark")
-        self.query_one("#bookmarks-count", Static).update(Content(
-            count_label(len(matching), total, bool(query.strip()), add_key, len(self.shown))
-        ))
+        self.query_one("#bookmarks-count", Static).update(
+            Content(
+                count_label(len(matching), total, bool(query.strip()), add_key, len(self.shown))
+            )
+        )
         error = self.query_one("#bookmarks-error", Static)
-        error.update(Content(
-            f"{state.error}\nFix the file by hand; the list shows what was last read."
-            if state.error else ""
-        ))
+        error.update(
+            Content(
+                f"{state.error}\nFix the file by hand; the list shows what was last read."
+                if state.error
+                else ""
+            )
+        )
         error.set_class(bool(state.error), "-shown")
         self._show_detail()
         self.screen.refresh_bindings()  # edit and delete apply only with a bookmark shown
@@ -241,8 +246,10 @@ def _prompt(bm: Bookmark, anchor: Anchor | None) -> Content:
 def _detail(bm: Bookmark, anchor: Anchor | None) -> Content:
     """The highlighted bookmark in full."""
     lines: list[Content] = [Content(one_line(bm.headline) or "(no headline)").stylize("bold")]
-    meta = f"{one_line(bm.source) or '(no source)'} · {bm.date or 'undated'} · " \
-           f"{passage_label(bm)} · saved {when_label(bm.created)}"
+    meta = (
+        f"{one_line(bm.source) or '(no source)'} · {bm.date or 'undated'} · "
+        f"{passage_label(bm)} · saved {when_label(bm.created)}"
+    )
     if bm.updated and bm.updated != bm.created:
         meta += f" · edited {when_label(bm.updated)}"
     lines.append(Content.styled(meta, "dim"))
@@ -250,20 +257,24 @@ def _detail(bm: Bookmark, anchor: Anchor | None) -> Content:
     if anchor is not None and status:
         lines.append(Content.assemble(status, f": {anchor.describe()}"))
     elif anchor is None:
-        lines.append(Content.styled("(where it is now shows once the library is ready)",
-                                    "dim"))
+        lines.append(Content.styled("(where it is now shows once the library is ready)", "dim"))
     if anchor is not None and anchor.status == "changed":
         lines.append(Content.assemble(("Was: ", "bold"), f"“{visible(bm.quote)}”"))
         now = anchor.new_text
-        lines.append(Content.assemble(
-            ("Now: ", "bold"), f"“{visible(now)}”" if now else "(no passage like it is left)"
-        ))
+        lines.append(
+            Content.assemble(
+                ("Now: ", "bold"), f"“{visible(now)}”" if now else "(no passage like it is left)"
+            )
+        )
     else:
         lines.append(Content(f"“{visible(bm.quote)}”"))
     if bm.note.strip():
         lines.append(Content.assemble(("Note: ", "bold"), visible(bm.note)))
     if bm.tags:
-        lines.append(Content.assemble(
-            ("Tags: ", "bold"), (", ".join(one_line(t) for t in bm.tags), "$text-accent")))
+        lines.append(
+            Content.assemble(
+                ("Tags: ", "bold"), (", ".join(one_line(t) for t in bm.tags), "$text-accent")
+            )
+        )
     lines.append(Content.styled(f"id {bm.id}", "dim"))
     return Content("\n").join(lines)

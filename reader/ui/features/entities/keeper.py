@@ -146,8 +146,10 @@ class EntityKeeper(Widget):
         legend.display = article is not None
         if article is not None:
             legend.show_legend(
-                self.styles_by_label, shown=self.shown,
-                analysing=self.pending == article.id, keys=self.key_names(),
+                self.styles_by_label,
+                shown=self.shown,
+                analysing=self.pending == article.id,
+                keys=self.key_names(),
             )
 
     def layers_for(self, article: Article) -> dict[str, LayerSpans]:
@@ -162,8 +164,12 @@ class EntityKeeper(Widget):
         if article is not None and article.id not in self.cache:
             self.pending = article.id
             self.run_worker(
-                partial(self._analyse, article.id), name="entity-analysis",
-                group="entity-analysis", exclusive=True, exit_on_error=False, thread=True,
+                partial(self._analyse, article.id),
+                name="entity-analysis",
+                group="entity-analysis",
+                exclusive=True,
+                exit_on_error=False,
+                thread=True,
             )
         self._update_legend()
         self._show_article_rows()
@@ -203,8 +209,11 @@ class EntityKeeper(Widget):
     def on_article_analysed(self, message: ArticleAnalysed) -> None:
         message.stop()
         if message.error:
-            self.notify(f"Could not find the names in this article: {message.error}",
-                        severity="warning", markup=False)
+            self.notify(
+                f"Could not find the names in this article: {message.error}",
+                severity="warning",
+                markup=False,
+            )
         else:
             self.cache[message.article_id] = _ArticleEntities(message.layers, message.rows)
             self.cache.move_to_end(message.article_id)
@@ -245,8 +254,12 @@ class EntityKeeper(Widget):
             return
         self.corpus_counted = True
         self.run_worker(
-            self._count_corpus, name="entity-corpus", group="entity-corpus", exclusive=True,
-            exit_on_error=False, thread=True,
+            self._count_corpus,
+            name="entity-corpus",
+            group="entity-corpus",
+            exclusive=True,
+            exit_on_error=False,
+            thread=True,
         )
 
     def _count_corpus(self) -> None:
@@ -286,8 +299,12 @@ class EntityKeeper(Widget):
         """Analyse what is missing and date undated articles, in a worker (see
         :func:`.enrichment.enrich`); ``shown`` are the dates the library list shows."""
         self.run_worker(
-            partial(self._enrich, index_changed, shown), name="enrich", group="enrich",
-            exclusive=True, exit_on_error=False, thread=True,
+            partial(self._enrich, index_changed, shown),
+            name="enrich",
+            group="enrich",
+            exclusive=True,
+            exit_on_error=False,
+            thread=True,
         )
         if self.pane is not None and not self.corpus_counted:
             self.count_corpus()  # the pane was opened before the library was ready
@@ -298,8 +315,15 @@ class EntityKeeper(Widget):
         def cancelled() -> bool:
             return worker.is_cancelled
 
-        job = partial(enrichment.enrich, self.library, index_changed, cancelled, shown,
-                      self._gate, self.post_message)
+        job = partial(
+            enrichment.enrich,
+            self.library,
+            index_changed,
+            cancelled,
+            shown,
+            self._gate,
+            self.post_message,
+        )
         enrichment.run_in_background(job, cancelled)
 
     def on_enrich_done(self, message: EnrichDone) -> None:
@@ -308,7 +332,10 @@ class EntityKeeper(Widget):
             self.notify(
                 f"Finding names and dates in the corpus failed: {message.error}\n"
                 "Run `reader index` in a shell to see the whole error.",
-                title="Names and dates", severity="error", markup=False, timeout=12,
+                title="Names and dates",
+                severity="error",
+                markup=False,
+                timeout=12,
             )
             return
         self.enriched = True
@@ -324,10 +351,10 @@ class EntityKeeper(Widget):
             self.notify(
                 f"Found the names and dates of {_plural(message.analysed, 'article')} in "
                 f"{message.seconds:.1f} s" + (f"; dated {dated}" if message.dated else ""),
-                title="Names and dates", markup=False,
+                title="Names and dates",
+                markup=False,
             )
 
 
 def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'s' if count != 1 else ''}"
-

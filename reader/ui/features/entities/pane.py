@@ -37,8 +37,13 @@ class EntityList(RowList):
     """The entity rows: Enter searches (the library's "Open" key, by the same binding id)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(BY_ID["list_open"].key, "select", "Search", id="list_open",
-                tooltip="Search every passage that mentions the name at the cursor."),
+        Binding(
+            BY_ID["list_open"].key,
+            "select",
+            "Search",
+            id="list_open",
+            tooltip="Search every passage that mentions the name at the cursor.",
+        ),
     ]
 
 
@@ -59,8 +64,9 @@ class EntityPane(FilteredList):
         self._composed = False
 
     def compose(self) -> ComposeResult:
-        yield ListFilter(placeholder="Filter: name, form or type…", id="entity-filter",
-                         select_on_focus=False)
+        yield ListFilter(
+            placeholder="Filter: name, form or type…", id="entity-filter", select_on_focus=False
+        )
         yield EntityList(render=self._render_row, id="entity-list")
         yield Static(id="entity-detail", markup=False)
 
@@ -85,8 +91,11 @@ class EntityPane(FilteredList):
         if not self._composed:
             return
         rows = entity_list_rows(
-            self.article_rows, self.corpus_rows, self.filter_input.value,
-            article_title=self.article_note, corpus_note=self.corpus_note,
+            self.article_rows,
+            self.corpus_rows,
+            self.filter_input.value,
+            article_title=self.article_note,
+            corpus_note=self.corpus_note,
         )
         row_list = self.row_list
         current = row_list.current
@@ -125,8 +134,11 @@ class EntityPane(FilteredList):
             return
         entity = row.entity
         kind = LABEL_NAMES.get(entity.label, entity.label)
-        where = "this article" if row.section == "article" else (
-            f"{entity.articles:,} article{'s' if entity.articles != 1 else ''}")
+        where = (
+            "this article"
+            if row.section == "article"
+            else (f"{entity.articles:,} article{'s' if entity.articles != 1 else ''}")
+        )
         forms = ", ".join(one_line(f) for f, _ in entity.forms.most_common(FORMS_SHOWN))
         if len(entity.forms) > FORMS_SHOWN:
             forms += ", …"

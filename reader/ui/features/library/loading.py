@@ -57,12 +57,14 @@ def load_library(
     except _Cancelled:
         return
     except Exception as exc:  # the app must open whatever the index does
-        post(LibraryUnavailable(
-            "The index could not be opened",
-            f"{type(exc).__name__}: {exc}\n\nRun `reader index` in a shell to see the "
-            f"whole error; deleting the index folder makes reader rebuild it:\n"
-            f"{source.library.paths.root}",
-        ))
+        post(
+            LibraryUnavailable(
+                "The index could not be opened",
+                f"{type(exc).__name__}: {exc}\n\nRun `reader index` in a shell to see the "
+                f"whole error; deleting the index folder makes reader rebuild it:\n"
+                f"{source.library.paths.root}",
+            )
+        )
         return
     if cancelled():
         return
@@ -97,9 +99,11 @@ def _post_listing(
 
 
 def index_notice(report: UpdateReport) -> str:
-    return (f"Indexed {report.articles:,} articles ({report.added:,} added, "
-            f"{report.updated:,} updated, {report.removed:,} removed) in "
-            f"{report.seconds:.1f} s")
+    return (
+        f"Indexed {report.articles:,} articles ({report.added:,} added, "
+        f"{report.updated:,} updated, {report.removed:,} removed) in "
+        f"{report.seconds:.1f} s"
+    )
 
 
 def problems_notice(problems: list[str]) -> str:
@@ -107,7 +111,8 @@ def problems_notice(problems: list[str]) -> str:
     shown = problems[:PROBLEMS_SHOWN]
     more = len(problems) - len(shown)
     return "\n".join(shown) + (
-        f"\n… and {more} more (run `reader index` to see them all)" if more else "")
+        f"\n… and {more} more (run `reader index` to see them all)" if more else ""
+    )
 
 
 def empty_message(source: LibrarySource, problems: list[str]) -> str:

@@ -51,7 +51,8 @@ class LibraryPane(FilteredList):
 
     def compose(self) -> ComposeResult:
         yield ListFilter(
-            placeholder="Filter: headline, source, date…", id="library-filter",
+            placeholder="Filter: headline, source, date…",
+            id="library-filter",
             select_on_focus=False,
         )
         yield Static("Loading the library…", id="library-count", markup=False)
@@ -91,8 +92,13 @@ class LibraryPane(FilteredList):
         if report is not None and not report.up_to_date:
             self.notify(index_notice(report), title="Index updated", markup=False)
         if message.problems:
-            self.notify(problems_notice(message.problems), title="Some corpus files were "
-                        "skipped", severity="warning", markup=False, timeout=12)
+            self.notify(
+                problems_notice(message.problems),
+                title="Some corpus files were skipped",
+                severity="warning",
+                markup=False,
+                timeout=12,
+            )
 
     def on_library_unavailable(self, message: LibraryUnavailable) -> None:
         self.set_status(message.title)

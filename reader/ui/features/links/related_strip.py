@@ -191,14 +191,16 @@ class RelatedStrip(Vertical):
             if message.pid == self.anchor_pid:
                 self.results, self.loaded = [], True
                 self.row_list.set_rows([])
-                self._title(Content.styled(
-                    f"Related passages could not be found: {message.error}", "$text-error"))
+                self._title(
+                    Content.styled(
+                        f"Related passages could not be found: {message.error}", "$text-error"
+                    )
+                )
             return
         self._cache[message.pid] = message.results
         while len(self._cache) > CACHE:
             self._cache.popitem(last=False)
-        if message.pid == self.anchor_pid and not (self.loaded
-                                                   and message.results == self.results):
+        if message.pid == self.anchor_pid and not (self.loaded and message.results == self.results):
             self._show(message.results)
 
     def _show(self, results: list[Related]) -> None:
@@ -226,8 +228,11 @@ class RelatedStrip(Vertical):
         others = sum(1 for r in results if not r.same_source)
         here = self.here_pid
         position = next((i for i, r in enumerate(results) if r.passage_id == here), -1)
-        where = (f"at {position + 1} of {len(results)}" if position >= 0
-                 else f"{len(results)} passage{'s' if len(results) != 1 else ''}")
+        where = (
+            f"at {position + 1} of {len(results)}"
+            if position >= 0
+            else f"{len(results)} passage{'s' if len(results) != 1 else ''}"
+        )
         if others < len(results):
             where += f", {others} in other sources"
         anchor = self.anchor_at
@@ -237,11 +242,17 @@ class RelatedStrip(Vertical):
             if article is not None:
                 origin = f"{one_line(article.source) or 'no source'} ¶{anchor.passage}"
         app = self.app
-        keys = f"{key_label(app, 'next_related')}/{key_label(app, 'previous_related')} step · " \
-               f"{key_label(app, 'compare')} compare"
-        self._title(Content.assemble(
-            ("Related", "bold"), f" to {origin}: {where}  ", (keys, "dim"),
-        ))
+        keys = (
+            f"{key_label(app, 'next_related')}/{key_label(app, 'previous_related')} step · "
+            f"{key_label(app, 'compare')} compare"
+        )
+        self._title(
+            Content.assemble(
+                ("Related", "bold"),
+                f" to {origin}: {where}  ",
+                (keys, "dim"),
+            )
+        )
 
     def _title(self, content: Content) -> None:
         self.query_one("#related-title", Static).update(content)
@@ -254,7 +265,8 @@ class RelatedStrip(Vertical):
             (f"{r.score:.2f} ", "dim" if r.same_source else "bold"),
             (f" {badges.badge(r.source)} ", badges.style(r.source)),
             (" same source" if r.same_source else "", "dim"),
-            " ", one_line(r.text),
+            " ",
+            one_line(r.text),
         )
 
     # gutter marks -------------------------------------------------------------------------
@@ -297,11 +309,13 @@ class RelatedStrip(Vertical):
         if not self.results:
             self.app.notify("This passage has no related passages.")
             return
-        target = tr.related_step([r.passage_id for r in self.results], self.here_pid,
-                                 direction)
+        target = tr.related_step([r.passage_id for r in self.results], self.here_pid, direction)
         if target is None:
-            self.app.notify("That was the last related passage." if direction > 0 else
-                            "This is the passage the related ones belong to.")
+            self.app.notify(
+                "That was the last related passage."
+                if direction > 0
+                else "This is the passage the related ones belong to."
+            )
             return
         if target == -1:
             location = self.anchor_at
@@ -348,9 +362,16 @@ class RelatedStrip(Vertical):
             if location is not None:  # Enter in the compare view: open that passage
                 self.post_message(OpenPassage(location.article_id, location.passage))
 
-        self.app.push_screen(CompareScreen(
-            self.source.library, self.summaries, self.anchor_pid, self.results, index,
-        ), opened)
+        self.app.push_screen(
+            CompareScreen(
+                self.source.library,
+                self.summaries,
+                self.anchor_pid,
+                self.results,
+                index,
+            ),
+            opened,
+        )
 
     def forget(self) -> None:
         """Drop what is cached and look again (the index or its analysis changed)."""
@@ -365,4 +386,3 @@ class RelatedStrip(Vertical):
     def can(self, action: str) -> bool:
         """Whether ``]``, ``[`` or ``=`` apply now (for the footer)."""
         return self.anchor_at is not None and self.loaded and bool(self.results)
-

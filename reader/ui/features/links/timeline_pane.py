@@ -145,8 +145,9 @@ class TimelinePane(Vertical):
             return
         self._loading = True
         if self.timeline is None:
-            self._status("Building the timeline (the first time takes a few seconds on a "
-                         "large corpus)…")
+            self._status(
+                "Building the timeline (the first time takes a few seconds on a large corpus)…"
+            )
         self._load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="timeline")
@@ -209,11 +210,15 @@ class TimelinePane(Vertical):
         parts.append(f"{tr.IMPRECISE} month/year only · {tr.INFERRED} inferred")
         text = " · ".join(parts)
         if not total:
-            text = ("No dated events: the timeline is made of the dates found in the articles"
-                    " (`reader index` analyses them).")
+            text = (
+                "No dated events: the timeline is made of the dates found in the articles"
+                " (`reader index` analyses them)."
+            )
         if self.unanalysed:
-            text += (f"\n{self.unanalysed:,} articles are not analysed yet; show the timeline "
-                     "again once they are.")
+            text += (
+                f"\n{self.unanalysed:,} articles are not analysed yet; show the timeline "
+                "again once they are."
+            )
         self._status(text)
 
     def _status(self, text: str, error: bool = False) -> None:
@@ -226,8 +231,7 @@ class TimelinePane(Vertical):
             return Content(row.heading)
         event = row.event
         date = tr.date_label(event.date).ljust(tr.DATE_WIDTH)
-        parts: list[str | tuple[str, str] | Content] = [(date, "dim" if _imprecise(event)
-                                                          else "")]
+        parts: list[str | tuple[str, str] | Content] = [(date, "dim" if _imprecise(event) else "")]
         parts.append(" ")
         parts.append(_badges(self.badges, event))
         parts.append(" ")
@@ -280,13 +284,18 @@ class TimelinePane(Vertical):
         badges = self.badges
         for stop in stops[:MAX_STOPS]:
             words = " ".join(f"»{one_line(t)}«" for t in stop.date_texts) or "(reports it)"
-            lines.append(Content.assemble(
-                (HERE if stop.passage_id == here_pid else " ", "bold"), " ",
-                (f" {badges.badge(stop.source)} ", badges.style(stop.source)),
-                f" ¶{stop.passage} ", words,
-                (" inferred" if stop.inferred else "", MARK_STYLE), "  ",
-                (one_line(stop.title), "dim"),
-            ))
+            lines.append(
+                Content.assemble(
+                    (HERE if stop.passage_id == here_pid else " ", "bold"),
+                    " ",
+                    (f" {badges.badge(stop.source)} ", badges.style(stop.source)),
+                    f" ¶{stop.passage} ",
+                    words,
+                    (" inferred" if stop.inferred else "", MARK_STYLE),
+                    "  ",
+                    (one_line(stop.title), "dim"),
+                )
+            )
         if len(stops) > MAX_STOPS:
             lines.append(Content.styled(f"  … {len(stops) - MAX_STOPS} more passages", "dim"))
         detail.update(Content("\n").join(lines))
@@ -306,8 +315,10 @@ class TimelinePane(Vertical):
         here_pid = self._here_pid()
         event = tr.event_at(self.by_passage, here_pid, self.event_id) or self._event_by_id()
         if event is None:
-            self.app.notify("This passage is in no dated event: choose one in the timeline (t).",
-                            severity="warning")
+            self.app.notify(
+                "This passage is in no dated event: choose one in the timeline (t).",
+                severity="warning",
+            )
             return
         stops = tr.stops(event)
         here_source = tr.source_key(article.source, article.id) if article else None
@@ -327,7 +338,9 @@ class TimelinePane(Vertical):
             self.app.notify(
                 f"{tr.date_words(event.date)}: {one_line(stop.source) or 'no source'}, "
                 f"passage {stop.passage} ({index + 1} of {len(stops)})",
-                title=one_line(event.label)[:60], timeout=3, markup=False,
+                title=one_line(event.label)[:60],
+                timeout=3,
+                markup=False,
             )
 
     def _event_by_id(self) -> Event | None:
@@ -343,7 +356,8 @@ class TimelinePane(Vertical):
             return
         shown = {row.key for row in self.row_list.rows}
         event = tr.event_to_follow(
-            self.by_passage, (e for e in self.timeline.events if e.id in shown),
+            self.by_passage,
+            (e for e in self.timeline.events if e.id in shown),
             (article.id, self.passage, len(article.passages), article.date),
             self.event_id,
         )
@@ -394,4 +408,3 @@ def _unanalysed(library: Library) -> int:
     version = analysis_version(library.config.gazetteer)
     with library.lock:
         return len(library.store.analysis_missing(ANALYSIS, version))
-

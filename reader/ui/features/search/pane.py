@@ -107,7 +107,8 @@ class SearchPane(Vertical):
         yield Static(id="search-error", markup=False)
         yield Static(
             Content("Type a query and press Enter. F1 lists the query language."),
-            id="search-summary", markup=False,
+            id="search-summary",
+            markup=False,
         )
         yield ResultList(id="search-results")
 
@@ -152,15 +153,18 @@ class SearchPane(Vertical):
         self.hits = list(hits)
         results = self.results
         results.clear_options()
-        results.add_options([
-            _option(i, hit, i == 0 or hit.article.id != self.hits[i - 1].article.id)
-            for i, hit in enumerate(self.hits)
-        ])
+        results.add_options(
+            [
+                _option(i, hit, i == 0 or hit.article.id != self.hits[i - 1].article.id)
+                for i, hit in enumerate(self.hits)
+            ]
+        )
         if not total:
             self._summary(f"No passage matches {one_line(query)!r}.")
         elif total > len(self.hits):
-            self._summary(f"{total:,} passages match; the best {len(self.hits)} shown, "
-                          "grouped by article")
+            self._summary(
+                f"{total:,} passages match; the best {len(self.hits)} shown, grouped by article"
+            )
         else:
             self._summary(f"{total:,} passage{'s' if total != 1 else ''} match")
         if self.hits:
@@ -289,9 +293,11 @@ def _option(index: int, hit: Hit, with_title: bool) -> Option:
     where = "headline" if passage.is_headline else f"¶{passage.index}"
     lines = []
     if with_title:
-        lines.append(Content.assemble(
-            (f"{one_line(article.source) or '(no source)'} · {date}", "dim"),
-        ))
+        lines.append(
+            Content.assemble(
+                (f"{one_line(article.source) or '(no source)'} · {date}", "dim"),
+            )
+        )
         if not passage.is_headline:  # a headline hit shows the headline as its snippet
             title = shorten(article.title, TITLE_CHARS) or "(no headline)"
             lines.append(Content(title).stylize("bold"))
