@@ -71,14 +71,48 @@ def seeds(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def _seeds_indexed_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The seeds indexed and analysed by ``reader index``, once per test process: the corpus
+    folder and the index folder it made (the index is keyed by the corpus folder's path)."""
+    from reader.cli import main
+    from reader.locations import default_index_dir
+
+    base = tmp_path_factory.mktemp("indexed-seeds")
+    corpus = base / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(base / "cache"))
+        patch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+        patch.chdir(base)
+        assert main(["--corpus", str(corpus), "index"]) == 0
+        index = default_index_dir([corpus])
+    return corpus, index
+
+
+@pytest.fixture
+def indexed_seeds(_seeds_indexed_once: tuple[Path, Path], isolated_home: Path) -> Path:
+    """The seeds as a corpus folder whose index is current (indexed and analysed): a later
+    launch, as opposed to :func:`seeds`' first one. The folder is restored to the seeds for
+    every test and the index copied into the test's own cache, so nothing carries over."""
+    from reader.locations import default_index_dir
+
+    corpus, index = _seeds_indexed_once
+    shutil.rmtree(corpus)
+    shutil.copytree(SEEDS, corpus)  # (copy2 keeps the times the index recorded)
+    shutil.copytree(index, default_index_dir([corpus]))
+    return corpus
+
+
 # the app, for the Pilot tests (tests/test_ui_*.py) ---------------------------------------------
 @pytest.fixture
-async def pilot(seeds: Path):
-    """The app on a copy of the seeds, running at ``ui_support.SIZE`` with its library listed
-    and ready to open articles: what most UI tests start from."""
+async def pilot(indexed_seeds: Path):
+    """The app on the seeds, indexed already (as on any launch after the first), running at
+    ``ui_support.SIZE`` with its library listed and ready to open articles: what most UI
+    tests start from."""
     from tests import ui_support as ui
 
-    app = ui.make_app(seeds)
+    app = ui.make_app(indexed_seeds)
     async with app.run_test(size=ui.SIZE) as running:
         await ui.loaded(running)
         yield running

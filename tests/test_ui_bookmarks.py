@@ -121,10 +121,12 @@ async def test_a_whole_passage_is_bookmarked_when_no_words_are_given(pilot) -> N
     )
 
 
-async def test_a_note_tab_and_tags_typed_in_one_burst_land_in_their_boxes(seeds: Path) -> None:
+async def test_a_note_tab_and_tags_typed_in_one_burst_land_in_their_boxes(
+    indexed_seeds: Path,
+) -> None:
     # keys typed (or pasted by a script) faster than the focus moves: after Tab they belong
     # to the tags box, not to the note
-    app = make_app(seeds)
+    app = make_app(indexed_seeds)
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         assert await screen.go_to(GIPFEL, 1)
@@ -223,9 +225,9 @@ async def test_filter_by_source_and_by_words(pilot) -> None:
     assert [bm.note for bm in pane.shown] == ["erste Notiz"]
 
 
-async def test_keys_typed_fast_all_reach_the_filter(seeds: Path) -> None:
+async def test_keys_typed_fast_all_reach_the_filter(indexed_seeds: Path) -> None:
 
-    app = make_app(seeds)
+    app = make_app(indexed_seeds)
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         assert await screen.go_to(REUTERS, 3)
@@ -312,8 +314,8 @@ async def test_a_hand_edit_of_the_file_shows_up(pilot) -> None:
 BROKEN = "version: 1\nbookmarks:\n- id: abc234\n  note: [nicht geschlossen\n"
 
 
-async def test_a_broken_file_is_reported_and_never_written(seeds: Path) -> None:
-    app = make_app(seeds)
+async def test_a_broken_file_is_reported_and_never_written(indexed_seeds: Path) -> None:
+    app = make_app(indexed_seeds)
     path = bookmarks_file(app)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(BROKEN, encoding="utf-8")
@@ -412,9 +414,9 @@ async def test_bookmark_keys_are_in_help_and_the_palette(pilot) -> None:
     assert screen.sidebar.active == "bookmarks"
 
 
-async def test_bookmark_key_can_be_remapped(seeds: Path) -> None:
+async def test_bookmark_key_can_be_remapped(indexed_seeds: Path) -> None:
     (Path.cwd() / "config.yaml").write_text(
-        f"corpus: {seeds}\nkeys:\n  bookmark: x\n", encoding="utf-8"
+        f"corpus: {indexed_seeds}\nkeys:\n  bookmark: x\n", encoding="utf-8"
     )
     app = ReaderApp(Context())
     async with app.run_test(size=SIZE) as pilot:

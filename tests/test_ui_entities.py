@@ -178,9 +178,9 @@ async def test_the_legend_shows_each_colour_once_an_article_is_open(pilot) -> No
     assert rgb(DEFAULT_COLORS["ORG"]) in screen_colours(app, "organisation")
 
 
-async def test_a_remapped_toggle_key_and_a_bad_colour(corpus: Path, tmp_path: Path) -> None:
+async def test_a_remapped_toggle_key_and_a_bad_colour(indexed_seeds: Path, tmp_path: Path) -> None:
     config = 'entities:\n  colors:\n    LOC: "blurple"\nkeys:\n  toggle_entities: "h"\n'
-    app = make_app(corpus, config, tmp_path)
+    app = make_app(indexed_seeds, config, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         # the warning comes at start-up; look before it times out on a slow machine
         await ui.noticed(
@@ -224,8 +224,10 @@ def entity_rows(pane: EntityPane, section: str) -> dict[str, EntityListRow]:
     }
 
 
-async def test_entity_pane_lists_the_articles_and_the_corpus_names(corpus: Path) -> None:
-    app = make_app(corpus)
+async def test_entity_pane_lists_the_articles_and_the_corpus_names(
+    indexed_seeds: Path,
+) -> None:
+    app = make_app(indexed_seeds)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await open_highlighted(pilot, screen, GIPFEL)
@@ -263,9 +265,9 @@ async def test_entity_pane_lists_the_articles_and_the_corpus_names(corpus: Path)
 
 
 async def test_enter_on_an_entity_searches_every_passage_that_mentions_it(
-    corpus: Path, tmp_path: Path
+    indexed_seeds: Path, tmp_path: Path
 ) -> None:
-    app = make_app(corpus, "search:\n  limit: 100\n", tmp_path)
+    app = make_app(indexed_seeds, "search:\n  limit: 100\n", tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await pilot.press("ctrl+e")

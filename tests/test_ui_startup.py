@@ -9,12 +9,8 @@ bench/bench_startup.py, not here."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
-
-import pytest
 
 from reader.ui.app import FALLBACK_THEME
 from tests import ui_support as ui
@@ -113,22 +109,10 @@ FRESH_START = textwrap.dedent("""
 """)
 
 
-@pytest.fixture
-def indexed(seeds: Path) -> Path:
-    """The seeds with their index built and analysed, as `reader index` leaves them."""
-    done = subprocess.run(
-        [sys.executable, "-m", "reader", "--corpus", str(seeds), "index"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    return seeds
-
-
-def test_first_screen_is_light_and_each_feature_works_on_its_first_key(indexed: Path) -> None:
-    code = FRESH_START.format(lazy=LAZY, corpus=str(indexed), article=RT, passage=GUARANTEES)
+def test_first_screen_is_light_and_each_feature_works_on_its_first_key(
+    indexed_seeds: Path,
+) -> None:
+    code = FRESH_START.format(lazy=LAZY, corpus=str(indexed_seeds), article=RT, passage=GUARANTEES)
     found = json.loads(run_python(code, timeout=180).strip().splitlines()[-1])
 
     # the first screen: as before, without the features' modules or the search engine
