@@ -123,9 +123,9 @@ async def test_library_filter_matches_words_of_the_source_not_inside_words(pilot
     assert "2 of 5 articles match" in screen_text(pilot.app)
 
 
-async def test_a_word_typed_fast_goes_whole_where_it_belongs(seeds: Path) -> None:
+async def test_a_word_typed_fast_goes_whole_where_it_belongs(indexed_seeds: Path) -> None:
     # Keys typed in one burst arrive before any of them has moved the focus.
-    app = make_app(seeds)
+    app = make_app(indexed_seeds)
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         library = screen.library_pane
@@ -206,8 +206,8 @@ async def test_clicking_a_library_row_opens_it(pilot, screen) -> None:
 
 
 # search -------------------------------------------------------------------------------------
-async def test_search_and_open_a_hit_with_matches_highlighted(seeds: Path) -> None:
-    app = make_app(seeds)
+async def test_search_and_open_a_hit_with_matches_highlighted(indexed_seeds: Path) -> None:
+    app = make_app(indexed_seeds)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         screen = await search(pilot, "Sicherheitsgarantien")
@@ -227,8 +227,8 @@ async def test_search_and_open_a_hit_with_matches_highlighted(seeds: Path) -> No
         assert screen.history.current.article_id == hit.passage.article_id
 
 
-async def test_bad_query_shows_message_under_the_box(seeds: Path) -> None:
-    app = make_app(seeds)
+async def test_bad_query_shows_message_under_the_box(indexed_seeds: Path) -> None:
+    app = make_app(indexed_seeds)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         screen = await search(pilot, '"rote Linie')
@@ -241,8 +241,8 @@ async def test_bad_query_shows_message_under_the_box(seeds: Path) -> None:
         assert "unknown field" in screen.query_one("#search-error").visual.plain
 
 
-async def test_recent_queries_come_back_with_up(seeds: Path) -> None:
-    app = make_app(seeds)
+async def test_recent_queries_come_back_with_up(indexed_seeds: Path) -> None:
+    app = make_app(indexed_seeds)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await search(pilot, "Putin")
@@ -260,8 +260,8 @@ async def test_recent_queries_come_back_with_up(seeds: Path) -> None:
     assert warning is None and state.recent_queries[:2] == ["Biden", "Putin"]
 
 
-async def test_n_and_N_step_through_hits_across_articles(seeds: Path) -> None:
-    app = make_app(seeds)
+async def test_n_and_N_step_through_hits_across_articles(indexed_seeds: Path) -> None:
+    app = make_app(indexed_seeds)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         screen = await search(pilot, "Garantien")
@@ -341,10 +341,10 @@ async def test_find_in_article_highlights_and_steps(pilot, screen) -> None:
 
 
 # help, palette, keys, quitting ----------------------------------------------------------------
-async def test_help_screen_lists_every_key(seeds: Path) -> None:
+async def test_help_screen_lists_every_key(indexed_seeds: Path) -> None:
     from reader.ui.keys import COMMANDS
 
-    app = make_app(seeds)
+    app = make_app(indexed_seeds)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("f1")
@@ -422,10 +422,10 @@ async def test_palette_runs_app_commands_and_opens_articles(pilot, screen) -> No
     assert screen.article.id == GIPFEL
 
 
-async def test_keys_can_be_remapped_in_config(seeds: Path, isolated_home: Path) -> None:
+async def test_keys_can_be_remapped_in_config(indexed_seeds: Path, isolated_home: Path) -> None:
     config = Path.cwd() / "config.yaml"
     config.write_text(
-        f"corpus: {seeds}\nkeys:\n  search: s\n  no_such_binding: x\n", encoding="utf-8"
+        f"corpus: {indexed_seeds}\nkeys:\n  search: s\n  no_such_binding: x\n", encoding="utf-8"
     )
     app = ReaderApp(Context())
     async with app.run_test(size=SIZE) as pilot:
@@ -437,6 +437,29 @@ async def test_keys_can_be_remapped_in_config(seeds: Path, isolated_home: Path) 
         await pilot.pause()
         source = app.screen.query_one("#help-text").source
         assert "| `search` | `s` |" in source
+
+
+async def test_the_footer_shows_the_keys_that_apply_and_keeps_them_while_they_do(
+    pilot, screen
+) -> None:
+    from textual.widgets._footer import FooterKey
+
+    def footer_keys() -> list[FooterKey]:
+        return list(screen.query(FooterKey))
+
+    def footer_line() -> str:
+        return screen_text(pilot.app).splitlines()[-1]
+
+    assert "l Library" in footer_line() and "b Bookmark" not in footer_line()
+    await open_article(pilot, screen, REUTERS)
+    await until(pilot, lambda: "b Bookmark" in footer_line(), "b in the footer")
+    await pilot.pause(0.2)  # (the related strip settles: ] and [ come)
+    before = footer_keys()
+    await pilot.press("j")
+    await pilot.pause()
+    assert screen.reading.cursor == 1
+    # the same keys apply on the next passage: the footer is not rebuilt for it
+    assert footer_keys() == before and "b Bookmark" in footer_line()
 
 
 async def test_q_quits_but_not_while_typing(pilot, screen) -> None:
@@ -451,8 +474,8 @@ async def test_q_quits_but_not_while_typing(pilot, screen) -> None:
     assert not app.is_running
 
 
-async def test_ctrl_q_quits_from_an_input(seeds: Path) -> None:
-    app = make_app(seeds)
+async def test_ctrl_q_quits_from_an_input(indexed_seeds: Path) -> None:
+    app = make_app(indexed_seeds)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("slash", "a", "ctrl+q")
@@ -460,14 +483,14 @@ async def test_ctrl_q_quits_from_an_input(seeds: Path) -> None:
         assert not app.is_running
 
 
-async def test_theme_is_remembered(seeds: Path) -> None:
-    app = make_app(seeds)
+async def test_theme_is_remembered(indexed_seeds: Path) -> None:
+    app = make_app(indexed_seeds)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         app.theme = "nord"
         await pilot.pause()
     assert load_state()[0].theme == "nord"
-    again = make_app(seeds)
+    again = make_app(indexed_seeds)
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
@@ -582,8 +605,8 @@ async def test_missing_corpus_folder_says_so(tmp_path: Path) -> None:
 
 
 # small terminals -----------------------------------------------------------------------------
-async def test_80x24_shows_one_pane_at_a_time(seeds: Path) -> None:
-    app = make_app(seeds)
+async def test_80x24_shows_one_pane_at_a_time(indexed_seeds: Path) -> None:
+    app = make_app(indexed_seeds)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot)
         sidebar, reading = screen.sidebar, screen.query_one("#reading-column")

@@ -33,7 +33,7 @@ from textual.content import Content
 from textual.dom import DOMNode
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from reader.ui.binding import bind_vars
 from reader.ui.features.library.pane import INDEXING, WELCOME, LibraryPane
@@ -56,6 +56,7 @@ from reader.ui.messages import (
     ShowLayers,
 )
 from reader.ui.screens.layout import SidebarLayout
+from reader.ui.widgets.footer import KeyFooter
 from reader.ui.widgets.reading_pane import Layer, LayerSource, ReadingPane
 from reader.ui.widgets.sidebar import Sidebar
 
@@ -125,7 +126,7 @@ class MainScreen(SidebarLayout):
             yield Sidebar(LibraryPane(id="library"), "Library", id="sidebar")
             with Vertical(id="reading-column"):
                 yield ReadingPane(WELCOME, id="reading")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sidebar.register("search", "Search", self._make_search_pane)
@@ -202,7 +203,7 @@ class MainScreen(SidebarLayout):
         from reader.ui.features.library.loading import COUNTED, PHASES
         from reader.ui.widgets.progress_strip import show_progress
 
-        await show_progress(self.query_one(Footer), "index-status", message, PHASES, COUNTED)
+        await show_progress(self.query_one(KeyFooter), "index-status", message, PHASES, COUNTED)
         self.bookmark_keeper  # noqa: B018 - mounted while the index is built
         if self.article is None:
             self.reading.show_message(INDEXING)
@@ -211,7 +212,7 @@ class MainScreen(SidebarLayout):
         from reader.ui.features.entities.enrichment import PHASES
         from reader.ui.widgets.progress_strip import show_progress
 
-        await show_progress(self.query_one(Footer), "entity-status", message, PHASES)
+        await show_progress(self.query_one(KeyFooter), "entity-status", message, PHASES)
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         """The library pane lists the articles (it had the message first)."""
