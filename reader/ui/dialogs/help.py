@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from importlib import resources
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from reader.ui.keys import BUILTIN_KEYS, COMMANDS, Scope, key_display, keymap_of
 
@@ -56,6 +56,19 @@ def help_markdown(display: Callable[[str], str], keymap: Mapping[str, str]) -> s
     return help_text().replace("{{keys}}", key_tables(display, keymap))
 
 
+class HelpText(Static):
+    """The help, drawn as one block by Rich's Markdown (``source`` is the Markdown).
+
+    Textual's ``Markdown`` widget makes a widget of every table cell: with the key tables that
+    is hundreds, and F1 took over a second; Rich draws the same text in one go."""
+
+    def __init__(self, source: str, **kwargs: Any) -> None:
+        from rich.markdown import Markdown
+
+        super().__init__(Markdown(source, code_theme="ansi_dark"), **kwargs)
+        self.source = source
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark", "dismiss", "Close", id="help.close"),
@@ -67,7 +80,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-dialog"):
             yield Static("Help — Escape closes", id="help-title")
             with VerticalScroll(id="help-scroll"):
-                yield Markdown(markdown, id="help-text")
+                yield HelpText(markdown, id="help-text")
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()
