@@ -3,8 +3,11 @@
 Textual's ``Footer`` removes and mounts all its keys again on every binding refresh and every
 focus change, several times per key press in this app (opening an article moves the focus and
 refreshes the bindings a few times): a frame's work each time for a footer that mostly looks
-the same. This one compares what it would show with what it shows and rebuilds once per
-refresh, and only on a difference."""
+the same. This one compares what it would show with what it shows and rebuilds only on a
+difference.
+
+Every change is still followed up (no "already queued" flag): Textual hands a widget's
+after-refresh callback to the screen on top, and a modal's callbacks go when it closes."""
 
 from __future__ import annotations
 
@@ -23,14 +26,12 @@ class KeyFooter(Footer):
     """``Footer`` that skips rebuilds which would show the same keys."""
 
     _shown: Shown | None = None
-    _queued = False
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
-        if self.is_attached and screen is self.screen and not self._queued:
-            self._queued = True
+        if self.is_attached and screen is self.screen:
             self.call_after_refresh(self._rebuild_if_changed)
 
     def shown(self) -> Shown:
@@ -44,7 +45,6 @@ class KeyFooter(Footer):
         )
 
     async def _rebuild_if_changed(self) -> None:
-        self._queued = False
         if not self.is_attached:
             return
         shown = self.shown()
