@@ -36,8 +36,9 @@ from reader.search.query import (
     parse_query,
     query_terms,
 )
-from reader.search.scan import IndexPaths, scan_corpus
+from reader.search.scan import IndexPaths, Scan, scan_corpus
 from reader.search.store import ArticleStore, ArticleSummary
+from reader.search.write_lock import write_lock
 
 ARTICLE_CACHE = 256
 ANALYSIS = "analysis"  # store kind: dates and entities of an article
@@ -63,9 +64,9 @@ class Library:
         return self._lock
 
     # opening -------------------------------------------------------------------------
-    def _open(self) -> None:
+    def _open(self, waiting: Callable[[], None] | None = None) -> None:
         if self._ix is None:
-            self._ix, self._store, self._rebuild_reason = open_index(self.paths)
+            self._ix, self._store, self._rebuild_reason = open_index(self.paths, waiting)
 
     @property
     def store(self) -> ArticleStore:
@@ -98,18 +99,37 @@ class Library:
             return scan_corpus(self.store, self.config.corpus, self.config.overrides).is_current
 
     def update(self, progress: Progress | None = None) -> UpdateReport:
-        """Index what changed in the corpus since the last run."""
+        """Index what changed in the corpus since the last run; waits for another process
+        writing this index (progress phase ``waiting``) rather than meeting it mid-write."""
+        tick = progress or (lambda phase, done, total: None)
+        waited = False
+
+        def waiting() -> None:
+            nonlocal waited
+            waited = True
+            tick("waiting", 0, 0)
+
         with self._lock:
-            self._open()
-            report = update_index(
-                self.index, self.store, self.config.corpus, self.config.overrides, progress
-            )
-            if self._rebuild_reason:
-                report.rebuilt, report.rebuild_reason = True, self._rebuild_reason
-                self._rebuild_reason = ""
-            if not report.up_to_date:
-                self._reset_readers()
-            return report
+            self._open(waiting)  # (a new or unreadable index is built under the lock)
+            scan = None
+            if not self._rebuild_reason:
+                scan = scan_corpus(self.store, self.config.corpus, self.config.overrides)
+            if scan is not None and scan.is_current:  # nothing to write: no lock to wait for
+                return self._update(progress, scan)
+        with write_lock(self.paths.root, waiting), self._lock:
+            # what another writer did while this one waited is not in the scan: look again
+            return self._update(progress, None if waited else scan)
+
+    def _update(self, progress: Progress | None, scan: Scan | None) -> UpdateReport:
+        report = update_index(
+            self.index, self.store, self.config.corpus, self.config.overrides, progress, scan
+        )
+        if self._rebuild_reason:
+            report.rebuilt, report.rebuild_reason = True, self._rebuild_reason
+            self._rebuild_reason = ""
+        if not report.up_to_date:
+            self._reset_readers()
+        return report
 
     def reindex(
         self,
@@ -120,8 +140,19 @@ class Library:
     ) -> None:
         """Rewrite the index documents of ``ids`` with the date and the entities per passage
         that ``entry(article)`` gives (``None``: leave that article), and mark them in the
-        store as carrying analysis ``version`` (kind ``INDEXED``)."""
+        store as carrying analysis ``version`` (kind ``INDEXED``). Waits for another
+        process writing this index, as :meth:`update` does."""
         tick = progress or (lambda phase, done, total: None)
+        with write_lock(self.paths.root, lambda: tick("waiting", 0, 0)):
+            self._reindex(ids, entry, version, tick)
+
+    def _reindex(
+        self,
+        ids: list[str],
+        entry: Callable[[Article], tuple[When | None, dict[int, list[str]]] | None],
+        version: str,
+        tick: Progress,
+    ) -> None:
         total = len(ids)
         bulk = total >= 1000
         writer = (

@@ -9,7 +9,10 @@ from contextlib import contextmanager
 from reader.cli.context import raw_stream
 from reader.search.indexer import Progress
 
+WAITING = "Waiting for another reader process that is writing this index"
+
 PHASES = {
+    "waiting": WAITING,
     "scan": "Scanning",
     "read": "Reading files",
     "index": "Indexing",
@@ -26,7 +29,12 @@ def progress_bar(enabled: bool | None = None) -> Iterator[Progress]:
     if enabled is None:
         enabled = sys.stderr.isatty()
     if not enabled:
-        yield lambda phase, done, total: None
+
+        def quiet(phase: str, done: int, total: int) -> None:
+            if phase == "waiting":  # the one phase said when piped: else it looks hung
+                print(f"{WAITING}…", file=sys.stderr, flush=True)
+
+        yield quiet
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn

@@ -22,9 +22,10 @@ from whoosh.index import Index
 from reader.corpus.formats import Problem
 from reader.corpus.loader import load_file
 from reader.corpus.model import Article
-from reader.search.scan import VERSION_KEY, IndexPaths, scan_corpus
+from reader.search.scan import VERSION_KEY, IndexPaths, Scan, scan_corpus
 from reader.search.schema import DATE_FORMAT, build_schema
 from reader.search.store import ArticleStore, StoreError
+from reader.search.write_lock import write_lock
 
 Progress = Callable[[str, int, int], None]
 """``progress(phase, done, total)``; phases: "scan", "read", "index", "commit"."""
@@ -101,9 +102,37 @@ def passage_documents(article: Article, entities: dict[int, list[str]] | None = 
         yield doc
 
 
-def open_index(paths: IndexPaths) -> tuple[Index, ArticleStore, str]:
-    """Open (or create) the index and store; returns a rebuild reason or ``""``."""
+def open_index(
+    paths: IndexPaths, waiting: Callable[[], None] | None = None
+) -> tuple[Index, ArticleStore, str]:
+    """Open (or create) the index and store; returns a rebuild reason or ``""``. A rebuild
+    takes the write lock (``waiting()`` if another process holds it) and looks again once it
+    has it: the index another writer was building is then complete, not wiped."""
     paths.root.mkdir(parents=True, exist_ok=True)
+    ix, store, reason = _try_open(paths)
+    if not reason:
+        assert ix is not None and store is not None
+        return ix, store, ""
+    with write_lock(paths.root, waiting):
+        ix, store, reason = _try_open(paths)
+        if reason:
+            if reason != "new index":  # (a new one has nothing to wipe, nor anyone reading it)
+                paths.wipe()
+            paths.whoosh.mkdir(parents=True, exist_ok=True)
+            ix = whoosh_index.create_in(paths.whoosh, build_schema())
+            store = ArticleStore(paths.store)
+            store.set_meta("version", VERSION_KEY)
+            store.commit()
+            if reason == "new index":
+                reason = ""
+    assert ix is not None and store is not None
+    return ix, store, reason
+
+
+def _try_open(paths: IndexPaths) -> tuple[Index | None, ArticleStore | None, str]:
+    """The index and store as they are, or why they must be rebuilt (nothing left open)."""
+    if not paths.store.exists():  # (nothing created here: that is for the lock holder)
+        return None, None, "no store" if whoosh_index.exists_in(paths.whoosh) else "new index"
     reason = ""
     store: ArticleStore | None = None
     try:
@@ -120,18 +149,9 @@ def open_index(paths: IndexPaths) -> tuple[Index, ArticleStore, str]:
     except Exception as exc:  # a half-written Whoosh segment can raise almost anything
         reason = f"unreadable index ({type(exc).__name__})"
         ix = None
-    if reason:
-        if store is not None:
-            store.close()
-        paths.wipe()
-        paths.whoosh.mkdir(parents=True, exist_ok=True)
-        ix = whoosh_index.create_in(paths.whoosh, build_schema())
-        store = ArticleStore(paths.store)
-        store.set_meta("version", VERSION_KEY)
-        store.commit()
-        if reason == "new index":
-            reason = ""
-    assert ix is not None and store is not None
+    if reason and store is not None:
+        store.close()
+        store = None
     return ix, store, reason
 
 
@@ -141,12 +161,15 @@ def update_index(
     corpus: list[Path],
     overrides: dict[str, dict[str, Any]],
     progress: Progress | None = None,
+    scan: Scan | None = None,
 ) -> UpdateReport:
-    """Bring ``ix`` and ``store`` in line with the corpus files."""
+    """Bring ``ix`` and ``store`` in line with the corpus files (``scan``: the files as
+    :func:`scan_corpus` just found them, when the caller has looked already)."""
     started = time.perf_counter()
     report = UpdateReport()
     tick = progress or (lambda phase, done, total: None)
-    scan = scan_corpus(store, corpus, overrides)
+    if scan is None:
+        scan = scan_corpus(store, corpus, overrides)
     report.problems.extend(scan.problems)
     report.files = len(scan.current)
     tick("scan", len(scan.current), len(scan.current))

@@ -97,6 +97,10 @@ def _when_from_db(value: str | None) -> When | None:
     return When.from_json(json.loads(value)) if value else None
 
 
+BUSY_SECONDS = 120.0
+"""How long a statement waits for another process's write to finish before it fails."""
+
+
 class StoreError(Exception):
     """The store file is unreadable; the caller rebuilds it."""
 
@@ -105,7 +109,8 @@ class ArticleStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            self.db = sqlite3.connect(path, check_same_thread=False)
+            # another process writing: wait for it (readers go on under WAL)
+            self.db = sqlite3.connect(path, check_same_thread=False, timeout=BUSY_SECONDS)
             self.db.executescript(_SCHEMA)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")

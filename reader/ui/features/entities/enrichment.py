@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from reader.library import Library
 
 PHASES = {
+    "waiting": "Waiting for another reader process writing this index",
     "analyse": "Finding names and dates",
     "entities": "Adding names to the index",
     "commit": "Writing the index",

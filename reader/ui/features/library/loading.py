@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from reader.ui.source import LibrarySource
 
 PHASES = {
+    "waiting": "Waiting for another reader process writing this index",
     "scan": "Checking the corpus",
     "read": "Reading files",
     "index": "Indexing articles",
