@@ -210,8 +210,12 @@ def apply_inferred_dates(library: Library, progress: Progress | None = None) -> 
                 library.store.set_date(aid, guess.date)
                 changed.append(aid)
         if changed:
-            version = current_version(library)
-            library.reindex(changed, _with_analysis(library), version, progress or _quiet)
+            # committed, and the lock let go, before waiting for the index's write lock:
+            # another writer holding it may need the store, and the UI reads meanwhile
+            library.store.commit()
+    if changed:
+        version = current_version(library)
+        library.reindex(changed, _with_analysis(library), version, progress or _quiet)
     return changed
 
 
