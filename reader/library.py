@@ -64,7 +64,7 @@ class Library:
         return self._lock
 
     # opening -------------------------------------------------------------------------
-    def _open(self, waiting: Callable[[], None] | None = None) -> None:
+    def _open(self, waiting: Callable[[int], None] | None = None) -> None:
         if self._ix is None:
             self._ix, self._store, self._rebuild_reason = open_index(self.paths, waiting)
 
@@ -100,14 +100,15 @@ class Library:
 
     def update(self, progress: Progress | None = None) -> UpdateReport:
         """Index what changed in the corpus since the last run; waits for another process
-        writing this index (progress phase ``waiting``) rather than meeting it mid-write."""
+        writing this index (progress phase ``waiting``, ``done`` its process id) rather
+        than meeting it mid-write; raises ``IndexBusy`` if it keeps the index too long."""
         tick = progress or (lambda phase, done, total: None)
         waited = False
 
-        def waiting() -> None:
+        def waiting(pid: int) -> None:
             nonlocal waited
             waited = True
-            tick("waiting", 0, 0)
+            tick("waiting", pid, 0)
 
         with self._lock:
             self._open(waiting)  # (a new or unreadable index is built under the lock)
@@ -143,7 +144,7 @@ class Library:
         store as carrying analysis ``version`` (kind ``INDEXED``). Waits for another
         process writing this index, as :meth:`update` does."""
         tick = progress or (lambda phase, done, total: None)
-        with write_lock(self.paths.root, lambda: tick("waiting", 0, 0)):
+        with write_lock(self.paths.root, lambda pid: tick("waiting", pid, 0)):
             self._reindex(ids, entry, version, tick)
 
     def _reindex(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -12,7 +13,7 @@ from pathlib import Path
 from reader.config import Config
 from reader.library import Library
 from reader.locations import default_index_dir
-from reader.search.write_lock import write_lock
+from reader.search.write_lock import IndexBusy, lock_path, write_lock
 
 
 def reader(*args: str) -> subprocess.Popen[str]:
@@ -42,6 +43,7 @@ def test_index_waits_for_the_writer_before_it_and_says_so(seeds_copy: Path) -> N
         assert proc.stderr is not None
         line = proc.stderr.readline()  # blocks until the waiting note comes
         assert "Waiting for another reader process" in line, line + proc.stderr.read()
+        assert f"(process {os.getpid()})" in line  # who it waits for
         time.sleep(0.5)
         assert proc.poll() is None  # still waiting: it did not go ahead, nor crash
     finally:
@@ -112,3 +114,26 @@ def test_two_libraries_in_one_process_update_at_once(seeds_copy: Path) -> None:
     assert not errors
     assert all(lib.store.count() == 5 for lib in libraries)
     assert len(libraries[1].search("Garantien").hits) == 4
+
+
+def test_a_writer_gives_up_after_its_wait_naming_the_holder(tmp_path: Path) -> None:
+    root = tmp_path / "index"
+    failed: list[str] = []
+    seen: list[int] = []
+
+    def second() -> None:
+        try:
+            with write_lock(root, seen.append, wait_seconds=0.5):
+                pass
+        except IndexBusy as exc:
+            failed.append(str(exc))
+
+    with write_lock(root):
+        thread = threading.Thread(target=second)
+        thread.start()
+        thread.join(10)
+    assert seen and seen[0] == os.getpid()
+    assert len(failed) == 1
+    assert str(lock_path(root)) in failed[0] and f"process {os.getpid()}" in failed[0]
+    with write_lock(root, wait_seconds=0.5):  # let go: the next writer gets it at once
+        pass

@@ -15,6 +15,7 @@ from typing import Any
 from reader import __version__
 from reader.cli.context import Context, UsageError, err, visible_output
 from reader.config import ConfigError
+from reader.search.write_lock import IndexBusy
 
 # The commands of each module, in the order of the help: a command line that names one of
 # them imports only its module (a search does not load bookmarks or the link commands).
@@ -111,7 +112,7 @@ def _guarded(run: Callable[[], int]) -> int:
     """Run a command; a usage or config error is one line (control characters visible)."""
     try:
         return run()
-    except (ConfigError, UsageError) as exc:
+    except (ConfigError, UsageError, IndexBusy) as exc:
         err(f"reader: {exc}")
         return 2
     except KeyboardInterrupt:

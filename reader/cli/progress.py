@@ -23,16 +23,23 @@ PHASES = {
 }
 
 
+def waiting_note(pid: int) -> str:
+    return f"{WAITING} (process {pid})…" if pid else f"{WAITING}…"
+
+
 @contextmanager
 def progress_bar(enabled: bool | None = None) -> Iterator[Progress]:
     """Yield a ``progress(phase, done, total)`` callback drawing a rich bar on stderr."""
     if enabled is None:
         enabled = sys.stderr.isatty()
     if not enabled:
+        told = False
 
         def quiet(phase: str, done: int, total: int) -> None:
-            if phase == "waiting":  # the one phase said when piped: else it looks hung
-                print(f"{WAITING}…", file=sys.stderr, flush=True)
+            nonlocal told
+            if phase == "waiting" and not told:  # said when piped too: else it looks hung
+                told = True
+                print(waiting_note(done), file=sys.stderr, flush=True)
 
         yield quiet
         return
@@ -51,6 +58,9 @@ def progress_bar(enabled: bool | None = None) -> Iterator[Progress]:
         task = bar.add_task("Scanning", total=None)
 
         def update(phase: str, done: int, total: int) -> None:
+            if phase == "waiting":
+                bar.update(task, description=waiting_note(done), completed=0, total=None)
+                return
             label = PHASES.get(phase, phase.capitalize())
             bar.update(task, description=label, completed=done, total=total or None)
 

@@ -103,10 +103,10 @@ def passage_documents(article: Article, entities: dict[int, list[str]] | None = 
 
 
 def open_index(
-    paths: IndexPaths, waiting: Callable[[], None] | None = None
+    paths: IndexPaths, waiting: Callable[[int], None] | None = None
 ) -> tuple[Index, ArticleStore, str]:
     """Open (or create) the index and store; returns a rebuild reason or ``""``. A rebuild
-    takes the write lock (``waiting()`` if another process holds it) and looks again once it
+    takes the write lock (``waiting(pid)`` if another process holds it) and looks again once it
     has it: the index another writer was building is then complete, not wiped."""
     paths.root.mkdir(parents=True, exist_ok=True)
     ix, store, reason = _try_open(paths)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reader.search.write_lock import IndexBusy
 from reader.ui.messages import IndexProgress, LibraryLoaded, LibraryUnavailable
 
 if TYPE_CHECKING:
@@ -56,6 +57,9 @@ def load_library(
             return  # listed above, and the index opens as the store said
         summaries = library.summaries()
     except _Cancelled:
+        return
+    except IndexBusy as exc:
+        post(LibraryUnavailable("The index is busy", f"{exc}\n\nStart reader again then."))
         return
     except Exception as exc:  # the app must open whatever the index does
         post(
