@@ -18,6 +18,7 @@ from whoosh.searching import Searcher
 
 from reader.config import Config
 from reader.corpus.model import Article, Passage, When, split_passage_id
+from reader.search import manifest
 from reader.search.entity_names import resolve_entity_names
 from reader.search.indexer import (
     Progress,
@@ -129,6 +130,7 @@ class Library:
             report.rebuilt, report.rebuild_reason = True, self._rebuild_reason
             self._rebuild_reason = ""
         if not report.up_to_date:
+            manifest.record(self.store, self.paths.whoosh)
             self._reset_readers()
         return report
 
@@ -186,7 +188,7 @@ class Library:
         with self._lock:
             for aid in done:
                 self.store.put_analysis(aid, INDEXED, version, None)
-            self.store.commit()
+            manifest.record(self.store, self.paths.whoosh)  # (commits)
             self._reset_readers()
 
     def stored_analysis(self, article_id: str) -> dict[str, Any] | None:

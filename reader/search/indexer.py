@@ -22,6 +22,7 @@ from whoosh.index import Index
 from reader.corpus.formats import Problem
 from reader.corpus.loader import load_file
 from reader.corpus.model import Article
+from reader.search import manifest
 from reader.search.scan import VERSION_KEY, IndexPaths, Scan, scan_corpus
 from reader.search.schema import DATE_FORMAT, build_schema
 from reader.search.store import ArticleStore, StoreError
@@ -122,7 +123,7 @@ def open_index(
             ix = whoosh_index.create_in(paths.whoosh, build_schema())
             store = ArticleStore(paths.store)
             store.set_meta("version", VERSION_KEY)
-            store.commit()
+            manifest.record(store, paths.whoosh)
             if reason == "new index":
                 reason = ""
     assert ix is not None and store is not None
@@ -143,6 +144,9 @@ def _try_open(paths: IndexPaths) -> tuple[Index | None, ArticleStore | None, str
         elif version != VERSION_KEY:
             reason = f"index format changed ({version} -> {VERSION_KEY})"
         ix = whoosh_index.open_dir(paths.whoosh) if not reason else None
+        damaged = manifest.damage(store, paths.whoosh) if not reason else ""
+        if damaged:
+            reason, ix = f"damaged index ({damaged})", None
     except (StoreError, whoosh_index.EmptyIndexError, OSError, ValueError, EOFError) as exc:
         reason = f"unreadable index ({type(exc).__name__}: {exc})"
         ix = None
