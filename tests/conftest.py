@@ -14,7 +14,13 @@ SEEDS = REPO / "seeds"
 SHARED = REPO.parent / "shared"
 
 
-def run_python(code: str, *, timeout: float = 300, cwd: Path | None = None) -> str:
+def run_python(
+    code: str,
+    *,
+    timeout: float = 300,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> str:
     """Run ``code`` in a fresh interpreter (nothing imported yet, no helper process
     started); what it printed, or a failure that shows the end of its output."""
     run = subprocess.run(
@@ -24,9 +30,21 @@ def run_python(code: str, *, timeout: float = 300, cwd: Path | None = None) -> s
         check=False,
         timeout=timeout,
         cwd=cwd,
+        env=env,
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-3000:]
     return run.stdout
+
+
+def run_reader(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """The ``reader`` command (``python -m reader``) in its own process: status and output."""
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(autouse=True)

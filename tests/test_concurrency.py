@@ -14,6 +14,7 @@ from reader.config import Config
 from reader.library import Library
 from reader.locations import default_index_dir
 from reader.search.write_lock import IndexBusy, lock_path, write_lock
+from tests.conftest import run_reader
 
 
 def reader(*args: str) -> subprocess.Popen[str]:
@@ -63,34 +64,16 @@ def test_two_index_runs_at_once_both_succeed(seeds_copy: Path) -> None:
     # one built it, the other found it up to date (or waited and found it so)
     outs = " ".join(out for out, _ in results)
     assert "indexed 5 articles" in outs
-    found = subprocess.run(
-        [sys.executable, "-m", "reader", "--corpus", str(seeds_copy), "search", "Garantien"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    found = run_reader("--corpus", str(seeds_copy), "search", "Garantien")
     assert found.returncode == 0 and "4 passages match" in found.stderr + found.stdout
 
 
 def test_a_search_does_not_wait_for_a_writer_when_the_index_is_current(
     seeds_copy: Path,
 ) -> None:
-    assert (
-        subprocess.run(
-            [sys.executable, "-m", "reader", "--corpus", str(seeds_copy), "index"],
-            capture_output=True,
-            check=False,
-        ).returncode
-        == 0
-    )
+    assert run_reader("--corpus", str(seeds_copy), "index").returncode == 0
     with write_lock(default_index_dir([seeds_copy])):  # a writer at work elsewhere
-        found = subprocess.run(
-            [sys.executable, "-m", "reader", "--corpus", str(seeds_copy), "search", "Putin"],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=60,
-        )
+        found = run_reader("--corpus", str(seeds_copy), "search", "Putin", timeout=60)
     assert found.returncode == 0, found.stderr
     assert "Waiting" not in found.stderr and "passages match" in found.stderr + found.stdout
 

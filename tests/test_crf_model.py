@@ -151,17 +151,9 @@ def test_model_loads_from_an_installed_wheel(tmp_path: Path) -> None:
         "print(sorted((s.text, s.label) for s in m.get_recognizer().find("
         "'Angela Merkel besuchte Paris.')))"
     )
-    env = {**os.environ, "PYTHONPATH": str(site)}
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-    )
-    assert "('Angela Merkel', 'PER')" in out.stdout
-    assert "('Paris', 'LOC')" in out.stdout
+    out = run_python(code, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(site)})
+    assert "('Angela Merkel', 'PER')" in out
+    assert "('Paris', 'LOC')" in out
 
 
 # --- what it finds -----------------------------------------------------------------------

@@ -4,20 +4,13 @@ is rebuilt with a message naming the file (reliability review, finding 4)."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from reader.locations import default_index_dir
-
-
-def reader(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, check=False
-    )
+from tests.conftest import run_reader
 
 
 def truncate(path: Path) -> None:
@@ -46,26 +39,26 @@ def random_bytes_inside(path: Path) -> None:
 def test_a_damaged_segment_is_rebuilt_with_a_message(
     seeds_copy: Path, damage: Callable[[Path], None]
 ) -> None:
-    assert reader("--corpus", str(seeds_copy), "index").returncode == 0
+    assert run_reader("--corpus", str(seeds_copy), "index").returncode == 0
     segments = sorted((default_index_dir([seeds_copy]) / "whoosh").glob("*.seg"))
     assert segments
     damage(max(segments, key=lambda p: p.stat().st_size))  # the biggest: it holds passages
 
     # a search before any `reader index`: it rebuilds and answers
-    found = reader("--corpus", str(seeds_copy), "search", "Garantien", "--json")
+    found = run_reader("--corpus", str(seeds_copy), "search", "Garantien", "--json")
     assert found.returncode == 0, found.stderr
     assert "Traceback" not in found.stderr
     assert '"total": 4' in found.stdout
     # and the index is then whole: a second run has nothing to do
-    again = reader("--corpus", str(seeds_copy), "index")
+    again = run_reader("--corpus", str(seeds_copy), "index")
     assert again.returncode == 0 and "up to date" in again.stdout
 
 
 def test_the_index_says_which_file_was_damaged(seeds_copy: Path) -> None:
-    assert reader("--corpus", str(seeds_copy), "index").returncode == 0
+    assert run_reader("--corpus", str(seeds_copy), "index").returncode == 0
     segment = sorted((default_index_dir([seeds_copy]) / "whoosh").glob("*.seg"))[0]
     truncate(segment)
-    done = reader("--corpus", str(seeds_copy), "index")
+    done = run_reader("--corpus", str(seeds_copy), "index")
     assert done.returncode == 0, done.stderr
     assert f"rebuilt the index: damaged index ({segment.name} has" in done.stdout
     assert "indexed 5 articles" in done.stdout

@@ -8,8 +8,7 @@ from contextlib import contextmanager
 
 from reader.cli.context import raw_stream
 from reader.search.indexer import Progress
-
-WAITING = "Waiting for another reader process that is writing this index"
+from reader.search.write_lock import WAITING
 
 PHASES = {
     "waiting": WAITING,

@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+WAITING = "Waiting for another reader process that is writing this index"
+"""What a writer that waits says (the CLI adds the process id; the app's progress strip)."""
 WAIT_SECONDS = 600.0
 """How long a writer waits for the one before it before giving up with :class:`IndexBusy`."""
 POLL_SECONDS = 0.2

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reader.search.write_lock import WAITING
 from reader.ui.messages import EnrichDone, EnrichProgress
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from reader.library import Library
 
 PHASES = {
-    "waiting": "Waiting for another reader process writing this index",
+    "waiting": WAITING,
     "analyse": "Finding names and dates",
     "entities": "Adding names to the index",
     "commit": "Writing the index",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from reader.search.write_lock import IndexBusy
+from reader.search.write_lock import WAITING, IndexBusy
 from reader.ui.messages import IndexProgress, LibraryLoaded, LibraryUnavailable
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from reader.ui.source import LibrarySource
 
 PHASES = {
-    "waiting": "Waiting for another reader process writing this index",
+    "waiting": WAITING,
     "scan": "Checking the corpus",
     "read": "Reading files",
     "index": "Indexing articles",
