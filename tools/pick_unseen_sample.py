@@ -32,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.analysis.tokens import tokenize
+from reader.analysis.tokens import TOKEN_RE
 from reader_dev.ner.gold import (
     default_corpora_dir,
     sha1,
@@ -96,19 +96,25 @@ OPENERS = frozenset('.!?:"„“»«')
 
 def capitalised_inner(text: str) -> list[tuple[str, bool]]:
     """Capitalised words that do not open a line, a sentence or a quote, each with whether
-    a determiner, number or inflected lower-case word (an adjective) stands right before."""
+    a determiner, number or inflected lower-case word (an adjective) stands right before.
+
+    Tokens as :func:`reader.analysis.tokens.tokenize` finds them, taken line by line without
+    making token objects (this runs over every word of both corpora). A word right before a
+    line break opens the next line's context; one followed by spaces first does not."""
     words: list[tuple[str, bool]] = []
     previous = "."
-    for token in tokenize(text):
-        word = token.text
-        if word[0].isupper() and word[0].isalpha() and previous not in OPENERS:
-            common = (
-                previous.lower() in DETERMINERS
-                or previous[0].isdigit()
-                or (previous[0].islower() and previous.endswith(("e", "en", "er", "es", "em")))
-            )
-            words.append((word, common))
-        previous = "." if text[token.end : token.end + 1] == "\n" else word
+    for line in text.split("\n"):
+        for word in TOKEN_RE.findall(line):
+            if word[0].isupper() and word[0].isalpha() and previous not in OPENERS:
+                common = (
+                    previous.lower() in DETERMINERS
+                    or previous[0].isdigit()
+                    or (previous[0].islower() and previous.endswith(("e", "en", "er", "es", "em")))
+                )
+                words.append((word, common))
+            previous = word
+        if line and not line[-1].isspace():
+            previous = "."
     return words
 
 
