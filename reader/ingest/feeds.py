@@ -20,7 +20,7 @@ from reader import locations
 from reader.corpus.formats import RawArticle
 from reader.ingest.add import AddReport, add_url
 from reader.ingest.fetch import FetchError, check_url, fetch
-from reader.ingest.store import store_article, write_atomic
+from reader.ingest.store import inbox_dir, store_article, write_atomic
 
 TAGS = re.compile(r"<[^>]+>")
 
@@ -66,6 +66,9 @@ def add_feed(url: str, name: str | None = None) -> dict[str, Any]:
     feed = {"url": url, "name": name or url}
     feeds.append(feed)
     save_feeds(feeds)
+    # The inbox exists from now on, so the default corpus reads it from the next start
+    # (an app started before it has no place for the first articles to show).
+    inbox_dir().mkdir(parents=True, exist_ok=True)
     return feed
 
 

@@ -329,6 +329,17 @@ COMMANDS: tuple[Command, ...] = (
         "timeline",
         palette=False,
     ),
+    Command(
+        "update_feeds",
+        "R",
+        "update_feeds",
+        "Feeds",
+        "Update the feeds you follow (`reader feeds add URL` in a shell): new articles go "
+        "into the inbox and appear in the library.",
+        "screen",
+        show=False,
+        title="Update the feeds",
+    ),
     # reading pane --------------------------------------------------------------------
     Command(
         "cursor_down",

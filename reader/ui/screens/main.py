@@ -279,11 +279,8 @@ class MainScreen(SidebarLayout):
             return False
         article = self.library.article(article_id)
         if article is None:
-            self.notify(
-                f"There is no article {article_id!r} in the index.",
-                severity="warning",
-                markup=False,
-            )
+            notice = f"There is no article {article_id!r} in the index."
+            self.notify(notice, severity="warning", markup=False)
             return False
         passage = max(0, min(passage, len(article.passages) - 1))
         if record:
@@ -313,27 +310,13 @@ class MainScreen(SidebarLayout):
             self.passage = message.index
 
     # history --------------------------------------------------------------------------
-    async def _go_to_location(self, location: Location | None) -> None:
-        if location is None:
-            return
-        article = self.library.article(location.article_id)
-        if article is None:
-            self.notify(
-                f"Article {location.article_id!r} is no longer in the index.",
-                severity="warning",
-                markup=False,
-            )
-            return
-        await self._display(article, location.passage)
-        self.reading.focus()
-        self._show_view("reading")
-        self.refresh_bindings()
-
     async def action_back(self) -> None:
-        await self._go_to_location(self.history.back(self.location))
+        if (location := self.history.back(self.location)) is not None:
+            await self.go_to(location.article_id, location.passage, record=False)
 
     async def action_forward(self) -> None:
-        await self._go_to_location(self.history.forward(self.location))
+        if (location := self.history.forward(self.location)) is not None:
+            await self.go_to(location.article_id, location.passage, record=False)
 
     # search: the search pane does the work ------------------------------------------------
     async def action_search(self) -> None:
@@ -455,6 +438,18 @@ class MainScreen(SidebarLayout):
     def action_compare(self) -> None:
         if self.related_strip is not None:
             self.related_strip.compare()
+
+    # feeds: the updater does the work -----------------------------------------------------
+    async def action_update_feeds(self) -> None:
+        from reader.ui.features.feeds.updater import FeedUpdater
+
+        if not self.query(FeedUpdater):
+            await self.mount(FeedUpdater(id="feeds-status"), before=self.query_one(KeyFooter))
+        self.query_one(FeedUpdater).start(self.source.config.corpus)
+
+    def on_feeds_arrived(self) -> None:
+        """New articles in the inbox: the library reads the corpus again."""
+        self.library_pane.load(self.source)
 
     # panes ----------------------------------------------------------------------------
     async def action_leave(self) -> None:
