@@ -170,6 +170,7 @@ async def test_typing_b_in_the_search_box_does_not_bookmark(pilot) -> None:
 # the pane ------------------------------------------------------------------------------------
 async def test_pane_lists_newest_first_filters_by_tag_and_enter_jumps(pilot) -> None:
     app = pilot.app
+    await pilot.resize_terminal(120, 40)  # all three bookmarks, each with its tags, in view
     screen = await loaded(pilot)
     assert await screen.go_to(REUTERS, 3)
     await add_bookmark(pilot, screen, "rote Linie", "nato")

@@ -15,7 +15,7 @@ from reader.cli.context import Context
 from reader.ui.app import ReaderApp
 from reader.ui.screens.main import MainScreen
 
-SIZE = (120, 40)
+SIZE = (120, 30)
 """The terminal the UI tests run the app in (conftest's ``pilot``)."""
 POLL = 0.02  # seconds between two looks at a condition
 PATIENCE = 30.0  # seconds before `until` gives up; usually a few frames, more on a busy machine
