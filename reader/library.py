@@ -30,6 +30,7 @@ from reader.search.indexer import (
 from reader.search.query import (
     Hit,
     SearchResult,
+    fold_repeats,
     fragments,
     join_title,
     match_offsets,
@@ -276,4 +277,7 @@ class Library:
                 hits.append(
                     Hit(article, passage, hit.score, matches, fragments(passage.text, matches))
                 )
-            return SearchResult(text, len(results), hits, terms, names, notes)
+            result = SearchResult(text, len(results), hits, terms, names, notes)
+            if hits:
+                fold_repeats(result, self.store.showings({h.article.title for h in hits}))
+            return result

@@ -109,14 +109,22 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for note in result.notes:
         print(f"reader: {note}", file=sys.stderr)
+    folded = sum(len(more) for more in result.folded.values())
     print(
         f"{count(result.total, 'passage')} {'matches' if result.total == 1 else 'match'} "
-        f"{text!r}" + (f"; showing {len(result.hits)}" if result.total > len(result.hits) else "")
+        f"{text!r}"
+        + (f"; showing {len(result.hits)}" if result.total > len(result.hits) else "")
+        + (f" ({count(folded, 'hit')} on repeated showings folded)" if folded else "")
     )
     for hit in result.hits:
         date = hit.article.date.describe() if hit.article.date else "undated"
         print(f"\n{hit.passage.id}  {hit.article.source} · {date} · score {hit.score:.2f}")
         print(f"  {hit.article.title}")
+        repeat = result.repeats.get(hit.article.id)
+        if repeat is not None:
+            folded = len(result.folded.get(hit.passage.id, ()))
+            more = f"; {count(folded, 'hit')} on other showings folded here" if folded else ""
+            print(f"  ({repeat.describe()}{more})")
         for frag in hit.fragments:
             before = "… " if frag.start > 0 else ""
             after = " …" if frag.end < len(hit.passage.text) else ""

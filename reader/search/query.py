@@ -13,7 +13,8 @@ from whoosh.query import AndNot, Not, NullQuery, NumericRange, Or, Query, Term, 
 from whoosh.searching import Searcher
 from whoosh.util.times import long_to_datetime
 
-from reader.corpus.model import Article, Passage
+from reader.corpus.model import Article, Passage, When
+from reader.search.repeats import Repeat, find_repeats, fold_hits
 from reader.search.schema import DATE_FORMAT, GERMAN, QUERY_FIELDS, query_schema
 
 FRAGMENT_RADIUS = 70
@@ -299,13 +300,36 @@ class SearchResult:
     notes: list[str] = field(default_factory=list)
     """What the reader should know about how the query was read (an ambiguous or unknown
     entity name)."""
+    folded: dict[str, list[str]] = field(default_factory=dict)
+    """Passage id of a hit → the hits on the same passage of other showings of the same
+    item, left out of ``hits`` (:mod:`reader.search.repeats`)."""
+    repeats: dict[str, Repeat] = field(default_factory=dict)
+    """Article id of a hit → its item's showings, for hits on an item shown repeatedly."""
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "query": self.query,
-            "total": self.total,
-            "hits": [h.to_json() for h in self.hits],
-        }
+        hits = []
+        for hit in self.hits:
+            data = hit.to_json()
+            if hit.article.id in self.repeats:
+                data["repeats"] = self.repeats[hit.article.id].to_json()
+            if hit.passage.id in self.folded:
+                data["folded"] = self.folded[hit.passage.id]
+            hits.append(data)
+        out: dict[str, Any] = {"query": self.query, "total": self.total, "hits": hits}
         if self.notes:
-            data["notes"] = self.notes
-        return data
+            out["notes"] = self.notes
+        return out
+
+
+def fold_repeats(result: SearchResult, showings: list[tuple[str, str, str, When | None]]) -> None:
+    """Fold the hits on other showings of a repeated item into the best one (``showings``:
+    the store's articles with the hits' headlines)."""
+    repeats = find_repeats(showings)
+    if not repeats:
+        return
+    kept = fold_hits(result.hits, repeats, lambda h: (h.article.id, h.passage.index))
+    result.hits = [hit for hit, _ in kept]
+    result.folded = {hit.passage.id: [f.passage.id for f in more] for hit, more in kept if more}
+    result.repeats = {
+        h.article.id: repeats[h.article.id] for h in result.hits if h.article.id in repeats
+    }

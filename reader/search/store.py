@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -231,6 +231,23 @@ class ArticleStore:
 
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def showings(self, titles: Collection[str]) -> list[tuple[str, str, str, When | None]]:
+        """``(id, source, title, date)`` of every article with one of these headlines (the
+        other showings of a repeated item, :mod:`reader.search.repeats`)."""
+        found: list[tuple[str, str, str, When | None]] = []
+        wanted = sorted({t.strip() for t in titles if t.strip()})
+        for start in range(0, len(wanted), 500):  # (SQLite's limit on bound variables)
+            chunk = wanted[start : start + 500]
+            rows = self.db.execute(
+                "SELECT id, source, title, date FROM articles WHERE trim(title) IN "
+                f"({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            found += [
+                (aid, source, title, _when_from_db(date)) for aid, source, title, date in rows
+            ]
+        return found
 
     def article_rows(self) -> list[ArticleRow]:
         """Every article in corpus order (file, then position in it), in one query."""

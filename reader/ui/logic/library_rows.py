@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.search.repeats import Repeat, find_repeats
 from reader.ui.logic.find import fold
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ class LibraryRow:
     source: str
     summary: ArticleSummary | None = None
     count: int = 0
+    repeat: Repeat | None = None
+    """The item's showings, when its outlet showed it more than once (one row for all)."""
 
     @property
     def is_heading(self) -> bool:
@@ -60,6 +63,12 @@ class LibraryIndex:
     """Summaries sorted once; :meth:`rows` filters them per keystroke without re-sorting."""
 
     def __init__(self, summaries: Sequence[ArticleSummary]) -> None:
+        self.repeats = find_repeats((s.id, s.source, s.title, s.date) for s in summaries)
+        """Article id → its item's showings; only the first showing is listed."""
+        repeats = self.repeats
+        summaries = [s for s in summaries if s.id not in repeats or repeats[s.id].kept == s.id]
+        self.folded = sum(r.count - 1 for r in {r.kept: r for r in repeats.values()}.values())
+        """How many showings are left out (listed with their first)."""
         folded = {
             s.id: word_haystack(s.title, s.source or NO_SOURCE, date_label(s), s.id)
             for s in summaries
@@ -103,7 +112,7 @@ class LibraryIndex:
                     rows[heading_at] = LibraryRow(current or "", None, len(rows) - heading_at - 1)
                 heading_at, current = len(rows), source
                 rows.append(LibraryRow(source))
-            rows.append(LibraryRow(source, summary))
+            rows.append(LibraryRow(source, summary, repeat=self.repeats.get(summary.id)))
         if heading_at >= 0:
             rows[heading_at] = LibraryRow(current or "", None, len(rows) - heading_at - 1)
         return rows

@@ -125,9 +125,10 @@ class LibraryPane(FilteredList):
             self.set_status(f"{shown:,} of {total:,} articles match")
         else:
             sources = sum(1 for r in rows if r.is_heading)
-            self.set_status(
-                f"{total:,} articles from {sources:,} source{'s' if sources != 1 else ''}"
-            )
+            status = f"{total:,} articles from {sources:,} source{'s' if sources != 1 else ''}"
+            if self.index.folded:
+                status += f" ({self.index.folded:,} repeated showings folded)"
+            self.set_status(status)
 
     @on(RowList.Selected, "#library-list")
     def _selected(self, event: RowList.Selected) -> None:
@@ -143,4 +144,10 @@ def _render_row(row: LibraryRow) -> Content:
     if row.summary is None:
         return Content(f"{one_line(row.source)}  ({row.count:,})")
     date = date_label(row.summary).ljust(10)
-    return Content.assemble((date, "dim"), "  ", one_line(row.summary.title) or "(no headline)")
+    title = one_line(row.summary.title) or "(no headline)"
+    if row.repeat is None:
+        return Content.assemble((date, "dim"), "  ", title)
+    last = row.repeat.last.iso()[:10] if row.repeat.last else "undated"
+    return Content.assemble(
+        (date, "dim"), "  ", (f"×{row.repeat.count} ", "bold"), title, (f"  · last {last}", "dim")
+    )

@@ -34,6 +34,7 @@ from reader.ui.widgets.styled import styled
 if TYPE_CHECKING:
     from reader.corpus.model import Article
     from reader.search.query import Hit, SearchResult
+    from reader.search.repeats import Repeat
     from reader.ui.logic.state import UiState
     from reader.ui.source import LibrarySource
     from reader.ui.widgets.reading_pane import Layer
@@ -153,9 +154,15 @@ class SearchPane(Vertical):
         self.hits = list(hits)
         results = self.results
         results.clear_options()
+        repeats = self.result.repeats if self.result is not None else {}
         results.add_options(
             [
-                _option(i, hit, i == 0 or hit.article.id != self.hits[i - 1].article.id)
+                _option(
+                    i,
+                    hit,
+                    i == 0 or hit.article.id != self.hits[i - 1].article.id,
+                    repeats.get(hit.article.id),
+                )
                 for i, hit in enumerate(self.hits)
             ]
         )
@@ -286,10 +293,13 @@ def _snippet(hit: Hit) -> Content:
     return Content("… " if start > 0 else "") + body + Content(" …" if end < len(text) else "")
 
 
-def _option(index: int, hit: Hit, with_title: bool) -> Option:
-    """Source · date · passage, the headline (for an article's first hit), the snippet."""
+def _option(index: int, hit: Hit, with_title: bool, repeat: Repeat | None = None) -> Option:
+    """Source · date · passage (and how often an outlet showed the item, when more than
+    once), the headline (for an article's first hit), the snippet."""
     article, passage = hit.article, hit.passage
     date = article.date.describe() if article.date else "undated"
+    if repeat is not None:
+        date += f" · {repeat.describe()}"
     where = "headline" if passage.is_headline else f"¶{passage.index}"
     lines = []
     if with_title:
