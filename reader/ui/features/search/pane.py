@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from reader.ui.widgets.reading_pane import Layer
 
 MATCH_STYLE = "bold reverse"
+MORE = "more"
+"""The option id of the row that loads more hits."""
 SNIPPET_CHARS = 150
 TITLE_CHARS = 100
 PLACEHOLDER = 'Search: Putin AND source:reuters · "rote Linie" · Sicherheit* · Peskov~'
@@ -99,6 +101,10 @@ class SearchPane(Vertical):
         """The result shown."""
         self.pending: str | None = None
         """A query asked before the index was ready."""
+        self.limit = 0
+        """How many hits the query asked last has loaded (0: the config's page)."""
+        self._then_step = False
+        """Loading more because n went past the last loaded hit: step on once loaded."""
         self._recent: list[str] = list(ui_state.recent_queries)
 
     def compose(self) -> ComposeResult:
@@ -166,6 +172,17 @@ class SearchPane(Vertical):
                 for i, hit in enumerate(self.hits)
             ]
         )
+        left = self.not_loaded
+        if left:
+            results.add_option(
+                Option(
+                    Content.assemble(
+                        ("▸ ", "bold"),
+                        (f"{left:,} more: Enter or n past the last hit loads them", "dim"),
+                    ),
+                    id=MORE,
+                )
+            )
         if not total:
             self._summary(f"No passage matches {one_line(query)!r}.")
         elif total > len(self.hits):
@@ -204,23 +221,56 @@ class SearchPane(Vertical):
             self.pending = None
             self.show_error("There is nothing to search: " + why)
 
-    def _start(self, query: str) -> None:
+    def _start(self, query: str, limit: int = 0) -> None:
         self.query_text = query
-        self.show_pending(query)
-        self._run(query)
+        self.limit = limit
+        if not limit:
+            self._then_step = False
+            self.show_pending(query)
+        self._run(query, limit or None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
-    def _run(self, query: str) -> None:
-        self.post_message(run_query(self.source.library, query))
+    def _run(self, query: str, limit: int | None) -> None:
+        self.post_message(run_query(self.source.library, query, limit))
+
+    @property
+    def not_loaded(self) -> int:
+        """Hits of the query shown that are not loaded yet (those folded into another, as
+        repeated showings of one item, count as loaded)."""
+        result = self.result
+        if result is None:
+            return 0
+        folded = sum(len(more) for more in result.folded.values())
+        return max(0, result.total - len(result.hits) - folded)
+
+    def load_more(self, then_step: bool = False) -> None:
+        """Load the next page of hits of the query shown (the cursor stays where it is)."""
+        if self.result is None or not self.not_loaded:
+            return
+        page = self.source.config.search_limit
+        loaded = len(self.result.hits) + sum(len(m) for m in self.result.folded.values())
+        self._then_step = then_step
+        self._summary(f"Loading {min(page, self.not_loaded):,} more…")
+        self._start(self.result.query, loaded + page)
 
     def on_search_done(self, message: SearchDone) -> None:
         message.stop()
         if message.query != self.query_text:
             return  # an older search finishing late
+        more = self.limit > 0  # the next page of the query shown: keep the cursor's hit
+        here = self.results.highlighted if more else None
+        keep = self.hits[here].passage.id if here is not None and here < len(self.hits) else None
         self.result = message.result
         self.hits = hit_order.reading_order(message.result.hits)
         self.terms = message.terms
         self.show_results(message.query, message.result.total, self.hits)
+        if keep is not None:
+            self.mark_hit(next((i for i, h in enumerate(self.hits) if h.passage.id == keep), 0))
+        if more:
+            if self._then_step:
+                self._then_step = False
+                self.step(True)
+            return
         self.ui_state.remember_query(message.query)
         self.recent = list(self.ui_state.recent_queries)
         self.post_message(SearchRan(message.query))  # the app saves the recent queries
@@ -251,6 +301,9 @@ class SearchPane(Vertical):
         if found is None:
             return
         index, wrapped = found
+        if wrapped and forward and self.not_loaded:
+            self.load_more(then_step=True)  # on past the last loaded hit: load the next ones
+            return
         hit = self.hits[index]
         if wrapped:
             self.notify("Back at the first hit." if forward else "Back at the last hit.")
@@ -269,6 +322,9 @@ class SearchPane(Vertical):
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if event.option.id == MORE:
+            self.load_more()
+            return
         hit = self.hits[event.option_index]
         self.post_message(OpenPassage(hit.passage.article_id, hit.passage.index))
 

@@ -17,12 +17,12 @@ if TYPE_CHECKING:
 SEARCH_STYLE = "bold reverse"
 
 
-def run_query(library: Library, query: str) -> SearchDone | SearchFailed:
+def run_query(library: Library, query: str, limit: int | None = None) -> SearchDone | SearchFailed:
     """``query`` run on ``library`` (in a worker thread): the result, or why it failed."""
     from reader.search.query import QueryError
 
     try:
-        result = library.search(query)
+        result = library.search(query, limit)
         # the words to mark in every passage of an opened article, not only in the hits
         terms = frozenset(result.terms)
     except QueryError as exc:
