@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader import locations
+from reader import key_names, locations
 from reader.config_text import ConfigError, KeyLines, load_yaml, read_text
 from reader.corpus.model import When
 
@@ -278,7 +278,14 @@ def config_from_data(
     for binding, key in (data.get("keys") or {}).items():
         if not isinstance(key, str):
             raise fail("a key name such as 'ctrl+f' or a comma-separated list", "keys", binding)
-        config.keys[str(binding)] = key
+        problem = key_names.keys_problem(key)
+        if problem:
+            config.warnings.append(
+                f"{name}{lines.where('keys', str(binding))}: key 'keys.{binding}' ignored, "
+                f"the default key is kept: {problem}"
+            )
+            continue
+        config.keys[str(binding)] = key_names.normalized(key)
     return config
 
 

@@ -6,6 +6,7 @@ message names the file, the line and the key; an error exits with status 2."""
 from __future__ import annotations
 
 import codecs
+import string
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,43 @@ def test_a_bad_gazetteer_file_entry_names_that_file_and_its_line(capsys, tmp_pat
     err = refused(capsys, config)
     assert f"{names}, line 2: gazetteer entry 2 expects a 'type' of PER, LOC or ORG" in err
     assert str(config) not in err
+
+
+# key bindings --------------------------------------------------------------------------------
+def test_key_bindings_that_are_not_keys_are_warnings_and_the_defaults_stay(
+    capsys, tmp_path
+) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        'keys:\n  quit: "!!!,,,"\n  help: ""\n  search: "ctrl+f , f3"\n'
+        "  bookmark: Ctrl+b\n  toggle_entities: question_mark\n",
+        encoding="utf-8",
+    )
+    loaded = load_config(config)
+    assert loaded.keys == {"search": "ctrl+f,f3", "toggle_entities": "question_mark"}
+    code, err = run(capsys, config)
+    assert code == 0
+    assert (
+        f"{config}, line 2: key 'keys.quit' ignored, the default key is kept: '!!!' is not a "
+        "key name" in err
+    )
+    assert (
+        f"{config}, line 3: key 'keys.help' ignored, the default key is kept: the value is" in err
+    )
+    assert "line 5: key 'keys.bookmark' ignored" in err and "unknown modifier 'Ctrl'" in err
+
+
+def test_key_names_agree_with_textual() -> None:
+    from textual.keys import Keys, _character_to_key
+
+    from reader.key_names import character_key, key_problem
+
+    for key in Keys:  # every key Textual names, with its modifiers
+        if not key.value.startswith("<") and key.value != "ctrl-at":
+            assert key_problem(key.value) is None, key.value
+    for character in [*string.punctuation, *string.ascii_letters, "ä", "§", "€", "£"]:
+        assert character_key(character) == _character_to_key(character)
+        assert key_problem(_character_to_key(character)) is None, character
+        assert key_problem(f"ctrl+{character}") is None or character == "+"
+    for wrong in ("!!!", "hyphen_minus", "latin_small_letter_a", "f99", "ctrl+", "Ctrl+f"):
+        assert key_problem(wrong) is not None, wrong

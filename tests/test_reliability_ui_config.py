@@ -1,0 +1,23 @@
+"""The app with a config that has problems (issue 19): it starts, says what is wrong, and
+carries on with the defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.ui_support import SIZE, loaded, make_app, noticed, screen_text
+
+
+async def test_bindings_that_are_not_keys_keep_the_default_keys(indexed_seeds: Path) -> None:
+    config = Path.cwd() / "config.yaml"
+    config.write_text('keys:\n  quit: "!!!,,,"\n  help: ""\n', encoding="utf-8")
+    app = make_app(indexed_seeds, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await noticed(pilot, lambda n: "'keys.quit' ignored" in n.message)
+        await noticed(pilot, lambda n: "'keys.help' ignored" in n.message)
+        footer = screen_text(app).splitlines()[-1]
+        assert "q Quit" in footer and "!!!" not in footer
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen.query("#help-text")
