@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui_support import SIZE, loaded, make_app, noticed, screen_text
+from tests.ui_support import BOOKMARKS, LIBRARY, SIZE, loaded, make_app, noticed, screen_text, until
 
 
 async def test_bindings_that_are_not_keys_keep_the_default_keys(indexed_seeds: Path) -> None:
@@ -21,3 +21,22 @@ async def test_bindings_that_are_not_keys_keep_the_default_keys(indexed_seeds: P
         await pilot.press("f1")
         await pilot.pause()
         assert app.screen.query("#help-text")
+
+
+async def test_a_folder_as_the_bookmarks_file_is_shown_not_a_crash(
+    indexed_seeds: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "marks.yaml"
+    folder.mkdir()
+    config = Path.cwd() / "config.yaml"
+    config.write_text(f"bookmarks: {folder}\n", encoding="utf-8")
+    app = make_app(indexed_seeds, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, LIBRARY, BOOKMARKS)
+        notice = await noticed(pilot, lambda n: "is a folder" in n.message)
+        assert notice.title == "The bookmarks file cannot be read"
+        assert notice.message.startswith(f"{folder}: is a folder, not a file")
+        await pilot.press("m")
+        await until(pilot, lambda: "is a folder" in screen_text(app), "the pane's message")
+        assert app.is_running
+    assert folder.is_dir() and not list(folder.iterdir())
