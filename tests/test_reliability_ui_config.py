@@ -32,11 +32,14 @@ async def test_a_folder_as_the_bookmarks_file_is_shown_not_a_crash(
     config.write_text(f"bookmarks: {folder}\n", encoding="utf-8")
     app = make_app(indexed_seeds, config=config)
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot, LIBRARY, BOOKMARKS)
+        screen = await loaded(pilot, LIBRARY, BOOKMARKS)
         notice = await noticed(pilot, lambda n: "is a folder" in n.message)
         assert notice.title == "The bookmarks file cannot be read"
         assert notice.message.startswith(f"{folder}: is a folder, not a file")
         await pilot.press("m")
-        await until(pilot, lambda: "is a folder" in screen_text(app), "the pane's message")
+        await until(pilot, lambda: screen.sidebar.pane("bookmarks"), "the bookmarks pane")
+        message = screen.sidebar.pane("bookmarks").query_one("#bookmarks-error")
+        await until(pilot, lambda: message.has_class("-shown"), "the pane's message")
+        assert "is a folder" in str(message.render())
         assert app.is_running
     assert folder.is_dir() and not list(folder.iterdir())
