@@ -4,18 +4,20 @@ Lookup order: ``--config``, ``$READER_CONFIG``, ``./config.yaml``, the user's co
 (``$XDG_CONFIG_HOME/reader/config.yaml``), then built-in defaults (the bundled seeds).
 Unknown keys are warnings naming the key; a wrong type is a :class:`ConfigError` naming the
 key, the line and what was expected. Relative paths resolve against the config file's folder.
+The file's text and YAML are read by :mod:`reader.config_text` (encodings, alias bombs,
+impossible dates, keys given twice).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader import locations
+from reader import key_names, locations
+from reader.config_text import ConfigError, KeyLines, load_yaml, read_text
 from reader.corpus.model import When
 
 ENTITY_TYPES = ("PER", "LOC", "ORG")
@@ -28,10 +30,6 @@ BUNDLED = {
     "overrides": {"000_c7c4b8e3e078befc": {"source": "RT DE"}},
 }
 DEFAULT_COLORS = {"PER": "#e5a50a", "LOC": "#26a269", "ORG": "#3584e4", "DATE": "#c061cb"}
-
-
-class ConfigError(Exception):
-    """A config file that cannot be used; the message names the file, key and line."""
 
 
 @dataclass
@@ -126,63 +124,6 @@ ENTITY_KEYS: dict[str, tuple[Checker, str]] = {
 }
 
 
-class _Lines:
-    """Line numbers of keys in the YAML source, for messages; read only when one is needed."""
-
-    def __init__(self, text: Callable[[], str]) -> None:
-        self._text = text
-        self._marks: dict[tuple[str, ...], int] | None = None
-
-    def where(self, *path: str) -> str:
-        if self._marks is None:
-            import yaml
-
-            self._marks = {}
-            with contextlib.suppress(OSError, yaml.YAMLError):
-                _key_lines(yaml.compose(self._text(), Loader=_loader()), (), self._marks)
-        line = self._marks.get(tuple(path))
-        return f", line {line}" if line else ""
-
-
-def _key_lines(node: Any, path: tuple[str, ...], marks: dict[tuple[str, ...], int]) -> None:
-    """Record in ``marks`` the line of every key and list item under ``node``."""
-    import yaml
-
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = (*path, str(key_node.value))
-            marks[key] = key_node.start_mark.line + 1
-            _key_lines(value_node, key, marks)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            key = (*path, str(i))
-            marks[key] = item.start_mark.line + 1
-            _key_lines(item, key, marks)
-
-
-def _loader() -> Any:
-    """PyYAML's safe loader, the C one where PyYAML was built with libyaml."""
-    import yaml
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _load_yaml(text: str, name: str, *, column: bool = True) -> Any:
-    """``text`` parsed safely; invalid YAML is a :class:`ConfigError` naming ``name`` and
-    the line."""
-    import yaml
-
-    try:
-        return yaml.load(text, Loader=_loader())  # a safe loader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = ""
-        if mark:
-            where = f", line {mark.line + 1}" + (f", column {mark.column + 1}" if column else "")
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{name}{where}: not valid YAML: {problem}") from None
-
-
 def find_config_file(explicit: str | os.PathLike[str] | None = None) -> Path | None:
     """The config file to use, in lookup order; ``None`` means built-in defaults."""
     if explicit:
@@ -209,7 +150,7 @@ def load_config(
     """Find, read and validate the configuration; ``corpus_override`` is ``--corpus``."""
     path = find_config_file(explicit)
     if path is not None:
-        config = parse_config(path.read_text(encoding="utf-8-sig"), path)
+        config = parse_config(read_text(path), path)
     else:
         bundled = locations.bundled_config()
         config = config_from_data(BUNDLED, bundled) if bundled.is_file() else Config()
@@ -225,8 +166,8 @@ def load_config(
 
 def parse_config(text: str, path: Path | None) -> Config:
     """Validate YAML text into a :class:`Config`; raises :class:`ConfigError`."""
-    data = _load_yaml(text, str(path) if path else "<config>")
-    return config_from_data(data, path, lambda: text)
+    data, repeats = load_yaml(text, str(path) if path else "<config>")
+    return config_from_data(data, path, lambda: text, repeats=repeats)
 
 
 def _did_you_mean(key: str, table: dict[str, Any], prefix: tuple[str, ...]) -> str:
@@ -248,9 +189,16 @@ def _did_you_mean(key: str, table: dict[str, Any], prefix: tuple[str, ...]) -> s
     return ""
 
 
-def config_from_data(data: Any, path: Path | None, text: Callable[[], str] | None = None) -> Config:
+def config_from_data(
+    data: Any,
+    path: Path | None,
+    text: Callable[[], str] | None = None,
+    *,
+    repeats: bool = False,
+) -> Config:
     """Validate parsed config data into a :class:`Config`; ``text`` gives the YAML source
-    for line numbers in messages (default: the file at ``path``)."""
+    for line numbers in messages (default: the file at ``path``); ``repeats`` says a mapping
+    in it gives a key twice (each is then a warning)."""
     name = str(path) if path else "<config>"
     config = Config(path=path)
     if data is None:
@@ -258,8 +206,10 @@ def config_from_data(data: Any, path: Path | None, text: Callable[[], str] | Non
     if not isinstance(data, dict):
         raise ConfigError(f"{name}: expected a mapping of keys at the top level")
     if text is None:
-        text = (lambda: path.read_text(encoding="utf-8-sig")) if path else (lambda: "")
-    lines = _Lines(text)
+        text = (lambda: read_text(path)) if path else (lambda: "")
+    lines = KeyLines(text)
+    if repeats:
+        config.warnings += _repeated_keys(name, lines)
 
     def fail(expected: str, *keys: str) -> ConfigError:
         dotted = ".".join(keys)
@@ -318,26 +268,55 @@ def config_from_data(data: Any, path: Path | None, text: Callable[[], str] | Non
             raise fail("a colour name or #rrggbb", "entities", "colors", str(label))
         config.entity_colors[label] = colour
     entries = list(entities.get("gazetteer") or [])
-    if entities.get("gazetteer_file"):
-        gpath = resolve(entities["gazetteer_file"])
-        entries.extend(_read_gazetteer_file(gpath))
     for i, entry in enumerate(entries):
         _check_gazetteer_entry(entry, _failing_at(fail, "entities", "gazetteer", str(i)))
+    if entities.get("gazetteer_file"):
+        from_file, warnings = _read_gazetteer_file(resolve(entities["gazetteer_file"]))
+        entries += from_file
+        config.warnings += warnings
     config.gazetteer = entries
     for binding, key in (data.get("keys") or {}).items():
         if not isinstance(key, str):
             raise fail("a key name such as 'ctrl+f' or a comma-separated list", "keys", binding)
-        config.keys[str(binding)] = key
+        problem = key_names.keys_problem(key)
+        if problem:
+            config.warnings.append(
+                f"{name}{lines.where('keys', str(binding))}: key 'keys.{binding}' ignored, "
+                f"the default key is kept: {problem}"
+            )
+            continue
+        config.keys[str(binding)] = key_names.normalized(key)
     return config
 
 
-def _read_gazetteer_file(path: Path) -> list[dict[str, Any]]:
+def _repeated_keys(name: str, lines: KeyLines) -> list[str]:
+    """A warning per key given twice in one mapping (YAML loaders keep the last one)."""
+    return [
+        f"{name}, line {line}: key '{'.'.join(keys)}' given twice (first at line {first}); "
+        "the last one is used"
+        for keys, first, line in lines.repeated()
+    ]
+
+
+def _read_gazetteer_file(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """The checked entries of a gazetteer file and its warnings; problems name that file
+    and the line in it."""
     if not path.is_file():
         raise ConfigError(f"{path}: gazetteer file not found (entities.gazetteer_file)")
-    data = _load_yaml(path.read_text(encoding="utf-8-sig"), str(path), column=False)
+    text = read_text(path, "gazetteer file")
+    data, repeats = load_yaml(text, str(path), column=False)
     if not isinstance(data, list):
         raise ConfigError(f"{path}: expected a list of {{name, type, aliases}} entries")
-    return data
+    lines = KeyLines(lambda: text)
+    for i, entry in enumerate(data):
+
+        def fail(expected: str, i: int = i) -> ConfigError:
+            return ConfigError(
+                f"{path}{lines.where(str(i))}: gazetteer entry {i + 1} expects {expected}"
+            )
+
+        _check_gazetteer_entry(entry, fail)
+    return data, _repeated_keys(str(path), lines) if repeats else []
 
 
 def _failing_at(fail: Callable[..., ConfigError], *keys: str) -> Callable[[str], ConfigError]:

@@ -24,7 +24,12 @@ from reader.bookmarks.anchor import (
 from reader.bookmarks.export import FORMATS, bookmark_json, export
 from reader.bookmarks.model import Bookmark, filter_bookmarks, newest_first, passage_words
 from reader.bookmarks.schema import BookmarkFileError, parse_text
-from reader.bookmarks.store import BookmarkLockTimeout, BookmarkStore, UnknownBookmark
+from reader.bookmarks.store import (
+    BookmarkLockTimeout,
+    BookmarkStore,
+    BookmarkWriteError,
+    UnknownBookmark,
+)
 
 __all__ = [
     "FORMATS",
@@ -35,6 +40,7 @@ __all__ = [
     "BookmarkFileError",
     "BookmarkLockTimeout",
     "BookmarkStore",
+    "BookmarkWriteError",
     "Status",
     "UnknownBookmark",
     "UnknownPassage",

@@ -4,7 +4,10 @@ Every change takes an exclusive lock (``fcntl.flock`` on ``<file>.lock`` beside 
 re-reads the file, applies itself to what is there now (so hand edits and other processes'
 writes are kept), writes a temporary file in the same folder, fsyncs it and renames it over
 the file. A crash at any moment leaves the old file or the new one. A file that cannot be
-read is copied to ``<file>.broken-<time>`` once and never written over.
+read is copied to ``<file>.broken-<time>`` once and never written over; a path that cannot
+be read at all (a folder, no permission) is a :class:`BookmarkFileError` too. A write that
+fails (disk full, file-size limit) or a file the user made read-only is a
+:class:`BookmarkWriteError`, and the file stays as it was.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import datetime as dt
 import fcntl
 import hashlib
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -55,6 +59,11 @@ class UnknownBookmark(LookupError):
 
 class BookmarkLockTimeout(TimeoutError):
     """Another process held the bookmarks lock for too long."""
+
+
+class BookmarkWriteError(OSError):
+    """The bookmarks file could not be written (``str()`` names it and the reason); the file
+    on disk is unchanged."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +117,10 @@ class BookmarkStore:
         stamp = self._stat()
         if stamp == self._stamp and self._seen:
             return False
-        raw = self._read_bytes()
+        try:
+            raw = self._read_bytes()
+        except BookmarkFileError:
+            return True  # reading again raises it
         digest = None if raw is None else _digest(raw)
         if digest == self._hash and self._seen:
             self._stamp = stamp
@@ -243,15 +255,23 @@ class BookmarkStore:
             return result
 
     def _read_bytes(self) -> bytes | None:
+        """The file's bytes, ``None`` if there is none; a :class:`BookmarkFileError` for a
+        path that is there but cannot be read."""
         try:
             return self.path.read_bytes()
         except FileNotFoundError:
             return None
+        except IsADirectoryError:
+            raise BookmarkFileError(
+                self.path, "is a folder, not a file (config key 'bookmarks' names the file)"
+            ) from None
+        except OSError as exc:
+            raise BookmarkFileError(self.path, f"cannot be read: {exc.strerror or exc}") from None
 
     def _stat(self) -> _Stamp | None:
         try:
             st = os.stat(self.path)
-        except FileNotFoundError:
+        except OSError:  # missing, or not reachable (the read then says why)
             return None
         return _Stamp(st.st_ino, st.st_mtime_ns, st.st_size)
 
@@ -259,9 +279,14 @@ class BookmarkStore:
         """Read the file into the cache (unless it is what the cache holds); returns a
         working copy. On an unusable file: back it up, record and raise the error."""
         stamp = self._stat()
-        raw = self._read_bytes()
-        digest = None if raw is None else _digest(raw)
         self._seen = True
+        try:
+            raw = self._read_bytes()
+        except BookmarkFileError as exc:
+            self.error = exc
+            self._hash, self._stamp = None, stamp
+            raise
+        digest = None if raw is None else _digest(raw)
         if not (self._loaded and digest == self._hash and self.error is None):
             try:
                 text = _decode(raw, self.path) if raw else ""
@@ -280,8 +305,9 @@ class BookmarkStore:
             self._loaded = True
         return list(self._bookmarks)
 
-    def _backup(self, raw: bytes) -> Path:
-        """Copy an unusable file to ``<name>.broken-<time>``, once per distinct content."""
+    def _backup(self, raw: bytes) -> Path | None:
+        """Copy an unusable file to ``<name>.broken-<time>``, once per distinct content
+        (``None`` if the copy cannot be written: the error is still reported)."""
         for old in sorted(self.path.parent.glob(self.path.name + ".broken-*")):
             with contextlib.suppress(OSError):
                 if old.read_bytes() == raw:
@@ -292,7 +318,10 @@ class BookmarkStore:
         while target.exists():
             target = self.path.with_name(f"{self.path.name}.broken-{stamp}-{n}")
             n += 1
-        atomic_write(target, raw)
+        try:
+            atomic_write(target, raw)
+        except OSError:
+            return None
         return target
 
     def _remove_stale_temp_files(self) -> None:
@@ -302,14 +331,33 @@ class BookmarkStore:
                 tmp.unlink()
 
     def _write(self, raw: bytes) -> None:
+        """Replace the file with ``raw``, keeping its mode. A file with no write permission
+        is refused: the rename would replace it all the same."""
         mode = None
         with contextlib.suppress(FileNotFoundError):
-            mode = os.stat(self.path).st_mode & 0o7777
-        atomic_write(self.path, raw, mode=mode)
+            mode = stat.S_IMODE(os.stat(self.path).st_mode)
+            if not mode & 0o222:
+                raise self._not_saved(f"the file is read-only (mode {mode:04o})")
+            if not os.access(self.path, os.W_OK):
+                raise self._not_saved(f"no permission to write the file (mode {mode:04o})")
+        try:
+            atomic_write(self.path, raw, mode=mode)
+        except OSError as exc:
+            raise self._not_saved(exc.strerror or str(exc)) from None
+
+    def _not_saved(self, reason: str) -> BookmarkWriteError:
+        return BookmarkWriteError(
+            f"could not save bookmarks to {self.path}: {reason}; the file was not changed"
+        )
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        fd = _acquire_lock(self.lock_path, self.lock_timeout)
+        try:
+            fd = _acquire_lock(self.lock_path, self.lock_timeout)
+        except BookmarkLockTimeout:
+            raise
+        except OSError as exc:
+            raise self._not_saved(f"cannot lock {self.lock_path}: {exc.strerror or exc}") from None
         try:
             yield
         finally:

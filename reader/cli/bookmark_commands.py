@@ -15,6 +15,7 @@ from reader.bookmarks import (
     BookmarkFileError,
     BookmarkLockTimeout,
     BookmarkStore,
+    BookmarkWriteError,
     UnknownBookmark,
     UnknownPassage,
     bookmark_json,
@@ -109,7 +110,13 @@ def _guarded(action: Callable[[], T]) -> T:
     """Run a store action, turning its errors into one-line messages (exit status 2)."""
     try:
         return action()
-    except (BookmarkFileError, BookmarkLockTimeout, UnknownBookmark, UnknownPassage) as exc:
+    except (
+        BookmarkFileError,
+        BookmarkLockTimeout,
+        BookmarkWriteError,
+        UnknownBookmark,
+        UnknownPassage,
+    ) as exc:
         raise UsageError(str(exc)) from None
 
 
