@@ -30,13 +30,17 @@ def article(folder: Path, name: str, source: str) -> None:
     )
 
 
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
+def two_sources(folder: Path, first: str) -> Path:
+    """``folder`` made, with the article by Reuters as ``first`` and by dpa as ``b.txt``."""
     folder.mkdir()
-    article(folder, "a\x1b[31mred.txt", "Reuters")
+    article(folder, first, "Reuters")
     article(folder, "b.txt", "dpa")
     return folder
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return two_sources(tmp_path / "corpus", "a\x1b[31mred.txt")
 
 
 def run(capsys: pytest.CaptureFixture[str], corpus: Path, *args: str) -> tuple[int, str, str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_reliability_escapes import article
+from tests.test_reliability_escapes import two_sources
 
 # What the CLI's own drawing uses on a terminal: SGR colours, cursor show/hide, erase line,
 # one line up, and the carriage return of a progress line redrawn in place.
@@ -56,10 +56,7 @@ def on_a_terminal(*args: str, cwd: Path) -> str:
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    article(folder, "a.txt", "Reuters")
-    article(folder, "b.txt", "dpa")
+    folder = two_sources(tmp_path / "corpus", "a.txt")
     folder.joinpath("empty\x1b]2;PWNED\x07.txt").write_text("")
     return folder
 
