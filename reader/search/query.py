@@ -43,17 +43,29 @@ def parse_query(text: str) -> Query:
     check_syntax(text)
     if _PARSER is None:
         _PARSER = _parser()
+    _check_dates(text, _PARSER)
     try:
         query = _PARSER.parse(text)
     except Exception as exc:  # Whoosh reports bad dates and ranges as plain Exceptions
         raise QueryError(f"cannot read the query: {exc}") from None
-    _check_dates(text, _PARSER)
     if query is NullQuery:
         raise QueryError("nothing left to search: the query has only stop words or operators")
     return query.accept(_date_terms)
 
 
 DATE_CONDITION = re.compile(r"(?<![\w\"])date:(\[[^\]]*[\]}]|\{[^}]*[\]}]|[^\s()]+)")
+DATE_LITERAL = re.compile(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?(?:[ T]\d{1,2}(?::\d{2}){0,2})?")
+"""A date as the query language writes it: a four-digit year, then month, day, time."""
+RANGE_ENDS = re.compile(r"^[\[{](.*?)\s*\bTO\b\s*(.*?)[\]}]$|^[\[{](.*?)[\]}]$", re.DOTALL)
+HOW_TO_DATE = (
+    "write date:2021, date:2021-12 or date:2021-12-07, or a range such as "
+    "date:[2021-12-01 TO 2021-12-31] (an empty end leaves it open)"
+)
+MAX_DEPTH = 100
+"""Parentheses nest at most this deep (Whoosh parses them recursively)."""
+MAX_WORD = 200
+"""A query word is at most this long (Whoosh's tagger is quadratic in a word's length; no
+German word comes near it)."""
 
 
 def _check_dates(text: str, parser: QueryParser) -> None:
@@ -61,16 +73,35 @@ def _check_dates(text: str, parser: QueryParser) -> None:
     then finds more than was asked for: say so instead."""
     outside_quotes = re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), text)
     for match in DATE_CONDITION.finditer(outside_quotes):
+        _check_date_literals(match)
         try:
             alone = parser.parse(match.group(0))
         except Exception:
             alone = NullQuery
         if not isinstance(alone, NumericRange | TermRange):
             raise QueryError(
-                f"'{match.group(0)}' at column {match.start() + 1} is not a date: write "
-                "date:2021, date:2021-12 or date:2021-12-07, or a range such as "
-                "date:[2021-12-01 TO 2021-12-31]"
+                f"'{match.group(0)}' at column {match.start() + 1} is not a date: {HOW_TO_DATE}"
             )
+
+
+def _check_date_literals(match: re.Match[str]) -> None:
+    """Each date of a ``date:`` condition (both ends of a range) is a four-digit year,
+    optionally with month and day; one end of a range may be left open."""
+    value = match.group(1)
+    ends = RANGE_ENDS.match(value)
+    if ends is None:
+        literals = [value]
+    elif ends.group(3) is not None:
+        literals = [ends.group(3).strip()]
+    else:
+        literals = [ends.group(1).strip(), ends.group(2).strip()]
+    for literal in literals:
+        if (ends is not None and literal == "") or DATE_LITERAL.fullmatch(literal):
+            continue
+        raise QueryError(
+            f"'{literal}' in '{match.group(0)}' at column {match.start() + 1} is not a date: "
+            + HOW_TO_DATE
+        )
 
 
 def _date_terms(sub: Query) -> Query:
@@ -123,12 +154,20 @@ def check_syntax(text: str) -> None:
             if not stack or stack[-1][0] != pairs[ch]:
                 raise QueryError(f"unexpected '{ch}' at column {i + 1}")
             stack.pop()
+        if len(stack) > MAX_DEPTH:
+            raise QueryError(f"the parentheses at column {i + 1} nest more than {MAX_DEPTH} deep")
     if in_quote is not None:
         raise QueryError(f'unclosed quote: the " at column {in_quote + 1} has no partner')
     if stack:
         ch, i = stack[-1]
         raise QueryError(f"unclosed '{ch}' at column {i + 1}")
     bare = "".join(outside)
+    long_word = re.search(rf"[^\s()]{{{MAX_WORD + 1},}}", bare)
+    if long_word:
+        raise QueryError(
+            f"the word at column {long_word.start() + 1} is {len(long_word.group(0)):,} "
+            f"characters long; a query word has at most {MAX_WORD}"
+        )
     for match in FIELD_PREFIX.finditer(bare):
         name = match.group(1)
         if name not in QUERY_FIELDS:
@@ -142,7 +181,7 @@ def check_syntax(text: str) -> None:
     if words and words[0] in OPERATORS - {"NOT"}:
         raise QueryError(f"'{words[0]}' at the start of the query needs something before it")
     for a, b in itertools.pairwise(words):
-        if a in OPERATORS and b in OPERATORS - {"NOT"}:
+        if a in OPERATORS and (b in OPERATORS - {"NOT"} or a == b == "NOT"):
             raise QueryError(f"'{a} {b}': two operators in a row")
 
 
