@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.analysis.spans import Span
+from reader.child_processes import die_with_parent
 from reader.corpus.model import Article, When
 
 # Bump when what analyze_article produces changes in a way old results should not survive.
@@ -152,8 +153,9 @@ def analyze_article(article: Article, recognizer: Any) -> ArticleAnalysis:
 _WORKER_RECOGNIZER: Any = None
 
 
-def _init_worker(user_entries: list[dict[str, Any]]) -> None:
+def _init_worker(parent: int, user_entries: list[dict[str, Any]]) -> None:
     global _WORKER_RECOGNIZER
+    die_with_parent(parent)
     _WORKER_RECOGNIZER = make_recognizer(user_entries)
 
 
@@ -207,7 +209,7 @@ def analyze_many(
         max_workers=2,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(list(user_entries),),
+        initargs=(os.getpid(), list(user_entries)),
     ) as pool:
         pending: list[Future[list[tuple[str, dict[str, Any]]]]] = []
         chunk: list[Article] = []

@@ -252,7 +252,12 @@ def _unique_id(
 def _write_whoosh(ix: Index, articles: list[Article], delete_ids: set[str], tick: Progress) -> None:
     passages = sum(len(a.passages) for a in articles)
     bulk = passages >= BULK_WRITER_THRESHOLD
-    writer = ix.writer(procs=2, multisegment=True, limitmb=256) if bulk else ix.writer(limitmb=128)
+    if bulk:
+        from reader.search.bulk_writer import bulk_writer
+
+        writer = bulk_writer(ix, procs=2, limitmb=256)
+    else:
+        writer = ix.writer(limitmb=128)
     try:
         for aid in delete_ids:
             writer.delete_by_term("article", aid)
