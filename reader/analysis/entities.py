@@ -29,6 +29,7 @@ from typing import Any
 from reader.analysis import entity_rules as rules
 from reader.analysis.gazetteer import Gazetteer, Hit, shipped
 from reader.analysis.gazetteer import user_entries as validate_entries
+from reader.analysis.pieces import PIECE, pieces
 from reader.analysis.spans import ENTITY_LABELS, Span
 from reader.analysis.tokens import HYPHENS, Token, tokenize
 
@@ -123,7 +124,13 @@ class EntityRecognizer:
     # --- public API ----------------------------------------------------------------------
 
     def find(self, text: str) -> list[Span]:
-        """Non-overlapping entity spans of ``text``, sorted by offset."""
+        """Non-overlapping entity spans of ``text``, sorted by offset; a text longer than
+        :data:`~reader.analysis.pieces.PIECE` is recognised piece by piece."""
+        if len(text) > PIECE:
+            return [s.shifted(at) for at, piece in pieces(text) for s in self._find(piece)]
+        return self._find(text)
+
+    def _find(self, text: str) -> list[Span]:
         if not text:
             return []
         gz = self.gazetteer

@@ -33,6 +33,7 @@ ANALYSIS_INPUTS = (
     "analysis/dates.py",
     "analysis/date_words.py",
     "analysis/entities.py",
+    "analysis/pieces.py",
     "analysis/entity_rules.py",
     "analysis/gazetteer.py",
     "analysis/crf_features.py",
