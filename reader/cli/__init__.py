@@ -15,6 +15,7 @@ from typing import Any
 from reader import __version__
 from reader.cli.context import Context, UsageError, err, visible_output
 from reader.config import ConfigError
+from reader.search.index_folder import IndexFolderError
 from reader.search.write_lock import IndexBusy
 
 # The commands of each module, in the order of the help: a command line that names one of
@@ -112,7 +113,7 @@ def _guarded(run: Callable[[], int]) -> int:
     """Run a command; a usage or config error is one line (control characters visible)."""
     try:
         return run()
-    except (ConfigError, UsageError, IndexBusy) as exc:
+    except (ConfigError, UsageError, IndexBusy, IndexFolderError) as exc:
         err(f"reader: {exc}")
         return 2
     except KeyboardInterrupt:

@@ -23,6 +23,7 @@ from reader.corpus.formats import Problem
 from reader.corpus.loader import load_file
 from reader.corpus.model import Article
 from reader.search import manifest
+from reader.search.index_folder import make_index_folder
 from reader.search.scan import VERSION_KEY, IndexPaths, Scan, scan_corpus
 from reader.search.schema import DATE_FORMAT, build_schema
 from reader.search.store import ArticleStore, StoreError
@@ -109,7 +110,7 @@ def open_index(
     """Open (or create) the index and store; returns a rebuild reason or ``""``. A rebuild
     takes the write lock (``waiting(pid)`` if another process holds it) and looks again once it
     has it: the index another writer was building is then complete, not wiped."""
-    paths.root.mkdir(parents=True, exist_ok=True)
+    make_index_folder(paths.root)
     ix, store, reason = _try_open(paths)
     if not reason:
         assert ix is not None and store is not None

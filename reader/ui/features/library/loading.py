@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reader.search.index_folder import IndexFolderError
 from reader.search.write_lock import WAITING, IndexBusy
 from reader.ui.messages import IndexProgress, LibraryLoaded, LibraryUnavailable
 
@@ -60,6 +61,9 @@ def load_library(
         return
     except IndexBusy as exc:
         post(LibraryUnavailable("The index is busy", f"{exc}\n\nStart reader again then."))
+        return
+    except IndexFolderError as exc:
+        post(LibraryUnavailable("The index folder cannot be used", str(exc)))
         return
     except Exception as exc:  # the app must open whatever the index does
         post(

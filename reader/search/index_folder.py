@@ -1,0 +1,34 @@
+"""The index folder made, or a message saying why it cannot be (reliability review,
+finding 10: a file, a path under a file or a folder in ``/proc`` gave a traceback)."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+
+class IndexFolderError(Exception):
+    """The index folder cannot be made or used; the message names it and the reason."""
+
+
+def make_index_folder(root: Path) -> None:
+    """Make ``root`` (and its parents) unless it exists as a folder; else
+    :class:`IndexFolderError`."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IndexFolderError(
+            f"cannot use the index folder {root}: {_reason(root, exc)}"
+            "; set index_dir in the config to another folder"
+        ) from None
+
+
+def _reason(root: Path, exc: OSError) -> str:
+    if isinstance(exc, FileExistsError) or (root.exists() and not root.is_dir()):
+        return "it is a file, not a folder"
+    if exc.errno == errno.ENOTDIR:
+        above = next((p for p in root.parents if p.exists()), None)
+        if above is not None and not above.is_dir():
+            return f"{above} is a file, not a folder"
+    return os.strerror(exc.errno) if exc.errno else str(exc)

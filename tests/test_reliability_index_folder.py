@@ -1,0 +1,64 @@
+"""An index folder that cannot be made is one message naming it and why, in the CLI and in
+the app, and nothing is written in its place (reliability review, finding 10: tracebacks for
+an ``index_dir`` that is a file, under a file, or in ``/proc``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from tests import ui_support as ui
+
+
+def config_with(tmp_path: Path, index_dir: Path) -> Path:
+    config = tmp_path / "config.yaml"
+    config.write_text(f"index_dir: {index_dir}\n", encoding="utf-8")
+    return config
+
+
+@pytest.mark.parametrize(
+    ("where", "reason"),
+    [
+        ("notes.txt", "it is a file, not a folder"),
+        ("notes.txt/index", "{tmp}/notes.txt is a file, not a folder"),
+    ],
+)
+@pytest.mark.parametrize("command", [["index"], ["search", "Putin"], ["timeline"]])
+def test_an_index_folder_that_is_or_sits_under_a_file(
+    capsys, seeds: Path, tmp_path: Path, where: str, reason: str, command: list[str]
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n", encoding="utf-8")
+    index_dir = tmp_path / where
+    config = config_with(tmp_path, index_dir)
+    code = main(["--config", str(config), "--corpus", str(seeds), *command])
+    _, err = capsys.readouterr()
+    assert code == 2 and "Traceback" not in err and err.count("\n") == 1, err
+    assert f"cannot use the index folder {index_dir}: {reason.format(tmp=tmp_path)}" in err
+    assert "index_dir" in err  # where to change it
+    assert notes.read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc is Linux's")
+def test_an_index_folder_in_proc(capsys, seeds: Path, tmp_path: Path) -> None:
+    config = config_with(tmp_path, Path("/proc/reader-index"))
+    code = main(["--config", str(config), "--corpus", str(seeds), "search", "Putin"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "Traceback" not in err
+    assert "cannot use the index folder /proc/reader-index: " in err
+
+
+async def test_the_app_says_why_it_cannot_open_the_index(seeds: Path, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    app = ui.make_app(seeds, config=config_with(tmp_path, tmp_path / "notes.txt"))
+    async with app.run_test(size=ui.SIZE) as pilot:
+        await ui.until(
+            pilot, lambda: "cannot be used" in ui.screen_text(app), "the message about the folder"
+        )
+        text = ui.screen_text(app)
+        assert "The index folder cannot be used" in text
+        assert "it is a file, not a folder" in text.replace("\n", " ")
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine\n"
