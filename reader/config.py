@@ -70,8 +70,15 @@ def _is_int(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
-def _is_str_or_list(v: Any) -> bool:
-    return isinstance(v, str) or (isinstance(v, list) and all(isinstance(x, str) for x in v))
+def _is_paths(v: Any) -> bool:
+    """A path or a non-empty list of paths, none of them empty (``corpus: ''`` would be the
+    config file's own folder, ``corpus: []`` the seeds: neither is what was meant)."""
+    paths = [v] if isinstance(v, str) else v
+    return (
+        isinstance(paths, list)
+        and bool(paths)
+        and all(isinstance(x, str) and x.strip() for x in paths)
+    )
 
 
 def _is_opt_str(v: Any) -> bool:
@@ -99,7 +106,7 @@ def _is_date(v: Any) -> bool:
 
 
 TOP_LEVEL: dict[str, tuple[Checker, str]] = {
-    "corpus": (_is_str_or_list, "a path or a list of paths"),
+    "corpus": (_is_paths, "a path or a list of paths, none of them empty"),
     "index_dir": (_is_opt_str, "a folder path"),
     "bookmarks": (_is_opt_str, "a file path"),
     "theme": (_is_str, "a theme name"),

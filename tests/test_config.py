@@ -81,6 +81,10 @@ def test_unknown_key_is_a_warning_naming_it_and_the_key_meant() -> None:
     [
         ("search:\n  limit: many\n", "search.limit", "a whole number"),
         ("corpus: 5\n", "corpus", "a path or a list of paths"),
+        # not the config file's own folder, nor the seeds: an empty corpus is a mistake
+        ("corpus: ''\n", "corpus", "a path or a list of paths, none of them empty"),
+        ("corpus: []\n", "corpus", "a path or a list of paths, none of them empty"),
+        ("corpus: [news, ' ']\n", "corpus", "a path or a list of paths, none of them empty"),
         ("overrides:\n  a1:\n    date: yesterday\n", "overrides.a1.date", "a date"),
         (
             "entities:\n  gazetteer:\n    - {name: X, type: THING}\n",

@@ -84,12 +84,52 @@ def test_markdown_without_front_matter_uses_heading(tmp_path: Path) -> None:
     assert article.source == "unknown"
 
 
-def test_markdown_bad_front_matter_is_skipped_with_reason(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("front", "problem"),
+    [
+        ("title: [unclosed", "front matter:2 is not valid YAML"),
+        ("- a list\n- of items", "front matter is not a mapping of keys"),
+        (
+            "a: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+            "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+            "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]",
+            "front matter: ",
+        ),
+    ],
+)
+def test_markdown_with_unreadable_front_matter_keeps_its_text(
+    tmp_path: Path, front: str, problem: str
+) -> None:
     md = tmp_path / "bad.md"
-    md.write_text("---\ntitle: [unclosed\n---\nText\n", encoding="utf-8")
+    md.write_text(f"---\n{front}\n---\nDie Mondlandung\n\nDer Text.\n", encoding="utf-8")
     result = load_file(md)
+    [article] = result.articles
+    assert article.title == "Die Mondlandung" and "Der Text." in article.text
+    assert "unclosed" not in article.text  # the broken front matter is not text
+    [said] = result.problems
+    assert str(said).startswith(f"{md}: {problem}") and not said.skipped
+    assert "its fields are ignored, the text is read" in str(said)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_text_with_a_utf16_or_utf32_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "unicode.txt"
+    text = "Überschrift\n\nDer Präsident sprach in München."
+    bom = {"utf-16-be": b"\xfe\xff", "utf-32-be": b"\x00\x00\xfe\xff"}.get(encoding, b"")
+    path.write_bytes(bom + text.encode(encoding))
+    result = load_file(path)
+    assert result.problems == []
+    [article] = result.articles
+    assert article.title == "Überschrift" and "München" in article.text
+
+
+def test_a_byte_order_mark_with_broken_text_after_it_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "broken.txt"
+    path.write_bytes(b"\xff\xfe" + "Text".encode("utf-16-le") + b"\x00\xd8")  # lone surrogate
+    result = load_file(path)
     assert result.articles == []
-    assert "bad.md" in str(result.problems[0]) and "front matter" in str(result.problems[0])
+    assert "skipped: starts as UTF-16 but is not valid UTF-16" in str(result.problems[0])
 
 
 def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Turning file bytes into text: UTF-8 (BOM or not), cp1252 as a warned fallback.
+"""Turning file bytes into text: UTF-8 (BOM or not), UTF-16 and UTF-32 with their BOM,
+cp1252 as a warned fallback.
 
 A text file falls back as a whole, and the warning names the line that forced it; a JSONL
 file is decoded line by line, so one cp1252 line costs only that line.
@@ -24,9 +25,33 @@ def _checked(data: bytes) -> bytes:
     """``data`` without a BOM, or :class:`SkipFile` for empty and binary content."""
     if not data.strip():
         raise SkipFile("empty file")
+    data = _utf8_from_bom(data)
     if b"\x00" in data[:8192]:
         raise SkipFile("binary file (contains NUL bytes)")
     return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+
+
+_BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _utf8_from_bom(data: bytes) -> bytes:
+    """A file that starts with a UTF-16 or UTF-32 byte-order mark, as UTF-8 (Windows
+    editors save "Unicode" text so); other data as it is."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding).encode("utf-8", "surrogatepass")
+            except UnicodeDecodeError as exc:
+                raise SkipFile(
+                    f"starts as {encoding.upper()[:6]} but is not valid {encoding.upper()[:6]} "
+                    f"(at byte {exc.start + len(bom)})"
+                ) from None
+    return data
 
 
 def decode_bytes(data: bytes) -> Decoded:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.corpus.decode import Line, SkipFile
+from reader.corpus.decode import Line
 
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -46,6 +46,7 @@ class RawArticle:
     url: str | None = None
     language: str | None = None
     author: str | None = None
+    warning: str | None = None  # read all the same, with this said about it
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,24 +76,28 @@ def read_txt(path: Path, text: str) -> RawArticle:
 
 def read_markdown(path: Path, text: str) -> RawArticle:
     meta: dict[str, object] = {}
+    warning = None
     match = FRONT_MATTER.match(text)
     if match:
         import yaml  # only Markdown front matter needs it: listing and search do not
 
         from reader.corpus import safe_yaml
 
+        problem = None
         try:
             loaded = safe_yaml.load(match.group(1))
         except safe_yaml.TooManyAliases as exc:
-            raise SkipFile(f"front matter: {exc}") from None
+            loaded, problem = None, f"front matter: {exc}"
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f":{mark.line + 2}" if mark else ""
-            raise SkipFile(f"front matter{line} is not valid YAML") from None
+            loaded, problem = None, f"front matter{line} is not valid YAML"
         except (RecursionError, ValueError, TypeError) as exc:
-            raise SkipFile(f"front matter cannot be read ({type(exc).__name__})") from None
+            loaded, problem = None, f"front matter cannot be read ({type(exc).__name__})"
         if loaded is not None and not isinstance(loaded, dict):
-            raise SkipFile("front matter is not a mapping of keys")
+            loaded, problem = None, "front matter is not a mapping of keys"
+        if problem:  # the text is the user's all the same: kept, without the fields
+            warning = f"{problem}; its fields are ignored, the text is read"
         meta = loaded or {}
         text = text[match.end() :]
     body = text.strip()
@@ -112,6 +117,7 @@ def read_markdown(path: Path, text: str) -> RawArticle:
         date=_opt_str(meta.get("date")),
         url=_opt_str(meta.get("url")),
         language=_opt_str(meta.get("language")),
+        warning=warning,
     )
 
 

@@ -171,6 +171,8 @@ def _load_file(
             if isinstance(raw, Problem):
                 result.problems.append(raw)
                 continue
+            if raw.warning:
+                result.problems.append(Problem(raw.where, raw.warning, skipped=False))
             article = build_article(raw, (overrides or {}).get(raw.id, {}), result.problems)
             if article is not None:
                 result.articles.append(article)
