@@ -239,6 +239,11 @@ class Library:
                 self._cache.popitem(last=False)
             return article
 
+    def articles_quoting(self, quote: str) -> list[str]:
+        """Ids of the articles whose text holds ``quote`` (bookmarks re-found elsewhere)."""
+        with self._lock:
+            return self.store.articles_quoting(quote)
+
     def passage(self, pid: str) -> Passage | None:
         try:
             article_id, index = split_passage_id(pid)

@@ -356,8 +356,8 @@ async def test_changed_and_orphaned_bookmarks_are_marked(seeds: Path) -> None:
     changed = store.add(make_bookmark(article, article.passages[3], note="wird geändert"))
     gone = store.add(
         make_bookmark(article, article.passages[4], note="verwaist").with_changes(
-            article_id="gone", passage_id="gone#p4"
-        )
+            article_id="gone", passage_id="gone#p4", quote="Ein Satz, den es nirgends gibt."
+        )  # (with a quote still in the library it would be re-found there, as "moved")
     )
     old = article.passages[3].text
     source = seeds / f"{REUTERS}.txt"

@@ -3,7 +3,9 @@
 :func:`resolve` checks a bookmark against the current articles and says where it is now:
 
 - ``ok``: the quote is where it was, in the same passage;
-- ``moved``: the quote was found elsewhere (re-attached by quote and context);
+- ``moved``: the quote was found elsewhere (re-attached by quote and context), in its
+  article or, when that is gone or the id now names another article (its files were
+  renamed, or two files with one name were numbered again), in another article;
 - ``changed``: the quote is no longer in the article; the bookmark keeps its old text and
   the anchor offers the passage that is most likely its new version;
 - ``orphaned``: the article is gone.
@@ -17,7 +19,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal, Protocol, runtime_checkable
 
 from reader.bookmarks.model import (
     Bookmark,
@@ -39,6 +41,15 @@ class ArticleLookup(Protocol):
     """What bookmarks need from the library: an article by id, or ``None`` if it is gone."""
 
     def article(self, article_id: str) -> Article | None: ...
+
+
+@runtime_checkable
+class QuoteFinder(Protocol):
+    """A lookup that can also find the articles holding a quote (the library can)."""
+
+    def article(self, article_id: str) -> Article | None: ...
+
+    def articles_quoting(self, quote: str) -> list[str]: ...
 
 
 class UnknownPassage(LookupError):
@@ -199,6 +210,7 @@ def reanchored(bookmark: Bookmark, anchor: Anchor, *, now: str | None = None) ->
             words = _words_of(passage, start - passage.start, end - passage.start)
     before, after = context_around(article.text, start, end)
     return bookmark.with_changes(
+        article_id=article.id,
         passage_id=passage.id,
         quote=article.text[start:end],
         before=before,
@@ -226,17 +238,53 @@ def _words_of(passage: Passage, rel_start: int, rel_end: int) -> tuple[int, int]
 def resolve(bookmark: Bookmark, lookup: ArticleLookup) -> Anchor:
     """Where ``bookmark`` is in the current articles (see the module docstring)."""
     article = lookup.article(bookmark.article_id)
+    if article is not None:
+        text, quote = article.text, bookmark.quote
+        start, end = bookmark.start, bookmark.end
+        if start is not None and end is not None and quote and text[start:end] == quote:
+            return _found(bookmark, article, start, end, same_place=True)
+        found = _search(text, bookmark)
+        if found is not None:
+            return _found(bookmark, article, *found, same_place=False)
+    elsewhere = _elsewhere(bookmark, lookup, article)
+    if elsewhere is not None:
+        return elsewhere
     if article is None:
         return Anchor(bookmark, "orphaned")
-    text, quote = article.text, bookmark.quote
-    start, end = bookmark.start, bookmark.end
-    if start is not None and end is not None and quote and text[start:end] == quote:
-        return _found(bookmark, article, start, end, same_place=True)
-    found = _search(text, bookmark)
-    if found is not None:
-        return _found(bookmark, article, *found, same_place=False)
-    passage = _likely_new_version(article, bookmark)
+    similar = _most_similar(article, bookmark)
+    if similar is None and _another_article(article, bookmark):
+        return Anchor(bookmark, "orphaned")  # the id names another article now
+    passage = similar or _same_index(article, bookmark)
     return Anchor(bookmark, "changed", article, passage, passage_changed=True)
+
+
+def _another_article(article: Article, bookmark: Bookmark) -> bool:
+    """The id may name an article other than the one bookmarked: its headline is not the
+    recorded one (the ids of two files of one name are numbered by the order they are
+    found in, so a rebuild after one is deleted gives its id to the other)."""
+    return bool(bookmark.headline) and article.title != bookmark.headline
+
+
+def _elsewhere(bookmark: Bookmark, lookup: ArticleLookup, article: Article | None) -> Anchor | None:
+    """The quote found in another article, when the bookmarked one is gone or the id now
+    names another article; for an article that is there and only changed, in another
+    article of the same source only (not in another outlet's copy of a wire text)."""
+    if not isinstance(lookup, QuoteFinder) or not bookmark.quote.strip():
+        return None
+    anywhere = article is None or _another_article(article, bookmark)
+    candidates = []
+    for aid in lookup.articles_quoting(bookmark.quote):
+        other = lookup.article(aid) if aid != bookmark.article_id else None
+        if other is None or not (anywhere or other.source == bookmark.source):
+            continue
+        # the same headline and source first, then the first id: the same answer each time
+        rank = (other.title != bookmark.headline, other.source != bookmark.source, aid)
+        candidates.append((rank, other))
+    if not candidates:
+        return None
+    _, best = min(candidates, key=lambda c: c[0])
+    found = _search(best.text, bookmark)
+    return None if found is None else _found(bookmark, best, *found, same_place=False)
 
 
 def resolve_all(bookmarks: Iterable[Bookmark], lookup: ArticleLookup) -> dict[str, Anchor]:
@@ -249,6 +297,7 @@ def _found(
 ) -> Anchor:
     passage = _passage_at(article, start, end)
     moved = not same_place or passage is None or passage.id != bookmark.passage_id
+    moved = moved or article.id != bookmark.article_id
     changed = passage is None or (
         bool(bookmark.passage_hash) and text_hash(passage.text) != bookmark.passage_hash
     )
@@ -309,9 +358,8 @@ def _common_suffix(a: str, b: str) -> int:
     return _common_prefix(a[::-1], b[::-1])
 
 
-def _likely_new_version(article: Article, bookmark: Bookmark) -> Passage | None:
-    """The passage most like the old quote if it is similar enough, else the passage that
-    still has the bookmarked id, else ``None``."""
+def _most_similar(article: Article, bookmark: Bookmark) -> Passage | None:
+    """The passage most like the old quote if it is similar enough, else ``None``."""
     best, best_ratio = None, 0.0
     for p in article.passages:
         matcher = difflib.SequenceMatcher(None, bookmark.quote, p.text, autojunk=False)
@@ -320,8 +368,11 @@ def _likely_new_version(article: Article, bookmark: Bookmark) -> Passage | None:
         ratio = matcher.ratio()
         if ratio > best_ratio:
             best, best_ratio = p, ratio
-    if best is not None and best_ratio >= SIMILAR_ENOUGH:
-        return best
+    return best if best is not None and best_ratio >= SIMILAR_ENOUGH else None
+
+
+def _same_index(article: Article, bookmark: Bookmark) -> Passage | None:
+    """The passage that still has the bookmarked passage's number, if any."""
     try:
         _, index = split_passage_id(bookmark.passage_id)
     except ValueError:

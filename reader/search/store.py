@@ -150,6 +150,13 @@ class ArticleStore:
     def article_ids_of(self, file: str) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE file=?", (file,))]
 
+    def articles_quoting(self, quote: str, limit: int = 20) -> list[str]:
+        """Ids of articles whose text holds ``quote`` exactly (at most ``limit``)."""
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE instr(text, ?) > 0 ORDER BY id LIMIT ?", (quote, limit)
+        )
+        return [row[0] for row in rows]
+
     def owner_of(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT file FROM articles WHERE id=?", (article_id,)).fetchone()
         return row[0] if row else None

@@ -230,6 +230,9 @@ class BookmarkKeeper(Widget):
                     cache.articles[article_id] = library.article(article_id)
                 return cache.articles[article_id]
 
+            def articles_quoting(self, quote: str) -> list[str]:
+                return library.articles_quoting(quote)
+
         anchors: dict[str, Anchor] = {}
         try:
             for bm in bookmarks:
