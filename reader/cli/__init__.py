@@ -105,8 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.cli.app_command import run_app
 
         return _guarded(lambda: run_app(ctx))  # the app owns the terminal: no wrapper
-    with visible_output():  # article text and file names cannot drive the terminal
-        return _guarded(lambda: int(args.func(args, ctx) or 0))
+    try:
+        with visible_output():  # article text and file names cannot drive the terminal
+            return _guarded(lambda: int(args.func(args, ctx) or 0))
+    finally:
+        ctx.close()
 
 
 def _guarded(run: Callable[[], int]) -> int:

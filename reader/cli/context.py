@@ -38,6 +38,11 @@ class Context:
 
         return Library(self.config)
 
+    def close(self) -> None:
+        """Close the library if a command opened it (the store then notes itself whole)."""
+        if "library" in self.__dict__:
+            self.library.close()
+
 
 class VisibleStream:
     """A text stream that shows control characters as visible escapes (see

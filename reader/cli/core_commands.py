@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from reader.cli.context import Context, UsageError, count, print_json
+from reader.cli.context import Context, UsageError, count, err, print_json
 from reader.cli.progress import progress_bar
 from reader.search.query import QueryError
 
@@ -51,6 +51,8 @@ def ensure_index(ctx: Context, quiet: bool = False) -> None:
     refreshed = _bring_up_to_date(ctx, quiet)
     _print_problems(refreshed)
     assert refreshed.index is not None
+    if refreshed.index.rebuilt:  # (on stderr: the answer on stdout may be JSON)
+        err(f"reader: rebuilt the index: {refreshed.index.rebuild_reason}")
     if refreshed.index.articles == 0:
         paths = ", ".join(str(p) for p in ctx.config.corpus)
         print(

@@ -123,6 +123,7 @@ def open_index(
             paths.whoosh.mkdir(parents=True, exist_ok=True)
             ix = whoosh_index.create_in(paths.whoosh, build_schema())
             store = ArticleStore(paths.store)
+            store.made_new()
             store.set_meta("version", VERSION_KEY)
             manifest.record(store, paths.whoosh)
             if reason == "new index":
@@ -145,7 +146,7 @@ def _try_open(paths: IndexPaths) -> tuple[Index | None, ArticleStore | None, str
         elif version != VERSION_KEY:
             reason = f"index format changed ({version} -> {VERSION_KEY})"
         ix = whoosh_index.open_dir(paths.whoosh) if not reason else None
-        damaged = manifest.damage(store, paths.whoosh) if not reason else ""
+        damaged = (store.damage() or manifest.damage(store, paths.whoosh)) if not reason else ""
         if damaged:
             reason, ix = f"damaged index ({damaged})", None
     except (StoreError, whoosh_index.EmptyIndexError, OSError, ValueError, EOFError) as exc:

@@ -31,7 +31,7 @@ class IndexPaths:
 
     def wipe(self) -> None:
         shutil.rmtree(self.whoosh, ignore_errors=True)
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        for suffix in ("", "-wal", "-shm", "-journal", "-checked"):
             Path(f"{self.store}{suffix}").unlink(missing_ok=True)
 
 

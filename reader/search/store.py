@@ -7,15 +7,18 @@ reading never recomputes them.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import sqlite3
+import weakref
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reader.corpus.model import Article, Passage, When, passage_id
+from reader.search import store_check
 
 STORE_VERSION = 1
 
@@ -105,6 +108,15 @@ class StoreError(Exception):
     """The store file is unreadable; the caller rebuilds it."""
 
 
+_OPEN: weakref.WeakSet[ArticleStore] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_open_stores() -> None:
+    for store in list(_OPEN):
+        store.close()
+
+
 class ArticleStore:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -117,8 +129,28 @@ class ArticleStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: {exc}") from exc
 
+        self._whole = False  # known whole: checked, or made new by this process
+        _OPEN.add(self)
+
+    def damage(self) -> str:
+        """``""`` if the file is whole, else what is wrong (see :mod:`.store_check`)."""
+        found = store_check.damage(self.db, self.path)
+        self._whole = not found
+        return found
+
+    def made_new(self) -> None:
+        """This process made the file: it is whole as far as it writes it."""
+        self._whole = True
+
     def close(self) -> None:
-        self.db.close()
+        """Close the connection and, if the file was known whole, note it so: only a store
+        that a process did not close (a crash, a kill), or that another program changed,
+        is checked again."""
+        if self in _OPEN:
+            _OPEN.discard(self)
+            self.db.close()
+            if self._whole:
+                store_check.record_whole(self.path)
 
     # meta ----------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
