@@ -103,3 +103,33 @@ def test_file_deleted_during_the_scan(capsys, corpus: Path, monkeypatch) -> None
     data, err = search(capsys, corpus, "Außenminister")
     assert data["total"] == 1
     assert "gone.txt" in err and "vanished" in err
+
+
+def refuse_to_list(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """``folder`` cannot be listed (as a mode of 0000 does for anyone but root, whom the
+    tests may run as)."""
+    real = os.scandir
+
+    def scandir(path=".", *args, **kwargs):
+        if Path(path) == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_an_unreadable_subfolder_is_named_and_the_rest_read(capsys, corpus, monkeypatch) -> None:
+    locked = corpus / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text("Versteckt\n\nNicht lesbar.\n", encoding="utf-8")
+    refuse_to_list(monkeypatch, locked)
+    data, err = search(capsys, corpus, "Außenminister")
+    assert data["total"] == 1
+    assert f"{locked}: skipped: folder cannot be read (Permission denied)" in err
+
+
+def test_an_unreadable_corpus_folder_says_why_it_is_empty(capsys, corpus, monkeypatch) -> None:
+    refuse_to_list(monkeypatch, corpus)
+    assert main(["search", "Außenminister", "--corpus", str(corpus)]) == 0
+    _, err = capsys.readouterr()
+    assert f"{corpus}: skipped: folder cannot be read (Permission denied)" in err

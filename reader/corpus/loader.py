@@ -61,7 +61,16 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
         if not root.is_dir():
             problems.append(Problem(str(root), "no such file or folder"))
             continue
-        for folder, dirs, files in os.walk(root):
+
+        def unreadable(exc: OSError) -> None:
+            reason = exc.strerror or type(exc).__name__
+            problems.append(
+                Problem(
+                    str(exc.filename), f"folder cannot be read ({reason}); its files are left out"
+                )
+            )
+
+        for folder, dirs, files in os.walk(root, onerror=unreadable):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 if name.startswith(".") or name == "config.yaml":
