@@ -39,26 +39,24 @@ def random_bytes_inside(path: Path) -> None:
 def test_a_damaged_segment_is_rebuilt_with_a_message(
     indexed_seeds: Path, damage: Callable[[Path], None]
 ) -> None:
-    seeds_copy = indexed_seeds  # indexed and analysed, as reader left it
-    segments = sorted((default_index_dir([seeds_copy]) / "whoosh").glob("*.seg"))
+    segments = sorted((default_index_dir([indexed_seeds]) / "whoosh").glob("*.seg"))
     assert segments
     damage(max(segments, key=lambda p: p.stat().st_size))  # the biggest: it holds passages
 
     # a search before any `reader index`: it rebuilds and answers
-    found = run_reader("--corpus", str(seeds_copy), "search", "Garantien", "--json")
+    found = run_reader("--corpus", str(indexed_seeds), "search", "Garantien", "--json")
     assert found.returncode == 0, found.stderr
     assert "Traceback" not in found.stderr
     assert '"total": 4' in found.stdout
     # and the index is then whole: a second run has nothing to do
-    again = run_reader("--corpus", str(seeds_copy), "index")
+    again = run_reader("--corpus", str(indexed_seeds), "index")
     assert again.returncode == 0 and "up to date" in again.stdout
 
 
 def test_the_index_says_which_file_was_damaged(indexed_seeds: Path) -> None:
-    seeds_copy = indexed_seeds
-    segment = sorted((default_index_dir([seeds_copy]) / "whoosh").glob("*.seg"))[0]
+    segment = sorted((default_index_dir([indexed_seeds]) / "whoosh").glob("*.seg"))[0]
     truncate(segment)
-    done = run_reader("--corpus", str(seeds_copy), "index")
+    done = run_reader("--corpus", str(indexed_seeds), "index")
     assert done.returncode == 0, done.stderr
     assert f"rebuilt the index: damaged index ({segment.name} has" in done.stdout
     assert "indexed 5 articles" in done.stdout

@@ -296,8 +296,12 @@ def _found(
     bookmark: Bookmark, article: Article, start: int, end: int, *, same_place: bool
 ) -> Anchor:
     passage = _passage_at(article, start, end)
-    moved = not same_place or passage is None or passage.id != bookmark.passage_id
-    moved = moved or article.id != bookmark.article_id
+    moved = (
+        not same_place
+        or passage is None
+        or passage.id != bookmark.passage_id
+        or article.id != bookmark.article_id
+    )
     changed = passage is None or (
         bool(bookmark.passage_hash) and text_hash(passage.text) != bookmark.passage_hash
     )

@@ -47,9 +47,9 @@ def _utf8_from_bom(data: bytes) -> bytes:
             try:
                 return data[len(bom) :].decode(encoding).encode("utf-8", "surrogatepass")
             except UnicodeDecodeError as exc:
+                name = encoding.upper()[:6]  # "UTF-16", "UTF-32"
                 raise SkipFile(
-                    f"starts as {encoding.upper()[:6]} but is not valid {encoding.upper()[:6]} "
-                    f"(at byte {exc.start + len(bom)})"
+                    f"starts as {name} but is not valid {name} (at byte {exc.start + len(bom)})"
                 ) from None
     return data
 

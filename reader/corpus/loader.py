@@ -49,6 +49,12 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
                 reason = "symbolic link loop"
         problems.append(Problem(str(path), reason))
 
+    def unreadable(exc: OSError) -> None:
+        reason = exc.strerror or type(exc).__name__
+        problems.append(
+            Problem(str(exc.filename), f"folder cannot be read ({reason}); its files are left out")
+        )
+
     for root in paths:
         if root.is_file() or (root.exists() and not root.is_dir()):
             if format_of(root) is None:
@@ -61,15 +67,6 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
         if not root.is_dir():
             problems.append(Problem(str(root), "no such file or folder"))
             continue
-
-        def unreadable(exc: OSError) -> None:
-            reason = exc.strerror or type(exc).__name__
-            problems.append(
-                Problem(
-                    str(exc.filename), f"folder cannot be read ({reason}); its files are left out"
-                )
-            )
-
         for folder, dirs, files in os.walk(root, onerror=unreadable):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):

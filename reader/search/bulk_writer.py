@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from whoosh.index import Index
 from whoosh.multiproc import MultiSegmentWriter, SubWriterTask
 
 from reader.child_processes import die_with_parent
@@ -38,8 +37,3 @@ class BulkWriter(MultiSegmentWriter):
         self.tasks.append(task)
         task.start()
         return task
-
-
-def bulk_writer(ix: Index, procs: int, **kwargs: Any) -> BulkWriter:
-    """A multi-segment writer of ``procs`` processes on ``ix``."""
-    return BulkWriter(ix, procs=procs, **kwargs)

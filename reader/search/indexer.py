@@ -255,9 +255,9 @@ def _write_whoosh(ix: Index, articles: list[Article], delete_ids: set[str], tick
     passages = sum(len(a.passages) for a in articles)
     bulk = passages >= BULK_WRITER_THRESHOLD
     if bulk:
-        from reader.search.bulk_writer import bulk_writer
+        from reader.search.bulk_writer import BulkWriter
 
-        writer = bulk_writer(ix, procs=2, limitmb=256)
+        writer = BulkWriter(ix, procs=2, limitmb=256)
     else:
         writer = ix.writer(limitmb=128)
     try:

@@ -15,6 +15,7 @@ from typing import Any
 
 from reader.corpus.formats import Problem
 from reader.corpus.loader import discover
+from reader.search import store_check
 from reader.search.store import STORE_VERSION, ArticleStore, ArticleSummary, StoreError
 
 SCHEMA_VERSION = 3
@@ -31,7 +32,7 @@ class IndexPaths:
 
     def wipe(self) -> None:
         shutil.rmtree(self.whoosh, ignore_errors=True)
-        for suffix in ("", "-wal", "-shm", "-journal", "-checked"):
+        for suffix in ("", "-wal", "-shm", "-journal", store_check.SUFFIX):
             Path(f"{self.store}{suffix}").unlink(missing_ok=True)
 
 

@@ -7,11 +7,9 @@ reading never recomputes them.
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import json
 import sqlite3
-import weakref
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,15 +106,6 @@ class StoreError(Exception):
     """The store file is unreadable; the caller rebuilds it."""
 
 
-_OPEN: weakref.WeakSet[ArticleStore] = weakref.WeakSet()
-
-
-@atexit.register
-def _close_open_stores() -> None:
-    for store in list(_OPEN):
-        store.close()
-
-
 class ArticleStore:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -130,7 +119,7 @@ class ArticleStore:
             raise StoreError(f"{path}: {exc}") from exc
 
         self._whole = False  # known whole: checked, or made new by this process
-        _OPEN.add(self)
+        self._closed = False
 
     def damage(self) -> str:
         """``""`` if the file is whole, else what is wrong (see :mod:`.store_check`)."""
@@ -146,11 +135,12 @@ class ArticleStore:
         """Close the connection and, if the file was known whole, note it so: only a store
         that a process did not close (a crash, a kill), or that another program changed,
         is checked again."""
-        if self in _OPEN:
-            _OPEN.discard(self)
-            self.db.close()
-            if self._whole:
-                store_check.record_whole(self.path)
+        if self._closed:
+            return
+        self._closed = True
+        self.db.close()
+        if self._whole:
+            store_check.record_whole(self.path)
 
     # meta ----------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:

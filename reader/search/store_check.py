@@ -1,5 +1,5 @@
 """Is the store file damaged? SQLite's ``quick_check``, run only when the file changed
-since a process of reader last closed or checked it (a crash, a kill or another program's
+since a process of reader last closed it whole (after a crash, a kill or another program's
 write): random bytes in its pages gave "database disk image is malformed" tracebacks while
 ``reader index`` said "up to date" (reliability review, finding 4)."""
 
@@ -26,7 +26,7 @@ def _stamp(store: Path) -> str:
 
 
 def record_whole(store: Path) -> None:
-    """Note that ``store`` as it is now is whole (after a check, or closing it)."""
+    """Note that ``store`` as it is now is whole (on closing a store known whole)."""
     with contextlib.suppress(OSError):  # a read-only folder: checked again next time
         Path(f"{store}{SUFFIX}").write_text(_stamp(store), encoding="ascii")
 
