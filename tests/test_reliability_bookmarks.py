@@ -64,3 +64,19 @@ def test_alias_bomb_is_refused_with_a_message(capsys, bookmarked) -> None:
         assert str(path) in err and "aliases" in err
         assert "Traceback" not in err
     assert path.read_bytes() == before
+
+
+def test_numbers_written_as_notes_and_tags_keep_their_text(capsys, bookmarked) -> None:
+    """An unquoted ``.nan`` note, ``.inf`` tag or ``0x1F`` is the user's text: a rewrite (the
+    next ``add``) keeps it as written, not as ``nan``/``inf``/``31``."""
+    path, options = bookmarked
+    text = path.read_text()
+    text = text.replace("note: ''", "note: .nan").replace("tags: []", "tags: [.inf, 0x1F]")
+    assert "note: .nan" in text and "tags: [.inf, 0x1F]" in text
+    path.write_text(text + "total: 1e3\n")
+    code, _, err = run(capsys, "bookmarks", "add", "good#p0", *options)
+    assert code == 0, err
+    code, out, err = run(capsys, "bookmarks", "list", "--json", *options)
+    first = next(b for b in json.loads(out)["bookmarks"] if b["passage"] == "good#p1")
+    assert first["note"] == ".nan" and first["tags"] == [".inf", "0x1F"]
+    assert "total: 1e3" in path.read_text()

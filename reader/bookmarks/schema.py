@@ -232,10 +232,47 @@ def _parse_entry(chunk: str, index: int, path: Path | str) -> Bookmark | None:
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The safe loader (libyaml's when there); an impossible date is a :class:`BadDate`."""
+    """The safe loader (libyaml's when there); an impossible date is a :class:`BadDate`,
+    and a number keeps the text it was written as (:class:`WrittenInt`, :class:`WrittenFloat`)."""
+
+
+class WrittenInt(int):
+    """A whole number as written in the file (``0x1F``, ``1_000``): used as the number,
+    shown and written back as the text (a note ``0x1F`` stays ``0x1F``, not ``31``)."""
+
+    written: str
+
+
+class WrittenFloat(float):
+    """A float as written in the file (``.inf``, ``.nan``, ``1e3``), like :class:`WrittenInt`."""
+
+    written: str
+
+
+def _written_number(kind: type[WrittenInt] | type[WrittenFloat], base: Any) -> Any:
+    def construct(loader: Any, node: Any) -> Any:
+        number = kind(base(loader, node))
+        number.written = node.value
+        return number
+
+    return construct
+
+
+def _represent_written(tag: str) -> Any:
+    def represent(dumper: Any, value: WrittenInt | WrittenFloat) -> Any:
+        return dumper.represent_scalar(tag, value.written)
+
+    return represent
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", lenient_timestamp)
+_Loader.add_constructor(
+    "tag:yaml.org,2002:int", _written_number(WrittenInt, yaml.SafeLoader.construct_yaml_int)
+)
+_Loader.add_constructor(
+    "tag:yaml.org,2002:float",
+    _written_number(WrittenFloat, yaml.SafeLoader.construct_yaml_float),
+)
 
 
 def safe_load(text: str) -> Any:
@@ -347,7 +384,7 @@ class _Validator:
                 return default
             if isinstance(value, bool) or not isinstance(value, str | int | float):
                 raise self.fail("expects text (put it in quotes)", *at, key)
-            return str(value)
+            return getattr(value, "written", None) or str(value)
 
         def stamp(key: str) -> str:
             value = entry.get(key)
@@ -426,7 +463,7 @@ class _Validator:
             end=end,
             passage_hash=text("hash"),
             note=text("note"),
-            tags=normalize_tags(str(t) for t in tags),
+            tags=normalize_tags(getattr(t, "written", None) or str(t) for t in tags),
             words=words,
             extra=extra,
         )
@@ -464,6 +501,8 @@ def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.SequenceNode:
 
 _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(_Flow, _represent_flow)
+_Dumper.add_representer(WrittenInt, _represent_written("tag:yaml.org,2002:int"))
+_Dumper.add_representer(WrittenFloat, _represent_written("tag:yaml.org,2002:float"))
 _DUMP_OPTIONS: dict[str, Any] = {
     "Dumper": _Dumper,
     "allow_unicode": True,
