@@ -129,6 +129,17 @@ def test_shortened_article_that_lost_the_passage_keeps_the_bookmark_as_changed()
     assert "no longer in the article" in anchor.describe()
 
 
+def test_deleted_paragraph_is_not_paired_with_its_neighbour():
+    """The bookmarked paragraph was deleted and the next one took its number: that
+    paragraph is not the bookmark's new version (issue 19, smaller finding)."""
+    for index in (2, 3):
+        bm = bookmark_of(index)
+        anchor = resolve(bm, FakeLibrary(make_article([*PARTS[:index], *PARTS[index + 1 :]])))
+        assert anchor.status == "changed"
+        assert anchor.passage is None, anchor.new_text
+        assert "no longer in the article" in anchor.describe()
+
+
 def test_truncated_passage_offers_its_shorter_version():
     bm = bookmark_of(2)
     first_sentence = PARTS[2].split(". ")[0] + "."

@@ -363,9 +363,12 @@ def _common_suffix(a: str, b: str) -> int:
 
 
 def _most_similar(article: Article, bookmark: Bookmark) -> Passage | None:
-    """The passage most like the old quote if it is similar enough, else ``None``."""
+    """The passage most like the old quote if it is similar enough, else ``None``; never
+    the paragraph that stood just before or after it."""
     best, best_ratio = None, 0.0
     for p in article.passages:
+        if _is_neighbour(p.text, bookmark):
+            continue
         matcher = difflib.SequenceMatcher(None, bookmark.quote, p.text, autojunk=False)
         if matcher.real_quick_ratio() < SIMILAR_ENOUGH or matcher.quick_ratio() < SIMILAR_ENOUGH:
             continue
@@ -376,9 +379,25 @@ def _most_similar(article: Article, bookmark: Bookmark) -> Passage | None:
 
 
 def _same_index(article: Article, bookmark: Bookmark) -> Passage | None:
-    """The passage that still has the bookmarked passage's number, if any."""
+    """The passage that still has the bookmarked passage's number, unless it is the
+    paragraph that stood before or after the bookmarked one (the bookmarked paragraph was
+    deleted and a neighbour took its number: that is not its new version)."""
     try:
         _, index = split_passage_id(bookmark.passage_id)
     except ValueError:
         return None
-    return article.passages[index] if 0 <= index < len(article.passages) else None
+    if not 0 <= index < len(article.passages):
+        return None
+    passage = article.passages[index]
+    return None if _is_neighbour(passage.text, bookmark) else passage
+
+
+def _is_neighbour(text: str, bookmark: Bookmark) -> bool:
+    """``text`` begins with what followed the quote across a paragraph break, or ends with
+    what preceded it across one."""
+    after, before = bookmark.after, bookmark.before
+    follows = "\n" in after[: len(after) - len(after.lstrip())] and after.strip()
+    precedes = "\n" in before[len(before.rstrip()) :] and before.strip()
+    return bool(
+        (follows and text.startswith(after.strip())) or (precedes and text.endswith(before.strip()))
+    )
