@@ -1,9 +1,14 @@
 """An index folder that cannot be made is one message naming it and why, in the CLI and in
 the app, and nothing is written in its place (reliability review, finding 10: tracebacks for
-an ``index_dir`` that is a file, under a file, or in ``/proc``)."""
+an ``index_dir`` that is a file, under a file, or in ``/proc``; finding 12: a read-only index
+folder crashed every command, after trying to wipe the index)."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -62,3 +67,52 @@ async def test_the_app_says_why_it_cannot_open_the_index(seeds: Path, tmp_path: 
         assert "The index folder cannot be used" in text
         assert "it is a file, not a folder" in text.replace("\n", " ")
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+
+
+def as_ordinary_user() -> list[str]:
+    """A command prefix under which file modes apply: none for an ordinary user; for root,
+    ``setpriv`` without the capabilities that override them (the tests may run as root)."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: file modes cannot be made to apply")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+
+
+def files_of(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def test_a_read_only_index_folder_is_a_message_and_nothing_is_deleted(
+    capsys, seeds: Path, tmp_path: Path
+) -> None:
+    index_dir = tmp_path / "index"
+    config = config_with(tmp_path, index_dir)
+    options = ["--config", str(config), "--corpus", str(seeds)]
+    assert main([*options, "index"]) == 0
+    capsys.readouterr()
+    before = files_of(index_dir)
+    folders = [index_dir, *(p for p in index_dir.rglob("*") if p.is_dir())]
+    for path in [*folders, *(p for p in index_dir.rglob("*") if p.is_file())]:
+        path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    try:
+        for command in (["search", "Putin"], ["index"]):
+            done = subprocess.run(
+                [*as_ordinary_user(), sys.executable, "-m", "reader", *options, *command],
+                capture_output=True,
+                text=True,
+                env=env,
+                timeout=120,
+            )
+            assert done.returncode == 2, done.stderr
+            assert "Traceback" not in done.stderr, done.stderr
+            assert f"cannot use the index folder {index_dir}" in done.stderr
+            assert "cannot be written to" in done.stderr
+            assert "nothing in it was changed" in done.stderr
+            assert files_of(index_dir) == before
+    finally:
+        for path in folders:
+            path.chmod(path.stat().st_mode | stat.S_IWUSR)

@@ -1,10 +1,12 @@
 """The index folder made, or a message saying why it cannot be (reliability review,
-finding 10: a file, a path under a file or a folder in ``/proc`` gave a traceback)."""
+finding 10: a file, a path under a file or a folder in ``/proc`` gave a traceback; finding 12:
+an index that had to be rebuilt in a read-only folder was wiped as far as the modes let it)."""
 
 from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -32,3 +34,18 @@ def _reason(root: Path, exc: OSError) -> str:
         if above is not None and not above.is_dir():
             return f"{above} is a file, not a folder"
     return os.strerror(exc.errno) if exc.errno else str(exc)
+
+
+def check_writable(root: Path, why: str) -> None:
+    """Raise :class:`IndexFolderError` when nothing can be written in ``root`` (a read-only
+    folder or file system), before anything in it is deleted; ``why`` says what needed it."""
+    try:
+        with tempfile.TemporaryFile(dir=root):
+            pass
+    except OSError as exc:
+        raise IndexFolderError(
+            f"cannot use the index folder {root}: {why}, but it cannot be written to "
+            f"({_reason(root, exc).lower()})"
+            "; nothing in it was changed. Make it writable, or set index_dir in the config "
+            "to another folder"
+        ) from None

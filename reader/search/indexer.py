@@ -23,7 +23,7 @@ from reader.corpus.formats import Problem
 from reader.corpus.loader import load_file
 from reader.corpus.model import Article
 from reader.search import manifest
-from reader.search.index_folder import make_index_folder
+from reader.search.index_folder import check_writable, make_index_folder
 from reader.search.scan import VERSION_KEY, IndexPaths, Scan, scan_corpus
 from reader.search.schema import DATE_FORMAT, build_schema
 from reader.search.store import ArticleStore, StoreError
@@ -118,6 +118,7 @@ def open_index(
     with write_lock(paths.root, waiting):
         ix, store, reason = _try_open(paths)
         if reason:
+            check_writable(paths.root, f"the index must be rebuilt ({reason})")
             if reason != "new index":  # (a new one has nothing to wipe, nor anyone reading it)
                 paths.wipe()
             paths.whoosh.mkdir(parents=True, exist_ok=True)
