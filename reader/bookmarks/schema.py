@@ -258,6 +258,11 @@ def _written_number(kind: type[WrittenInt] | type[WrittenFloat], base: Any) -> A
     return construct
 
 
+def _as_written(value: str | int | float) -> str:
+    """A scalar as the user wrote it: a number's own text, else ``str(value)``."""
+    return getattr(value, "written", None) or str(value)
+
+
 def _represent_written(tag: str) -> Any:
     def represent(dumper: Any, value: WrittenInt | WrittenFloat) -> Any:
         return dumper.represent_scalar(tag, value.written)
@@ -384,7 +389,7 @@ class _Validator:
                 return default
             if isinstance(value, bool) or not isinstance(value, str | int | float):
                 raise self.fail("expects text (put it in quotes)", *at, key)
-            return getattr(value, "written", None) or str(value)
+            return _as_written(value)
 
         def stamp(key: str) -> str:
             value = entry.get(key)
@@ -463,7 +468,7 @@ class _Validator:
             end=end,
             passage_hash=text("hash"),
             note=text("note"),
-            tags=normalize_tags(getattr(t, "written", None) or str(t) for t in tags),
+            tags=normalize_tags(_as_written(t) for t in tags),
             words=words,
             extra=extra,
         )

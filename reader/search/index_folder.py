@@ -45,7 +45,7 @@ def check_writable(root: Path, why: str) -> None:
     except OSError as exc:
         raise IndexFolderError(
             f"cannot use the index folder {root}: {why}, but it cannot be written to "
-            f"({_reason(root, exc).lower()})"
+            f"({_reason(root, exc)})"
             "; nothing in it was changed. Make it writable, or set index_dir in the config "
             "to another folder"
         ) from None
