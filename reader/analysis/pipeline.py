@@ -1,4 +1,4 @@
-"""Index-time analysis: dates and entities per article, computed once and stored.
+"""Index-time analysis: dates, entities and statements per article, computed once and stored.
 
 :func:`analyze_article` is the whole analysis of one article. :func:`analyze_many` runs it on
 both cores for large batches. Results are stored in the article store under the kind
@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from reader.analysis.spans import Span
+from reader.analysis.statements import Statement, find_statements
 from reader.child_processes import die_with_parent
 from reader.corpus.model import Article, When
 
 # Bump when what analyze_article produces changes in a way old results should not survive.
-ANALYSIS_FORMAT = 1
+ANALYSIS_FORMAT = 2  # 2: statements
 # The files whose content decides what analyze_article produces (not the link modules,
 # which read its results): editing any of them re-analyses the corpus on the next run.
 ANALYSIS_INPUTS = (
@@ -38,6 +39,10 @@ ANALYSIS_INPUTS = (
     "analysis/gazetteer.py",
     "analysis/crf_features.py",
     "analysis/crf_model.py",
+    "analysis/quotes.py",
+    "analysis/statements.py",
+    "analysis/statement_cues.py",
+    "analysis/statement_speakers.py",
     "data/gazetteer.json",
     "data/ner-de.crfsuite",
     "data/ner-de.features.json",
@@ -55,12 +60,14 @@ class ArticleAnalysis:
     dates: list[Span] = field(default_factory=list)
     entities: list[Span] = field(default_factory=list)
     error: str = ""
+    statements: list[Statement] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "date": self.date.to_json() if self.date else None,
             "dates": [s.to_json() for s in self.dates],
             "entities": [s.to_json() for s in self.entities],
+            "statements": [s.to_json() for s in self.statements],
         }
         if self.error:
             data["error"] = self.error
@@ -73,6 +80,7 @@ class ArticleAnalysis:
             [Span.from_json(s) for s in data.get("dates", [])],
             [Span.from_json(s) for s in data.get("entities", [])],
             str(data.get("error", "")),
+            [Statement.from_json(s) for s in data.get("statements", [])],
         )
 
     def passage_entities(self, article: Article) -> dict[int, list[str]]:
@@ -146,6 +154,11 @@ def analyze_article(article: Article, recognizer: Any) -> ArticleAnalysis:
         analysis.entities = recognizer.find(article.text)
     except Exception as exc:  # a recogniser bug must not cost the other articles
         analysis.error = f"entity recognition failed ({type(exc).__name__}: {exc})"
+        return analysis
+    try:
+        analysis.statements = find_statements(article, analysis.entities)
+    except Exception as exc:  # nor a bug in finding statements its names and dates
+        analysis.error = f"finding statements failed ({type(exc).__name__}: {exc})"
     return analysis
 
 

@@ -1,0 +1,291 @@
+"""The words that attribute a statement: verbs and nouns of saying (by HanTa's lemma),
+prepositions of attribution, roles that stand for a person, and pronouns.
+
+A verb is a cue when its lemma, joined with a separable particle found later in its clause
+("teilte … mit" → "mitteilen"), is one of :data:`SAY_VERBS`. HanTa is asked only about
+words that contain one of the verbs' stems (:data:`_STEM_RE`), so a text with no verb of
+saying costs one regular-expression scan per word, not a tagger call.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+SAY_VERBS = frozenset(
+    [
+        "sagen",
+        "erklären",
+        "betonen",
+        "fordern",
+        "warnen",
+        "mitteilen",
+        "bekräftigen",
+        "hinzufügen",
+        "drohen",
+        "bestreiten",
+        "zurückweisen",
+        "behaupten",
+        "unterstreichen",
+        "äußern",
+        "versprechen",
+        "ankündigen",
+        "berichten",
+        "meinen",
+        "kritisieren",
+        "verlauten",
+        "bestätigen",
+        "antworten",
+        "erläutern",
+        "schreiben",
+        "mahnen",
+        "appellieren",
+        "hinweisen",
+        "verweisen",
+        "versichern",
+        "einräumen",
+        "zugeben",
+        "dementieren",
+        "beklagen",
+        "vorwerfen",
+        "beschuldigen",
+        "bezeichnen",
+        "anmerken",
+        "ergänzen",
+        "sprechen",
+        "verkünden",
+        "bekanntgeben",
+        "informieren",
+        "melden",
+        "zitieren",
+        "aufrufen",
+        "auffordern",
+        "vorschlagen",
+        "entgegnen",
+        "erwidern",
+        "widersprechen",
+        "insistieren",
+        "klarstellen",
+        "festhalten",
+        "ankündigen",
+        "unterstellen",
+        "argumentieren",
+        "zustimmen",
+    ]
+)
+SAY_NOUNS = frozenset(
+    [
+        "Forderung",
+        "Warnung",
+        "Erklärung",
+        "Mitteilung",
+        "Aussage",
+        "Äußerung",
+        "Ankündigung",
+        "Drohung",
+        "Appell",
+        "Vorwurf",
+        "Behauptung",
+        "Angabe",
+        "Angaben",
+        "Stellungnahme",
+        "Bericht",
+        "Darstellung",
+        "Einschätzung",
+        "Worte",
+        "Zusicherung",
+        "Versprechen",
+        "Dementi",
+        "Bekräftigung",
+        "Aufruf",
+        "Anmerkung",
+        "Hinweis",
+    ]
+)
+PARTICLES = frozenset(
+    [
+        "mit",
+        "hinzu",
+        "zurück",
+        "hin",
+        "an",
+        "aus",
+        "vor",
+        "auf",
+        "zu",
+        "ab",
+        "ein",
+        "bekannt",
+        "fest",
+        "klar",
+        "ver",
+    ]
+)
+# stems that every form of a verb of saying contains (strong verbs with their ablaut)
+_STEMS = [
+    "sag",
+    "erklär",
+    "beton",
+    "forder",
+    "ford",
+    "warn",
+    "teil",
+    "füg",
+    "kräftig",
+    "droh",
+    "bestr",
+    "bestritt",
+    "weis",
+    "wies",
+    "behaupt",
+    "unterstr",
+    "äußer",
+    "versprech",
+    "versproch",
+    "versprach",
+    "kündig",
+    "bericht",
+    "mein",
+    "kritis",
+    "verlaut",
+    "bestät",
+    "antwort",
+    "erläut",
+    "schreib",
+    "schrieb",
+    "mahn",
+    "appell",
+    "sicher",
+    "räum",
+    "geb",
+    "gab",
+    "gib",
+    "dement",
+    "schließ",
+    "schloss",
+    "klag",
+    "wirf",
+    "warf",
+    "worf",
+    "schuld",
+    "zeichn",
+    "merk",
+    "gänz",
+    "sprech",
+    "sproch",
+    "sprach",
+    "künd",
+    "informier",
+    "meld",
+    "zitier",
+    "ruf",
+    "rief",
+    "schlag",
+    "schlug",
+    "gegn",
+    "wider",
+    "insist",
+    "stell",
+    "halt",
+    "hielt",
+    "hält",
+    "stellt",
+    "argument",
+    "heiß",
+    "hieß",
+    "stimm",
+]
+_STEM_RE = re.compile("|".join(sorted(_STEMS, key=len, reverse=True)))
+
+ACCORDING_PREPOSITIONS = frozenset({"laut", "zufolge"})
+PRONOUNS = frozenset({"er", "sie", "ihr", "ihm", "ihnen", "ihrer", "ihres", "seiner"})
+# nouns that name a speaker by office; matched at the end of a word ("Kremlsprecher")
+ROLE_RE = re.compile(
+    r"(sprecher|präsident|minister|kanzler|staatschef|chef|regierung|polizei|behörde"
+    r"|ministerium|sekretär|botschafter|senator|beamte|vorsitzende|bürgermeister|ermittler"
+    r"|staatsanwaltschaft|gericht|armee|militär|pressedienst|kommission|verband"
+    r"|gewerkschaft|partei|premierminister|premier|abgeordnete|experte|analyst|oberhaupt"
+    r"|diplomat|feuerwehr|staatsanwalt|richter)(in|innen|en|n|s|es|r)?$",
+    re.IGNORECASE,
+)
+ROLE_ADJECTIVE_RE = re.compile(r"^[a-zäöüß-]+(isch|sch|ig)(e|en|er|es|em)?$|^us-[a-z]*$")
+
+
+def is_role(word: str) -> bool:
+    """``word`` names a speaker by office or institution ("Kremlsprecher", "Polizei")."""
+    return word[:1].isupper() and ROLE_RE.search(word) is not None
+
+
+def role_keys(word: str) -> tuple[str, ...]:
+    """Keys a role is known by, most specific first: the whole word and its head
+    ("Kremlsprecher" → "kremlsprecher", "sprecher"), without a feminine or plural ending."""
+    low = word.lower()
+    match = ROLE_RE.search(low)
+    head = match.group(1) + (match.group(2) or "") if match else low
+    keys = [low]
+    if head != low:
+        keys.append(head)
+    return tuple(dict.fromkeys(_base_role(k) for k in keys))
+
+
+def _base_role(key: str) -> str:
+    match = ROLE_RE.search(key)
+    if match is not None and match.group(2):
+        return key[: -len(match.group(2))]
+    return key
+
+
+@lru_cache(maxsize=100_000)
+def lemma(word: str) -> tuple[str, str]:
+    """HanTa's lemma and tag of ``word`` on its own."""
+    from reader.analysis.entity_rules import tagger
+
+    found = tagger().analyze(word, taglevel=1)
+    return str(found[0]), str(found[1])
+
+
+def verb_lemma(word: str) -> str | None:
+    """The lemma of ``word`` when it is a verb form that may be a cue, else None."""
+    if not word.isalpha() or _STEM_RE.search(word.lower()) is None:
+        return None
+    base, tag = lemma(word.lower())
+    return base if tag.startswith("V") else None
+
+
+def say_lemma(word: str, particle: str | None) -> str | None:
+    """The lemma of saying that ``word`` (with the separable ``particle`` of its clause,
+    if any) is a form of, else None."""
+    base = verb_lemma(word)
+    if base is None:
+        return None
+    if particle and particle + base in SAY_VERBS:
+        return particle + base
+    return base if base in SAY_VERBS else None
+
+
+def noun_cue(word: str) -> str | None:
+    """The noun of saying ``word`` is a form of ("Angaben" → "Angabe"), else None."""
+    if not word[:1].isupper():
+        return None
+    if word in SAY_NOUNS:
+        return lemma(word)[0] if word != "Angaben" else "Angabe"
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def konjunktiv_one(word: str) -> bool:
+    """``word`` is a third-person singular Konjunktiv I ("sei", "habe", "werde",
+    "unternehme"): stem + "e" of its lemma, which the indicative never is."""
+    low = word.lower()
+    if low in {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe"}:
+        return True
+    if not low.endswith("e") or len(low) < 4 or not low.isalpha():
+        return False
+    base, tag = lemma(low)
+    if not tag.startswith("V") or "FIN" not in tag:
+        return False
+    if base.endswith("en"):
+        return low == base[:-2] + "e"
+    if base.endswith(("eln", "ern")):
+        return low == base[:-1] + "e"
+    return False

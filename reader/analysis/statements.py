@@ -1,0 +1,797 @@
+"""Attributed statements: who said what, in quotes, in reported speech or "according to".
+
+:func:`find_statements` reads one article with its entities and returns its statements:
+
+- ``direct``: words in quotation marks with a cue after them ("…", sagte er), before them
+  (erklärte Peskow: "…"), or around them ("Das ist", sagte er, "eine rote Linie.");
+- ``indirect``: a clause after a verb of saying (Er erklärte, Russland werde …; betonte,
+  dass …; forderte Russland auf, … zu …), a clause before one (…, teilte der Kreml mit),
+  and a Konjunktiv I sentence that goes on with the statement before it;
+- ``according_to``: "laut …", "… zufolge", "nach Angaben …", ", so …", "wie … mitteilte",
+  and a headline that begins with its speaker and a colon ("Kreml: Putin und …").
+
+A statement inside another one keeps the outer speakers as ``relays`` (nearest first):
+in "RT DE berichtet, der Kreml habe erklärt, Putin fordere …" Putin speaks via the Kremlin
+via RT DE. A short quote without a cue is a scare quote, not a statement.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from reader.analysis.quotes import Quote, find_quotes
+from reader.analysis.spans import Span
+from reader.analysis.statement_cues import (
+    PARTICLES,
+    konjunktiv_one,
+    lemma,
+    noun_cue,
+    say_lemma,
+)
+from reader.analysis.statement_speakers import Speaker, Speakers
+from reader.analysis.tokens import Token, sentences, tokenize
+from reader.corpus.model import Article
+
+MODES = ("direct", "indirect", "according_to")
+TEASER_START = "Mehr zum Thema"
+SCARE_QUOTE_WORDS = 4  # a quote of fewer words needs a cue of its own to be a statement
+_CLAUSE_STOPS = frozenset(",;:")
+_NOT_REPORTED = frozenset(
+    [
+        "nachdem",
+        "als",
+        "weil",
+        "wenn",
+        "bevor",
+        "während",
+        "obwohl",
+        "um",
+        "sobald",
+        "damit",
+        "wo",
+        "falls",
+        "ob",
+        "aber",
+        "und",
+        "oder",
+        "sondern",
+        "denn",
+        "doch",
+    ]
+)
+_HEADLINE_WORDS = 4
+_RELATIVE = frozenset(
+    ["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches"]
+)
+_GOING_ON = frozenset({"demnach", "zufolge"})
+_QUOTE_MARKS = '"„“”»«‚‘’'
+_DATELINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ/ -]+,[^–—\n]{0,40}\)\s*[–—-]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One attributed statement; offsets are into the article text."""
+
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    cue: str
+    cue_lemma: str
+    mode: str
+    speaker: str = ""
+    speaker_start: int = -1
+    speaker_end: int = -1
+    canonical: str | None = None
+    speaker_type: str | None = None
+    resolved: bool = False
+    relays: tuple[str, ...] = ()
+    teaser: bool = False
+    passage: int = 0
+    text: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "passage": self.passage,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+            "cue": self.cue,
+            "cue_lemma": self.cue_lemma,
+            "mode": self.mode,
+            "speaker": self.speaker,
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "canonical": self.canonical,
+            "speaker_type": self.speaker_type,
+            "resolved": self.resolved,
+            "relays": list(self.relays),
+            "teaser": self.teaser,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Statement:
+        fields = dict(data)
+        fields["relays"] = tuple(fields.get("relays", ()))
+        return cls(**fields)
+
+    @property
+    def who(self) -> str:
+        """The speaker's canonical name, or as written, or "" when there is none."""
+        return self.canonical or self.speaker
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    cue: Token
+    cue_lemma: str
+    mode: str
+    speaker: Speaker | None
+    quote: bool = False
+
+
+class _Reader:
+    """One article's text, tokens, sentences, quotes and speaker candidates."""
+
+    def __init__(self, article: Article, entities: Sequence[Span]) -> None:
+        self.article = article
+        self.text = article.text
+        self.tokens = tokenize(self.text)
+        self.starts = [t.start for t in self.tokens]
+        self.quotes = find_quotes(self.text)
+        self.speakers = Speakers(self.text, self.tokens, entities)
+        self.sentences: list[tuple[int, int]] = []  # token index ranges [first, last]
+        for passage in article.passages:
+            lo = bisect.bisect_left(self.starts, passage.start)
+            hi = bisect.bisect_left(self.starts, passage.end)
+            index = lo
+            for sentence in sentences(self.tokens[lo:hi]):
+                self.sentences.append((index, index + len(sentence) - 1))
+                index += len(sentence)
+        self.sentence_starts = [first for first, _ in self.sentences]
+        self.teasers = [
+            (p.start, p.end) for p in article.passages if p.text.lstrip().startswith(TEASER_START)
+        ]
+
+    def token_index(self, offset: int) -> int:
+        return bisect.bisect_left(self.starts, offset)
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.sentence_starts, i) - 1
+        return self.sentences[max(k, 0)]
+
+    def clause_end(self, i: int, last: int) -> int:
+        """The last token of the clause that token ``i`` is in (before ``,;:`` or the end
+        of the sentence at ``last``)."""
+        j = i
+        while j < last and self.tokens[j + 1].text not in _CLAUSE_STOPS:
+            j += 1
+        return j
+
+    def particle(self, i: int, last: int) -> str | None:
+        """A separable particle at the end of the clause of the verb at token ``i``."""
+        end = self.clause_end(i, last)
+        while end > i and not self.tokens[end].text.isalpha():
+            end -= 1
+        word = self.tokens[end].text
+        return word if end > i and word in PARTICLES else None
+
+    def trimmed(self, start: int, end: int, quote: bool) -> tuple[int, int]:
+        """``start``–``end`` without surrounding spaces; reported words also without the
+        punctuation around them and a leading "dass" (quoted words keep theirs)."""
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if quote:
+            if text[start:end][:1] in _QUOTE_MARKS and text[end - 1 : end] in _QUOTE_MARKS:
+                start, end = start + 1, end - 1  # a headline's quote: "US-Senator: "…""
+            return start, end
+        while start < end and (text[start].isspace() or text[start] in ",:;–-"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",.:;–-"):
+            end -= 1
+        if text[start:end].startswith(("dass ", "Dass ")):
+            start += 5
+        dateline = _DATELINE.match(text, start, end)
+        if dateline is not None:
+            start = dateline.end()  # "MOSKAU, 7. Dez. (Reuters) – "
+        return start, end
+
+
+def find_statements(article: Article, entities: Sequence[Span]) -> list[Statement]:
+    """The attributed statements of ``article``, in text order."""
+    reader = _Reader(article, entities)
+    found: list[_Found] = []
+    found += _headline(reader)
+    found += _direct(reader)
+    found += _indirect(reader)
+    found += _according_to(reader)
+    found = _without_repeats(found)
+    found += _continuations(reader, found)
+    return _finished(reader, found)
+
+
+# --- direct speech ------------------------------------------------------------------------
+
+
+def _direct(r: _Reader) -> list[_Found]:
+    out: list[_Found] = []
+    quotes = r.quotes
+    k = 0
+    while k < len(quotes):
+        quote = quotes[k]
+        words = sum(
+            1
+            for t in r.tokens[r.token_index(quote.start) : r.token_index(quote.end)]
+            if t.text[0].isalnum()
+        )
+        after = _cue_after(r, quote)
+        if after is not None:
+            cue, cue_lemma, speaker, next_open = after
+            end = quote.end
+            # "Das ist", sagte er, "eine rote Linie." — one statement around its cue
+            if next_open is not None and k + 1 < len(quotes) and quotes[k + 1].open == next_open:
+                k += 1
+                end = quotes[k].end
+            out.append(_Found(quote.start, end, cue, cue_lemma, "direct", speaker, quote=True))
+        else:
+            before = _cue_before(r, quote, words)
+            if before is not None:
+                cue, cue_lemma, speaker = before
+                out.append(
+                    _Found(quote.start, quote.end, cue, cue_lemma, "direct", speaker, quote=True)
+                )
+        k += 1
+    return out
+
+
+def _cue_after(r: _Reader, quote: Quote) -> tuple[Token, str, Speaker | None, int | None] | None:
+    """The cue right after a quote: `"…", sagte Peskow`, `"…", so der Kreml`, and whether
+    the quote goes on after it (the offset of the next opening mark)."""
+    i = r.token_index(quote.close + 1)
+    toks = r.tokens
+    if i >= len(toks) or toks[i].text != ",":
+        return None
+    if "\n" in r.text[quote.close : toks[i].start]:
+        return None
+    _, _last = r.sentence_of(i)
+    first = i + 1
+    if first >= len(toks):
+        return None
+    stop = first
+    while (
+        stop < len(toks) - 1
+        and toks[stop + 1].text not in ".!?"
+        and toks[stop + 1].text not in _QUOTE_MARKS
+    ):
+        if "\n" in r.text[toks[stop].end : toks[stop + 1].start]:
+            break
+        stop += 1
+    next_open: int | None = None
+    if stop + 1 < len(toks) and toks[stop].text == "," and toks[stop + 1].text in _QUOTE_MARKS:
+        next_open = toks[stop + 1].start
+    head = toks[first]
+    if head.text.lower() == "so":
+        speaker = r.speakers.near(first + 1, min(first + 4, stop), first + 1)
+        return (head, "so", speaker, next_open) if speaker else None
+    for j in range(first, min(first + 3, stop + 1)):
+        cue_lemma = say_lemma(toks[j].text, r.particle(j, max(stop, j)))
+        if cue_lemma:
+            speaker = r.speakers.subject(first, stop, j)
+            return toks[j], cue_lemma, speaker, next_open
+    return None
+
+
+def _cue_before(r: _Reader, quote: Quote, words: int) -> tuple[Token, str, Speaker | None] | None:
+    """The cue before a quote: an introducing sentence ending in a colon (erklärte
+    Peskow: "…"; In einer Erklärung heißt es: "…"), or a verb of saying earlier in the
+    quote's own sentence (betonte der US-Präsident "…")."""
+    toks = r.tokens
+    i = r.token_index(quote.open) - 1
+    if i < 0:
+        return None
+    if toks[i].text == ":":
+        first, _ = r.sentence_of(i)
+        if toks[first].text == ":" and first > 0:
+            first, _ = r.sentence_of(first - 1)
+        headline = r.article.passages[0].end if r.article.passages else 0
+        no_cue_allowed = words >= SCARE_QUOTE_WORDS and toks[i].start > headline
+        return _cue_in(r, first, i - 1, require_cue=False, context=no_cue_allowed)
+    if words < SCARE_QUOTE_WORDS or "\n" in r.text[toks[i].end : quote.open]:
+        return None
+    first, _ = r.sentence_of(i)
+    return _cue_in(r, max(first, i - 12), i, require_cue=True)
+
+
+def _cue_in(
+    r: _Reader, first: int, last: int, require_cue: bool, context: bool = False
+) -> tuple[Token, str, Speaker | None] | None:
+    toks = r.tokens
+    for j in range(last, first - 1, -1):
+        text = toks[j].text
+        if text in ",;" and require_cue:
+            return None  # the verb belongs to another clause
+        cue_lemma = say_lemma(text, r.particle(j, last)) or noun_cue(text)
+        if cue_lemma is None and text in ("heißt", "hieß"):
+            cue_lemma = "heißen"
+        if cue_lemma:
+            speaker = r.speakers.subject(first, last, j)
+            if speaker is None and cue_lemma == "heißen":
+                # "Es hieß:" goes on with the speaker before it
+                return toks[j], cue_lemma, Speaker("", -1, -1, None, None, "context")
+            return (toks[j], cue_lemma, speaker) if speaker or not require_cue else None
+    if context:
+        # an introduction without a cue goes on with the speaker before it
+        return toks[last + 1], ":", Speaker("", -1, -1, None, None, "context")
+    return None
+
+
+# --- reported speech ----------------------------------------------------------------------
+
+
+def _indirect(r: _Reader) -> list[_Found]:
+    out: list[_Found] = []
+    toks = r.tokens
+    for first, last in r.sentences:
+        for j in range(first, last + 1):
+            word = toks[j].text
+            cue_lemma = say_lemma(word, r.particle(j, last))
+            noun = cue_lemma is None and noun_cue(word) is not None
+            if cue_lemma is None and not noun:
+                continue
+            if noun:
+                cue_lemma = noun_cue(word)
+            assert cue_lemma is not None
+            end = r.clause_end(j, last)
+            if cue_lemma == "erklären" and any(t.text == "bereit" for t in toks[j : end + 1]):
+                continue  # "erklärten sich bereit": agreed, not said
+            found = _reported_after(r, first, last, j, cue_lemma, noun)
+            if found is None and not noun:
+                found = _reported_before(r, first, last, j, cue_lemma)
+            if found is None and not noun:
+                found = _reported_demand(r, first, last, j, cue_lemma)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _reported_end(r: _Reader, k: int, last: int) -> int:
+    """The last token of a reported clause that begins at ``k``: the end of the sentence,
+    before a trailing ", so der Kreml" or ", teilte … mit"."""
+    toks = r.tokens
+    for j in range(k + 1, last):
+        if toks[j].text != ",":
+            continue
+        nxt = toks[j + 1].text
+        if nxt.lower() == "so" or (nxt[:1].islower() and _finite(nxt)):
+            return j - 1  # ", so der Kreml", ", teilte … mit", ", hat … bestritten"
+        if nxt == "und" and j + 2 <= last and _finite(toks[j + 2].text):
+            return j - 1  # ", und schlug Putin … vor": the sentence goes on with another
+    return last
+
+
+def _finite_or_participle(word: str) -> bool:
+    tag = lemma(word.lower())[1]
+    return "FIN" in tag or "PP" in tag
+
+
+def _finite(word: str) -> bool:
+    """A finite verb form (in lower case: "Versuche" is a noun, "versuche" a verb)."""
+    return word.isalpha() and word[:1].islower() and "FIN" in lemma(word)[1]
+
+
+# --- according to ---------------------------------------------------------------------------
+
+
+def _according_to(r: _Reader) -> list[_Found]:
+    out: list[_Found] = []
+    toks = r.tokens
+    for first, last in r.sentences:
+        for j in range(first, last + 1):
+            low = toks[j].text.lower()
+            found: _Found | None = None
+            if low == "laut" and j < last:
+                found = _phrase(
+                    r, first, last, j, r.speakers.near(j + 1, min(j + 4, last), j + 1), after=True
+                )
+            elif low == "zufolge":
+                found = _phrase(
+                    r, first, last, j, r.speakers.near(max(first, j - 4), j - 1, j - 1), after=False
+                )
+            elif low == "nach" and j + 1 <= last and toks[j + 1].text == "Angaben":
+                speaker = r.speakers.near(j + 2, min(j + 6, last), j + 2)
+                found = _phrase(r, first, last, j, speaker, after=True, cue_lemma="nach Angaben")
+            elif low == "so" and j > first and toks[j - 1].text == ",":
+                speaker = r.speakers.near(j + 1, min(j + 4, last), j + 1)
+                if speaker is not None:
+                    found = _Found(
+                        toks[first].start, toks[j - 2].end, toks[j], "so", "according_to", speaker
+                    )
+            elif low == "wie" and j + 2 <= last:
+                found = _as_reported(r, j, last)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _phrase(
+    r: _Reader,
+    first: int,
+    last: int,
+    j: int,
+    speaker: Speaker | None,
+    after: bool,
+    cue_lemma: str | None = None,
+) -> _Found | None:
+    """A statement attributed by a phrase at token ``j`` ("laut dem Kreml", "dem Weißen
+    Haus zufolge"): what the rest of the sentence says."""
+    if speaker is None:
+        return None
+    toks = r.tokens
+    phrase_start = toks[j].start if after else min(toks[j].start, _np_start(r, speaker, first))
+    phrase_end = max(toks[j].end, speaker.end)
+    start, end = toks[first].start, toks[last].end
+    if phrase_start <= start + 2:
+        start = phrase_end
+    elif phrase_end >= end - 2:
+        end = phrase_start
+    word = toks[j].text
+    return _Found(start, end, toks[j], cue_lemma or lemma(word.lower())[0], "according_to", speaker)
+
+
+def _np_start(r: _Reader, speaker: Speaker, first: int) -> int:
+    i = r.token_index(speaker.start)
+    while i > first and r.tokens[i - 1].text.lower() in {
+        "dem",
+        "der",
+        "den",
+        "des",
+        "einem",
+        "einer",
+    }:
+        i -= 1
+    return r.tokens[i].start
+
+
+def _as_reported(r: _Reader, j: int, last: int) -> _Found | None:
+    """ "Wie der Kreml weiter mitteilte, erklärten sich …": the main clause after it."""
+    toks = r.tokens
+    end = r.clause_end(j, last)
+    if end + 2 > last or toks[end + 1].text != "," or toks[j + 1].text in ("von", "vom"):
+        return None
+    for c in range(end, j, -1):
+        cue_lemma = say_lemma(toks[c].text, None)
+        if cue_lemma:
+            speaker = r.speakers.near(j + 1, c - 1, j + 1)
+            if speaker is None:
+                return None
+            return _Found(
+                toks[end + 2].start, toks[last].end, toks[c], cue_lemma, "according_to", speaker
+            )
+    return None
+
+
+def _headline(r: _Reader) -> list[_Found]:
+    """ "Kreml: Putin und Biden werden …" — a headline (or a teaser's "US-Senator: …")
+    that begins with its speaker and a colon."""
+    out: list[_Found] = []
+    starts = [p.start for p in r.article.passages[:1]]
+    starts += [
+        t[0] + r.text[t[0] : t[1]].find("-") + 1 for t in r.teasers if "-" in r.text[t[0] : t[1]]
+    ]
+    toks = r.tokens
+    for offset in starts:
+        i = r.token_index(offset)
+        if i >= len(toks):
+            continue
+        _, last = r.sentence_of(i)
+        colon = next(
+            (c for c in range(i, min(i + _HEADLINE_WORDS + 1, last)) if toks[c].text == ":"), None
+        )
+        if colon is None or colon == i:
+            continue
+        speaker = r.speakers.near(i, colon - 1, colon - 1)
+        if (
+            speaker is None
+            or speaker.kind == "pronoun"
+            or not _only_speaker(r, i, colon - 1, speaker)
+        ):
+            continue
+        if speaker.label == "LOC" or (
+            speaker.kind == "role" and speaker.text.endswith(("en", "s"))
+        ):
+            continue  # "Berlin: …", "Parteien: …": a topic, not who speaks
+        start, end = toks[colon].end, toks[last].end
+        mode = "according_to"
+        if colon + 1 <= last and toks[colon + 1].text in _QUOTE_MARKS:
+            mode = "direct"
+        out.append(_Found(start, end, toks[colon], ":", mode, speaker, quote=mode == "direct"))
+    return out
+
+
+def _only_speaker(r: _Reader, first: int, last: int, speaker: Speaker) -> bool:
+    """Tokens ``first``..``last`` are the speaker with at most articles and adjectives
+    ("Kreml", "US-Senator", "Russlands Außenminister Lawrow"), not a topic ("Flugunglück
+    über New Jersey")."""
+    for tok in r.tokens[first : last + 1]:
+        if speaker.start <= tok.start < speaker.end:
+            continue
+        if tok.text[:1].isupper() and r.speakers.entity_at(tok) is None:
+            from reader.analysis.statement_cues import is_role
+
+            if not is_role(tok.text):
+                return False
+        elif tok.text[:1].islower() and tok.text not in {"der", "die", "das"}:
+            return False
+    return True
+
+
+# --- going on, repeats, relays ----------------------------------------------------------------
+
+
+def _continuations(r: _Reader, found: list[_Found]) -> list[_Found]:
+    """A Konjunktiv I sentence right after a statement goes on with it ("Dies werde jedoch
+    … sein."), unless it has a cue of its own."""
+    out: list[_Found] = []
+    toks = r.tokens
+    for first, last in r.sentences:
+        start = toks[first].start
+        if any(f.start <= start < f.end for f in found + out):
+            continue
+        previous = [f for f in found + out if f.end <= start and _gap_is_small(r, f.end, start)]
+        if not previous:
+            continue
+        words = toks[first : last + 1]
+        if any(say_lemma(t.text, None) or noun_cue(t.text) for t in words):
+            continue  # a sentence with a cue of its own
+        verb = next(
+            (
+                j
+                for j in range(first, last + 1)
+                if toks[j].text[:1].islower()
+                and (konjunktiv_one(toks[j].text) or toks[j].text in _GOING_ON)
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        before = max(previous, key=lambda f: f.end)
+        cue = toks[verb]
+        out.append(
+            _Found(
+                start, toks[last].end, cue, lemma(cue.text.lower())[0], "indirect", before.speaker
+            )
+        )
+    return out
+
+
+def _gap_is_small(r: _Reader, end: int, start: int) -> bool:
+    """Nothing but marks, spaces and one paragraph break between ``end`` and ``start``."""
+    between = r.text[end:start]
+    return between.count("\n\n") <= 1 and all(c in _QUOTE_MARKS + " \n.!?,;" for c in between)
+
+
+def _without_repeats(found: list[_Found]) -> list[_Found]:
+    """One statement where two rules found the same words: quotes first, then the one
+    whose cue is nearer to its words."""
+    order = sorted(found, key=lambda f: (not f.quote, f.mode != "indirect", f.start))
+    kept: list[_Found] = []
+    for f in order:
+        if any(_same_words(f, k) for k in kept):
+            continue
+        kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _same_words(a: _Found, b: _Found) -> bool:
+    overlap = min(a.end, b.end) - max(a.start, b.start)
+    return overlap > 0 and overlap >= 0.8 * max(a.end - a.start, b.end - b.start)
+
+
+def _finished(r: _Reader, found: list[_Found]) -> list[Statement]:
+    """Statements with resolved speakers and relays, outer reports of inner ones folded."""
+    found = sorted(found, key=lambda f: (f.start, -f.end))
+    resolved: list[tuple[_Found, Speaker | None]] = []
+    for f in found:
+        speaker = f.speaker
+        if speaker is not None and speaker.kind == "context":
+            speaker = next(
+                (sp for _, sp in reversed(resolved) if sp is not None and sp.resolved), None
+            )
+            if speaker is None:
+                continue  # words after a colon that nobody said
+        elif speaker is not None and speaker.kind == "pronoun":
+            earlier = _earlier_speaker(r, resolved, f.cue.start)
+            if earlier is not None:
+                speaker = replace(speaker, canonical=earlier.canonical, label=earlier.label)
+        resolved.append((f, speaker))
+    out: list[Statement] = []
+    dropped: set[int] = set()
+    relays: dict[int, list[tuple[int, str]]] = {}
+    for o, (outer, outer_speaker) in enumerate(resolved):
+        for i, (inner, inner_speaker) in enumerate(resolved):
+            if o == i or not _contains(outer, inner):
+                continue
+            if outer.start <= inner.cue.start < outer.end:
+                # a statement reported inside another: the outer speaker relays it
+                if _name(outer_speaker):
+                    relays.setdefault(i, []).append((outer.end - outer.start, _name(outer_speaker)))
+                if not outer.quote:
+                    dropped.add(o)
+            elif inner.quote and not outer.quote:
+                # quoted words of a reported statement, attributed after the quote
+                dropped.add(i)
+                if _name(inner_speaker):
+                    relays.setdefault(o, []).append((0, _name(inner_speaker)))
+    for n, (f, speaker) in enumerate(resolved):
+        if n in dropped:
+            continue
+        start, end = r.trimmed(f.start, f.end, f.quote)
+        if end - start < 3:
+            continue
+        via = tuple(
+            dict.fromkeys(name for _, name in sorted(relays.get(n, [])) if name != _name(speaker))
+        )
+        out.append(
+            Statement(
+                start=start,
+                end=end,
+                cue_start=f.cue.start,
+                cue_end=f.cue.end,
+                cue=f.cue.text,
+                cue_lemma=f.cue_lemma,
+                mode=f.mode,
+                speaker=speaker.text if speaker else "",
+                speaker_start=speaker.start if speaker else -1,
+                speaker_end=speaker.end if speaker else -1,
+                canonical=speaker.canonical if speaker else None,
+                speaker_type=speaker.label if speaker else None,
+                resolved=bool(speaker and speaker.resolved),
+                relays=via,
+                teaser=any(a <= start < b for a, b in r.teasers),
+                passage=_passage_of(r.article, start),
+                text=r.text[start:end],
+            )
+        )
+    return out
+
+
+def _passage_of(article: Article, offset: int) -> int:
+    for p in article.passages:
+        if p.start <= offset < p.end:
+            return p.index
+    return 0
+
+
+def _contains(outer: _Found, inner: _Found) -> bool:
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end + 1
+        and outer.end - outer.start > inner.end - inner.start
+    )
+
+
+def _name(speaker: Speaker | None) -> str:
+    if speaker is None:
+        return ""
+    return speaker.canonical or speaker.text
+
+
+def _earlier_speaker(
+    r: _Reader, resolved: list[tuple[_Found, Speaker | None]], before: int
+) -> Speaker | None:
+    """For a pronoun: the nearest resolved person before it, a statement's speaker or a
+    person named in the two sentences before."""
+    candidates: list[tuple[int, Speaker]] = []
+    for _f, speaker in resolved:
+        if speaker is not None and speaker.resolved and speaker.start < before:
+            candidates.append((speaker.start, speaker))
+    i = r.token_index(before)
+    first, _ = r.sentence_of(i)
+    if first > 0:
+        first, _ = r.sentence_of(first - 1)
+    for j in range(first, i):
+        span = r.speakers.entity_at(r.tokens[j])
+        if span is not None and span.label == "PER":
+            candidates.append(
+                (
+                    span.start,
+                    Speaker(
+                        span.text,
+                        span.start,
+                        span.end,
+                        span.canonical or span.text,
+                        "PER",
+                        "entity",
+                    ),
+                )
+            )
+    return max(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def _reported_after(
+    r: _Reader, first: int, last: int, j: int, cue_lemma: str, noun: bool
+) -> _Found | None:
+    """Cue, then what was said: "Er erklärte, Russland werde …", "betonte, dass …"."""
+    toks = r.tokens
+    end = r.clause_end(j, last)
+    if end + 2 > last or toks[end + 1].text not in ",:":
+        return None
+    if noun and j > 0 and toks[j - 1].text.lower() == "nach":
+        return None  # "nach Angaben des Kremls": an attribution, found as one
+    if not noun and not _finite_or_participle(toks[j].text):
+        return None  # "…, zu einer Entspannung aufzurufen, aber …"
+    if j >= 2 and toks[j - 1].text == "," and toks[j - 2].text in _QUOTE_MARKS:
+        return None  # '"Das ist", sagte er, "eine …"': the cue inside a quote
+    k = end + 2
+    head = toks[k].text
+    if head.lower() in _NOT_REPORTED:
+        return None
+    if toks[end].text[:1].islower() and lemma(toks[end].text.lower())[1].startswith("ADJ"):
+        return None  # "vor neuen, härteren Sanktionen": a comma inside a phrase
+    clause_last = r.clause_end(k, last)
+    while clause_last > k and not toks[clause_last].text.isalpha():
+        clause_last -= 1
+    if head != "dass" and head.lower() in _RELATIVE and _finite(toks[clause_last].text):
+        return None  # ", die die USA … verhängen würden": a relative clause
+    if (
+        noun
+        and head != "dass"
+        and not any(konjunktiv_one(t.text) for t in toks[k : clause_last + 1])
+    ):
+        return None
+    if toks[end + 1].text == ":" and head in _QUOTE_MARKS:
+        return None  # direct speech, found with its quote
+    if head[:1].islower() and _finite(head):
+        return None  # "…, die … fordern, teilte der Kreml mit": the next clause is the cue
+    speaker = r.speakers.subject(first, end, j)
+    if speaker is None:
+        return None
+    stop = _reported_end(r, k, last)
+    return _Found(toks[k].start, toks[stop].end, toks[j], cue_lemma, "indirect", speaker)
+
+
+def _reported_demand(r: _Reader, first: int, last: int, j: int, cue_lemma: str) -> _Found | None:
+    """A verb of saying in Konjunktiv I with what was said as its object, inside a report:
+    "…, Putin fordere neue Garantien" (Putin demands, as somebody reports)."""
+    toks = r.tokens
+    if not konjunktiv_one(toks[j].text) or j + 1 > last or toks[j + 1].text in _CLAUSE_STOPS:
+        return None
+    end = r.clause_end(j, last)
+    speaker = r.speakers.subject(max(first, j - 4), j - 1, j)
+    if speaker is None or end <= j:
+        return None
+    return _Found(toks[j + 1].start, toks[end].end, toks[j], cue_lemma, "indirect", speaker)
+
+
+def _reported_before(r: _Reader, first: int, last: int, j: int, cue_lemma: str) -> _Found | None:
+    """What was said, then the cue: "…, teilte der Kreml mit.", and "Das hat der Kreml
+    mitgeteilt" after the sentence the Kremlin said."""
+    toks = r.tokens
+    end = r.clause_end(j, last)
+    if toks[end + 1].text == ":" if end + 1 <= last else False:
+        return None  # "…, erklärte Peskow:" introduces the quote that follows
+    if j > first + 2 and toks[j - 1].text == "," and toks[j - 2].text in _QUOTE_MARKS:
+        return None  # '"…", sagte er': direct speech, found with its quote
+    if j > first + 2 and toks[j - 1].text == "," and _finite(toks[j].text):
+        speaker = r.speakers.subject(j, end, j)
+        if speaker is None:
+            return None
+        return _Found(toks[first].start, toks[j - 2].end, toks[j], cue_lemma, "indirect", speaker)
+    if j - first <= 5 and toks[first].text in ("Das", "Dies") and first > 0:
+        speaker = r.speakers.subject(first + 1, end, j)
+        prev_first, prev_last = r.sentence_of(first - 1)
+        if speaker is not None and prev_last == first - 1:
+            start, stop = toks[prev_first].start, toks[prev_last].end
+            return _Found(start, stop, toks[j], cue_lemma, "indirect", speaker)
+    return None
