@@ -198,7 +198,7 @@ def test_as_reported_by(recognizer):
 
 
 def test_a_colon_headline_with_a_speaker(recognizer):
-    text, found = statements(
+    _, found = statements(
         recognizer,
         "Das Gespräch dauerte zwei Stunden.",
         headline="Kreml: Putin und Biden werden Gespräch fortsetzen",

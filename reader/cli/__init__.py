@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "reader.cli.analysis_commands": ("analyze", "entities"),
     "reader.cli.bookmark_commands": ("bookmarks",),
     "reader.cli.link_commands": ("timeline", "related", "compare"),
+    "reader.cli.statement_commands": ("statements", "coverage"),
     "reader.cli.ingest_commands": ("add", "feeds"),
 }
 COMMAND_MODULES: tuple[str, ...] = tuple(COMMANDS)
