@@ -39,6 +39,8 @@ __all__ = [
     "GoldDataError",
     "GoldStatement",
     "GoldUnit",
+    "Group",
+    "Predict",
     "Predicted",
     "load_gold",
     "match",
