@@ -86,7 +86,9 @@ def report(scores: dict[str, Any], units: Sequence[GoldUnit]) -> str:
             f"  speaker    {row['speaker_accuracy']:.3f} "
             f"({row['speaker_correct']}/{row['matched']})" + _target(row, "speaker_accuracy")
         )
-        if "group_f1" in row:
+        if "group_f1" in row and not row["pairs_gold"] + row["pairs_predicted"]:
+            lines.append("  grouping   no pairs of statements in different articles")
+        elif "group_f1" in row:
             lines.append(
                 f"  grouping   P={row['group_precision']:.3f} R={row['group_recall']:.3f} "
                 f"F1={row['group_f1']:.3f} (pairs: gold {row['pairs_gold']}, predicted "
