@@ -49,10 +49,14 @@ def reader_pipeline() -> tuple[Predict, Group]:
     def predict(article: Article) -> Sequence[Predicted]:
         return find_statements(article, recognizer.find(article.text))
 
+    said = groups.Said
+
     def group(items: list[tuple[Article, Predicted]]) -> Sequence[int]:
-        # The lead's group_statements(items) -> list[int]: one group number per statement,
-        # given the statements with their articles, in order.
-        return group_statements(items)
+        # group_statements takes what grouping needs of each statement (reader.analysis.
+        # statement_groups.Said): its article, speaker, relays and words
+        return group_statements(
+            [said(a.id, s.who, s.relays, s.text, s.side) for a, s in items]  # type: ignore[attr-defined]
+        )
 
     return predict, group
 

@@ -204,8 +204,9 @@ ROLE_RE = re.compile(
     r"(sprecher|präsident|minister|kanzler|staatschef|chef|regierung|polizei|behörde"
     r"|ministerium|sekretär|botschafter|senator|beamte|vorsitzende|bürgermeister|ermittler"
     r"|staatsanwaltschaft|gericht|armee|militär|pressedienst|kommission|verband"
-    r"|gewerkschaft|partei|premierminister|premier|abgeordnete|experte|analyst|oberhaupt"
-    r"|diplomat|feuerwehr|staatsanwalt|richter)(in|innen|en|n|s|es|r)?$",
+    r"|gewerkschaft|premierminister|premier|abgeordnete|experte|analyst|oberhaupt"
+    r"|diplomat|feuerwehr|staatsanwalt|richter|berater|medien|bericht|augenzeuge|zeuge"
+    r"|anwalt|anwältin|staatsmedien|agentur|weißes haus)(in|innen|en|n|s|es|r|e)?$",
     re.IGNORECASE,
 )
 ROLE_ADJECTIVE_RE = re.compile(r"^[a-zäöüß-]+(isch|sch|ig)(e|en|er|es|em)?$|^us-[a-z]*$")

@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.analysis.spans import Span
-from reader.analysis.statement_cues import PRONOUNS, ROLE_ADJECTIVE_RE, is_role, role_keys
+from reader.analysis.statement_cues import (
+    PRONOUNS,
+    ROLE_ADJECTIVE_RE,
+    ROLE_RE,
+    is_role,
+    role_keys,
+)
 from reader.analysis.tokens import Token
 
 SPEAKER_LABELS = frozenset({"PER", "ORG"})
@@ -110,6 +116,13 @@ class Speakers:
         )
         self._starts = [s.start for s in self._entities]
         self._roles: list[tuple[int, str, Span]] = []  # (offset, role key, person)
+        self._orgs = {
+            form.casefold(): (s.canonical or s.text)
+            for s in self._entities
+            if s.label == "ORG"
+            for form in (s.text, s.canonical or s.text)
+        }
+        self.sides: dict[str, str] = {}  # person → the organisation they speak for
         self._learn_roles()
 
     def entity_at(self, tok: Token) -> Span | None:
@@ -133,6 +146,31 @@ class Speakers:
             adjective = _adjective_before(toks, i)
             for key in self._keys(tok.text, adjective):
                 self._roles.append((tok.start, key, person))
+            org = self._org_of_role(i)
+            if org is not None:
+                self.sides.setdefault(person.canonical or person.text, org)
+
+    def _org_of_role(self, i: int) -> str | None:
+        """The organisation a role names: its first part ("Kremlsprecher", "Kreml-Berater")
+        or its genitive ("Sprecherin des Außenministeriums")."""
+        word = self.tokens[i].text
+        match = ROLE_RE.search(word)
+        prefix = word[: match.start()].rstrip("-‐‑").casefold() if match else ""
+        if prefix in self._orgs:
+            return self._orgs[prefix]
+        for tok in self.tokens[i + 1 : i + 5]:
+            span = self.entity_at(tok)
+            if span is not None:
+                return (span.canonical or span.text) if span.label == "ORG" else None
+        return None
+
+    def side(self, speaker: Speaker | None) -> str | None:
+        """Whom a speaker speaks for: an organisation itself, a person their role's."""
+        if speaker is None or speaker.canonical is None:
+            return None
+        if speaker.label == "ORG":
+            return speaker.canonical
+        return self.sides.get(speaker.canonical)
 
     def _genitive(self, i: int) -> bool:
         for j in (i - 1, i - 2):
@@ -190,12 +228,14 @@ class Speakers:
                 return span
         return None
 
-    def at(self, i: int) -> Speaker | None:
-        """The speaker that token ``i`` begins, if it can be one."""
+    def at(self, i: int, places: bool = False) -> Speaker | None:
+        """The speaker that token ``i`` begins, if it can be one; a place only where it
+        stands for its government (a capital, or any place when ``places``: "laut
+        Caracas", "Russland behauptet")."""
         tok = self.tokens[i]
         span = self.entity_at(tok)
         if span is not None:
-            if span.label == "LOC" and span.text not in GOVERNMENT_PLACES:
+            if span.label == "LOC" and span.text not in GOVERNMENT_PLACES and not places:
                 return None
             return Speaker(
                 span.text, span.start, span.end, span.canonical or span.text, span.label, "entity"
@@ -249,7 +289,7 @@ class Speakers:
         for i in range(max(first, 0), min(last, len(toks) - 1) + 1):
             if toks[i].start < covered or i == verb:
                 continue
-            found = self.at(i)
+            found = self.at(i, places=self._clause_start(i, first))
             if found is None:
                 continue
             covered = found.end
@@ -300,7 +340,7 @@ class Speakers:
             j -= 1
         return False
 
-    def near(self, first: int, last: int, prefer: int) -> Speaker | None:
+    def near(self, first: int, last: int, prefer: int, places: bool = False) -> Speaker | None:
         """The speaker among tokens ``first``..``last`` (inclusive) nearest to token
         ``prefer``; names and roles before pronouns, people and organisations before
         places."""
@@ -309,7 +349,7 @@ class Speakers:
         for i in range(max(first, 0), min(last, len(self.tokens) - 1) + 1):
             if self.tokens[i].start < covered:
                 continue
-            found = self.at(i)
+            found = self.at(i, places)
             if found is None:
                 continue
             covered = found.end

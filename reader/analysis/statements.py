@@ -27,6 +27,7 @@ from reader.analysis.quotes import Quote, find_quotes
 from reader.analysis.spans import Span
 from reader.analysis.statement_cues import (
     PARTICLES,
+    is_role,
     konjunktiv_one,
     lemma,
     noun_cue,
@@ -68,6 +69,7 @@ _RELATIVE = frozenset(
     ["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches"]
 )
 _GOING_ON = frozenset({"demnach", "zufolge"})
+_SURE = frozenset({"überzeugt", "sicher", "sagt", "warnt", "fordert"})
 _QUOTE_MARKS = '"„“”»«‚‘’'
 _DATELINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ/ -]+,[^–—\n]{0,40}\)\s*[–—-]\s*")
 
@@ -93,11 +95,13 @@ class Statement:
     teaser: bool = False
     passage: int = 0
     text: str = ""
+    side: str | None = None  # the organisation the speaker speaks for ("Kreml" for Peskow)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "passage": self.passage,
             "text": self.text,
+            "side": self.side,
             "start": self.start,
             "end": self.end,
             "cue_start": self.cue_start,
@@ -307,9 +311,13 @@ def _cue_before(r: _Reader, quote: Quote, words: int) -> tuple[Token, str, Speak
         headline = r.article.passages[0].end if r.article.passages else 0
         no_cue_allowed = words >= SCARE_QUOTE_WORDS and toks[i].start > headline
         return _cue_in(r, first, i - 1, require_cue=False, context=no_cue_allowed)
-    if words < SCARE_QUOTE_WORDS or "\n" in r.text[toks[i].end : quote.open]:
+    if "\n" in r.text[toks[i].end : quote.open]:
         return None
     first, _ = r.sentence_of(i)
+    if words < SCARE_QUOTE_WORDS:
+        # "spricht von „terroristischer Aktion“", "nennt das „sehr bedenklich“": a short
+        # quote is a statement only right after its verb of saying
+        return _cue_in(r, max(first, i - 4), i, require_cue=True)
     return _cue_in(r, max(first, i - 12), i, require_cue=True)
 
 
@@ -402,11 +410,21 @@ def _according_to(r: _Reader) -> list[_Found]:
             found: _Found | None = None
             if low == "laut" and j < last:
                 found = _phrase(
-                    r, first, last, j, r.speakers.near(j + 1, min(j + 4, last), j + 1), after=True
+                    r,
+                    first,
+                    last,
+                    j,
+                    r.speakers.near(j + 1, min(j + 4, last), j + 1, places=True),
+                    after=True,
                 )
             elif low == "zufolge":
                 found = _phrase(
-                    r, first, last, j, r.speakers.near(max(first, j - 4), j - 1, j - 1), after=False
+                    r,
+                    first,
+                    last,
+                    j,
+                    r.speakers.near(max(first, j - 4), j - 1, j - 1, places=True),
+                    after=False,
                 )
             elif low == "nach" and j + 1 <= last and toks[j + 1].text == "Angaben":
                 speaker = r.speakers.near(j + 2, min(j + 6, last), j + 2)
@@ -482,41 +500,58 @@ def _as_reported(r: _Reader, j: int, last: int) -> _Found | None:
 
 
 def _headline(r: _Reader) -> list[_Found]:
-    """ "Kreml: Putin und Biden werden …" — a headline (or a teaser's "US-Senator: …")
-    that begins with its speaker and a colon."""
+    """A speaker and a colon at the start of a headline or of one of its parts ("Kreml: Putin
+    und Biden werden …", "US-Angriff auf Venezuela: Trump: Wir haben …", "… +++ Kreml:
+    Raketen stationiert +++"), or of a teaser's ("Mehr zum Thema - US-Senator: "…"")."""
     out: list[_Found] = []
-    starts = [p.start for p in r.article.passages[:1]]
-    starts += [
-        t[0] + r.text[t[0] : t[1]].find("-") + 1 for t in r.teasers if "-" in r.text[t[0] : t[1]]
-    ]
+    ranges = [(p.start, p.end) for p in r.article.passages[:1]] + list(r.teasers)
     toks = r.tokens
-    for offset in starts:
-        i = r.token_index(offset)
-        if i >= len(toks):
-            continue
-        _, last = r.sentence_of(i)
-        colon = next(
-            (c for c in range(i, min(i + _HEADLINE_WORDS + 1, last)) if toks[c].text == ":"), None
-        )
-        if colon is None or colon == i:
-            continue
-        speaker = r.speakers.near(i, colon - 1, colon - 1)
-        if (
-            speaker is None
-            or speaker.kind == "pronoun"
-            or not _only_speaker(r, i, colon - 1, speaker)
-        ):
-            continue
-        if speaker.label == "LOC" or (
-            speaker.kind == "role" and speaker.text.endswith(("en", "s"))
-        ):
-            continue  # "Berlin: …", "Parteien: …": a topic, not who speaks
-        start, end = toks[colon].end, toks[last].end
-        mode = "according_to"
-        if colon + 1 <= last and toks[colon + 1].text in _QUOTE_MARKS:
-            mode = "direct"
-        out.append(_Found(start, end, toks[colon], ":", mode, speaker, quote=mode == "direct"))
+    for lo, hi in ranges:
+        first, stop = r.token_index(lo), r.token_index(hi) - 1
+        bounds = [first - 1] + [c for c in range(first, stop + 1) if _part_break(r, c)]
+        for n, colon in enumerate(bounds[1:], start=1):
+            if toks[colon].text != ":" or colon - bounds[n - 1] > _HEADLINE_WORDS + 2:
+                continue
+            begin = bounds[n - 1] + 1
+            end = next((b for b in bounds[n + 1 :] if toks[b].text != ":"), stop + 1) - 1
+            if begin >= colon or end <= colon:
+                continue
+            found = _speaker_colon(r, begin, colon, end)
+            if found is not None:
+                out.append(found)
     return out
+
+
+def _part_break(r: _Reader, c: int) -> bool:
+    """Token ``c`` separates parts of a headline: a colon, a dash between spaces, "+++"."""
+    text = r.tokens[c].text
+    spaced = r.text[r.tokens[c].start - 1 : r.tokens[c].start].isspace()
+    return text == ":" or (text in "–—-+|" and spaced)
+
+
+def _speaker_colon(r: _Reader, begin: int, colon: int, end: int) -> _Found | None:
+    toks = r.tokens
+    quoted = toks[colon + 1].text in _QUOTE_MARKS
+    if quoted:
+        # "Trump nach Angriff in Venezuela: „Niemand …“": who stands first speaks
+        speaker = r.speakers.at(begin)
+        if speaker is None or speaker.kind == "pronoun":
+            return None
+    else:
+        speaker = r.speakers.near(begin, colon - 1, colon - 1, places=True)
+        if speaker is None or speaker.kind == "pronoun":
+            return None
+        if not _only_speaker(r, begin, colon - 1, speaker):
+            return None
+        if speaker.label == "LOC" and colon - begin == 1 and not _says(r, begin, colon):
+            return None  # "Berlin: …", "Schweiz: …": a place as the topic
+    mode = "direct" if quoted else "according_to"
+    start, stop = toks[colon].end, toks[end].end
+    return _Found(start, stop, toks[colon], ":", mode, speaker, quote=quoted)
+
+
+def _says(r: _Reader, begin: int, colon: int) -> bool:
+    return any(say_lemma(t.text, None) for t in r.tokens[begin:colon])
 
 
 def _only_speaker(r: _Reader, first: int, last: int, speaker: Speaker) -> bool:
@@ -527,11 +562,13 @@ def _only_speaker(r: _Reader, first: int, last: int, speaker: Speaker) -> bool:
         if speaker.start <= tok.start < speaker.end:
             continue
         if tok.text[:1].isupper() and r.speakers.entity_at(tok) is None:
-            from reader.analysis.statement_cues import is_role
-
             if not is_role(tok.text):
                 return False
-        elif tok.text[:1].islower() and tok.text not in {"der", "die", "das"}:
+        elif (
+            tok.text[:1].islower()
+            and tok.text not in {"der", "die", "das"}
+            and not (say_lemma(tok.text, None) or tok.text in _SURE)
+        ):
             return False
     return True
 
@@ -548,7 +585,16 @@ def _continuations(r: _Reader, found: list[_Found]) -> list[_Found]:
         start = toks[first].start
         if any(f.start <= start < f.end for f in found + out):
             continue
-        previous = [f for f in found + out if f.end <= start and _gap_is_small(r, f.end, start)]
+        if first == 0:
+            continue
+        prev_first, prev_last = r.sentence_of(first - 1)
+        lo, hi = toks[prev_first].start, toks[prev_last].end
+        previous = [
+            f
+            for f in found + out
+            if f.end <= start
+            and (_gap_is_small(r, f.end, start) or lo <= f.cue.start < hi or lo < f.end <= hi)
+        ]
         if not previous:
             continue
         words = toks[first : last + 1]
@@ -661,6 +707,7 @@ def _finished(r: _Reader, found: list[_Found]) -> list[Statement]:
                 teaser=any(a <= start < b for a, b in r.teasers),
                 passage=_passage_of(r.article, start),
                 text=r.text[start:end],
+                side=r.speakers.side(speaker),
             )
         )
     return out
