@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import threading
 import weakref
-from pathlib import Path
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.analysis.index_version import index_version
