@@ -6,8 +6,14 @@ import datetime as dt
 
 from reader.analysis.statement_groups import Said, group_statements, label, occasions
 
-QUOTE = "Russland ist ernsthaft daran interessiert, verlässliche Garantien gegen eine Osterweiterung der NATO zu erhalten"
-PARAPHRASE = "Russland sei daran interessiert, rechtlich verbriefte Garantien gegen die Osterweiterung der NATO zu erhalten"
+QUOTE = (
+    "Russland ist ernsthaft daran interessiert, verlässliche Garantien gegen eine "
+    "Osterweiterung der NATO zu erhalten"
+)
+PARAPHRASE = (
+    "Russland sei daran interessiert, rechtlich verbriefte Garantien gegen die "
+    "Osterweiterung der NATO zu erhalten"
+)
 OTHER = "Die Gespräche sollen im Januar in Genf auf der Ebene der Diplomaten weitergehen"
 
 
