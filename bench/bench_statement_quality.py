@@ -55,7 +55,7 @@ def reader_pipeline() -> tuple[Predict, Group]:
         # group_statements takes what grouping needs of each statement (reader.analysis.
         # statement_groups.Said): its article, speaker, relays and words
         return group_statements(
-            [said(a.id, s.who, s.relays, s.text, s.side) for a, s in items]  # type: ignore[attr-defined]
+            [said(a.id, s.who, s.relays, s.text, s.side, s.words) for a, s in items]  # type: ignore[attr-defined]
         )
 
     return predict, group

@@ -188,7 +188,7 @@ def build(library: Library, version: str) -> Statements:
         sources.add(source)
         for s in stored.get(summary.id, {}).get("statements", []):
             rows.append((summary.id, source, summary.date, Statement.from_json(s)))
-    said = [Said(aid, s.who, s.relays, s.text, s.side) for aid, _, _, s in rows]
+    said = [Said(aid, s.who, s.relays, s.text, s.side, s.words) for aid, _, _, s in rows]
     numbers = group_statements(said)
     members: dict[int, list[int]] = defaultdict(list)
     for i, n in enumerate(numbers):
@@ -210,7 +210,7 @@ def build(library: Library, version: str) -> Statements:
             StatementGroup(
                 gid,
                 rows[member[0]][3].who or "(unknown)",
-                label([rows[i][3].text for i in member]),
+                label([rows[i][3].text for i in member], words=[rows[i][3].words for i in member]),
                 sorted({rows[i][1] for i in member}),
                 [d.isoformat() for d in occasions(days)],
                 [ids[i] for i in member],

@@ -43,6 +43,7 @@ ANALYSIS_INPUTS = (
     "analysis/statements.py",
     "analysis/statement_cues.py",
     "analysis/statement_speakers.py",
+    "analysis/statement_words.py",
     "data/gazetteer.json",
     "data/ner-de.crfsuite",
     "data/ner-de.features.json",

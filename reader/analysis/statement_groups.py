@@ -11,11 +11,11 @@ another day stays one group; its days are its occasions (:func:`occasions`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+
+from reader.analysis.statement_words import stems
 
 MIN_SHARED = 3
 MIN_OVERLAP = 0.25
@@ -23,119 +23,7 @@ MIN_OF_LONGER = 0.1
 COHESION = 0.3  # share of linked pairs across two groups for them to join
 COMMON = 0.15  # a stem in more than this share of the statements says nothing of one
 MIN_RARE = 1  # shared stems that are not common
-STEM = 6  # letters of a word that stand for it ("Garantien", "Garantie" → "garant")
 OCCASION_GAP = dt.timedelta(days=3)  # reports this close apart are of one occasion
-_WORD_RE = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
-_STOP = frozenset(
-    [
-        "aber",
-        "alle",
-        "allen",
-        "aller",
-        "alles",
-        "also",
-        "auch",
-        "auf",
-        "aus",
-        "bei",
-        "beim",
-        "bereits",
-        "beiden",
-        "bis",
-        "damit",
-        "dann",
-        "darauf",
-        "daran",
-        "darin",
-        "darüber",
-        "dass",
-        "dem",
-        "den",
-        "denen",
-        "der",
-        "deren",
-        "des",
-        "dessen",
-        "dies",
-        "diese",
-        "diesem",
-        "diesen",
-        "dieser",
-        "dieses",
-        "doch",
-        "dort",
-        "durch",
-        "eine",
-        "einem",
-        "einen",
-        "einer",
-        "eines",
-        "etwa",
-        "für",
-        "gegen",
-        "habe",
-        "haben",
-        "hat",
-        "hatte",
-        "hätten",
-        "immer",
-        "jedoch",
-        "kein",
-        "keine",
-        "können",
-        "könne",
-        "könnte",
-        "mehr",
-        "mit",
-        "nach",
-        "nicht",
-        "noch",
-        "nur",
-        "oder",
-        "ohne",
-        "schon",
-        "sein",
-        "seine",
-        "seinem",
-        "seinen",
-        "seiner",
-        "sei",
-        "seien",
-        "sich",
-        "sie",
-        "sind",
-        "soll",
-        "solle",
-        "sollen",
-        "sollte",
-        "sowie",
-        "über",
-        "und",
-        "uns",
-        "unter",
-        "vom",
-        "von",
-        "vor",
-        "war",
-        "waren",
-        "was",
-        "weil",
-        "weiter",
-        "wenn",
-        "werde",
-        "werden",
-        "wird",
-        "wieder",
-        "wir",
-        "wolle",
-        "wollen",
-        "wurde",
-        "wurden",
-        "zum",
-        "zur",
-        "zwischen",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,33 +35,12 @@ class Said:
     relays: tuple[str, ...]
     text: str
     side: str | None = None
+    words: tuple[str, ...] | None = None
+    """The stems of ``text`` (stored with the statement); computed when None."""
 
     def names(self) -> set[str]:
         """Who may be taken for the speaker: the speaker, its side, its relays."""
         return {n.casefold() for n in (self.who, self.side, *self.relays) if n}
-
-
-def stems(text: str) -> frozenset[str]:
-    """The content words of ``text`` as short stems of their lemmas, compounds also by
-    their parts ("Putin-Residenz": "putin", "reside"; "festgenommen": "festne")."""
-    out: set[str] = set()
-    for match in _WORD_RE.finditer(text):
-        word = match.group()
-        for part in {word, *word.split("-")} if "-" in word else (word,):
-            low = part.lower()
-            if low.isdigit():
-                if len(low) >= 2:
-                    out.add(low)
-            elif len(low) >= 4 and low not in _STOP:
-                out.add(_lemma(part)[:STEM])
-    return frozenset(out)
-
-
-@lru_cache(maxsize=100_000)
-def _lemma(word: str) -> str:
-    from reader.analysis.statement_cues import lemma
-
-    return lemma(word if word[:1].isupper() else word.lower())[0].lower()
 
 
 def linked(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -202,7 +69,7 @@ def group_statements(items: Sequence[Said]) -> list[int]:
         if said.who:
             for key in said.names():
                 by_speaker[key].append(i)
-    bags = [stems(s.text) for s in items]
+    bags = [frozenset(s.words) if s.words is not None else stems(s.text) for s in items]
     rare = _without_common(bags)
     edges: dict[tuple[int, int], float] = {}
     for members in by_speaker.values():
@@ -268,10 +135,12 @@ def occasions(days: Sequence[dt.date]) -> list[dt.date]:
     return out
 
 
-def label(texts: Sequence[str], width: int = 72) -> str:
-    """A short label for a group: the member whose words the others share most, cut at a
-    word before ``width`` characters."""
-    bags = [stems(t) for t in texts]
+def label(
+    texts: Sequence[str], width: int = 72, words: Sequence[Sequence[str]] | None = None
+) -> str:
+    """A short label for a group: the member whose words (``words``, or the stems of
+    ``texts``) the others share most, cut at a word before ``width`` characters."""
+    bags = [frozenset(w) for w in words] if words is not None else [stems(t) for t in texts]
     best = max(
         range(len(texts)), key=lambda i: (sum(len(bags[i] & b) for b in bags), -len(texts[i]))
     )

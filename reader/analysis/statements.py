@@ -34,6 +34,7 @@ from reader.analysis.statement_cues import (
     say_lemma,
 )
 from reader.analysis.statement_speakers import Speaker, Speakers
+from reader.analysis.statement_words import stems
 from reader.analysis.tokens import Token, sentences, tokenize
 from reader.corpus.model import Article
 
@@ -96,12 +97,14 @@ class Statement:
     passage: int = 0
     text: str = ""
     side: str | None = None  # the organisation the speaker speaks for ("Kreml" for Peskow)
+    words: tuple[str, ...] = ()  # the stems grouping compares (reader.analysis.statement_words)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "passage": self.passage,
             "text": self.text,
             "side": self.side,
+            "words": list(self.words),
             "start": self.start,
             "end": self.end,
             "cue_start": self.cue_start,
@@ -123,6 +126,7 @@ class Statement:
     def from_json(cls, data: dict[str, Any]) -> Statement:
         fields = dict(data)
         fields["relays"] = tuple(fields.get("relays", ()))
+        fields["words"] = tuple(fields.get("words", ()))
         return cls(**fields)
 
     @property
@@ -708,6 +712,7 @@ def _finished(r: _Reader, found: list[_Found]) -> list[Statement]:
                 passage=_passage_of(r.article, start),
                 text=r.text[start:end],
                 side=r.speakers.side(speaker),
+                words=tuple(sorted(stems(r.text[start:end]))),
             )
         )
     return out

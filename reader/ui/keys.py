@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 if TYPE_CHECKING:
     from textual.app import App
 
-Scope = Literal["app", "screen", "reading", "list", "find", "bookmarks", "timeline"]
+Scope = Literal["app", "screen", "reading", "list", "find", "bookmarks", "timeline", "coverage"]
 
 HIT_GROUP = Binding.Group("Hit", compact=True)
 RELATED_GROUP = Binding.Group("Related", compact=True)
@@ -327,6 +327,47 @@ COMMANDS: tuple[Command, ...] = (
         "Sources",
         "Show only events reported by at least 2, 3, … sources (press again for more, then all).",
         "timeline",
+        palette=False,
+    ),
+    # who said what (reader/ui/features/statements/) -----------------------------------
+    Command(
+        "coverage",
+        "c",
+        "show_coverage",
+        "Coverage",
+        "Show the coverage pane: each statement (who said what) by outlet, Q quoted, "
+        "P paraphrased, · not reported; Enter opens the passage.",
+        "screen",
+        show=False,
+        title="Show the coverage pane (statements × outlets)",
+    ),
+    Command(
+        "speakers",
+        "w",
+        "show_speakers",
+        "Speakers",
+        "Show the speaker pane: who said what, with every outlet's wording; Enter opens "
+        "the passage.",
+        "screen",
+        show=False,
+        title="Show the speaker pane (who said what)",
+    ),
+    Command(
+        "coverage_sort",
+        "s",
+        "sort",
+        "Sort",
+        "Sort the statements by number of sources or by speaker.",
+        "coverage",
+        palette=False,
+    ),
+    Command(
+        "coverage_compare",
+        "equals_sign",
+        "compare_row",
+        "Compare",
+        "Compare two outlets' wordings of the highlighted statement side by side.",
+        "coverage",
         palette=False,
     ),
     Command(

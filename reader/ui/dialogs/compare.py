@@ -70,8 +70,12 @@ class CompareScreen(ModalScreen[Location | None]):
         anchor_pid: str,
         related: Sequence[Related],
         index: int = 0,
+        caption: str = "",
     ) -> None:
+        """``caption`` says what is compared instead of the related passage's rank and
+        score (the coverage pane: two outlets' wordings of one statement)."""
         super().__init__(classes="-stacked" if self._narrow() else "")
+        self.caption = caption
         self.library = library
         self.summaries = summaries
         self.anchor_pid = anchor_pid
@@ -130,7 +134,9 @@ class CompareScreen(ModalScreen[Location | None]):
         self.query_one("#compare-title", Static).update(
             Content.assemble(
                 ("Compare", "bold"),
-                f"  related {self.index + 1} of {len(self.related)} · score {other.score:.2f}"
+                f"  {self.caption}"
+                if self.caption
+                else f"  related {self.index + 1} of {len(self.related)} · score {other.score:.2f}",
                 f" · {alike:.0%} of the wording alike · ",
                 (" differing words ", DIFF_STYLE),
             )

@@ -38,6 +38,7 @@ from textual.widgets import Header, Input
 from reader.ui.binding import bind_vars
 from reader.ui.features.library.pane import INDEXING, WELCOME, LibraryPane
 from reader.ui.features.links import LINK_ACTIONS, TIMELINE
+from reader.ui.features.statements import COVERAGE, SPEAKERS
 from reader.ui.keys import bindings
 from reader.ui.logic.history import History, Location
 from reader.ui.messages import (
@@ -61,6 +62,7 @@ from reader.ui.widgets.reading_pane import Layer, LayerSource, ReadingPane
 from reader.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
+    from reader.analysis.coverage import Statements
     from reader.corpus.model import Article
     from reader.library import Library
     from reader.search.store import ArticleSummary
@@ -68,12 +70,13 @@ if TYPE_CHECKING:
     from reader.ui.features.entities.keeper import EntityKeeper
     from reader.ui.features.links.related_strip import RelatedStrip
     from reader.ui.features.search.pane import SearchPane
+    from reader.ui.features.statements.keeper import StatementsLoaded
     from reader.ui.logic.state import UiState
     from reader.ui.source import LibrarySource
     from reader.ui.widgets.find_bar import FindBar
 
 W = TypeVar("W", bound=DOMNode)
-STATE = ("article", "passage", "library_ready", "library_version", "summaries")
+STATE = ("article", "passage", "library_ready", "library_version", "summaries", "statements")
 """The screen's vars that go down into the widgets that declare them (:meth:`connect`)."""
 
 
@@ -91,6 +94,8 @@ class MainScreen(SidebarLayout):
     """Counts the changes of the index and its analysis since the library was listed."""
     summaries: var[Sequence[ArticleSummary]] = var(())
     """The library's articles, as the library pane lists them."""
+    statements: var[Statements | None] = var(None)
+    """Who said what in the corpus (loaded once the library is listed)."""
 
     def __init__(self, source: LibrarySource, ui_state: UiState) -> None:
         super().__init__(id="main")
@@ -133,6 +138,8 @@ class MainScreen(SidebarLayout):
         self.sidebar.register("entities", "Entities", lambda: self.entity_keeper.make_pane())
         self.sidebar.register("bookmarks", "Bookmarks", self._make_bookmarks_pane)
         self.sidebar.register(*TIMELINE, self._make_timeline_pane)
+        self.sidebar.register(*COVERAGE, self._make_coverage_pane)
+        self.sidebar.register(*SPEAKERS, self._make_speaker_pane)
 
     async def build_deferred(self) -> None:
         """Start loading the library and build the boxes the first screen does not show
@@ -157,6 +164,13 @@ class MainScreen(SidebarLayout):
         if self.related_strip is None:
             self.related_strip = self.connect(RelatedStrip(self.source, id="related-strip"))
             await self.query_one("#reading-column").mount(self.related_strip, after=self.reading)
+        if not self.query("#statement-keeper"):
+            from reader.ui.features.statements.keeper import StatementKeeper
+            from reader.ui.features.statements.strip import StatementStrip
+
+            strip = self.connect(StatementStrip(id="statement-strip"))
+            await self.query_one("#reading-column").mount(strip, after=self.reading)
+            await self.mount(self.connect(StatementKeeper(self.source, id="statement-keeper")))
 
     def _make_search_pane(self) -> Widget:
         from reader.ui.features.search.pane import SearchPane
@@ -173,6 +187,16 @@ class MainScreen(SidebarLayout):
         from reader.ui.features.links.timeline_pane import TimelinePane
 
         return self.connect(TimelinePane(self.source, id=TIMELINE[0]))
+
+    def _make_coverage_pane(self) -> Widget:
+        from reader.ui.features.statements.panes import CoveragePane
+
+        return self.connect(CoveragePane(self.source, id=COVERAGE[0]))
+
+    def _make_speaker_pane(self) -> Widget:
+        from reader.ui.features.statements.panes import SpeakerPane
+
+        return self.connect(SpeakerPane(id=SPEAKERS[0]))
 
     async def _find_bar(self) -> FindBar:
         """The find box under the reading pane (hidden until ctrl+f)."""
@@ -438,6 +462,22 @@ class MainScreen(SidebarLayout):
     def action_compare(self) -> None:
         if self.related_strip is not None:
             self.related_strip.compare()
+
+    # who said what: the keeper loads it, the panes and the strip show it ----------------
+    def on_statements_loaded(self, message: StatementsLoaded) -> None:
+        message.stop()
+        if message.table is None:
+            self.notify(
+                f"Statements could not be listed: {message.error}", severity="warning", markup=False
+            )
+            return
+        self.statements = message.table
+
+    async def action_show_coverage(self) -> None:
+        await self.show_sidebar_pane(COVERAGE[0])
+
+    async def action_show_speakers(self) -> None:
+        await self.show_sidebar_pane(SPEAKERS[0])
 
     # feeds: the updater does the work -----------------------------------------------------
     async def action_update_feeds(self) -> None:
