@@ -175,7 +175,9 @@ def test_related_and_compare_commands(capsys) -> None:
         "score",
         "same_source",
         "why",
+        "link",
     }
+    assert first["link"] in ("event", "statement", "occasion")
     assert set(first["why"]) == {
         "text",
         "entities",

@@ -155,3 +155,19 @@ def test_coverage_text_marks_quoted_and_paraphrased(capsys, indexed_seeds):
 def test_coverage_bad_options_are_one_message(capsys, indexed_seeds, args):
     code, _, err = run(capsys, "--corpus", str(indexed_seeds), *args)
     assert code == 2 and err.startswith("reader: ")
+
+
+def test_the_same_statement_on_another_occasion_is_a_related_passage(capsys, indexed_seeds):
+    """Peskow in April (003 ¶7) and in December (004 ¶8): months apart, too far for the
+    same event, but the same statement made again, and told apart from the event's links."""
+    corpus = str(indexed_seeds)
+    code, out, _ = run(capsys, "--corpus", corpus, "related", "003_ea1d46bb5c9ce6df#p7", "--json")
+    assert code == 0
+    links = {r["passage_id"]: r["link"] for r in json.loads(out)["related"]}
+    assert links.get("004_0c5df4d7e626345f#p8") == "occasion"
+    _, out, _ = run(capsys, "--corpus", corpus, "related", "003_ea1d46bb5c9ce6df#p7")
+    assert "004_0c5df4d7e626345f#p8" in out and "[same statement, another occasion]" in out
+    # the same event's passages keep their link: the Kremlin's demand, RT DE and Reuters
+    _, out, _ = run(capsys, "--corpus", corpus, "related", "000_c7c4b8e3e078befc#p6", "--json")
+    links = {r["passage_id"]: r["link"] for r in json.loads(out)["related"]}
+    assert links.get("001_71db2df63f5cd903#p3") == "event"

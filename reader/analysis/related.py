@@ -41,6 +41,7 @@ from reader.analysis.passage_terms import (
     terms,
     words,
 )
+from reader.analysis.related_model import Related
 from reader.analysis.word_bags import (
     GROUP_CREDIT,
     Bag,
@@ -83,72 +84,6 @@ MEMORY_CACHE = 2048  # passages
 
 class UnknownPassage(LookupError):
     """No passage with that id in the library."""
-
-
-@dataclass(frozen=True, slots=True)
-class Related:
-    """One related passage, with the evidence for it."""
-
-    passage_id: str
-    article_id: str
-    passage: int
-    source: str
-    title: str
-    start: int
-    end: int
-    text: str
-    score: float
-    text_score: float
-    entity_score: float
-    date_score: float
-    same_source: bool
-    terms: tuple[str, ...] = ()
-    entities: tuple[str, ...] = ()
-    dates: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "passage_id": self.passage_id,
-            "article_id": self.article_id,
-            "passage": self.passage,
-            "source": self.source,
-            "title": self.title,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "score": self.score,
-            "same_source": self.same_source,
-            "why": {
-                "text": self.text_score,
-                "entities": self.entity_score,
-                "dates": self.date_score,
-                "shared_terms": list(self.terms),
-                "shared_entities": list(self.entities),
-                "shared_dates": list(self.dates),
-            },
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Related:
-        why = data["why"]
-        return cls(
-            data["passage_id"],
-            data["article_id"],
-            int(data["passage"]),
-            data["source"],
-            data["title"],
-            int(data["start"]),
-            int(data["end"]),
-            data["text"],
-            float(data["score"]),
-            float(why["text"]),
-            float(why["entities"]),
-            float(why["dates"]),
-            bool(data["same_source"]),
-            tuple(why["shared_terms"]),
-            tuple(why["shared_entities"]),
-            tuple(why["shared_dates"]),
-        )
 
 
 # --- features of a passage ------------------------------------------------------------------
@@ -685,5 +620,9 @@ def finder(library: Library) -> RelatedFinder:
 def related(library: Library, pid: str, limit: int = 10) -> list[Related]:
     """Passages of other articles that report what passage ``pid`` reports, best first
     (other sources before the same source), each with a score in ``[0, 1]`` and the shared
-    words, entities and dates behind it. Raises :class:`UnknownPassage`."""
-    return finder(library).find(pid, limit)
+    words, entities and dates behind it; passages that report a statement of this one are
+    among them, marked as the same statement or the same statement on another occasion.
+    Raises :class:`UnknownPassage`."""
+    from reader.analysis.statement_links import with_statements
+
+    return with_statements(library, pid, finder(library).find(pid, KEEP))[:limit]

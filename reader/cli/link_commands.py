@@ -10,6 +10,7 @@ from reader.cli.core_commands import ensure_index
 from reader.corpus.visible import shorten
 
 SNIPPET = 110
+LINK_WORDS = {"statement": "  [same statement]", "occasion": "  [same statement, another occasion]"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -104,6 +105,7 @@ def cmd_related(args: argparse.Namespace, ctx: Context) -> int:
         print(
             f"\n{r.score:.2f}  {r.passage_id}  {r.source or 'unknown'}"
             + ("  (same source)" if r.same_source else "")
+            + LINK_WORDS.get(r.link, "")
         )
         print(f"  {_snippet(r.text)}")
         why = []
@@ -113,7 +115,7 @@ def cmd_related(args: argparse.Namespace, ctx: Context) -> int:
             why.append("names: " + ", ".join(r.entities))
         if r.dates:
             why.append("dates: " + ", ".join(r.dates))
-        print("  shared " + "; ".join(why))
+        print("  shared " + "; ".join(why) if why else "  linked by the statement it reports")
     return 0
 
 

@@ -54,6 +54,10 @@ LINKED = "-linked"
 """The class of the reading pane's passages that have related passages."""
 
 
+LINK_WORDS = {"statement": " same statement", "occasion": " same statement, another occasion"}
+"""How the strip tells a statement's links from the same event's (which need no word)."""
+
+
 @dataclass(frozen=True, slots=True)
 class RelatedRow:
     related: Related
@@ -265,6 +269,7 @@ class RelatedStrip(Vertical):
             (f"{r.score:.2f} ", "dim" if r.same_source else "bold"),
             (f" {badges.badge(r.source)} ", badges.style(r.source)),
             (" same source" if r.same_source else "", "dim"),
+            (LINK_WORDS.get(r.link, ""), "italic"),
             " ",
             one_line(r.text),
         )

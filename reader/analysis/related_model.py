@@ -1,0 +1,79 @@
+"""One related passage with the evidence for it (:mod:`reader.analysis.related` finds them,
+:mod:`reader.analysis.statement_links` adds the statements' links)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """One related passage, with the evidence for it."""
+
+    passage_id: str
+    article_id: str
+    passage: int
+    source: str
+    title: str
+    start: int
+    end: int
+    text: str
+    score: float
+    text_score: float
+    entity_score: float
+    date_score: float
+    same_source: bool
+    terms: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    link: str = "event"
+    """What links it: ``event`` (it reports the same happening), ``statement`` (the same
+    statement, reported at the same time) or ``occasion`` (the same statement, made on
+    another occasion: :mod:`reader.analysis.statement_links`)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "link": self.link,
+            "passage_id": self.passage_id,
+            "article_id": self.article_id,
+            "passage": self.passage,
+            "source": self.source,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "score": self.score,
+            "same_source": self.same_source,
+            "why": {
+                "text": self.text_score,
+                "entities": self.entity_score,
+                "dates": self.date_score,
+                "shared_terms": list(self.terms),
+                "shared_entities": list(self.entities),
+                "shared_dates": list(self.dates),
+            },
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Related:
+        why = data["why"]
+        return cls(
+            data["passage_id"],
+            data["article_id"],
+            int(data["passage"]),
+            data["source"],
+            data["title"],
+            int(data["start"]),
+            int(data["end"]),
+            data["text"],
+            float(data["score"]),
+            float(why["text"]),
+            float(why["entities"]),
+            float(why["dates"]),
+            bool(data["same_source"]),
+            tuple(why["shared_terms"]),
+            tuple(why["shared_entities"]),
+            tuple(why["shared_dates"]),
+            str(data.get("link", "event")),
+        )
