@@ -247,8 +247,8 @@ def lemma(word: str) -> tuple[str, str]:
 
 def verb_lemma(word: str) -> str | None:
     """The lemma of ``word`` when it is a verb form that may be a cue, else None."""
-    if not word.isalpha() or _STEM_RE.search(word.lower()) is None:
-        return None
+    if not word.isalpha() or not word[:1].islower() or _STEM_RE.search(word) is None:
+        return None  # (verbs are written in lower case; HanTa only for likely forms)
     base, tag = lemma(word.lower())
     return base if tag.startswith("V") else None
 

@@ -141,4 +141,6 @@ def stems(text: str) -> frozenset[str]:
 def _lemma(word: str) -> str:
     from reader.analysis.statement_cues import lemma
 
-    return lemma(word if word[:1].isupper() else word.lower())[0].lower()
+    if word[:1].isupper():
+        return word.lower()  # a noun's first letters are its lemma's ("Garantien")
+    return lemma(word)[0].lower()
