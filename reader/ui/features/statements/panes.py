@@ -118,7 +118,11 @@ class CoveragePane(_StatementPane):
         sort = "most sources first" if self.sort == "sources" else "by speaker"
         self._status(
             Content.assemble(
-                (f"{len(rows):,} statements, {shared:,} in ≥2 sources · {sort}", "bold"),
+                (
+                    f"{len(rows):,} statements ({len(table.rows):,} reports), "
+                    f"{shared:,} in ≥2 sources · {sort}",
+                    "bold",
+                ),
                 (f" · {key_label(self.app, 'coverage_sort')} sorts · ", "dim"),
                 ("Q", MARK_STYLES[sr.QUOTED]),
                 (" quoted ", "dim"),
