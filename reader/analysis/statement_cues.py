@@ -71,6 +71,10 @@ SAY_VERBS = frozenset(
         "unterstellen",
         "argumentieren",
         "zustimmen",
+        "nennen",
+        "verlangen",
+        "bezichtigen",
+        "erzählen",
     ]
 )
 SAY_NOUNS = frozenset(

@@ -66,12 +66,14 @@ _NOT_REPORTED = frozenset(
     ]
 )
 _HEADLINE_WORDS = 4
+_QUOTED_HEADLINE_WORDS = 10  # "Trump verfolgte Maduro-Festnahme live am Bildschirm: „…“"
 _RELATIVE = frozenset(
     ["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches"]
 )
 _GOING_ON = frozenset({"demnach", "zufolge"})
 _SURE = frozenset({"überzeugt", "sicher", "sagt", "warnt", "fordert"})
 _QUOTE_MARKS = '"„“”»«‚‘’'
+_OUTER_MARKS = '"„“”»«'  # the marks around a quote (an inner ‚…‘ is part of it)
 _DATELINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ/ -]+,[^–—\n]{0,40}\)\s*[–—-]\s*")
 
 
@@ -200,9 +202,11 @@ class _Reader:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if quote:
-            if text[start:end][:1] in _QUOTE_MARKS and text[end - 1 : end] in _QUOTE_MARKS:
-                start, end = start + 1, end - 1  # a headline's quote: "US-Senator: "…""
+        if quote:  # a headline's quote ("US-Senator: "…""): without its marks
+            if text[start:end][:1] in _OUTER_MARKS:
+                start += 1
+            if end > start and text[end - 1] in _OUTER_MARKS:
+                end -= 1  # (an inner ‚…‘ at the end of a quote stays)
             return start, end
         while start < end and (text[start].isspace() or text[start] in ",:;–-"):
             start += 1
@@ -508,13 +512,17 @@ def _headline(r: _Reader) -> list[_Found]:
     und Biden werden …", "US-Angriff auf Venezuela: Trump: Wir haben …", "… +++ Kreml:
     Raketen stationiert +++"), or of a teaser's ("Mehr zum Thema - US-Senator: "…"")."""
     out: list[_Found] = []
-    ranges = [(p.start, p.end) for p in r.article.passages[:1]] + list(r.teasers)
+    # the headline and the first passage (a front page's teaser: "… +++ Kreml: … +++")
+    ranges = [(p.start, p.end) for p in r.article.passages[:2]] + list(r.teasers)
     toks = r.tokens
     for lo, hi in ranges:
         first, stop = r.token_index(lo), r.token_index(hi) - 1
         bounds = [first - 1] + [c for c in range(first, stop + 1) if _part_break(r, c)]
         for n, colon in enumerate(bounds[1:], start=1):
-            if toks[colon].text != ":" or colon - bounds[n - 1] > _HEADLINE_WORDS + 2:
+            if toks[colon].text != ":":
+                continue
+            quoted = colon + 1 <= stop and toks[colon + 1].text in _QUOTE_MARKS
+            if colon - bounds[n - 1] > (_QUOTED_HEADLINE_WORDS if quoted else _HEADLINE_WORDS + 2):
                 continue
             begin = bounds[n - 1] + 1
             end = next((b for b in bounds[n + 1 :] if toks[b].text != ":"), stop + 1) - 1
@@ -537,8 +545,11 @@ def _speaker_colon(r: _Reader, begin: int, colon: int, end: int) -> _Found | Non
     toks = r.tokens
     quoted = toks[colon + 1].text in _QUOTE_MARKS
     if quoted:
-        # "Trump nach Angriff in Venezuela: „Niemand …“": who stands first speaks
+        # "Trump nach Angriff in Venezuela: „Niemand …“": who stands first speaks, or the
+        # office named ("Venezuelas Innenminister: "…"")
         speaker = r.speakers.at(begin)
+        if speaker is None or speaker.kind == "pronoun":
+            speaker = r.speakers.near(begin, colon - 1, begin)
         if speaker is None or speaker.kind == "pronoun":
             return None
     else:
@@ -550,7 +561,7 @@ def _speaker_colon(r: _Reader, begin: int, colon: int, end: int) -> _Found | Non
         if speaker.label == "LOC" and colon - begin == 1 and not _says(r, begin, colon):
             return None  # "Berlin: …", "Schweiz: …": a place as the topic
     mode = "direct" if quoted else "according_to"
-    start, stop = toks[colon].end, toks[end].end
+    start, stop = toks[colon + 1 if quoted else colon].end, toks[end].end
     return _Found(start, stop, toks[colon], ":", mode, speaker, quote=quoted)
 
 
@@ -634,13 +645,20 @@ def _gap_is_small(r: _Reader, end: int, start: int) -> bool:
 def _without_repeats(found: list[_Found]) -> list[_Found]:
     """One statement where two rules found the same words: quotes first, then the one
     whose cue is nearer to its words."""
-    order = sorted(found, key=lambda f: (not f.quote, f.mode != "indirect", f.start))
+    order = sorted(
+        found, key=lambda f: (not f.quote, f.mode != "indirect", f.start, f.start - f.end)
+    )
     kept: list[_Found] = []
     for f in order:
-        if any(_same_words(f, k) for k in kept):
+        if any(_same_words(f, k) or _same_quote(f, k) for k in kept):
             continue
         kept.append(f)
     return sorted(kept, key=lambda f: f.start)
+
+
+def _same_quote(a: _Found, b: _Found) -> bool:
+    """``a`` is part of the quote ``b`` (a headline rule's view of a longer quote)."""
+    return b.quote and a.quote and b.start - 1 <= a.start and a.end <= b.end + 1
 
 
 def _same_words(a: _Found, b: _Found) -> bool:
