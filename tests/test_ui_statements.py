@@ -4,6 +4,8 @@ statements of the passage being read."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import pytest
 
 from reader.ui.dialogs.compare import CompareScreen
@@ -21,17 +23,23 @@ GUARANTEES_QUOTE = (
 )
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+P = TypeVar("P", CoveragePane, SpeakerPane)
+
+
+async def shown(pilot, key: str, kind: type[P]) -> P:
+    """The pane ``key`` shows, once it lists the statements."""
+    screen = pilot.app.main
+    await until(pilot, lambda: screen.statements is not None, "the statements")
+    await pilot.press(key)
+    pane = screen.query_one(kind)
+    await until(pilot, lambda: pane.row_list.rows, f"the rows of {kind.__name__}")
+    await pilot.pause()
+    return pane
 
 
 async def coverage(pilot) -> CoveragePane:
-    """The coverage pane, shown with ``c``, once it lists the statements."""
-    screen = pilot.app.main
-    await until(pilot, lambda: screen.statements is not None, "the statements")
-    await pilot.press("c")
-    pane = screen.query_one(CoveragePane)
-    await until(pilot, lambda: pane.row_list.rows, "the coverage rows")
-    await pilot.pause()
-    return pane
+    """The coverage pane, shown with ``c``."""
+    return await shown(pilot, "c", CoveragePane)
 
 
 async def test_coverage_shows_who_said_what_by_outlet_and_enter_opens_the_quote(pilot) -> None:
@@ -75,10 +83,7 @@ async def test_equals_compares_two_outlets_wordings_of_a_statement(pilot) -> Non
 
 async def test_the_speaker_pane_lists_each_speakers_statements(pilot) -> None:
     screen = pilot.app.main
-    await until(pilot, lambda: screen.statements is not None, "the statements")
-    await pilot.press("w")
-    pane = screen.query_one(SpeakerPane)
-    await until(pilot, lambda: pane.row_list.rows, "the speaker rows")
+    pane = await shown(pilot, "w", SpeakerPane)
     rows = pane.row_list.rows
     headings = [r.title for r in rows if isinstance(r, SpeakerRow) and r.is_heading]
     assert any(h.startswith("Dmitri Peskow — ") for h in headings)

@@ -73,7 +73,9 @@ def default_corpora_dir(repo_root: Path) -> Path:
     return Path(env) if env else repo_root.resolve().parent / "shared" / "corpora"
 
 
-def _read_lines(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
+def read_json_lines(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
+    """The JSON objects of a gold file with their line numbers; a line that is not one is
+    a :class:`GoldDataError` naming the file and line."""
     if not path.is_file():
         raise GoldDataError(f"{path}: gold file not found")
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -122,7 +124,7 @@ def load_seed_gold(repo_root: Path) -> list[GoldDoc]:
     """The annotated seed articles; raises :class:`GoldDataError` if a seed file changed."""
     path = repo_root / SEEDS_GOLD
     docs: list[GoldDoc] = []
-    for number, data in _read_lines(path):
+    for number, data in read_json_lines(path):
         where = f"{path}, line {number} ({data.get('file')})"
         name = data.get("file")
         if not isinstance(name, str):
@@ -157,7 +159,7 @@ def load_unseen_gold(repo_root: Path, corpora_dir: Path | None = None) -> list[G
     corpus file is missing, a record is gone or a paragraph's text changed."""
     path = repo_root / UNSEEN_GOLD
     corpora = corpora_dir if corpora_dir is not None else default_corpora_dir(repo_root)
-    lines = list(_read_lines(path))
+    lines = list(read_json_lines(path))
     wanted: dict[str, set[str]] = {}
     for number, data in lines:
         corpus, article_id = data.get("corpus"), data.get("id")

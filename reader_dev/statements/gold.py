@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,12 @@ from typing import Any, Protocol
 
 from reader.corpus.loader import load_file
 from reader.corpus.model import Article
-from reader_dev.ner.gold import CORPORA_ENV, GoldDataError, default_corpora_dir
+from reader_dev.ner.gold import (
+    CORPORA_ENV,
+    GoldDataError,
+    default_corpora_dir,
+    read_json_lines,
+)
 
 GOLD = Path("tests/data/statements_gold.jsonl")
 SEEDS_CORPUS = "seeds"
@@ -153,19 +157,9 @@ def _statement(item: Any, where: str) -> GoldStatement:
 def read_gold(path: Path | None = None) -> list[GoldUnit]:
     """The gold lines, checked for form but without their text (``article`` is ``None``)."""
     path = path if path is not None else REPO_ROOT / GOLD
-    if not path.is_file():
-        raise GoldDataError(f"{path}: gold file not found")
     units: list[GoldUnit] = []
     seen: set[str] = set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldDataError(f"{path}, line {number}: not valid JSON: {exc.msg}") from None
-        if not isinstance(data, dict):
-            raise GoldDataError(f"{path}, line {number}: expected a JSON object")
+    for number, data in read_json_lines(path):
         corpus, article_id = data.get("corpus"), data.get("id")
         if not isinstance(corpus, str) or not isinstance(article_id, str):
             raise GoldDataError(f"{path}, line {number}: 'corpus' and 'id' must be strings")

@@ -83,7 +83,15 @@ class _StatementPane(Vertical):
     def _detail(self, content: Content) -> None:
         self.query_one(f"#{self.prefix}-detail", Static).update(content)
 
+    @on(RowList.Highlighted)
+    def _highlighted(self, message: RowList.Highlighted) -> None:
+        message.stop()
+        self._show_detail()
+
     def _show_rows(self) -> None:
+        raise NotImplementedError
+
+    def _show_detail(self) -> None:
         raise NotImplementedError
 
     def _render_row(self, row: Any) -> Content:
@@ -143,11 +151,6 @@ class CoveragePane(_StatementPane):
             parts += [(m, MARK_STYLES[m]), " "]
         parts += [(one_line(row.group.speaker), "bold"), " — ", one_line(row.group.label)]
         return Content.assemble(*parts)
-
-    @on(RowList.Highlighted, "#coverage-list")
-    def _highlighted(self, message: RowList.Highlighted) -> None:
-        message.stop()
-        self._show_detail()
 
     @on(RowList.Selected, "#coverage-list")
     def _selected(self, message: RowList.Selected) -> None:
@@ -275,11 +278,6 @@ class SpeakerPane(_StatementPane):
             (f" {sr.MODE_SHORT.get(s.statement.mode, s.statement.mode)} ", "dim"),
             one_line(s.statement.text),
         )
-
-    @on(RowList.Highlighted, "#speakers-list")
-    def _highlighted(self, message: RowList.Highlighted) -> None:
-        message.stop()
-        self._show_detail()
 
     @on(RowList.Selected, "#speakers-list")
     def _selected(self, message: RowList.Selected) -> None:
