@@ -253,6 +253,8 @@ def _unique_id(
 
 
 def _write_whoosh(ix: Index, articles: list[Article], delete_ids: set[str], tick: Progress) -> None:
+    if not articles and not delete_ids:  # (an empty commit would replace the table of
+        return  # contents, unrecorded by the manifest: taken for damage at the next open)
     passages = sum(len(a.passages) for a in articles)
     bulk = passages >= BULK_WRITER_THRESHOLD
     if bulk:
