@@ -18,7 +18,8 @@ from typing import Any
 from reader.corpus.model import Article, Passage, When, passage_id
 from reader.search import store_check
 
-STORE_VERSION = 1
+STORE_VERSION = 2
+"""2: ``articles.claim``, the id an article asked for (:mod:`reader.search.article_ids`)."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -29,9 +30,10 @@ CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, file TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL,
     title TEXT NOT NULL, source TEXT NOT NULL, date TEXT, date_inferred INTEGER NOT NULL,
     url TEXT NOT NULL, language TEXT NOT NULL, place TEXT NOT NULL, path TEXT NOT NULL,
-    text TEXT NOT NULL, passages TEXT NOT NULL
+    text TEXT NOT NULL, passages TEXT NOT NULL, claim TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
+CREATE INDEX IF NOT EXISTS articles_claim ON articles(claim);
 CREATE TABLE IF NOT EXISTS analysis (
     article_id TEXT NOT NULL, kind TEXT NOT NULL, hash TEXT NOT NULL, data TEXT NOT NULL,
     PRIMARY KEY (article_id, kind)
@@ -179,17 +181,41 @@ class ArticleStore:
         )
         return [row[0] for row in rows]
 
-    def owner_of(self, article_id: str) -> str | None:
-        row = self.db.execute("SELECT file FROM articles WHERE id=?", (article_id,)).fetchone()
-        return row[0] if row else None
+    def claims_of(self, files: Collection[str]) -> list[str]:
+        """The ids the articles of ``files`` asked for (see :mod:`.article_ids`)."""
+        return [row[0] for row in self._where_in("claim", "file", files)]
 
-    def put_articles(self, file: str, items: list[tuple[int, str, Article]]) -> None:
-        """Insert or replace articles; analysis of a replaced article is dropped."""
+    def claimants(self, claims: Collection[str]) -> list[tuple[str, str, int, str]]:
+        """``(claim, file, seq, id)`` of every article that asked for one of ``claims``."""
+        return [tuple(row) for row in self._where_in("claim, file, seq, id", "claim", claims)]
+
+    def _where_in(self, columns: str, column: str, values: Collection[str]) -> list[Any]:
+        rows: list[Any] = []
+        wanted = sorted(values)
+        for start in range(0, len(wanted), 500):  # (SQLite's limit on bound variables)
+            chunk = wanted[start : start + 500]
+            rows += self.db.execute(
+                f"SELECT {columns} FROM articles WHERE {column} IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        return rows
+
+    def files_claiming(self, claim: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT file FROM articles WHERE claim=?", (claim,))]
+
+    def shared_claims(self) -> set[str]:
+        """Every id that two or more articles asked for."""
+        rows = self.db.execute("SELECT claim FROM articles GROUP BY claim HAVING count(*) > 1")
+        return {row[0] for row in rows}
+
+    def put_articles(self, file: str, items: list[tuple[int, str, str, Article]]) -> None:
+        """Insert or replace articles (``(seq, content hash, claimed id, article)``);
+        analysis of a replaced article is dropped."""
         self.db.executemany(
-            "DELETE FROM analysis WHERE article_id=?", ((a.id,) for _, _, a in items)
+            "DELETE FROM analysis WHERE article_id=?", ((a.id,) for _, _, _, a in items)
         )
         self.db.executemany(
-            "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 (
                     a.id,
@@ -206,8 +232,9 @@ class ArticleStore:
                     a.path,
                     a.text,
                     json.dumps([[p.start, p.end] for p in a.passages]),
+                    claim,
                 )
-                for seq, digest, a in items
+                for seq, digest, claim, a in items
             ),
         )
 
