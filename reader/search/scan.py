@@ -61,6 +61,18 @@ class Scan:
         return json.dumps([str(root) for root in self.roots])
 
 
+def changes(scan: Scan) -> str:
+    """What a scan found changed, in words: ``2 files new or changed, 1 deleted``."""
+    parts = []
+    if scan.changed:
+        parts.append(
+            f"{len(scan.changed)} {'file' if len(scan.changed) == 1 else 'files'} new or changed"
+        )
+    if scan.gone:
+        parts.append(f"{len(scan.gone)} deleted")
+    return ", ".join(parts) or "the corpus folders changed"
+
+
 def scan_corpus(
     store: ArticleStore, corpus: list[Path], overrides: dict[str, dict[str, Any]]
 ) -> Scan:
