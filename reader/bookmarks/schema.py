@@ -9,13 +9,15 @@ The file (version 1)::
       ...
 
 Reading uses the safe loader only. Keys a user adds by hand are kept (and reported as
-warnings); comments are not kept when the file is rewritten.
+warnings). A rewrite keeps each entry it does not change as written (:class:`EntryCache`),
+comments inside it included; comments at the left margin are not kept.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -517,6 +519,11 @@ _DUMP_OPTIONS: dict[str, Any] = {
 }
 
 
+ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]", re.MULTILINE)
+"""Something that may be a YAML anchor or alias (also ``&``/``*`` inside a quote: then the
+entries are formatted again, which is only slower)."""
+
+
 class EntryCache:
     """The YAML text of entries already written, by content, so a rewrite of the file
     only formats the entries that are new or changed."""
@@ -536,6 +543,17 @@ class EntryCache:
             text = _dump_entry(bm.to_dict())
             self._texts[key] = text
         return text
+
+    def take_as_read(self, parsed: ParseCache, text: str) -> None:
+        """Write the entries just read (``parsed`` holds them, from ``text``) back as their
+        text in the file: an unchanged entry is never formatted again (formatting every
+        entry was a third of an add to a 20,000-bookmark file) and stays as it was written.
+        Not when an entry may lean on another's anchor (``&a`` … ``*a``): a rewrite
+        without the other would break it."""
+        if parsed.prefix is None or ANCHOR_OR_ALIAS.search(text):
+            return
+        for chunk, bm in parsed.entries.items():
+            self._texts[self._key(bm)] = chunk
 
     def keep_only(self, bookmarks: list[Bookmark]) -> None:
         """Forget entries that are no longer in ``bookmarks`` (bounds the memory)."""

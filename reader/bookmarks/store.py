@@ -303,6 +303,8 @@ class BookmarkStore:
             self._hash, self._stamp = digest, stamp
             self.error = None
             self._loaded = True
+            if parsed is not None:
+                self._entry_cache.take_as_read(self._parse_cache, text)
         return list(self._bookmarks)
 
     def _backup(self, raw: bytes) -> Path | None:
