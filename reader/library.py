@@ -20,6 +20,7 @@ from reader.config import Config
 from reader.corpus.model import Article, Passage, When, split_passage_id
 from reader.search import manifest
 from reader.search.entity_names import resolve_entity_names
+from reader.search.index_folder import read_only_error
 from reader.search.indexer import (
     Progress,
     UpdateReport,
@@ -38,7 +39,7 @@ from reader.search.query import (
     parse_query,
     query_terms,
 )
-from reader.search.scan import IndexPaths, Scan, scan_corpus
+from reader.search.scan import IndexPaths, Scan, changes, scan_corpus
 from reader.search.store import ArticleStore, ArticleSummary
 from reader.search.write_lock import write_lock
 
@@ -119,6 +120,9 @@ class Library:
                 scan = scan_corpus(self.store, self.config.corpus, self.config.overrides)
             if scan is not None and scan.is_current:  # nothing to write: no lock to wait for
                 return self._update(progress, scan)
+            if scan is not None and self.store.read_only:
+                why = f"the index must be updated ({changes(scan)})"
+                raise read_only_error(self.paths.root, why)
         with write_lock(self.paths.root, waiting), self._lock:
             # what another writer did while this one waited is not in the scan: look again
             return self._update(progress, None if waited else scan)
@@ -147,6 +151,8 @@ class Library:
         store as carrying analysis ``version`` (kind ``INDEXED``). Waits for another
         process writing this index, as :meth:`update` does."""
         tick = progress or (lambda phase, done, total: None)
+        if self.store.read_only:
+            raise read_only_error(self.paths.root, "the articles' analysis must be indexed")
         with write_lock(self.paths.root, lambda pid: tick("waiting", pid, 0)):
             self._reindex(ids, entry, version, tick)
 

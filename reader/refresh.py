@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reader.library import ANALYSIS, INDEXED, Library
+from reader.search.index_folder import read_only_error
 from reader.search.indexer import Progress, UpdateReport
 
 if TYPE_CHECKING:
@@ -162,6 +163,9 @@ def enrich(
         if store.analysis_complete() == version:
             return EnrichReport(seconds=time.perf_counter() - started)
         todo = store.analysis_missing(ANALYSIS, version)
+    if todo and store.read_only:
+        why = f"the analysis of {len(todo)} article(s) must be stored"
+        raise read_only_error(library.paths.root, why)
     report = EnrichReport(pending=len(todo))
     if todo:
         articles = _articles_unlocked(library, todo)

@@ -1,6 +1,6 @@
 """A bookmark stays with its text when article ids change under it (reliability review,
-finding 9: of two files ``a/x.txt`` and ``b/x.txt`` (ids ``x`` and ``x~2``), after ``a`` is
-deleted and the index rebuilt, ``b`` becomes ``x``; A's bookmark was then shown "changed"
+finding 9: of two files ``a/x.txt`` and ``b/x.txt`` (ids ``x`` and ``x~<hash>``), after ``a`` is
+deleted, ``b`` becomes ``x``; A's bookmark was then shown "changed"
 with B's text, and B's "orphaned"). And a quote moved to another article of its source is
 found there (smaller finding)."""
 
@@ -41,7 +41,7 @@ def test_bookmarks_keep_their_text_when_a_rebuild_renumbers_the_ids(capsys, tmp_
     a_id = json.loads(out)["hits"][0]["passage_id"]
     _, out = run(capsys, "search", "Radfahrer", "--json", "--corpus", str(corpus))
     b_id = json.loads(out)["hits"][0]["passage_id"]
-    assert {a_id, b_id} == {"x#p1", "x~2#p1"}
+    assert a_id == "x#p1" and b_id.startswith("x~") and b_id.endswith("#p1")
     for pid, note in ((a_id, "A"), (b_id, "B")):
         run(capsys, "bookmarks", "add", pid, "--note", note, "--corpus", str(corpus))
     # a is deleted, and the index is rebuilt from scratch: b's article takes the id x

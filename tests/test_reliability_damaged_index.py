@@ -60,3 +60,28 @@ def test_the_index_says_which_file_was_damaged(indexed_seeds: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert f"rebuilt the index: damaged index ({segment.name} has" in done.stdout
     assert "indexed 5 articles" in done.stdout
+
+
+def test_a_file_touched_but_not_changed_is_not_taken_for_damage(tmp_path: Path) -> None:
+    """A file whose modification time changed but not its text is read again and nothing is
+    indexed; that update wrote an empty commit, a new table of contents the manifest did not
+    record, and the next run rebuilt the whole index as "damaged"."""
+    from reader.config import Config
+    from reader.library import Library
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    article = corpus / "brand.txt"
+    article.write_text("Brand\n\nIn der Nacht brannte ein Dachstuhl.\n", encoding="utf-8")
+    config = Config(corpus=[corpus], index_dir=tmp_path / "index")
+    library = Library(config)
+    library.update()
+    later = article.stat().st_mtime + 60
+    os.utime(article, (later, later))
+    assert library.update().files_read == 1
+    library.close()
+    again = Library(config)
+    report = again.update()
+    assert not report.rebuilt, report.rebuild_reason
+    assert again.search("Dachstuhl").total == 1
+    again.close()

@@ -5,11 +5,15 @@ folder crashed every command, after trying to wipe the index)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import sqlite3
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -88,34 +92,91 @@ def files_of(root: Path) -> dict[str, bytes]:
     }
 
 
-def test_a_read_only_index_folder_is_a_message_and_nothing_is_deleted(
-    capsys, seeds: Path, tmp_path: Path
-) -> None:
-    index_dir = tmp_path / "index"
-    config = config_with(tmp_path, index_dir)
-    options = ["--config", str(config), "--corpus", str(seeds)]
-    assert main([*options, "index"]) == 0
-    capsys.readouterr()
-    before = files_of(index_dir)
+@contextmanager
+def read_only(index_dir: Path) -> Iterator[None]:
+    """``index_dir`` and everything in it without write permission, for the block."""
     folders = [index_dir, *(p for p in index_dir.rglob("*") if p.is_dir())]
     for path in [*folders, *(p for p in index_dir.rglob("*") if p.is_file())]:
         path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     try:
-        for command in (["search", "Putin"], ["index"]):
-            done = subprocess.run(
-                [*as_ordinary_user(), sys.executable, "-m", "reader", *options, *command],
-                capture_output=True,
-                text=True,
-                env=env,
-                timeout=120,
-            )
-            assert done.returncode == 2, done.stderr
-            assert "Traceback" not in done.stderr, done.stderr
-            assert f"cannot use the index folder {index_dir}" in done.stderr
-            assert "cannot be written to" in done.stderr
-            assert "nothing in it was changed" in done.stderr
-            assert files_of(index_dir) == before
+        yield
     finally:
         for path in folders:
             path.chmod(path.stat().st_mode | stat.S_IWUSR)
+
+
+def indexed(capsys, seeds: Path, tmp_path: Path) -> tuple[Path, list[str]]:
+    """The seeds indexed (and analysed) into ``tmp_path/index``; the options naming it."""
+    index_dir = tmp_path / "index"
+    options = ["--config", str(config_with(tmp_path, index_dir)), "--corpus", str(seeds)]
+    assert main([*options, "index"]) == 0
+    capsys.readouterr()
+    return index_dir, options
+
+
+def run_as_user(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*as_ordinary_user(), sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+        timeout=120,
+    )
+
+
+def assert_read_only_message(done: subprocess.CompletedProcess[str], index_dir: Path) -> None:
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    assert f"cannot use the index folder {index_dir}" in done.stderr
+    assert "cannot be written to" in done.stderr
+    assert "nothing in it was changed" in done.stderr
+
+
+def test_a_current_index_in_a_read_only_folder_answers(capsys, seeds: Path, tmp_path: Path) -> None:
+    """Finding 12 for a current index: ``search`` only printed the read-only message. The
+    store is now opened read-only (``immutable``: not even its ``-shm`` can be made) and no
+    stamp, cache or mark is written."""
+    index_dir, options = indexed(capsys, seeds, tmp_path)
+    assert main([*options, "search", "Putin", "--json"]) == 0
+    expected = json.loads(capsys.readouterr().out)
+    before = files_of(index_dir)
+    with read_only(index_dir):
+        found = run_as_user(tmp_path, *options, "search", "Putin", "--json")
+        assert found.returncode == 0, found.stderr
+        assert json.loads(found.stdout) == expected
+        for command in (["index"], ["timeline"], ["show", "001_71db2df63f5cd903"]):
+            done = run_as_user(tmp_path, *options, *command)
+            assert done.returncode == 0 and done.stderr == "", (command, done.stderr)
+        assert "up to date" in run_as_user(tmp_path, *options, "index").stdout
+        assert files_of(index_dir) == before  # nothing written, no -wal or -shm made
+
+
+def test_a_read_only_index_that_must_be_updated_is_a_message(
+    capsys, seeds: Path, tmp_path: Path
+) -> None:
+    index_dir, options = indexed(capsys, seeds, tmp_path)
+    before = files_of(index_dir)
+    article = next(iter(sorted(seeds.glob("*.txt"))))
+    article.write_text(article.read_text(encoding="utf-8") + "\nNeu.\n", encoding="utf-8")
+    with read_only(index_dir):
+        for command in (["search", "Putin"], ["index"]):
+            done = run_as_user(tmp_path, *options, *command)
+            assert_read_only_message(done, index_dir)
+            assert "the index must be updated (1 file new or changed)" in done.stderr
+            assert files_of(index_dir) == before
+
+
+def test_a_read_only_index_folder_that_needs_a_rebuild_is_a_message_and_nothing_is_deleted(
+    capsys, seeds: Path, tmp_path: Path
+) -> None:
+    index_dir, options = indexed(capsys, seeds, tmp_path)
+    with sqlite3.connect(index_dir / "store.sqlite") as db:  # as if an older reader built it
+        db.execute("UPDATE meta SET value = 'schema=0;store=0' WHERE key = 'version'")
+    db.close()
+    before = files_of(index_dir)
+    with read_only(index_dir):
+        for command in (["search", "Putin"], ["index"]):
+            done = run_as_user(tmp_path, *options, *command)
+            assert_read_only_message(done, index_dir)
+            assert "the index must be rebuilt (index format changed" in done.stderr
+            assert files_of(index_dir) == before

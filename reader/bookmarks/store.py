@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from reader.bookmarks import known
 from reader.bookmarks.anchor import ArticleLookup, find_passage, make_bookmark
 from reader.bookmarks.model import (
     Bookmark,
@@ -248,9 +249,15 @@ class BookmarkStore:
                 text = dump_text(items, self._extra, cache=self._entry_cache)
                 raw = text.encode("utf-8")
                 self._write(raw)
-                self._parse_cache.remember(text, BookmarkFile(items, self._extra))
                 self._bookmarks = list(items)
                 self._hash = _digest(raw)
+                if self._extra or any(bm.extra for bm in items):
+                    self._parse_cache.remember(text, BookmarkFile(items, self._extra))
+                    known.forget(self.path)
+                else:
+                    texts = {self._entry_cache.text(bm): bm for bm in items}
+                    self._parse_cache.remember_written(text, texts)
+                    known.save(self.path, self._hash, items)
                 self._stamp = self._stat()
             return result
 
@@ -290,7 +297,9 @@ class BookmarkStore:
         if not (self._loaded and digest == self._hash and self.error is None):
             try:
                 text = _decode(raw, self.path) if raw else ""
-                parsed = parse_text(text, self.path, self._parse_cache) if text else None
+                parsed = ours = self._known(text, digest) if text else None
+                if parsed is None and text:
+                    parsed = parse_text(text, self.path, self._parse_cache)
             except BookmarkFileError as exc:
                 assert raw is not None
                 exc.backup = self._backup(raw)
@@ -303,7 +312,16 @@ class BookmarkStore:
             self._hash, self._stamp = digest, stamp
             self.error = None
             self._loaded = True
+            if parsed is not None:
+                self._entry_cache.take_as_read(self._parse_cache, text, ours=ours is not None)
         return list(self._bookmarks)
+
+    def _known(self, text: str, digest: str | None) -> BookmarkFile | None:
+        """The file as the last writer saved it (:mod:`.known`), if it is just that."""
+        if self._parse_cache.prefix is not None:  # (this store has read it: its cache is on)
+            return None
+        bookmarks = known.load(self.path, digest) if digest else None
+        return self._parse_cache.adopt(text, bookmarks) if bookmarks is not None else None
 
     def _backup(self, raw: bytes) -> Path | None:
         """Copy an unusable file to ``<name>.broken-<time>``, once per distinct content

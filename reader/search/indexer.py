@@ -20,11 +20,12 @@ from whoosh import index as whoosh_index
 from whoosh.index import Index
 
 from reader.corpus.formats import Problem
-from reader.corpus.loader import load_file
+from reader.corpus.loader import FileResult, load_file
 from reader.corpus.model import Article
 from reader.search import manifest
+from reader.search.article_ids import IdPlan, give_id, plan_ids
 from reader.search.index_folder import check_writable, make_index_folder
-from reader.search.scan import VERSION_KEY, IndexPaths, Scan, scan_corpus
+from reader.search.scan import ROOTS_KEY, VERSION_KEY, IndexPaths, Scan, scan_corpus
 from reader.search.schema import DATE_FORMAT, build_schema
 from reader.search.store import ArticleStore, StoreError
 from reader.search.write_lock import write_lock
@@ -186,23 +187,22 @@ def update_index(
         report.seconds = time.perf_counter() - started
         return report
 
+    loaded = _read_files(store, [str(p) for p in changed], scan, overrides, report, tick)
+    plan = loaded.plan
     to_index: list[Article] = []
     delete_ids: set[str] = set()
     for gone_path in gone:
         removed = store.remove_file(gone_path)
         delete_ids.update(removed)
         report.removed += len(removed)
-    for n, path in enumerate(changed, start=1):
-        key = str(path)
-        result = load_file(path, overrides)
-        report.files_read += 1
-        report.problems.extend(result.problems)
-        old = store.article_hashes(key)
-        seen: set[str] = set()
-        items: list[tuple[int, str, Article]] = []
+    olds = {key: store.article_hashes(key) for key in loaded.results}
+    puts: list[tuple[str, list[tuple[int, str, str, Article]]]] = []
+    for key, result in loaded.results.items():
+        old = olds[key]
+        items: list[tuple[int, str, str, Article]] = []
         for seq, article in enumerate(result.articles):
-            article.id = _unique_id(article, key, seen, store, report.problems)
-            seen.add(article.id)
+            claim = article.id
+            give_id(article, plan.ids[(key, seq)], plan.holders, report.problems)
             digest = article_hash(article)
             if old.get(article.id) == digest:
                 continue
@@ -211,48 +211,64 @@ def update_index(
                 delete_ids.add(article.id)
             else:
                 report.added += 1
-            items.append((seq, digest, article))
+            items.append((seq, digest, claim, article))
             to_index.append(article)
-        vanished = [aid for aid in old if aid not in seen]
+        kept = {plan.ids[(key, seq)] for seq in range(len(result.articles))}
+        vanished = [aid for aid in old if aid not in kept]
         store.remove_articles(vanished)
         delete_ids.update(vanished)
         report.removed += len(vanished)
+        puts.append((key, items))
+    for key, items in puts:  # (after every removal: an id may pass from one file to another)
         store.put_articles(key, items)
-        tick("read", n, len(changed))
 
     _write_whoosh(ix, to_index, delete_ids, tick)
     for key, (mtime, size) in current.items():
         store.set_file(key, mtime, size)
     store.set_meta("overrides", scan.fingerprint)
+    store.set_meta(ROOTS_KEY, scan.roots_key)
     store.commit()
     report.articles = store.count()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _unique_id(
-    article: Article, file: str, seen: set[str], store: ArticleStore, problems: list[Problem]
-) -> str:
-    """Keep ids unique across the corpus: a clash gets a suffix and a warning."""
-    aid = article.id
-    owner = store.owner_of(aid)
-    if aid not in seen and (owner is None or owner == file):
-        return aid
-    n = 2
-    while f"{aid}~{n}" in seen or store.owner_of(f"{aid}~{n}") not in (None, file):
-        n += 1
-    new = f"{aid}~{n}"
-    problems.append(
-        Problem(article.path, f"duplicate article id {aid!r}; using {new!r}", skipped=False)
-    )
-    article.passages = [
-        type(p)(p.id.replace(aid, new, 1), new, p.index, p.start, p.end, p.text)
-        for p in article.passages
-    ]
-    return new
+@dataclass
+class _Loaded:
+    results: dict[str, FileResult]
+    plan: IdPlan
+
+
+def _read_files(
+    store: ArticleStore,
+    changed: list[str],
+    scan: Scan,
+    overrides: dict[str, dict[str, Any]],
+    report: UpdateReport,
+    tick: Progress,
+) -> _Loaded:
+    """Read the changed files, and then every other file whose ids they change (its
+    articles are re-keyed as if it had changed: the index, the store and search agree)."""
+    results: dict[str, FileResult] = {}
+    to_read, total = changed, len(changed)
+    while True:
+        for key in to_read:
+            result = load_file(Path(key), overrides)
+            results[key] = result
+            report.files_read += 1
+            report.problems.extend(result.problems)
+            tick("read", len(results), total)
+        claims = {key: [a.id for a in result.articles] for key, result in results.items()}
+        plan = plan_ids(store, scan.roots, claims, scan.gone, scan.roots_changed)
+        to_read = sorted(plan.stale - results.keys())
+        total += len(to_read)
+        if not to_read:
+            return _Loaded(results, plan)
 
 
 def _write_whoosh(ix: Index, articles: list[Article], delete_ids: set[str], tick: Progress) -> None:
+    if not articles and not delete_ids:  # (an empty commit would replace the table of
+        return  # contents, unrecorded by the manifest: taken for damage at the next open)
     passages = sum(len(a.passages) for a in articles)
     bulk = passages >= BULK_WRITER_THRESHOLD
     if bulk:

@@ -9,19 +9,21 @@ import hashlib
 import json
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.corpus.formats import Problem
 from reader.corpus.loader import discover
 from reader.search import store_check
+from reader.search.article_ids import corpus_roots
 from reader.search.store import STORE_VERSION, ArticleStore, ArticleSummary, StoreError
 
 SCHEMA_VERSION = 3
 """The Whoosh schema's version (:mod:`reader.search.schema`): any change there bumps it,
 which makes the next run rebuild the index."""
 VERSION_KEY = f"schema={SCHEMA_VERSION};store={STORE_VERSION}"
+ROOTS_KEY = "roots"  # meta: the corpus roots of the last update, as Scan.roots_key
 
 
 class IndexPaths:
@@ -45,10 +47,30 @@ class Scan:
     gone: list[str]
     fingerprint: str
     problems: list[Problem]
+    roots: list[Path] = field(default_factory=list)
+    roots_changed: bool = False
+    """The corpus roots differ from the last update's: ids claimed twice are settled again
+    (the paths relative to the roots decide them, :mod:`reader.search.article_ids`)."""
 
     @property
     def is_current(self) -> bool:
-        return not self.changed and not self.gone
+        return not self.changed and not self.gone and not self.roots_changed
+
+    @property
+    def roots_key(self) -> str:
+        return json.dumps([str(root) for root in self.roots])
+
+
+def changes(scan: Scan) -> str:
+    """What a scan found changed, in words: ``2 files new or changed, 1 deleted``."""
+    parts = []
+    if scan.changed:
+        parts.append(
+            f"{len(scan.changed)} {'file' if len(scan.changed) == 1 else 'files'} new or changed"
+        )
+    if scan.gone:
+        parts.append(f"{len(scan.gone)} deleted")
+    return ", ".join(parts) or "the corpus folders changed"
 
 
 def scan_corpus(
@@ -74,7 +96,9 @@ def scan_corpus(
         current[str(path)] = (st.st_mtime_ns, st.st_size)
     changed = [p for p in files if overrides_changed or known.get(str(p)) != current[str(p)]]
     gone = [p for p in known if p not in current]
-    return Scan(current, changed, gone, fingerprint, problems)
+    scan = Scan(current, changed, gone, fingerprint, problems, corpus_roots(corpus))
+    scan.roots_changed = store.get_meta(ROOTS_KEY) != scan.roots_key
+    return scan
 
 
 def current_summaries(

@@ -7,18 +7,22 @@ reading never recomputes them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from reader.corpus.model import Article, Passage, When, passage_id
 from reader.search import store_check
+from reader.search.index_folder import is_read_only, read_only_error
+from reader.search.read_only import connect_read_only
 
-STORE_VERSION = 1
+STORE_VERSION = 2
+"""2: ``articles.claim``, the id an article asked for (:mod:`reader.search.article_ids`)."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -29,9 +33,10 @@ CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, file TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL,
     title TEXT NOT NULL, source TEXT NOT NULL, date TEXT, date_inferred INTEGER NOT NULL,
     url TEXT NOT NULL, language TEXT NOT NULL, place TEXT NOT NULL, path TEXT NOT NULL,
-    text TEXT NOT NULL, passages TEXT NOT NULL
+    text TEXT NOT NULL, passages TEXT NOT NULL, claim TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
+CREATE INDEX IF NOT EXISTS articles_claim ON articles(claim);
 CREATE TABLE IF NOT EXISTS analysis (
     article_id TEXT NOT NULL, kind TEXT NOT NULL, hash TEXT NOT NULL, data TEXT NOT NULL,
     PRIMARY KEY (article_id, kind)
@@ -106,15 +111,41 @@ class StoreError(Exception):
     """The store file is unreadable; the caller rebuilds it."""
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _writes(
+    method: Callable[Concatenate[ArticleStore, _P], _R],
+) -> Callable[Concatenate[ArticleStore, _P], _R]:
+    """A write that a store opened read-only refuses with the index folder's message."""
+
+    @functools.wraps(method)
+    def write(store: ArticleStore, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        if store.read_only:
+            raise read_only_error(store.path.parent, "the index must be updated")
+        return method(store, *args, **kwargs)
+
+    return write
+
+
 class ArticleStore:
+    """The store. In a folder nothing can be written to (``read_only``) it is opened to read
+    and answers; stamps, caches and marks (``set_meta``, ``put_analysis``, ``commit``) are
+    then skipped, and a change to the articles raises the folder's ``IndexFolderError``."""
+
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.read_only = is_read_only(path.parent)
         try:
-            # another process writing: wait for it (readers go on under WAL)
-            self.db = sqlite3.connect(path, check_same_thread=False, timeout=BUSY_SECONDS)
-            self.db.executescript(_SCHEMA)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
+            if self.read_only:
+                self.db = connect_read_only(path, BUSY_SECONDS)
+            else:
+                # another process writing: wait for it (readers go on under WAL)
+                self.db = sqlite3.connect(path, check_same_thread=False, timeout=BUSY_SECONDS)
+                self.db.executescript(_SCHEMA)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: {exc}") from exc
 
@@ -139,7 +170,7 @@ class ArticleStore:
             return
         self._closed = True
         self.db.close()
-        if self._whole:
+        if self._whole and not self.read_only:
             store_check.record_whole(self.path)
 
     # meta ----------------------------------------------------------------------------
@@ -148,6 +179,8 @@ class ArticleStore:
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str) -> None:
+        if self.read_only:
+            return
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     # files ---------------------------------------------------------------------------
@@ -155,9 +188,11 @@ class ArticleStore:
         rows = self.db.execute("SELECT path, mtime_ns, size FROM files")
         return {path: (mtime, size) for path, mtime, size in rows}
 
+    @_writes
     def set_file(self, path: str, mtime_ns: int, size: int) -> None:
         self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (path, mtime_ns, size))
 
+    @_writes
     def remove_file(self, path: str) -> list[str]:
         ids = self.article_ids_of(path)
         self.db.execute("DELETE FROM files WHERE path=?", (path,))
@@ -179,17 +214,42 @@ class ArticleStore:
         )
         return [row[0] for row in rows]
 
-    def owner_of(self, article_id: str) -> str | None:
-        row = self.db.execute("SELECT file FROM articles WHERE id=?", (article_id,)).fetchone()
-        return row[0] if row else None
+    def claims_of(self, files: Collection[str]) -> list[str]:
+        """The ids the articles of ``files`` asked for (see :mod:`.article_ids`)."""
+        return [row[0] for row in self._where_in("claim", "file", files)]
 
-    def put_articles(self, file: str, items: list[tuple[int, str, Article]]) -> None:
-        """Insert or replace articles; analysis of a replaced article is dropped."""
+    def claimants(self, claims: Collection[str]) -> list[tuple[str, str, int, str]]:
+        """``(claim, file, seq, id)`` of every article that asked for one of ``claims``."""
+        return [tuple(row) for row in self._where_in("claim, file, seq, id", "claim", claims)]
+
+    def _where_in(self, columns: str, column: str, values: Collection[str]) -> list[Any]:
+        rows: list[Any] = []
+        wanted = sorted(values)
+        for start in range(0, len(wanted), 500):  # (SQLite's limit on bound variables)
+            chunk = wanted[start : start + 500]
+            rows += self.db.execute(
+                f"SELECT {columns} FROM articles WHERE {column} IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        return rows
+
+    def files_claiming(self, claim: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT file FROM articles WHERE claim=?", (claim,))]
+
+    def shared_claims(self) -> set[str]:
+        """Every id that two or more articles asked for."""
+        rows = self.db.execute("SELECT claim FROM articles GROUP BY claim HAVING count(*) > 1")
+        return {row[0] for row in rows}
+
+    @_writes
+    def put_articles(self, file: str, items: list[tuple[int, str, str, Article]]) -> None:
+        """Insert or replace articles (``(seq, content hash, claimed id, article)``);
+        analysis of a replaced article is dropped."""
         self.db.executemany(
-            "DELETE FROM analysis WHERE article_id=?", ((a.id,) for _, _, a in items)
+            "DELETE FROM analysis WHERE article_id=?", ((a.id,) for _, _, _, a in items)
         )
         self.db.executemany(
-            "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 (
                     a.id,
@@ -206,16 +266,19 @@ class ArticleStore:
                     a.path,
                     a.text,
                     json.dumps([[p.start, p.end] for p in a.passages]),
+                    claim,
                 )
-                for seq, digest, a in items
+                for seq, digest, claim, a in items
             ),
         )
 
+    @_writes
     def remove_articles(self, ids: Iterable[str]) -> None:
         pairs = [(i,) for i in ids]
         self.db.executemany("DELETE FROM articles WHERE id=?", pairs)
         self.db.executemany("DELETE FROM analysis WHERE article_id=?", pairs)
 
+    @_writes
     def set_date(self, article_id: str, when: When | None) -> None:
         self.db.execute(
             "UPDATE articles SET date=?, date_inferred=? WHERE id=?",
@@ -303,6 +366,8 @@ class ArticleStore:
         return (row[0], json.loads(row[1])) if row else None
 
     def put_analysis(self, article_id: str, kind: str, digest: str, data: Any) -> None:
+        if self.read_only:  # (what must be stored, Library.reindex and enrich refuse first)
+            return
         self.db.execute(
             "INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)",
             (article_id, kind, digest, json.dumps(data, ensure_ascii=False)),
@@ -346,4 +411,5 @@ class ArticleStore:
         return h.hexdigest()[:16]
 
     def commit(self) -> None:
-        self.db.commit()
+        if not self.read_only:
+            self.db.commit()
