@@ -560,6 +560,8 @@ def _speaker_colon(r: _Reader, begin: int, colon: int, end: int) -> _Found | Non
             return None
         if speaker.label == "LOC" and colon - begin == 1 and not _says(r, begin, colon):
             return None  # "Berlin: …", "Schweiz: …": a place as the topic
+    if not quoted and toks[end].text == "?":
+        return None  # "Berlinale: Wie spricht man mit Filmstars?": a topic and a question
     mode = "direct" if quoted else "according_to"
     start, stop = toks[colon + 1 if quoted else colon].end, toks[end].end
     return _Found(start, stop, toks[colon], ":", mode, speaker, quote=quoted)

@@ -85,8 +85,8 @@ def cmd_index(args: argparse.Namespace, ctx: Context) -> int:
         )
     if enriched.analysed or enriched.reindexed:
         print(
-            f"analysed {count(enriched.analysed, 'article')} (dates, entities) and updated "
-            f"{enriched.reindexed} in the index in {enriched.seconds:.2f} s"
+            f"analysed {count(enriched.analysed, 'article')} (dates, entities, statements) "
+            f"and updated {enriched.reindexed} in the index in {enriched.seconds:.2f} s"
         )
     if dated:
         print(
