@@ -171,3 +171,18 @@ def test_the_same_statement_on_another_occasion_is_a_related_passage(capsys, ind
     _, out, _ = run(capsys, "--corpus", corpus, "related", "000_c7c4b8e3e078befc#p6", "--json")
     links = {r["passage_id"]: r["link"] for r in json.loads(out)["related"]}
     assert links.get("001_71db2df63f5cd903#p3") == "event"
+
+
+def test_a_teasers_statement_is_listed_but_not_counted_as_coverage(capsys, indexed_seeds):
+    """RT DE's "Mehr zum Thema - US-Senator: …" links another article: the statement is
+    listed (marked a teaser), but RT DE does not report it."""
+    corpus = str(indexed_seeds)
+    _, out, _ = run(capsys, "--corpus", corpus, "statements", "--speaker", "US-Senator", "--json")
+    (teaser,) = json.loads(out)["statements"]
+    assert teaser["teaser"] and teaser["source"] == "RT DE"
+    _, out, _ = run(capsys, "--corpus", corpus, "coverage", "--json")
+    data = json.loads(out)
+    assert teaser["group"] not in {g["id"] for g in data["groups"]}
+    assert all(
+        teaser["id"] not in c["statements"] for g in data["cells"].values() for c in g.values()
+    )

@@ -110,6 +110,8 @@ class Statements:
         """group id → source → the cell."""
         out: dict[str, dict[str, Cell]] = defaultdict(dict)
         for row in self.rows:
+            if row.statement.teaser:
+                continue  # a "Mehr zum Thema" line names another article: no report here
             cell = out[row.group].setdefault(row.source, Cell())
             cell.statements.append(row.id)
             cell.modes.append(row.statement.mode)
@@ -211,7 +213,7 @@ def build(library: Library, version: str) -> Statements:
                 gid,
                 rows[member[0]][3].who or "(unknown)",
                 label([rows[i][3].text for i in member], words=[rows[i][3].words for i in member]),
-                sorted({rows[i][1] for i in member}),
+                sorted({rows[i][1] for i in member if not rows[i][3].teaser}),
                 [d.isoformat() for d in occasions(days)],
                 [ids[i] for i in member],
             )

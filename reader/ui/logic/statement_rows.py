@@ -63,7 +63,8 @@ def coverage_rows(
     speaker), with its marks."""
     modes: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for row in table.rows:
-        modes[row.group][row.source].append(row.statement.mode)
+        if not row.statement.teaser:  # (a teaser names another article's statement)
+            modes[row.group][row.source].append(row.statement.mode)
     groups = [g for g in table.groups if len(g.sources) >= min_sources]
     if sort == "speaker":
         groups.sort(key=lambda g: (g.speaker.casefold(), -len(g.sources), g.id))
@@ -111,7 +112,7 @@ def passage_statements(table: Statements, passage_id: str) -> PassageStatements:
     modes: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     wanted = {r.group for r in here}
     for row in table.rows:
-        if row.group in wanted:
+        if row.group in wanted and not row.statement.teaser:
             modes[row.group][row.source].append(row.statement.mode)
     for r in here:
         result.elsewhere[r.id] = [
