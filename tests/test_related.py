@@ -201,5 +201,5 @@ def test_related_and_compare_commands(capsys) -> None:
         assert err.startswith("reader: ") and ("no passage" in err or "--limit" in err)
     assert main(["compare", quote, "000_c7c4b8e3e078befc#p6", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"a", "b", "similarity", "segments"}
+    assert set(data) == {"a", "b", "similarity", "shared", "segments"}
     assert any(s["op"] == "equal" and "Garantien" in s["a_text"] for s in data["segments"])

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import itertools
 
 import pytest
 
-from reader.analysis.text_diff import compare, similarity
+from reader.analysis.text_diff import compare, shared_phrases, similarity
 
 REUTERS = (
     "„Deshalb ist Russland ernsthaft daran interessiert, verlässliche und rechtlich "
@@ -93,3 +94,34 @@ def test_similarity_is_a_share() -> None:
     assert similarity(REUTERS, RT) == pytest.approx(similarity(RT, REUTERS))
     assert 0.3 < similarity(REUTERS, RT) < 0.8
     assert similarity("ganz anders", "völlig verschieden") == 0.0
+
+
+def test_shared_wording_is_found_in_any_order() -> None:
+    """The review's pair (issue 15 D7): Reuters ¶2 and RT DE ¶7 put the same phrases in
+    another order; an alignment in order finds only a few of them."""
+    reuters = (
+        "In dem zweistündigen Videogespräch mit Biden sagte Putin, die NATO verstärke ihr "
+        "militärisches Potenzial in der Nähe der russischen Grenzen und unternehme "
+        "„gefährliche Versuche, ukrainisches Gebiet zu erobern“, so der Kreml."
+    )
+    rt = (
+        "Der russische Staatschef betonte jedoch, dass der von den USA angeführte "
+        'Militärblock "gefährliche Versuche unternimmt, ukrainisches Territorium zu '
+        'erobern", und sein militärisches Potenzial an den russischen Grenzen aufbaue.'
+    )
+    found = shared_phrases(reuters, rt)
+    phrases = {reuters[s:e] for s, e in found.a}
+    assert {"gefährliche Versuche", "zu erobern", "militärisches Potenzial"} <= phrases
+    assert {"gefährliche Versuche", "zu erobern", "militärisches Potenzial"} <= {
+        rt[s:e] for s, e in found.b
+    }
+    assert "in der" not in phrases  # short words alone are no shared wording
+    in_order = difflib.SequenceMatcher(
+        None, reuters.lower().split(), rt.lower().split(), autojunk=False
+    ).ratio()
+    assert similarity(reuters, rt) > 2 * in_order
+
+
+def test_each_word_is_shared_once() -> None:
+    found = shared_phrases("rote Linie rote Linie", "die rote Linie")
+    assert found.shared_words == 2 and len(found.a) == 1 and len(found.b) == 1

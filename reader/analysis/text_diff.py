@@ -5,6 +5,10 @@ punctuation and quotes ignored) with :class:`difflib.SequenceMatcher` and return
 that cover both texts completely, each marked ``equal`` or not, with offsets into each
 text, so a view can style either side without re-tokenising. Whitespace and punctuation
 between two equal words count as equal.
+
+That alignment keeps the order of both texts; two outlets often say the same in another
+order. :func:`shared_phrases` finds the phrases the two texts share wherever they stand
+(longest first), and :func:`similarity` is the share of words in them.
 """
 
 from __future__ import annotations
@@ -98,12 +102,77 @@ def compare(a_text: str, b_text: str) -> list[Segment]:
     return segments
 
 
-def similarity(a_text: str, b_text: str) -> float:
-    """Share of words the two texts have in common, in order (0 … 1)."""
+MIN_PHRASE = 2  # words a shared phrase has at least ...
+MIN_WORD = 7  # ... unless it is one word this long ("Sicherheitsgarantien")
+
+
+@dataclass(frozen=True, slots=True)
+class Shared:
+    """The phrases two texts share, in any order: word ranges as character offsets."""
+
+    a: list[tuple[int, int]]
+    b: list[tuple[int, int]]
+    a_words: int
+    b_words: int
+    shared_words: int
+
+
+def shared_phrases(a_text: str, b_text: str) -> Shared:
+    """The phrases of ``a_text`` that ``b_text`` has too, wherever they stand: the longest
+    common run of words first, then the longest among the words left, down to
+    :data:`MIN_PHRASE` words (or one word of :data:`MIN_WORD` letters); a phrase of only
+    short words ("in der") does not count."""
     a_words, b_words = _words(a_text), _words(b_text)
-    if not a_words and not b_words:
+    a_free = [True] * len(a_words)
+    b_free = [True] * len(b_words)
+    a_spans: list[tuple[int, int]] = []
+    b_spans: list[tuple[int, int]] = []
+    shared = 0
+    while True:
+        found = _longest_free(a_words, b_words, a_free, b_free)
+        if found is None:
+            break
+        i, j, n = found
+        for k in range(n):
+            a_free[i + k] = b_free[j + k] = False
+        a_spans.append((a_words[i][1], a_words[i + n - 1][2]))
+        b_spans.append((b_words[j][1], b_words[j + n - 1][2]))
+        shared += n
+    return Shared(sorted(a_spans), sorted(b_spans), len(a_words), len(b_words), shared)
+
+
+def _longest_free(
+    a: list[tuple[str, int, int]],
+    b: list[tuple[str, int, int]],
+    a_free: list[bool],
+    b_free: list[bool],
+) -> tuple[int, int, int] | None:
+    """The longest run of equal words free on both sides that counts, as (i, j, length)."""
+    best: tuple[int, int, int] | None = None
+    previous = [0] * (len(b) + 1)
+    for i in range(len(a)):
+        current = [0] * (len(b) + 1)
+        if a_free[i]:
+            word = a[i][0]
+            for j in range(len(b)):
+                if b_free[j] and b[j][0] == word:
+                    n = current[j + 1] = previous[j] + 1
+                    if (best is None or n > best[2]) and _counts(a, i - n + 1, n):
+                        best = (i - n + 1, j - n + 1, n)
+        previous = current
+    return best
+
+
+def _counts(words: list[tuple[str, int, int]], start: int, n: int) -> bool:
+    phrase = [w for w, _, _ in words[start : start + n]]
+    if n >= MIN_PHRASE:
+        return any(len(w) >= 4 for w in phrase)
+    return len(phrase[0]) >= MIN_WORD
+
+
+def similarity(a_text: str, b_text: str) -> float:
+    """Share of the two texts' words that are in phrases both have, in any order (0 … 1)."""
+    found = shared_phrases(a_text, b_text)
+    if not found.a_words and not found.b_words:
         return 1.0
-    matcher = difflib.SequenceMatcher(
-        None, [w for w, _, _ in a_words], [w for w, _, _ in b_words], autojunk=False
-    )
-    return matcher.ratio()
+    return 2 * found.shared_words / (found.a_words + found.b_words)

@@ -120,7 +120,7 @@ def cmd_related(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_compare(args: argparse.Namespace, ctx: Context) -> int:
-    from reader.analysis.text_diff import compare, similarity
+    from reader.analysis.text_diff import compare, shared_phrases, similarity
 
     ensure_index(ctx, quiet=args.json)
     library = ctx.library
@@ -130,24 +130,31 @@ def cmd_compare(args: argparse.Namespace, ctx: Context) -> int:
             raise UsageError(_unknown(pid))
     assert a is not None and b is not None
     segments = compare(a.text, b.text)
+    shared = shared_phrases(a.text, b.text)
     if args.json:
         print_json(
             {
                 "a": a.id,
                 "b": b.id,
                 "similarity": round(similarity(a.text, b.text), 3),
+                "shared": {"a": shared.a, "b": shared.b},
                 "segments": [s.to_json() for s in segments],
             }
         )
         return 0
-    marked_a = "".join(
-        s.a_text if s.equal else f"[-{s.a_text.strip()}-] " for s in segments if s.a_text
-    )
-    marked_b = "".join(
-        s.b_text if s.equal else f"{{+{s.b_text.strip()}+}} " for s in segments if s.b_text
-    )
-    print(f"{a.id}\n  {marked_a.strip()}\n{b.id}\n  {marked_b.strip()}")
+    print(f"{a.id}\n  {_marked(a.text, shared.a)}\n{b.id}\n  {_marked(b.text, shared.b)}")
+    print(f"{similarity(a.text, b.text):.0%} of the wording shared ([…]: in both, in any order)")
     return 0
+
+
+def _marked(text: str, shared: list[tuple[int, int]]) -> str:
+    """``text`` with the phrases the other passage shares in brackets."""
+    out, pos = [], 0
+    for start, end in sorted(shared):
+        out += [text[pos:start], "[", text[start:end], "]"]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _unknown(pid: str) -> str:

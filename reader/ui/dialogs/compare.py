@@ -25,7 +25,6 @@ from reader.ui.widgets.styled import StyleSpan, styled
 
 if TYPE_CHECKING:
     from reader.analysis.related import Related
-    from reader.analysis.text_diff import Segment
     from reader.corpus.model import Article
     from reader.library import Library
     from reader.search.store import ArticleSummary
@@ -36,22 +35,18 @@ STACK_WIDTH = 100  # below this many columns the two passages are stacked
 _WORD = re.compile(r"\w+(?:[-‐‑'’]\w+)*")
 
 
-def differing_spans(segments: Sequence[Segment], side: str) -> list[StyleSpan]:
-    """The words of side ``a`` or ``b`` that the other side lacks, as style spans (only
-    the words: the spaces and punctuation between them stay plain)."""
+def unshared_spans(text: str, shared: Sequence[tuple[int, int]]) -> list[StyleSpan]:
+    """The words of ``text`` outside the phrases the other passage shares, as style spans
+    (only the words: the spaces and punctuation between them stay plain)."""
     spans: list[StyleSpan] = []
-    for seg in segments:
-        if seg.equal:
+    k = 0
+    ordered = sorted(shared)
+    for m in _WORD.finditer(text):
+        while k < len(ordered) and ordered[k][1] <= m.start():
+            k += 1
+        if k < len(ordered) and ordered[k][0] <= m.start() < ordered[k][1]:
             continue
-        start, end, text = (
-            (seg.a_start, seg.a_end, seg.a_text)
-            if side == "a"
-            else (seg.b_start, seg.b_end, seg.b_text)
-        )
-        if start == end:
-            continue
-        for m in _WORD.finditer(text):
-            spans.append((start + m.start(), start + m.end(), DIFF_STYLE))
+        spans.append((m.start(), m.end(), DIFF_STYLE))
     return spans
 
 
@@ -112,7 +107,7 @@ class CompareScreen(ModalScreen[Location | None]):
         return self.library.article(article_id)
 
     def _show(self) -> None:
-        from reader.analysis.text_diff import compare, similarity
+        from reader.analysis.text_diff import shared_phrases, similarity
 
         article_id, index = split_passage_id(self.anchor_pid)
         left = self._article(article_id)
@@ -120,9 +115,10 @@ class CompareScreen(ModalScreen[Location | None]):
         right = self._article(other.article_id)
         a_text = left.passages[index].text if left and index < len(left.passages) else ""
         b_text = other.text
-        segments = compare(a_text, b_text)
-        self.a_spans = differing_spans(segments, "a")
-        self.b_spans = differing_spans(segments, "b")
+        # shared wording wherever it stands: another outlet often says it in another order
+        shared = shared_phrases(a_text, b_text)
+        self.a_spans = unshared_spans(a_text, shared.a)
+        self.b_spans = unshared_spans(b_text, shared.b)
         badges = tr.badges_for(self.summaries)
         self.query_one("#compare-a-head", Static).update(_head(badges, left, index, a_text))
         self.query_one("#compare-b-head", Static).update(
