@@ -439,6 +439,32 @@ async def test_keys_can_be_remapped_in_config(indexed_seeds: Path, isolated_home
         assert "| `search` | `s` |" in source
 
 
+async def test_a_remap_onto_a_taken_key_is_refused_and_both_commands_keep_theirs(
+    indexed_seeds: Path, isolated_home: Path
+) -> None:
+    """Issue 15 D3: `timeline: b` would take the bookmark key; one warning names the key,
+    the command that has it and what stays, and `b` still bookmarks while `t` shows the
+    timeline; a misspelt id gets the id it probably meant."""
+    config = Path.cwd() / "config.yaml"
+    config.write_text(
+        f"corpus: {indexed_seeds}\nkeys:\n  timeline: b\n  bookmrk: x\n", encoding="utf-8"
+    )
+    app = ReaderApp(Context())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        taken = await noticed(pilot, lambda n: "'b' for 'timeline'" in n.message)
+        assert "'bookmark'" in taken.message and "keeps 't'" in taken.message
+        misspelt = await noticed(pilot, lambda n: "'bookmrk'" in n.message)
+        assert "did you mean 'bookmark'?" in misspelt.message
+        await open_article(pilot, screen, REUTERS)
+        await pilot.press("t")
+        await until(pilot, lambda: screen.sidebar.active == "timeline", "the timeline")
+        await pilot.press("escape")
+        await open_article(pilot, screen, REUTERS)
+        await pilot.press("b")
+        await until(pilot, lambda: type(app.screen).__name__ == "BookmarkDialog", "the dialog")
+
+
 async def test_the_footer_shows_the_keys_that_apply_and_keeps_them_while_they_do(
     pilot, screen
 ) -> None:

@@ -222,6 +222,10 @@ def test_help_key_tables_show_remapped_keys_and_every_id() -> None:
         assert f"`{command.id}`" in text
     assert check_keymap({"search": "s"}) == []
     assert "'serch'" in check_keymap({"serch": "s"})[0]
+    # two commands that swap their keys are fine; one that takes another's is not
+    assert check_keymap({"timeline": "b", "bookmark": "t"}) == []
+    (taken,) = check_keymap({"library": "slash"})
+    assert "'slash' for 'library'" in taken and "'search'" in taken
 
 
 def test_view_logic_and_cli_do_not_import_textual() -> None:

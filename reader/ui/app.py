@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import App
 from textual.binding import BindingType
 
-from reader.ui.keys import BY_ID, bindings, check_keymap
+from reader.ui.keys import bindings, checked_keymap
 from reader.ui.logic.state import UiState, load_state, save_state
 from reader.ui.messages import SearchRan
 from reader.ui.screens.main import MainScreen
@@ -77,8 +77,8 @@ class ReaderApp(App[int]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self._notes += check_keymap(self.config.keys)
-        self.keymap = {k: v for k, v in self.config.keys.items() if k in BY_ID}
+        warnings, self.keymap = checked_keymap(self.config.keys)
+        self._notes += warnings
         if self.keymap:
             self.set_keymap(self.keymap)
         for note in self._notes:

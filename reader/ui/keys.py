@@ -477,11 +477,59 @@ def key_label(app: App[Any], command_id: str) -> str:
     return key_display(app, first) if first else "?"
 
 
-def check_keymap(keymap: dict[str, str]) -> list[str]:
-    """Problems with the user's ``keys:`` mapping, one message per unknown binding id."""
-    known = ", ".join(sorted(BY_ID))
-    return [
-        f"keys: unknown binding id '{name}' ignored (known ids: {known})"
-        for name in keymap
-        if name not in BY_ID
-    ]
+SHARED_SCOPES: dict[Scope, frozenset[Scope]] = {
+    "app": frozenset({"app", "screen"}),
+    "screen": frozenset({"app", "screen"}),
+}
+"""Scopes whose keys are in force together (the app's and the main screen's); a pane's
+own keys (``list``, ``timeline``, …) win over the screen's while it has the focus."""
+
+
+def check_keymap(keymap: Mapping[str, str]) -> list[str]:
+    """Problems with the user's ``keys:`` mapping, one message each (see :func:`checked_keymap`)."""
+    return checked_keymap(keymap)[0]
+
+
+def checked_keymap(keymap: Mapping[str, str]) -> tuple[list[str], dict[str, str]]:
+    """The user's ``keys:`` mapping without what cannot be used, and one warning for each
+    thing left out: an unknown binding id (with the id it probably meant), or a key that
+    another command uses in the same place (naming both); that command keeps its default."""
+    import difflib
+
+    warnings: list[str] = []
+    usable: dict[str, str] = {}
+    for name, keys in keymap.items():
+        if name in BY_ID:
+            usable[name] = keys
+            continue
+        near = difflib.get_close_matches(name, list(BY_ID), n=1, cutoff=0.6)
+        hint = (
+            f"; did you mean '{near[0]}'?" if near else f" (known ids: {', '.join(sorted(BY_ID))})"
+        )
+        warnings.append(f"keys: unknown binding id '{name}' ignored{hint}")
+    taken = {c.id: _keys(usable.get(c.id, c.key)) for c in COMMANDS}
+    for name in list(usable):
+        command = BY_ID[name]
+        together = SHARED_SCOPES.get(command.scope, frozenset({command.scope}))
+        for key in _keys(usable[name]):
+            other = next(
+                (
+                    c
+                    for c in COMMANDS
+                    if c.id != name and c.scope in together and key in taken[c.id]
+                ),
+                None,
+            )
+            if other is not None:
+                warnings.append(
+                    f"keys: '{key}' for '{name}' is already the key of '{other.id}' "
+                    f"({other.description}); '{name}' keeps '{command.key}'"
+                )
+                del usable[name]
+                taken[name] = _keys(command.key)
+                break
+    return warnings, usable
+
+
+def _keys(keys: str) -> set[str]:
+    return {k.strip() for k in keys.split(",") if k.strip()}
