@@ -99,12 +99,19 @@ def test_config_show_prints_each_value_and_where_it_came_from(capsys, isolated_h
     assert rows[f"overrides.{SEED_RT}.source"].endswith("RT DE  (default)")
 
 
-def test_with_no_user_config_everything_is_a_default(capsys) -> None:
+def test_with_no_user_config_everything_is_a_default(capsys, isolated_home) -> None:
     code, out, _ = run(capsys, "config")  # `config` alone shows
     assert code == 0 and out.startswith("config file: none (the built-in defaults)\n")
     keys = shown(capsys)
     assert {key["from"] for key in keys.values()} == {"default"}
     assert keys["keys"] == {"value": {}, "from": "default"}
+    # the inbox of `reader add` joins the corpus: said, as no layer names it
+    inbox = isolated_home / "data" / "reader" / "articles"
+    inbox.mkdir(parents=True)
+    corpus = shown(capsys)["corpus"]
+    assert corpus["value"] == [str(bundled_seeds()), str(inbox)] and corpus["inbox"] == str(inbox)
+    code, out, _ = run(capsys, "config", "show")
+    assert f"(default; and the inbox of 'reader add' ({inbox}))" in out
 
 
 def test_warnings_and_errors_still_name_the_user_file_line_and_key(capsys, isolated_home) -> None:
