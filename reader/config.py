@@ -1,9 +1,13 @@
 """Configuration: found in a fixed order, validated key by key, never assumed.
 
 Lookup order: ``--config``, ``$READER_CONFIG``, ``./config.yaml``, the user's config folder
-(``$XDG_CONFIG_HOME/reader/config.yaml``), then built-in defaults (the bundled seeds).
+(``$XDG_CONFIG_HOME/reader/config.yaml``). The file found is layered over the built-in
+defaults (the bundled seeds and their overrides), key by key: a key it does not set keeps
+its default, mappings merge, lists and other values replace; ``--corpus`` goes over both.
+:attr:`Config.origins` says where each key's value came from.
 Unknown keys are warnings naming the key; a wrong type is a :class:`ConfigError` naming the
-key, the line and what was expected. Relative paths resolve against the config file's folder.
+key, the line and what was expected. Relative paths resolve against the folder of the file
+that names them.
 The file's text and YAML are read by :mod:`reader.config_text` (encodings, alias bombs,
 impossible dates, keys given twice).
 """
@@ -32,9 +36,34 @@ BUNDLED = {
 DEFAULT_COLORS = {"PER": "#e5a50a", "LOC": "#26a269", "ORG": "#3584e4", "DATE": "#c061cb"}
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a key's value came from: the defaults, a line of a config file, or an option."""
+
+    file: Path | None = None
+    keys: tuple[str, ...] = ()
+    option: str = ""
+    lines: KeyLines | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def line(self) -> int | None:
+        """The line of the key in :attr:`file` (found when asked: a second parse)."""
+        return self.lines.line(*self.keys) if self.lines and self.keys else None
+
+    def __str__(self) -> str:
+        if self.option:
+            return self.option
+        if self.file is None:
+            return "default"
+        return f"{self.file}, line {self.line}" if self.line else str(self.file)
+
+
+DEFAULT = Origin()
+
+
 @dataclass
 class Config:
-    path: Path | None = None
+    path: Path | None = None  # the user's config file; None: the built-in defaults only
     corpus: list[Path] = field(default_factory=list)
     index_dir: Path | None = None
     bookmarks: Path | None = None
@@ -43,12 +72,13 @@ class Config:
     overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
     entity_colors: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_COLORS))
     gazetteer: list[dict[str, Any]] = field(default_factory=list)
+    gazetteer_file: Path | None = None  # (its entries are in ``gazetteer``)
     keys: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-
-    @property
-    def base_dir(self) -> Path:
-        return self.path.parent if self.path else Path.cwd()
+    # where each key's value came from, by dotted key ("search.limit"); unset keys: DEFAULT
+    origins: dict[str, Origin] = field(default_factory=dict, compare=False)
+    # reader add's folder, when it was added to the corpus (no layer names it)
+    inbox: Path | None = None
 
     def resolved_index_dir(self) -> Path:
         return self.index_dir or locations.default_index_dir(self.corpus)
@@ -154,27 +184,37 @@ def load_config(
     explicit: str | os.PathLike[str] | None = None,
     corpus_override: list[str] | None = None,
 ) -> Config:
-    """Find, read and validate the configuration; ``corpus_override`` is ``--corpus``."""
+    """Find, read and validate the configuration: the defaults, the user's file over them,
+    then ``corpus_override`` (``--corpus``)."""
     path = find_config_file(explicit)
+    config = defaults()
     if path is not None:
-        config = parse_config(read_text(path), path)
-    else:
-        bundled = locations.bundled_config()
-        config = config_from_data(BUNDLED, bundled) if bundled.is_file() else Config()
+        config = parse_config(read_text(path), path, onto=config)
     if corpus_override:
         config.corpus = [Path(p).expanduser().resolve() for p in corpus_override]
-    if not config.corpus:
-        config.corpus = [locations.bundled_seeds()]
+        config.origins["corpus"] = Origin(option="--corpus")
     inbox = locations.data_dir() / "articles"  # where ``reader add`` stores (reader.ingest)
     if not corpus_override and inbox.is_dir() and inbox not in config.corpus:
         config.corpus.append(inbox)
+        config.inbox = inbox
     return config
 
 
-def parse_config(text: str, path: Path | None) -> Config:
-    """Validate YAML text into a :class:`Config`; raises :class:`ConfigError`."""
+def defaults() -> Config:
+    """The built-in defaults: the bundled config (the seeds, with their overrides)."""
+    bundled = locations.bundled_config()
+    config = config_from_data(BUNDLED, bundled) if bundled.is_file() else Config()
+    if not config.corpus:
+        config.corpus = [locations.bundled_seeds()]
+    config.path, config.origins = None, {}  # every key: DEFAULT
+    return config
+
+
+def parse_config(text: str, path: Path | None, *, onto: Config | None = None) -> Config:
+    """Validate YAML text into a :class:`Config` (layered over ``onto``, see
+    :func:`config_from_data`); raises :class:`ConfigError`."""
     data, repeats = load_yaml(text, str(path) if path else "<config>")
-    return config_from_data(data, path, lambda: text, repeats=repeats)
+    return config_from_data(data, path, lambda: text, repeats=repeats, onto=onto)
 
 
 def _did_you_mean(key: str, table: dict[str, Any], prefix: tuple[str, ...]) -> str:
@@ -202,12 +242,16 @@ def config_from_data(
     text: Callable[[], str] | None = None,
     *,
     repeats: bool = False,
+    onto: Config | None = None,
 ) -> Config:
     """Validate parsed config data into a :class:`Config`; ``text`` gives the YAML source
     for line numbers in messages (default: the file at ``path``); ``repeats`` says a mapping
-    in it gives a key twice (each is then a warning)."""
+    in it gives a key twice (each is then a warning). With ``onto`` (the defaults), the data
+    is a layer over it: only the keys it sets change, mappings key by key, and each is
+    recorded in :attr:`Config.origins`. ``onto`` is changed and returned."""
     name = str(path) if path else "<config>"
-    config = Config(path=path)
+    config = onto if onto is not None else Config()
+    config.path = path
     if data is None:
         return config
     if not isinstance(data, dict):
@@ -217,6 +261,9 @@ def config_from_data(
     lines = KeyLines(text)
     if repeats:
         config.warnings += _repeated_keys(name, lines)
+
+    def mark(*keys: str) -> None:
+        config.origins[".".join(keys)] = Origin(path, keys, lines=lines)
 
     def fail(expected: str, *keys: str) -> ConfigError:
         dotted = ".".join(keys)
@@ -237,7 +284,7 @@ def config_from_data(
                 raise fail(expected, *prefix, key)
 
     check(TOP_LEVEL, data)
-    base = config.base_dir
+    base = path.parent if path else Path.cwd()
 
     def resolve(value: str) -> Path:
         p = Path(value).expanduser()
@@ -246,26 +293,34 @@ def config_from_data(
     corpus = data.get("corpus")
     if corpus is not None:
         config.corpus = [resolve(p) for p in ([corpus] if isinstance(corpus, str) else corpus)]
+        mark("corpus")
     if data.get("index_dir"):
         config.index_dir = resolve(data["index_dir"])
+        mark("index_dir")
     if data.get("bookmarks"):
         config.bookmarks = resolve(data["bookmarks"])
+        mark("bookmarks")
     if "theme" in data:
         config.theme = data["theme"]
+        mark("theme")
     search = data.get("search") or {}
     check(SEARCH_KEYS, search, "search")
     if "limit" in search:
         if search["limit"] < 1:
             raise fail("a whole number of at least 1", "search", "limit")
         config.search_limit = search["limit"]
+        mark("search", "limit")
     for article_id, override in (data.get("overrides") or {}).items():
+        article_id = str(article_id)
         if not isinstance(override, dict):
-            raise fail("a mapping with title, source or date", "overrides", str(article_id))
-        check(OVERRIDE_KEYS, override, "overrides", str(article_id))
+            raise fail("a mapping with title, source or date", "overrides", article_id)
+        check(OVERRIDE_KEYS, override, "overrides", article_id)
         clean = {k: v for k, v in override.items() if k in OVERRIDE_KEYS}
         if "date" in clean:
             clean["date"] = str(clean["date"])
-        config.overrides[str(article_id)] = clean
+        config.overrides.setdefault(article_id, {}).update(clean)  # a default's other fields stay
+        for key in clean:
+            mark("overrides", article_id, key)
     entities = data.get("entities") or {}
     check(ENTITY_KEYS, entities, "entities")
     for label, colour in (entities.get("colors") or {}).items():
@@ -274,14 +329,14 @@ def config_from_data(
         if not isinstance(colour, str):
             raise fail("a colour name or #rrggbb", "entities", "colors", str(label))
         config.entity_colors[label] = colour
-    entries = list(entities.get("gazetteer") or [])
-    for i, entry in enumerate(entries):
-        _check_gazetteer_entry(entry, _failing_at(fail, "entities", "gazetteer", str(i)))
-    if entities.get("gazetteer_file"):
-        from_file, warnings = _read_gazetteer_file(resolve(entities["gazetteer_file"]))
-        entries += from_file
-        config.warnings += warnings
-    config.gazetteer = entries
+        mark("entities", "colors", label)
+    if "gazetteer" in entities or entities.get("gazetteer_file"):
+        config.gazetteer = _gazetteer(entities, fail, resolve, config.warnings)
+        named = entities.get("gazetteer_file")
+        config.gazetteer_file = resolve(named) if named else None
+        for key in ("gazetteer", "gazetteer_file"):
+            if entities.get(key) is not None:
+                mark("entities", key)
     for binding, key in (data.get("keys") or {}).items():
         if not isinstance(key, str):
             raise fail("a key name such as 'ctrl+f' or a comma-separated list", "keys", binding)
@@ -293,7 +348,25 @@ def config_from_data(
             )
             continue
         config.keys[str(binding)] = key_names.normalized(key)
+        mark("keys", str(binding))
     return config
+
+
+def _gazetteer(
+    entities: dict[str, Any],
+    fail: Callable[..., ConfigError],
+    resolve: Callable[[str], Path],
+    warnings: list[str],
+) -> list[dict[str, Any]]:
+    """The checked entries of ``entities.gazetteer`` and of ``entities.gazetteer_file``."""
+    entries = list(entities.get("gazetteer") or [])
+    for i, entry in enumerate(entries):
+        _check_gazetteer_entry(entry, _failing_at(fail, "entities", "gazetteer", str(i)))
+    if entities.get("gazetteer_file"):
+        from_file, file_warnings = _read_gazetteer_file(resolve(entities["gazetteer_file"]))
+        entries += from_file
+        warnings += file_warnings
+    return entries
 
 
 def _repeated_keys(name: str, lines: KeyLines) -> list[str]:

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "reader.cli.link_commands": ("timeline", "related", "compare"),
     "reader.cli.statement_commands": ("statements", "coverage"),
     "reader.cli.ingest_commands": ("add", "feeds"),
+    "reader.cli.config_commands": ("config",),
 }
 COMMAND_MODULES: tuple[str, ...] = tuple(COMMANDS)
 
