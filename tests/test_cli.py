@@ -86,8 +86,10 @@ def test_corpus_flag_and_bad_config(capsys, tmp_path: Path) -> None:
 
 
 def test_empty_corpus_says_what_to_do(capsys, tmp_path: Path) -> None:
-    code, out, err = run(capsys, "--corpus", str(tmp_path / "nothing"), "search", "Putin")
-    assert "no such file or folder" in err and "corpus is empty" in err
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    code, out, err = run(capsys, "--corpus", str(empty), "search", "Putin")
+    assert "corpus is empty" in err and "add .txt, .md or .jsonl files" in err
     assert code == 0 and out.startswith("0 passages match")
 
 
@@ -189,3 +191,11 @@ def test_counts_agree_with_their_nouns(capsys) -> None:
     assert code == 0 and out.startswith("1 passage matches 'Sacharowa'")
     code, out, _ = run(capsys, "search", "Putin")
     assert out.startswith("31 passages match 'Putin'")
+
+
+def test_a_corpus_that_does_not_exist_is_an_error_not_an_empty_answer(capsys, tmp_path) -> None:
+    """Issue 15 R15: `--corpus /nonexistent` answered '0 passages match' with status 0."""
+    missing = tmp_path / "no-such-folder"
+    code, out, err = run(capsys, "--corpus", str(missing), "search", "Putin")
+    assert code == 2 and out == ""
+    assert err.startswith("reader: the corpus does not exist: ") and str(missing) in err

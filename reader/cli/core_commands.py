@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -47,7 +48,15 @@ def _print_problems(report: RefreshReport) -> None:
 
 
 def ensure_index(ctx: Context, quiet: bool = False) -> None:
-    """Update the index before answering, with a progress bar when it has work to do."""
+    """Update the index before answering, with a progress bar when it has work to do. A
+    corpus none of whose paths exists is a usage error, not an empty answer."""
+    paths = ctx.config.corpus
+    if paths and not any(os.path.lexists(p) for p in paths):
+        named = ", ".join(str(p) for p in paths)
+        raise UsageError(
+            f"the corpus does not exist: {named} (name files or folders with --corpus "
+            "PATH or the 'corpus' key of config.yaml)"
+        )
     refreshed = _bring_up_to_date(ctx, quiet)
     _print_problems(refreshed)
     assert refreshed.index is not None
