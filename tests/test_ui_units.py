@@ -266,3 +266,21 @@ async def test_a_list_that_shrinks_keeps_its_cursor_in_view() -> None:
         await pilot.pause()
         assert rows.size.height == 10
         assert rows.scroll_offset.y <= 120 < rows.scroll_offset.y + 10
+
+
+def test_dates_with_a_time_read_as_people_write_them_and_the_library_shows_the_time() -> None:
+    """Issue 15 R9: the header showed '2026-01-04T15:09'; the library never showed the
+    time, though dozens of a front page's items share a day."""
+    from reader.ui.logic.library_rows import date_label
+
+    assert When(2026, 1, 4, 15, 9).describe() == "2026-01-04 15:09"
+    assert When(2021, 12, 30, 21, 30, tz="MEZ").describe() == "2021-12-30 21:30 MEZ"
+    summaries = [
+        ArticleSummary("a", "Erste Meldung", "zeit.de", When(2026, 1, 3, 9, 5), 2),
+        ArticleSummary("b", "Zweite Meldung", "zeit.de", When(2026, 1, 3, 12, 18), 2),
+        ArticleSummary("c", "Andere Meldung", "welt.de", When(2026, 1, 3, 8, 0), 2),
+    ]
+    rows = {r.key: r for r in LibraryIndex(summaries).rows() if r.summary is not None}
+    assert date_label(rows["b"].summary, rows["b"].with_time) == "2026-01-03 12:18"
+    # one item that day in its source: the day is enough
+    assert date_label(rows["c"].summary, rows["c"].with_time) == "2026-01-03"

@@ -50,9 +50,9 @@ def _print_problems(report: RefreshReport) -> None:
 def ensure_index(ctx: Context, quiet: bool = False) -> None:
     """Update the index before answering, with a progress bar when it has work to do. A
     corpus none of whose paths exists is a usage error, not an empty answer."""
-    paths = ctx.config.corpus
-    if paths and not any(os.path.lexists(p) for p in paths):
-        named = ", ".join(str(p) for p in paths)
+    corpus = ctx.config.corpus
+    if corpus and not any(os.path.lexists(p) for p in corpus):
+        named = ", ".join(str(p) for p in corpus)
         raise UsageError(
             f"the corpus does not exist: {named} (name files or folders with --corpus "
             "PATH or the 'corpus' key of config.yaml)"

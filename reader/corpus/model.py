@@ -83,7 +83,10 @@ class When:
         if self.precision == "month" and self.weekday is not None:
             month = MONTHS_EN[(self.month or 1) - 1]
             return f"a {WEEKDAYS_EN[self.weekday]} in {month} {self.year}"
-        return self.iso() + (" (inferred)" if self.inferred else "")
+        text = self.iso().replace("T", " ")  # a time after a space, as people write it
+        if self.tz:
+            text += f" {self.tz}"
+        return text + (" (inferred)" if self.inferred else "")
 
     def truncated(self, precision: Precision) -> When:
         """This value cut down to ``precision`` (never made more precise)."""

@@ -41,6 +41,8 @@ class LibraryRow:
     count: int = 0
     repeat: Repeat | None = None
     """The item's showings, when its outlet showed it more than once (one row for all)."""
+    with_time: bool = False
+    """Show the time too: its source has several articles on one day."""
 
     @property
     def is_heading(self) -> bool:
@@ -52,11 +54,32 @@ class LibraryRow:
         return self.summary.id if self.summary is not None else None
 
 
-def date_label(summary: ArticleSummary) -> str:
-    """The date as far as it is known (``2021-12-07``, ``2021-04``), or ``undated``."""
+TIMED_WIDTH = 16  # "2026-01-03 12:18"
+
+
+def date_label(summary: ArticleSummary, with_time: bool = False) -> str:
+    """The date as far as it is known (``2021-12-07``, ``2021-04``), with the time when
+    asked and known (``2026-01-03 12:18``), or ``undated``."""
     if summary.date is None:
         return "undated"
-    return summary.date.iso()[:DATE_WIDTH]
+    iso = summary.date.iso()
+    if with_time and summary.date.precision == "minute":
+        return iso.replace("T", " ")
+    return iso[:DATE_WIDTH]
+
+
+def _sources_with_shared_days(summaries: Sequence[ArticleSummary]) -> set[str]:
+    """Sources with two timed articles on one day: their rows show the time."""
+    seen: set[tuple[str, str]] = set()
+    shared: set[str] = set()
+    for s in summaries:
+        if s.date is None or s.date.precision != "minute":
+            continue
+        key = (s.source or NO_SOURCE, s.date.iso()[:DATE_WIDTH])
+        if key in seen:
+            shared.add(key[0])
+        seen.add(key)
+    return shared
 
 
 class LibraryIndex:
@@ -84,6 +107,7 @@ class LibraryIndex:
             return (not s.source, sources[source], source, s.date is None, when, folded[s.id])
 
         self.summaries = sorted(summaries, key=order)
+        self.timed = _sources_with_shared_days(self.summaries)
         self._haystacks = [folded[s.id] for s in self.summaries]
         self.by_id = {s.id: s for s in self.summaries}
 
@@ -112,7 +136,14 @@ class LibraryIndex:
                     rows[heading_at] = LibraryRow(current or "", None, len(rows) - heading_at - 1)
                 heading_at, current = len(rows), source
                 rows.append(LibraryRow(source))
-            rows.append(LibraryRow(source, summary, repeat=self.repeats.get(summary.id)))
+            rows.append(
+                LibraryRow(
+                    source,
+                    summary,
+                    repeat=self.repeats.get(summary.id),
+                    with_time=source in self.timed,
+                )
+            )
         if heading_at >= 0:
             rows[heading_at] = LibraryRow(current or "", None, len(rows) - heading_at - 1)
         return rows

@@ -64,10 +64,7 @@ def date_words(when: When) -> str:
     is imprecise about it: ``a Thursday in December 2021``, ``2021-12-08 (inferred)``,
     ``2021-12 (month only)``, ``2021-12-30 21:30 MEZ``."""
     text = when.describe()
-    if when.precision == "minute":
-        time = f"{when.hour or 0:02d}:{when.minute or 0:02d}" + (f" {when.tz}" if when.tz else "")
-        text = text.replace(when.iso(), f"{when.iso()[:10]} {time}")
-    elif when.precision in ("month", "year") and when.weekday is None:
+    if when.precision in ("month", "year") and when.weekday is None:
         only = f"({when.precision} only)"
         text = (
             text.replace(" (inferred)", "") + f" {only}" + (" (inferred)" if when.inferred else "")

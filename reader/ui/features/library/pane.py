@@ -139,11 +139,12 @@ class LibraryPane(FilteredList):
 
 def _render_row(row: LibraryRow) -> Content:
     """``source (count)`` for a heading, ``date  headline`` for an article."""
-    from reader.ui.logic.library_rows import date_label
+    from reader.ui.logic.library_rows import DATE_WIDTH, TIMED_WIDTH, date_label
 
     if row.summary is None:
         return Content(f"{one_line(row.source)}  ({row.count:,})")
-    date = date_label(row.summary).ljust(10)
+    width = TIMED_WIDTH if row.with_time else DATE_WIDTH
+    date = date_label(row.summary, row.with_time).ljust(width)
     title = one_line(row.summary.title) or "(no headline)"
     if row.repeat is None:
         return Content.assemble((date, "dim"), "  ", title)
