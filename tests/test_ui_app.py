@@ -674,3 +674,21 @@ async def test_a_headline_without_text_says_so(tmp_path: Path) -> None:
         assert "zeit.de · undated · headline only" in screen_text(app)
         await open_article(pilot, screen, ids["Schlagzeile mit Anreißer"])
         assert "faz.net · undated · 1 passage" in screen_text(app)
+
+
+async def test_the_footer_leaves_out_keys_that_do_not_fit_instead_of_cutting_one(
+    indexed_seeds: Path,
+) -> None:
+    """Issue 15 R2: at 80 columns the footer ended in 't Timelin▏'."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(indexed_seeds)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(pilot)
+        await open_article(pilot, screen, REUTERS, 2)
+        keys = list(screen.query(FooterKey))
+        await until(pilot, lambda: any(not k.display for k in keys), "a key left out")
+        await pilot.pause()
+        line = screen_text(app).splitlines()[-1]
+        shown = [k for k in keys if k.display and k.description]
+        assert shown and all(f"{k.key_display} {k.description}" in line for k in shown), line

@@ -58,3 +58,22 @@ class KeyFooter(Footer):
         if self._bindings_ready:
             self._shown = self.shown()
         await super().recompose()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        for child in self.children:
+            child.display = True
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """Leave out the keys that do not fit whole, rather than cut the last one mid-word
+        ("t Timelin"); the command palette's key stays at the right."""
+        palette = [c for c in self.children if c.has_class("-command-palette")]
+        limit = self.region.right - sum(c.region.width for c in palette)
+        over = False
+        for child in self.children:
+            if child in palette:
+                continue
+            over = over or child.region.right > limit
+            if child.display == over:
+                child.display = not over
