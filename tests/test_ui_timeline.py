@@ -145,7 +145,7 @@ async def test_timeline_lists_the_call_with_its_sources_and_marks_inferred_dates
         badge_styles = {call.plain[s.start : s.end].strip(): s.style for s in call.spans}
         assert badge_styles["RT DE"] != badge_styles["Reuters"]  # one colour per source
         # the event 000 was dated by (8 Dec, inferred from the call it reports) is marked
-        assert any(t.startswith("2021-12-08? ") for t in texts)
+        assert any(t.startswith("2021-12-08* ") for t in texts)
         # its passages, with the inferred ones marked and the dates they name
         pane.row_list.cursor = row
         await pilot.pause()
@@ -153,7 +153,7 @@ async def test_timeline_lists_the_call_with_its_sources_and_marks_inferred_dates
         assert "2021-12-07 · 4 sources · 4 articles" in detail
         assert "¶5 »Dienstag« inferred" in detail  # RT DE, undated: inferred
         assert "¶2 »7. Dezember«  Telefonat" in detail  # 004 is dated 2021-12: not inferred
-        assert "? inferred" in detail  # the legend
+        assert "* inferred" in detail  # the legend
 
 
 async def test_the_timeline_catches_up_with_the_background_analysis(
@@ -370,7 +370,7 @@ async def test_80x24_stacks_the_panes_and_nothing_breaks(config: Path) -> None:
 # pure helpers -------------------------------------------------------------------------------------
 def test_date_labels_never_claim_more_than_is_known() -> None:
     assert tr.date_label(When(2021, 12, 7)) == "2021-12-07"
-    assert tr.date_label(When(2021, 12, 8, inferred=True)) == "2021-12-08?"
+    assert tr.date_label(When(2021, 12, 8, inferred=True)) == "2021-12-08*"  # ("?": no source)
     assert tr.date_label(When(2021, 12)) == "~2021-12"
     assert tr.date_label(When(2021)) == "~2021"
     assert tr.date_label(When(2021, 12, 30, 21, 30)) == "2021-12-30"

@@ -284,3 +284,16 @@ def test_dates_with_a_time_read_as_people_write_them_and_the_library_shows_the_t
     assert date_label(rows["b"].summary, rows["b"].with_time) == "2026-01-03 12:18"
     # one item that day in its source: the day is enough
     assert date_label(rows["c"].summary, rows["c"].with_time) == "2026-01-03"
+
+
+def test_an_article_without_a_source_is_spelt_one_way() -> None:
+    """Issue 15 R3: the library said 'unknown', the strip '?', compare '? no source'."""
+    from reader.ui.logic.library_rows import NO_SOURCE
+
+    summaries = [
+        ArticleSummary("a", "Erste", "unknown", When(2021, 12, 7), 2),
+        ArticleSummary("b", "Zweite", "", When(2021, 12, 8), 2),
+        ArticleSummary("c", "Dritte", "Reuters", When(2021, 12, 7), 2),
+    ]
+    headings = [r.source for r in LibraryIndex(summaries).rows() if r.summary is None]
+    assert headings == ["Reuters", NO_SOURCE]

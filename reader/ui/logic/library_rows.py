@@ -14,6 +14,14 @@ if TYPE_CHECKING:
     from reader.search.store import ArticleSummary
 
 NO_SOURCE = "(no source)"
+
+
+def source_of(summary: ArticleSummary) -> str:
+    """The library's heading for an article's source: one spelling for none ("", "unknown")."""
+    source = summary.source.strip()
+    return NO_SOURCE if not source or source.lower() == "unknown" else source
+
+
 DATE_WIDTH = 10
 _WORD = re.compile(r"\w+")
 
@@ -75,7 +83,7 @@ def _sources_with_shared_days(summaries: Sequence[ArticleSummary]) -> set[str]:
     for s in summaries:
         if s.date is None or s.date.precision != "minute":
             continue
-        key = (s.source or NO_SOURCE, s.date.iso()[:DATE_WIDTH])
+        key = (source_of(s), s.date.iso()[:DATE_WIDTH])
         if key in seen:
             shared.add(key[0])
         seen.add(key)
@@ -93,18 +101,24 @@ class LibraryIndex:
         self.folded = sum(r.count - 1 for r in {r.kept: r for r in repeats.values()}.values())
         """How many showings are left out (listed with their first)."""
         folded = {
-            s.id: word_haystack(s.title, s.source or NO_SOURCE, date_label(s), s.id)
-            for s in summaries
+            s.id: word_haystack(s.title, source_of(s), date_label(s), s.id) for s in summaries
         }
         sources: dict[str, str] = {}
 
         def order(s: ArticleSummary) -> tuple:
-            source = s.source or NO_SOURCE
+            source = source_of(s)
             if source not in sources:
                 sources[source] = fold(source)
             # newest first inside a source; undated last
             when = tuple(-x for x in s.date.sort_key()) if s.date else ()
-            return (not s.source, sources[source], source, s.date is None, when, folded[s.id])
+            return (
+                source == NO_SOURCE,
+                sources[source],
+                source,
+                s.date is None,
+                when,
+                folded[s.id],
+            )
 
         self.summaries = sorted(summaries, key=order)
         self.timed = _sources_with_shared_days(self.summaries)
@@ -130,7 +144,7 @@ class LibraryIndex:
         heading_at = -1
         current: str | None = None
         for summary in chosen:
-            source = summary.source or NO_SOURCE
+            source = source_of(summary)
             if source != current:
                 if heading_at >= 0:
                     rows[heading_at] = LibraryRow(current or "", None, len(rows) - heading_at - 1)

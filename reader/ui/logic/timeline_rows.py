@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 IMPRECISE = "~"
 """Marks a date known only to the month or year."""
-INFERRED = "?"
-"""Marks a date that was inferred, not read."""
+INFERRED = "*"
+"""Marks a date that was inferred, not read ("?" is the badge of an article without a source)."""
 DATE_WIDTH = 11
 BADGE_WIDTH = 7
 UNKNOWN_BADGE = "?"
