@@ -239,6 +239,12 @@ async def test_bad_query_shows_message_under_the_box(indexed_seeds: Path) -> Non
         assert app.is_running
         screen = await search(pilot, "nosuchfield:x")
         assert "unknown field" in screen.query_one("#search-error").visual.plain
+        # a good query, then a broken one: the first one's hits do not stay under the error
+        screen = await search(pilot, "Putin")
+        assert screen.search_pane.results.option_count > 0
+        screen = await search(pilot, "Putin AND (")
+        assert "unclosed '('" in screen.query_one("#search-error").visual.plain
+        assert screen.search_pane.results.option_count == 0 and not screen.search_pane.hits
 
 
 async def test_recent_queries_come_back_with_up(indexed_seeds: Path) -> None:

@@ -286,6 +286,13 @@ class SearchPane(Vertical):
             return
         self.show_pending(message.query, "")
         self.show_error(message.message)
+        # the hits listed were another query's: they go, with their marks in the article
+        self.hits = []
+        self.result = None
+        self.results.clear_options()
+        if self.article is not None:
+            self.post_message(SetLayer("search", self.article.id, {}))
+        self.screen.refresh_bindings()
 
     def layers_for(self, article: Article) -> dict[str, Layer]:
         """The ``search`` layer of ``article`` (a layer provider of the main screen)."""
