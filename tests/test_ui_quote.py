@@ -161,7 +161,6 @@ async def test_Y_quotes_an_article_without_url_and_markup_in_its_source_as_text(
         await open_article(pilot, "ohne", 1)
         await pilot.press("Y")
         assert app.clipboard == f"„{PASSAGE}“ — [b]taz[/b], 2021-06-16"
-        await noticed(pilot, lambda n: "[b]taz[/b]" in n.message)
 
 
 async def test_Y_in_the_bookmarks_pane_copies_the_bookmarked_words(pilot, screen):
