@@ -56,6 +56,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return True
 
     monkeypatch.setattr(webbrowser, "open", fake_open)
+    monkeypatch.setattr(webbrowser, "get", lambda *args: webbrowser.BackgroundBrowser("firefox"))
     return calls
 
 
@@ -84,19 +85,45 @@ async def test_the_header_shows_the_url_and_y_copies_it_and_O_opens_it(corpus, o
         await noticed(pilot, lambda n: n.title == "Opened in the browser")
 
 
-async def test_a_browser_that_fails_is_a_notice_naming_the_url(corpus, monkeypatch):
-    def no_browser(url: str, *args, **kwargs) -> bool:
-        raise webbrowser.Error("could not locate runnable browser")
+def no_browser(*args, **kwargs):
+    raise webbrowser.Error("could not locate runnable browser")
 
-    monkeypatch.setattr(webbrowser, "open", no_browser)
+
+@pytest.mark.parametrize(
+    ("patch", "reason"),
+    [
+        ({"get": no_browser}, "could not locate runnable browser"),
+        ({"open": lambda url, *args, **kwargs: False}, "no browser could be started"),
+    ],
+)
+async def test_a_browser_that_fails_is_a_notice_naming_the_url(
+    corpus, opened, monkeypatch, patch, reason
+):
+    for name, replacement in patch.items():
+        monkeypatch.setattr(webbrowser, name, replacement)
     app = make_app(corpus)
     async with app.run_test(size=ui.SIZE) as pilot:
         await ui.loaded(pilot)
         await open_article(pilot, "gipfel")
         await pilot.press("O")
         notice = await noticed(pilot, lambda n: n.title == "Browser")
-        assert URL in notice.message and "could not locate runnable browser" in notice.message
+        assert notice.message == f"Could not open {URL}: {reason}"
         assert notice.severity == "warning" and app.is_running
+
+
+async def test_a_browser_that_would_take_over_the_terminal_is_not_started(
+    corpus, opened, monkeypatch
+):
+    # over ssh webbrowser picks lynx or w3m: run from the app, it would draw over it
+    monkeypatch.setattr(webbrowser, "get", lambda *args: webbrowser.GenericBrowser("lynx"))
+    app = make_app(corpus)
+    async with app.run_test(size=ui.SIZE) as pilot:
+        await ui.loaded(pilot)
+        await open_article(pilot, "gipfel")
+        await pilot.press("O")
+        notice = await noticed(pilot, lambda n: n.title == "Browser")
+        assert "lynx would open inside this terminal" in notice.message and URL in notice.message
+        assert opened == [] and app.clipboard == URL
 
 
 async def test_a_long_url_is_one_line_cut_in_the_middle(corpus, opened):
@@ -195,3 +222,12 @@ def test_shorten_middle_keeps_the_start_and_the_end():
     assert len(cut) == 30 and cut.startswith("https://www.ex") and cut.endswith("-123.html")
     assert "…" in cut and "\n" not in shorten_middle("a\nb", 10)
     assert shorten_middle("abcdef", 1) == "…" and shorten_middle("abcdef", 0) == ""
+
+
+def test_the_browsers_that_run_in_the_terminal_are_told_apart():
+    from reader.ui.features.share.actions import runs_in_terminal
+
+    assert runs_in_terminal(webbrowser.GenericBrowser("w3m"))
+    assert runs_in_terminal(webbrowser.Elinks("elinks"))
+    assert not runs_in_terminal(webbrowser.BackgroundBrowser("xdg-open"))
+    assert not runs_in_terminal(webbrowser.Chrome("chromium"))
