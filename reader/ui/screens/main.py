@@ -445,13 +445,16 @@ class MainScreen(SidebarLayout):
             copy_text(self.app, passage_quote(self.article, passage), f"{what} as a quote")
 
     def _highlighted_bookmark(self) -> Bookmark | None:
-        """The bookmark highlighted in the bookmarks pane, if that pane has the keyboard."""
-        pane, focused = self.sidebar.pane("bookmarks"), self.focused
-        if pane is None or focused is None or pane not in focused.ancestors_with_self:
-            return None
-        from reader.ui.features.bookmarks.pane import BookmarksPane
+        """The bookmark highlighted in the bookmarks pane, if that pane has the keyboard
+        (found from the focus up, without a query: ``check_action`` runs this, also while
+        the screen is taken down)."""
+        focused = self.focused
+        for node in focused.ancestors_with_self if focused is not None else ():
+            if node.id == "bookmarks":
+                from reader.ui.features.bookmarks.pane import BookmarksPane
 
-        return pane.current if isinstance(pane, BookmarksPane) else None
+                return node.current if isinstance(node, BookmarksPane) else None
+        return None
 
     # names and dates: the entity keeper does the work -----------------------------------
     @property
