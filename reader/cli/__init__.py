@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "reader.cli.core_commands": ("index", "search", "show"),
     "reader.cli.analysis_commands": ("analyze", "entities"),
     "reader.cli.bookmark_commands": ("bookmarks",),
+    "reader.cli.quote_commands": ("quote",),
     "reader.cli.link_commands": ("timeline", "related", "compare"),
     "reader.cli.statement_commands": ("statements", "coverage"),
     "reader.cli.ingest_commands": ("add", "feeds"),

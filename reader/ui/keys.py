@@ -245,6 +245,38 @@ COMMANDS: tuple[Command, ...] = (
         "bookmarks",
         palette=False,
     ),
+    # the article's URL and quotes (reader/ui/features/share.py) ----------------------
+    Command(
+        "open_url",
+        "O",
+        "open_url",
+        "Open URL",
+        "Open the article's URL (under its header) in the system browser.",
+        "screen",
+        show=False,
+        title="Open the article's URL in the browser",
+    ),
+    Command(
+        "copy_url",
+        "y",
+        "copy_url",
+        "Copy URL",
+        "Copy the article's URL to the clipboard (through the terminal).",
+        "screen",
+        show=False,
+        title="Copy the article's URL",
+    ),
+    Command(
+        "copy_quote",
+        "Y",
+        "copy_quote",
+        "Copy quote",
+        "Copy the current passage (in the bookmarks pane: the highlighted bookmark's words) "
+        "as a quote with source, date and URL: „…“ — Source, date, URL.",
+        "screen",
+        show=False,
+        title="Copy the passage as a quote (with source and date)",
+    ),
     # names and dates (reader/ui/features/entities/) ---------------------------------
     Command(
         "toggle_entities",

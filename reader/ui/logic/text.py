@@ -47,3 +47,16 @@ def shorten(text: str, limit: int) -> str:
     """``text`` on one line with control characters shown (:func:`one_line`), cut at a word
     boundary to at most ``limit`` characters plus " …" when it is longer."""
     return cut_at_word(one_line(text), limit)
+
+
+def shorten_middle(text: str, limit: int) -> str:
+    """``text`` on one line (:func:`one_line`), at most ``limit`` characters: a longer one
+    keeps its start and its end, with "…" for the middle (a URL's site and its last part)."""
+    line = one_line(text)
+    if len(line) <= limit:
+        return line
+    if limit <= 1:
+        return "…"[:limit]
+    head = limit // 2
+    tail = limit - 1 - head
+    return line[:head] + "…" + (line[-tail:] if tail else "")

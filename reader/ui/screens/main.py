@@ -38,6 +38,7 @@ from textual.widgets import Header, Input
 from reader.ui.binding import bind_vars
 from reader.ui.features.library.pane import INDEXING, WELCOME, LibraryPane
 from reader.ui.features.links import LINK_ACTIONS, TIMELINE
+from reader.ui.features.share import SHARE_ACTIONS
 from reader.ui.features.statements import COVERAGE, SPEAKERS
 from reader.ui.keys import bindings
 from reader.ui.logic.history import History, Location
@@ -63,6 +64,7 @@ from reader.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from reader.analysis.coverage import Statements
+    from reader.bookmarks import Bookmark
     from reader.corpus.model import Article
     from reader.library import Library
     from reader.search.store import ArticleSummary
@@ -407,6 +409,53 @@ class MainScreen(SidebarLayout):
     def on_bookmark_request(self, message: BookmarkRequest) -> None:
         self.bookmark_keeper.answer(message)
 
+    # the article's URL and quotes: the share feature does the work -------------------------
+    @property
+    def url(self) -> str:
+        """The open article's URL ("" when there is none)."""
+        return self.article.url.strip() if self.article is not None else ""
+
+    def action_open_url(self) -> None:
+        from reader.ui.features.share.actions import open_in_browser
+
+        if self.url:
+            open_in_browser(self, self.url)
+
+    def action_copy_url(self) -> None:
+        from reader.ui.features.share.actions import copy_text
+
+        if self.url:
+            copy_text(self.app, self.url, "the URL")
+
+    def action_copy_quote(self) -> None:
+        """The highlighted bookmark's words when the bookmarks pane has the keyboard, else
+        the passage under the reading cursor."""
+        from reader.bookmarks.quote import bookmark_quote, passage_quote
+        from reader.ui.features.share.actions import copy_text
+
+        bookmark = self._highlighted_bookmark()
+        if bookmark is not None:
+            anchor = self.bookmark_keeper.anchors.get(bookmark.id)
+            article = anchor.article if anchor is not None else None
+            copy_text(self.app, bookmark_quote(bookmark, article), "the bookmarked words")
+        elif self.article is not None and self.article.passages:
+            passages = self.article.passages
+            passage = passages[max(0, min(self.passage, len(passages) - 1))]
+            what = "the headline" if passage.is_headline else f"¶{passage.index}"
+            copy_text(self.app, passage_quote(self.article, passage), f"{what} as a quote")
+
+    def _highlighted_bookmark(self) -> Bookmark | None:
+        """The bookmark highlighted in the bookmarks pane, if that pane has the keyboard
+        (found from the focus up, without a query: ``check_action`` runs this, also while
+        the screen is taken down)."""
+        focused = self.focused
+        for node in focused.ancestors_with_self if focused is not None else ():
+            if node.id == "bookmarks":
+                from reader.ui.features.bookmarks.pane import BookmarksPane
+
+                return node.current if isinstance(node, BookmarksPane) else None
+        return None
+
     # names and dates: the entity keeper does the work -----------------------------------
     @property
     def entity_keeper(self) -> EntityKeeper:
@@ -531,6 +580,11 @@ class MainScreen(SidebarLayout):
                 return True
             strip = self.related_strip
             return strip is not None and strip.can(action)
+        if action in SHARE_ACTIONS:
+            if action == "copy_quote":
+                has_text = self.article is not None and bool(self.article.passages)
+                return has_text or self._highlighted_bookmark() is not None
+            return bool(self.url)
         if action in ("find", "find_step"):
             return self.article is not None
         if action in ("search", "filter"):  # (priority bindings) typed in a box: text

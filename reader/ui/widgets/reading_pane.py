@@ -19,10 +19,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
 from reader.ui.keys import bindings
-from reader.ui.logic.text import one_line
+from reader.ui.logic.text import one_line, shorten_middle
 from reader.ui.messages import MarkPassages, MoveCursor, SetLayer, ShowLayers
 from reader.ui.widgets.styled import StyleSpan, layered
 
@@ -62,6 +63,18 @@ class PassageView(Static):
         pane = self.query_ancestor(ReadingPane)
         pane.focus()
         pane.cursor = self.index
+
+
+class UrlLine(Widget):
+    """The article's URL under the header: one line, cut in the middle to the width it has
+    (so the site and the end of the address stay), never read as markup."""
+
+    def __init__(self, url: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.url = url
+
+    def render(self) -> Content:
+        return Content(shorten_middle(self.url, max(1, self.size.width)))
 
 
 class ReadingPane(VerticalScroll, can_focus=True):
@@ -112,14 +125,14 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.query_one("#reading-message", Static).display = False
         await self.query(PassageView).remove()
         await self.query(".article-meta").remove()
-        views: list[Static] = []
+        views: list[Widget] = []
         for passage in article.passages:
             view = PassageView(passage.index, self._content(passage.index))
             if passage.is_headline:
                 view.add_class("-headline")
             views.append(view)
             if passage.is_headline:
-                views.append(Static(_meta(article), classes="article-meta", markup=False))
+                views += _header(article)
         if not article.passages:
             views.append(Static(Content("(this article has no text)"), classes="article-meta"))
         await self.mount_all(views)
@@ -259,6 +272,15 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def action_cursor_bottom(self) -> None:
         self.cursor = self.passage_count - 1
+
+
+def _header(article: Article) -> list[Widget]:
+    """The lines under the headline: :func:`_meta`, and the URL when the article has one."""
+    meta = Static(_meta(article), classes="article-meta", markup=False)
+    if not article.url.strip():
+        return [meta]
+    meta.add_class("-above-url")
+    return [meta, UrlLine(article.url.strip(), classes="article-meta article-url")]
 
 
 def _meta(article: Article) -> Content:
