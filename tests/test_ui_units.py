@@ -226,6 +226,8 @@ def test_help_key_tables_show_remapped_keys_and_every_id() -> None:
     assert check_keymap({"timeline": "b", "bookmark": "t"}) == []
     (taken,) = check_keymap({"library": "slash"})
     assert "'slash' for 'library'" in taken and "'search'" in taken
+    # and the defaults themselves never take one another's keys
+    assert check_keymap({c.id: c.key for c in COMMANDS}) == []
 
 
 def test_view_logic_and_cli_do_not_import_textual() -> None:
