@@ -37,7 +37,7 @@ def test_the_date_is_written_as_the_app_writes_it():
     article = make_article(date=When(2021, 12, 7, inferred=True))
     assert passage_quote(article, article.passages[4]).endswith(", 2021-12-07 (inferred)")
     article = make_article(date=When(2026, 1, 3, 12, 18))
-    assert passage_quote(article, article.passages[4]).endswith(", 2026-01-03T12:18")
+    assert passage_quote(article, article.passages[4]).endswith(", 2026-01-03 12:18")
 
 
 def test_words_in_the_middle_of_a_passage_get_ellipses_and_the_ends_do_not():
