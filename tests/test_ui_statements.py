@@ -127,3 +127,18 @@ async def test_the_coverage_pane_fits_a_small_terminal(indexed_seeds) -> None:
         lines = screen_text(app).splitlines()
         assert any(line.startswith(("P · · P Q", "P · P Q")) for line in lines), lines
         assert pane.row_list.size.height >= 5
+
+
+async def test_the_coverage_grid_takes_more_of_a_wide_terminal(indexed_seeds) -> None:
+    """The grid's rows are long: on a wide terminal the sidebar grows while it is shown,
+    and gives the width back to the article with the library."""
+    app = ui.make_app(indexed_seeds)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await ui.loaded(pilot)
+        library = screen.sidebar.size.width
+        await coverage(pilot)
+        await pilot.pause()
+        assert screen.sidebar.size.width > library + 20
+        await pilot.press("l")
+        await pilot.pause()
+        assert screen.sidebar.size.width == library

@@ -140,8 +140,8 @@ class MainScreen(SidebarLayout):
         self.sidebar.register("entities", "Entities", lambda: self.entity_keeper.make_pane())
         self.sidebar.register("bookmarks", "Bookmarks", self._make_bookmarks_pane)
         self.sidebar.register(*TIMELINE, self._make_timeline_pane)
-        self.sidebar.register(*COVERAGE, self._make_coverage_pane)
-        self.sidebar.register(*SPEAKERS, self._make_speaker_pane)
+        self.sidebar.register(*COVERAGE, self._make_coverage_pane, wide=True)
+        self.sidebar.register(*SPEAKERS, self._make_speaker_pane, wide=True)
 
     async def build_deferred(self) -> None:
         """Start loading the library and build the boxes the first screen does not show

@@ -56,6 +56,7 @@ class Sidebar(Vertical):
         self._first = first
         self.titles: dict[str, str] = {first.id: title}
         self._factories: dict[str, Callable[[], Widget]] = {}
+        self._wide: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield PaneBar(id="pane-bar")
@@ -73,10 +74,15 @@ class Sidebar(Vertical):
     def active(self) -> str:
         return self.switcher.current or ""
 
-    def register(self, pane_id: str, title: str, factory: Callable[[], Widget]) -> None:
-        """Add a pane built by ``factory()`` (a widget with ``id=pane_id``) when first shown."""
+    def register(
+        self, pane_id: str, title: str, factory: Callable[[], Widget], wide: bool = False
+    ) -> None:
+        """Add a pane built by ``factory()`` (a widget with ``id=pane_id``) when first shown;
+        a ``wide`` pane (a grid, long rows) gets more of the width while it is shown."""
         self.titles[pane_id] = title
         self._factories[pane_id] = factory
+        if wide:
+            self._wide.add(pane_id)
         if self.is_mounted:
             self.query_one(PaneBar).show_titles(self.titles, self.active)
 
@@ -100,5 +106,6 @@ class Sidebar(Vertical):
         """Build the pane if needed and show it; returns the pane."""
         widget = await self.build(pane_id)
         self.switcher.current = pane_id
+        self.set_class(pane_id in self._wide, "-wide-pane")
         self.query_one(PaneBar).show_titles(self.titles, pane_id)
         return widget
