@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from reader.analysis import entity_rules as rules
@@ -147,7 +147,7 @@ class EntityRecognizer:
             self._rule_pass(text, toks, words, initial, gz, found, owner)
         else:
             # next to the model the rules' guesses cost more than they find (docs/entities.md)
-            found = with_model(found, self._model_spans(text, gz))
+            found = with_model(found, self._model_spans(text, gz), gz.lookup)
         spans = combine(found)
         return self._coreference(text, toks, words, spans)
 
@@ -528,14 +528,20 @@ def combine(spans: Iterable[Span]) -> list[Span]:
     return kept
 
 
-def with_model(found: Sequence[Span], model: Sequence[Span]) -> list[Span]:
+def with_model(
+    found: Sequence[Span],
+    model: Sequence[Span],
+    lookup: Callable[[str], Any] | None = None,
+) -> list[Span]:
     """Gazetteer spans (``found``) and model spans, before :func:`combine`.
 
     The model decides where a name begins and ends ("Investitionsbank Berlin", not
     "Berlin"); the gazetteer gives a span of the same extent its type and canonical
     name. Where the model joins two or more known names that stand side by side ("USA
-    Kiew", "NATO-Russland"), the known names stand. User entries always win (in
-    :func:`combine`).
+    Kiew", "NATO-Russland"), the known names stand. A known name the model finds inside a
+    longer one keeps its own type ("Polizei Berlin": the place Berlin, not a person; a
+    generic authority is no entity, see tests/data/ANNOTATION.md). User entries always win
+    (in :func:`combine`).
     """
     gazetteer = [s for s in found if s.origin == "gazetteer"]
     displaced: set[int] = set()
@@ -543,7 +549,12 @@ def with_model(found: Sequence[Span], model: Sequence[Span]) -> list[Span]:
     for m in model:
         inner = [g for g in gazetteer if g.start < m.end and m.start < g.end]
         same = next((g for g in inner if (g.start, g.end) == (m.start, m.end)), None)
-        if same is not None:
+        known = lookup(m.text) if lookup is not None and same is None and inner else None
+        if known is not None and any(g.start <= m.start and m.end <= g.end for g in inner):
+            # the model found a known name inside a longer one ("Polizei [Berlin]"): the
+            # name's own type, never the model's guess (a person "Berlin")
+            m = Span(m.start, m.end, m.text, known.label, known.canonical, None, m.origin)
+        elif same is not None:
             m = Span(m.start, m.end, m.text, same.label, same.canonical, None, m.origin)
         elif _joins_names(m, inner):
             continue
