@@ -76,6 +76,26 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
     ]
 
 
+def test_markdown_is_read_as_text_not_as_markup(tmp_path: Path) -> None:
+    """Issue 15 R10: '# Überschrift im MD' was a passage with its '#', and '**fett**' and
+    '[Verlinkung](https://x)' were shown as typed."""
+    md = tmp_path / "markup.md"
+    md.write_text(
+        "# Überschrift im **MD**\n\n## Zwischentitel\n\n"
+        "Text mit **fett**, *kursiv* und einer [Verlinkung](https://x).\n\n"
+        "> Ein Zitat von `jemandem`.\n\nEin snake_case_wort und 2*3*4 bleiben.\n",
+        encoding="utf-8",
+    )
+    (article,) = load_file(md).articles
+    assert [p.text for p in article.passages] == [
+        "Überschrift im MD",
+        "Zwischentitel",
+        "Text mit fett, kursiv und einer Verlinkung.",
+        "Ein Zitat von jemandem.",
+        "Ein snake_case_wort und 2*3*4 bleiben.",
+    ]
+
+
 def test_markdown_without_front_matter_uses_heading(tmp_path: Path) -> None:
     md = tmp_path / "plain.md"
     md.write_text("## Überschrift\n\nText.\n", encoding="utf-8")

@@ -106,11 +106,15 @@ def read_markdown(path: Path, text: str) -> RawArticle:
     if MD_HEADING.match(first_line):
         heading = MD_HEADING.sub("", first_line).strip()
         if title is None or heading == title:
-            title = heading
+            from reader.corpus.markdown_text import plain_text
+
+            title = plain_text(heading)
             body = body[len(first_line) :].strip()
+    from reader.corpus.markdown_text import plain_text
+
     return RawArticle(
         id=str(meta.get("id") or path.stem),
-        body=body,
+        body=plain_text(body),
         where=str(path),
         title=title,
         source=_opt_str(meta.get("source")),
