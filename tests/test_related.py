@@ -203,3 +203,38 @@ def test_related_and_compare_commands(capsys) -> None:
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"a", "b", "similarity", "shared", "segments"}
     assert any(s["op"] == "equal" and "Garantien" in s["a_text"] for s in data["segments"])
+
+
+def test_an_item_shown_again_is_one_related_passage(tmp_path, capsys) -> None:
+    """Issue 15 R11: a front page showing an item twice listed it twice in the strip."""
+    from reader.cli import main
+
+    lines = [
+        {
+            "id": "a-1",
+            "title": "Kreml fordert Garantien gegen NATO-Osterweiterung",
+            "source": "welt.de",
+            "date": "2021-12-07T10:00",
+            "text": "Der Kreml verlangt rechtlich bindende Garantien gegen eine Osterweiterung.",
+        },
+        {
+            "id": "a-2",
+            "title": "Kreml fordert Garantien gegen NATO-Osterweiterung",
+            "source": "welt.de",
+            "date": "2021-12-07T14:00",
+            "text": "Der Kreml verlangt rechtlich bindende Garantien gegen eine Osterweiterung.",
+        },
+        {
+            "id": "b-1",
+            "title": "Moskau will Garantien gegen die NATO-Osterweiterung",
+            "source": "faz.net",
+            "date": "2021-12-07T11:00",
+            "text": "Moskau verlangt rechtlich bindende Garantien gegen eine Osterweiterung.",
+        },
+    ]
+    corpus = tmp_path / "front.jsonl"
+    corpus.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")
+    assert main(["--corpus", str(corpus), "related", "b-1#p1", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)["related"]
+    welt = [r for r in found if r["source"] == "welt.de" and r["passage"] == 1]
+    assert len(welt) == 1, found

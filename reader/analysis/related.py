@@ -625,4 +625,18 @@ def related(library: Library, pid: str, limit: int = 10) -> list[Related]:
     Raises :class:`UnknownPassage`."""
     from reader.analysis.statement_links import with_statements
 
-    return with_statements(library, pid, finder(library).find(pid, KEEP))[:limit]
+    found = with_statements(library, pid, finder(library).find(pid, KEEP))
+    return once_each(found)[:limit]
+
+
+def once_each(found: list[Related]) -> list[Related]:
+    """The related passages without repeats: the same words from the same source (an item
+    an outlet showed again, a re-captured page) are listed once, at their best place."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for r in found:
+        key = (r.source.strip().casefold(), " ".join(r.text.split()).casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
