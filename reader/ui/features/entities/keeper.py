@@ -32,6 +32,7 @@ from textual.worker import get_current_worker
 
 from reader.ui.features.entities import enrichment
 from reader.ui.features.entities.legend import EntityLegend, checked_colors
+from reader.ui.features.library.pane import ROUTINE
 from reader.ui.keys import key_label
 from reader.ui.logic.entity_layers import (
     DATE_LAYER,
@@ -353,6 +354,7 @@ class EntityKeeper(Widget):
                 f"{message.seconds:.1f} s" + (f"; dated {dated}" if message.dated else ""),
                 title="Names and dates",
                 markup=False,
+                timeout=ROUTINE,
             )
 
 
