@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 MODE_WORDS = sr.MODE_WORDS
 MARK_STYLES = {sr.QUOTED: "bold $text-success", sr.PARAPHRASED: "$text-warning", sr.ABSENT: "dim"}
 WORDINGS_SHOWN = 6
+NONE_YET = "No statements found yet: they come with the analysis (`reader index`)."
 LOADING = "Finding who said what… (statements come with the analysis of names and dates)"
 
 
@@ -89,6 +90,21 @@ class _StatementPane(Vertical):
         self._show_detail()
 
     def _show_rows(self) -> None:
+        """The rows of the table handed down, the cursor kept on its row, and the status."""
+        table = self.statements
+        if table is None:
+            self.row_list.set_rows([])
+            return
+        current = self.row_list.current
+        rows = self._rows(table)
+        self.row_list.set_rows(rows, keep=current.key if current is not None else None)
+        self._status(self._describe(table, rows) if rows else NONE_YET)
+        self._show_detail()
+
+    def _rows(self, table: Statements) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def _describe(self, table: Statements, rows: Sequence[Any]) -> str | Content:
         raise NotImplementedError
 
     def _show_detail(self) -> None:
@@ -109,14 +125,10 @@ class CoveragePane(_StatementPane):
         self.source = source
         self.sort = sr.SORTS[0]
 
-    def _show_rows(self) -> None:
-        table = self.statements
-        if table is None:
-            self.row_list.set_rows([])
-            return
-        current = self.row_list.current
-        rows = sr.coverage_rows(table, self.sort)
-        self.row_list.set_rows(rows, keep=current.key if current is not None else None)
+    def _rows(self, table: Statements) -> Sequence[Any]:
+        return sr.coverage_rows(table, self.sort)
+
+    def _describe(self, table: Statements, rows: Sequence[Any]) -> str | Content:
         no_source = sr.articles_without_source(self.summaries)
         legend = "  ".join(
             f"{column_letter(n)} {one_line(sr.source_label(s, no_source))}"
@@ -124,26 +136,21 @@ class CoveragePane(_StatementPane):
         )
         shared = sum(1 for r in rows if len(r.group.sources) >= 2)
         sort = "most sources first" if self.sort == "sources" else "by speaker"
-        self._status(
-            Content.assemble(
-                (
-                    f"{len(rows):,} statements ({len(table.rows):,} reports), "
-                    f"{shared:,} in ≥2 sources · {sort}",
-                    "bold",
-                ),
-                (f" · {key_label(self.app, 'coverage_sort')} sorts · ", "dim"),
-                ("Q", MARK_STYLES[sr.QUOTED]),
-                (" quoted ", "dim"),
-                ("P", MARK_STYLES[sr.PARAPHRASED]),
-                (" paraphrased ", "dim"),
-                (sr.ABSENT, MARK_STYLES[sr.ABSENT]),
-                (" not reported\n", "dim"),
-                (legend, "dim"),
-            )
-            if rows
-            else "No statements found yet: they come with the analysis (`reader index`)."
+        return Content.assemble(
+            (
+                f"{len(rows):,} statements ({len(table.rows):,} reports), "
+                f"{shared:,} in ≥2 sources · {sort}",
+                "bold",
+            ),
+            (f" · {key_label(self.app, 'coverage_sort')} sorts · ", "dim"),
+            ("Q", MARK_STYLES[sr.QUOTED]),
+            (" quoted ", "dim"),
+            ("P", MARK_STYLES[sr.PARAPHRASED]),
+            (" paraphrased ", "dim"),
+            (sr.ABSENT, MARK_STYLES[sr.ABSENT]),
+            (" not reported\n", "dim"),
+            (legend, "dim"),
         )
-        self._show_detail()
 
     def _render_row(self, row: sr.CoverageRow) -> Content:
         parts: list[str | tuple[str, str]] = []
@@ -250,21 +257,12 @@ class SpeakerPane(_StatementPane):
 
     prefix = "speakers"
 
-    def _show_rows(self) -> None:
-        table = self.statements
-        if table is None:
-            self.row_list.set_rows([])
-            return
-        current = self.row_list.current
-        rows = sr.speaker_rows(table)
-        self.row_list.set_rows(rows, keep=current.key if current is not None else None)
+    def _rows(self, table: Statements) -> Sequence[Any]:
+        return sr.speaker_rows(table)
+
+    def _describe(self, table: Statements, rows: Sequence[Any]) -> str | Content:
         speakers = sum(1 for r in rows if r.is_heading)
-        self._status(
-            f"{speakers:,} speakers · {len(table.rows):,} statements · Enter opens the passage"
-            if rows
-            else "No statements found yet: they come with the analysis (`reader index`)."
-        )
-        self._show_detail()
+        return f"{speakers:,} speakers · {len(table.rows):,} statements · Enter opens the passage"
 
     def _render_row(self, row: sr.SpeakerRow) -> Content:
         if row.statement is None:
