@@ -508,17 +508,10 @@ class RelatedFinder:
         if article is None:
             return None
         _, index = split_passage_id(b.pid)
-        p = article.passages[index]
         shown = sorted(matched, key=lambda t: (-a.bag.words[t] * matched[t][1], t))[:8]
-        return Related(
-            passage_id=b.pid,
-            article_id=b.article_id,
-            passage=index,
-            source=article.source,
-            title=article.title,
-            start=p.start,
-            end=p.end,
-            text=p.text,
+        return Related.at(
+            article,
+            index,
             score=round(total, 3),
             text_score=round(text, 3),
             entity_score=round(entity, 3),

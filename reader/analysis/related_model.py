@@ -4,7 +4,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from reader.corpus.model import passage_id
+
+if TYPE_CHECKING:
+    from reader.corpus.model import Article
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +36,22 @@ class Related:
     """What links it: ``event`` (it reports the same happening), ``statement`` (the same
     statement, reported at the same time) or ``occasion`` (the same statement, made on
     another occasion: :mod:`reader.analysis.statement_links`)."""
+
+    @classmethod
+    def at(cls, article: Article, index: int, **evidence: Any) -> Related:
+        """Passage ``index`` of ``article`` with the evidence for it (score, …, link)."""
+        p = article.passages[index]
+        return cls(
+            passage_id=passage_id(article.id, index),
+            article_id=article.id,
+            passage=index,
+            source=article.source,
+            title=article.title,
+            start=p.start,
+            end=p.end,
+            text=p.text,
+            **evidence,
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -68,16 +68,9 @@ def _link(library: Library, pid: str, link: str, source: str) -> Related | None:
     article = library.article(article_id)
     if article is None or index >= len(article.passages):
         return None
-    p = article.passages[index]
-    return Related(
-        passage_id=pid,
-        article_id=article_id,
-        passage=index,
-        source=article.source,
-        title=article.title,
-        start=p.start,
-        end=p.end,
-        text=p.text,
+    return Related.at(
+        article,
+        index,
         score=STATEMENT_SCORE,
         text_score=0.0,
         entity_score=0.0,

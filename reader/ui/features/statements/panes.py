@@ -217,28 +217,25 @@ class CoveragePane(_StatementPane):
         if pair is None:
             self.app.notify("Only one outlet reports this statement: nothing to compare.")
             return
-        from reader.analysis.related import Related
+        from reader.analysis.related_model import Related
         from reader.ui.dialogs.compare import CompareScreen
 
         first, other = pair
         library = self.source.library
-        passage = library.passage(other.passage)
         article_id, index = split_passage_id(other.passage)
-        summary = next((s for s in self.summaries if s.id == article_id), None)
-        related = Related(
-            other.passage,
-            article_id,
+        article = library.article(article_id)
+        if article is None or index >= len(article.passages):
+            self.app.notify("That outlet's article is no longer in the index.")
+            return
+        related = Related.at(
+            article,
             index,
-            other.source,
-            summary.title if summary else "",
-            passage.start if passage else 0,
-            passage.end if passage else 0,
-            passage.text if passage else other.statement.text,
-            1.0,
-            1.0,
-            0.0,
-            0.0,
-            False,
+            score=1.0,
+            text_score=1.0,
+            entity_score=0.0,
+            date_score=0.0,
+            same_source=False,
+            link="statement",
         )
 
         def opened(location: Location | None) -> None:
