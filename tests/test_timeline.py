@@ -4,6 +4,7 @@ placed by the event they report, cached until the index changes; and its command
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,20 @@ def test_the_video_call_is_one_event_from_four_articles(seeds: Timeline) -> None
     assert all(p.inferred for p in call.passages if p.article_id in (A000, A002))
     assert not any(p.inferred for p in call.passages if p.article_id == A004)
     assert "Putin" in call.label
+
+
+def test_labels_are_words_a_reader_would_use_not_word_bags(seeds: Timeline) -> None:
+    """Issue 14: labels such as 'Genf, NATO: Beratungen, beginne' or '(no label)' say not
+    what happened; a label is a sentence (or headline) the event's reports share, cut at a
+    word, without an agency's dateline."""
+    for event in seeds.events:
+        assert event.label and event.label != "(no label)"
+        assert len(event.label.split()) >= 4 and len(event.label) <= 80, event.label
+        assert not event.label.startswith("MOSKAU"), event.label
+        assert not re.fullmatch(r"[^:]*: [\w-]+(, [\w-]+)*", event.label), event.label
+    (call,) = [e for e in events_on(seeds, "2021-12-07") if len(e.articles) > 1]
+    seeds_text = " ".join(" ".join(f.read_text("utf-8").split()) for f in SEEDS.glob("*.txt"))
+    assert call.label.rstrip("…") in seeds_text  # the words of one of its reports
 
 
 def test_the_call_stays_one_event_after_the_corpus_is_analysed_again(tmp_path: Path) -> None:
@@ -251,4 +266,6 @@ def test_timeline_command_json_shape(capsys) -> None:
     assert "--min-sources" in capsys.readouterr().err
     assert main(["timeline"]) == 0
     out = capsys.readouterr().out
-    assert "2021-12-07  Wladimir Putin" in out and "dated 2021-12-08 (inferred)" in out
+    # the call's label is a sentence its reports share, in the words of one of them
+    assert re.search(r"^2021-12-07  .*Wladimir Putin", out, re.MULTILINE), out
+    assert "dated 2021-12-08 (inferred)" in out

@@ -138,7 +138,7 @@ async def test_timeline_lists_the_call_with_its_sources_and_marks_inferred_dates
         )
         assert any(t.startswith("~2021-04 ") for t in texts)
         # the call of 7 Dec 2021: RT DE, Reuters and the two articles without a source
-        row = event_row(pane, "2021-12-07", "Telefonat")
+        row = event_row(pane, "2021-12-07", "Wladimir Putin")
         call = pane.row_list.render_row(pane.row_list.rows[row])
         assert call.plain.startswith("2021-12-07 ")
         assert " RT DE " in call.plain and " Reuters " in call.plain and " ?×2 " in call.plain
@@ -193,7 +193,7 @@ async def test_enter_jumps_to_the_event_and_o_goes_to_other_sources(config: Path
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         pane = await open_timeline(pilot, screen)
-        pane.row_list.cursor = event_row(pane, "2021-12-07", "Telefonat")
+        pane.row_list.cursor = event_row(pane, "2021-12-07", "Wladimir Putin")
         await pilot.press("enter")
         await until(pilot, lambda: screen.article is not None, "the article")
         assert (screen.article.id, screen.passage) == (RT, 5)  # »am Dienstag«
@@ -338,7 +338,7 @@ async def test_80x24_stacks_the_panes_and_nothing_breaks(config: Path) -> None:
         pane = await open_timeline(pilot, screen)
         reading = screen.query_one("#reading-column")
         assert screen.sidebar.display and not reading.display  # the timeline fills it
-        pane.row_list.cursor = event_row(pane, "2021-12-07", "Telefonat")
+        pane.row_list.cursor = event_row(pane, "2021-12-07", "Wladimir Putin")
         await pilot.press("enter")
         await until(pilot, lambda: screen.article is not None, "the article")
         assert reading.display and not screen.sidebar.display

@@ -18,7 +18,6 @@ via RT DE. A short quote without a cue is a scare quote, not a statement.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -36,6 +35,7 @@ from reader.analysis.statement_cues import (
 from reader.analysis.statement_speakers import Speaker, Speakers
 from reader.analysis.statement_words import stems
 from reader.analysis.tokens import Token, sentences, tokenize
+from reader.corpus.dateline import parse_dateline
 from reader.corpus.model import Article
 
 MODES = ("direct", "indirect", "according_to")
@@ -74,7 +74,6 @@ _GOING_ON = frozenset({"demnach", "zufolge"})
 _SURE = frozenset({"überzeugt", "sicher", "sagt", "warnt", "fordert"})
 _QUOTE_MARKS = '"„“”»«‚‘’'
 _OUTER_MARKS = '"„“”»«'  # the marks around a quote (an inner ‚…‘ is part of it)
-_DATELINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ/ -]+,[^–—\n]{0,40}\)\s*[–—-]\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,9 +213,9 @@ class _Reader:
             end -= 1
         if text[start:end].startswith(("dass ", "Dass ")):
             start += 5
-        dateline = _DATELINE.match(text, start, end)
+        dateline = parse_dateline(text[start:end])
         if dateline is not None:
-            start = dateline.end()  # "MOSKAU, 7. Dez. (Reuters) – "
+            start += dateline.end  # "MOSKAU, 7. Dez. (Reuters) – "
         return start, end
 
 

@@ -17,7 +17,8 @@ count as their day) and the same happening. Building it:
 3. **Grouping.** Within one date, mentions join the group whose members they resemble
    most (shared rare words, groups and names, weighted by rarity over all mentions); two
    mentions of one article on one date are one happening.
-4. **Labels**: the names and words most members share, rarest first.
+4. **Labels**: the sentence (a headline first) whose words the other members share most,
+   cut at a word; the names and words most members share where no sentence is known.
 
 Events are sorted by date (a month or year before the days within it), then by how many
 sources report them. The whole timeline is cached in memory and in the store's meta table
@@ -31,6 +32,7 @@ import bisect
 import datetime as dt
 import json
 import math
+import os
 import re
 import threading
 import time
@@ -44,13 +46,14 @@ from reader.analysis.index_version import index_version
 from reader.analysis.passage_terms import strip_teaser, terms, words
 from reader.analysis.spans import Span
 from reader.analysis.word_groups import group_of
+from reader.corpus.dateline import parse_dateline
 from reader.corpus.model import When
 from reader.search.store import ArticleRow
 
 if TYPE_CHECKING:
     from reader.library import Library
 
-TIMELINE_FORMAT = 1  # bump when events change shape or grouping, to drop cached timelines
+TIMELINE_FORMAT = 2  # bump when events change shape or grouping, to drop cached timelines
 META_KEY = "timeline"
 MERGE = 0.3  # share of the smaller signature's weight two mentions must share to merge
 MIN_SHARED = 2  # ... in at least this many features
@@ -59,6 +62,7 @@ VOTE_SCORE = 0.12  # related passages at least this close vote for an undated ar
 LINK_SCORE = 0.12  # and passages at least this close join the event as linked passages
 MAX_UNDATED = 200  # undated articles dated per build (each costs a related() per passage)
 LABEL_PARTS = 4
+LABEL_WIDTH = 80  # characters of a sentence that label an event
 CANDIDATE_KEYS = 6  # rarest features of a mention through which it finds others to join
 # Words of reporting and sentence glue: in every kind of story, so they neither group
 # mentions nor make labels.
@@ -244,6 +248,8 @@ class _Mention:
     inferred: bool
     signature: frozenset[str] = frozenset()
     forms: dict[str, str] = field(default_factory=dict)
+    sentence: str = ""
+    """The sentence that names the date (for the event's label)."""
 
 
 def _load(library: Library) -> list[_Article]:
@@ -268,12 +274,57 @@ def _sentence(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, i
     """The sentence of ``text[lo:hi]`` (a passage) around ``[start, end)``."""
     left, right = lo, hi
     for m in _SENTENCE_END.finditer(text, lo, hi):
+        if _no_end(text, m.start()):
+            continue  # "7. Dezember", "Dez. (Reuters)": a number or an abbreviation
         if m.end() <= start:
             left = m.end()
         elif m.start() >= end:
             right = m.start()
             break
     return left, right
+
+
+_ABBREVIATIONS = frozenset(
+    [
+        "jan",
+        "feb",
+        "febr",
+        "mär",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "dez",
+        "nr",
+        "dr",
+        "st",
+        "bzw",
+        "ca",
+        "vgl",
+        "inkl",
+        "mio",
+        "mrd",
+        "prof",
+        "str",
+        "abs",
+    ]
+)
+_WORD_BEFORE_DOT = re.compile(r"(\w+)\.$")
+
+
+def _no_end(text: str, at: int) -> bool:
+    """The full stop before ``at`` ends an ordinal or an abbreviation, not a sentence."""
+    if at == 0 or text[at - 1] != ".":
+        return False
+    word = _WORD_BEFORE_DOT.search(text, max(0, at - 12), at)
+    if word is None:
+        return False
+    w = word.group(1)
+    return w.isdigit() or len(w) == 1 or w.lower() in _ABBREVIATIONS
 
 
 def _day_key(value: When) -> str:
@@ -319,10 +370,11 @@ def _sign(
     else:
         s_lo, s_hi = lo, hi
     known = cache.get((s_lo, s_hi))
+    text, _ = strip_teaser(article.text[s_lo:s_hi])
+    mention.sentence = " ".join(text.split())
     if known is not None:  # another date of the same sentence
         mention.signature, mention.forms = known
         return
-    text, _ = strip_teaser(article.text[s_lo:s_hi])
     features: set[str] = set()
     forms: dict[str, str] = {}
     for stem, s, e in words(text):
@@ -411,6 +463,52 @@ class _Grouper:
 
 
 def _label(members: list[_Mention], weight: dict[str, float]) -> str:
+    """What a reader would call the happening: the sentence the members share most (a
+    headline first), cut at a word; the shared names and words when there is none."""
+    articles = {m.article.id for m in members}
+    # (text, features, is a headline, who it stands for: a mention, or an article's title)
+    candidates: dict[str, tuple[frozenset[str], bool, object]] = {}
+    for m in members:
+        if m.sentence:
+            candidates.setdefault(m.sentence, (m.signature, m.passage == 0, m))
+        title = " ".join((m.article.title or "").split())
+        if title and len(articles) > 1:  # a headline speaks for its article's members
+            candidates.setdefault(title, (_title_features(title), True, m.article.id))
+    if not candidates:
+        return _keywords(members, weight)
+
+    def shared(item: tuple[str, tuple[frozenset[str], bool, object]]) -> tuple[float, bool, int]:
+        text, (features, headline, owner) = item
+        others = [o for o in members if o is not owner and o.article.id != owner]
+        common = math.fsum(  # fsum over sorted features: the same label in every run
+            weight.get(f, 0.0) for o in others for f in sorted(features & o.signature)
+        )
+        return (common, headline, -len(text))
+
+    best = max(sorted(candidates.items(), key=lambda c: c[0]), key=shared)[0]
+    dateline = parse_dateline(best)  # "MOSKAU, 7. Dez. (Reuters) – " says no more than the date
+    return _cut(best[dateline.end :] if dateline else best, LABEL_WIDTH)
+
+
+def _title_features(title: str) -> frozenset[str]:
+    """A headline's words as a mention's signature has them."""
+    return frozenset(
+        stem
+        for stem, _, _ in words(title)
+        if not (stem.isdigit() or stem in WEAK_WORDS or stem in DATE_WORDS)
+    )
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` up to ``width`` characters, cut after a whole word with "…"."""
+    text = text.rstrip(" .:;,")
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width - 1)
+    return text[: cut if cut > 0 else width - 1].rstrip(" ,;:–-") + "…"
+
+
+def _keywords(members: list[_Mention], weight: dict[str, float]) -> str:
     """Names, then words, that most members share, rarest first."""
     per_article: dict[str, set[str]] = {}
     forms: dict[str, str] = {}
@@ -718,6 +816,16 @@ def _link_undated(
 
 # --- cache ----------------------------------------------------------------------------------
 
+
+def _code_stamp() -> str:
+    """Size and time of this module: changed grouping or labels rebuild a cached timeline."""
+    try:
+        info = os.stat(__file__)
+    except OSError:
+        return ""
+    return f"{info.st_size}.{info.st_mtime_ns}"
+
+
 _CACHE: weakref.WeakKeyDictionary[Any, Timeline] = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
 
@@ -726,7 +834,7 @@ def timeline(library: Library, *, rebuild: bool = False) -> Timeline:
     """The library's timeline: from memory, else from the store, else built (and stored).
     Both caches are keyed by the index version, so a changed index rebuilds it."""
     version = index_version(library)
-    stamp = f"{TIMELINE_FORMAT}:{version}"
+    stamp = f"{TIMELINE_FORMAT}:{_code_stamp()}:{version}"
     with _CACHE_LOCK:
         cached = _CACHE.get(library)
     if cached is not None and cached.version == version and not rebuild:
