@@ -89,8 +89,11 @@ def kill_while_helpers_run(tmp_path: Path, articles: int, passages: int, kind: s
             return sum(kind in line for line in seen.values())
 
         while helpers() < 2 and run.poll() is None and time.monotonic() < deadline:
-            for pid in children(run.pid) - seen.keys():
-                seen[pid] = command_line(pid)
+            for pid in children(run.pid):
+                # read again until it shows: a child seen between its fork and its exec
+                # still has its parent's command line
+                if kind not in seen.get(pid, ""):
+                    seen[pid] = command_line(pid)
             time.sleep(0.02)
         assert helpers() >= 2, f"the index ended before two helpers ({kind!r}) started"
         run.send_signal(signal.SIGKILL)
