@@ -478,3 +478,25 @@ def test_seed_002_without_a_date_keeps_only_explicit_years_and_months() -> None:
         ("Mitte Juni 2021", "2021-06"),
         ("2018", "2018"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the present tense speaks of what is coming (issue 14)
+        ("Titel\n\nBiden reist am Freitag nach Genf.", "2021-12-10"),
+        ("Titel\n\nDie Minister treffen sich am Montag in Brüssel.", "2021-12-13"),
+        ("Titel\n\nAm Montag kommt der Ausschuss zusammen.", "2021-12-13"),
+        # the past stays past: preterite, perfect, "seit", and a headline's present
+        ("Titel\n\nBiden reiste am Freitag nach Genf.", "2021-12-03"),
+        ("Titel\n\nDie Minister trafen sich am Montag in Brüssel.", "2021-12-06"),
+        ("Titel\n\nUnbekannte sind in der Nacht zu Montag eingebrochen.", "2021-12-06"),
+        ("Titel\n\nIn Mitte beschädigten Unbekannte am Montag ein Auto.", "2021-12-06"),
+        ("Titel\n\nDie seit Montag vermisste Frau ist wieder da.", "2021-12-06"),
+        ("Versammlung am Samstag – Polizei zieht Bilanz\n\nEs blieb ruhig.", "2021-12-04"),
+    ],
+)
+def test_the_tense_of_a_sentence_says_which_weekday_it_means(text: str, day: str) -> None:
+    wednesday = When(2021, 12, 8)
+    (span,) = [s for s in find_dates(text, wednesday) if s.value is not None]
+    assert span.value is not None and span.value.iso()[:10] == day, span

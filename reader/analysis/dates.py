@@ -42,6 +42,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.analysis import date_words as W
 from reader.analysis.spans import Span
@@ -412,12 +413,77 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 def _sentence_is_future(text: str, start: int, end: int) -> bool:
+    """The sentence around ``start``–``end`` speaks of what is to come: a future cue
+    ("soll", "wird", "geplant") or a verb in the present tense ("reist am Freitag",
+    "trifft sich am Montag"), and nothing in the past ("hat", "wurde", "reiste", "traf")."""
     left = max(0, start - 300)
     for boundary in _SENTENCE_BOUNDARY.finditer(text, left, start):
         left = boundary.end()
     b = _SENTENCE_BOUNDARY.search(text, end, end + 300)
     sentence = text[left : b.start() if b else end + 300]
-    return bool(_FUTURE_CUE.search(sentence)) and not _PAST_CUE.search(sentence)
+    if _PAST_CUE.search(sentence):
+        return False
+    if _FUTURE_CUE.search(sentence):
+        return True
+    headline = start < (text.find("\n") % (len(text) + 1))
+    if headline or _SINCE.search(text, max(0, start - 20), start):
+        return False  # a headline's present tells the news ("… zieht Bilanz"); "seit Montag"
+    tenses = _tenses(sentence)
+    return "present" in tenses and "past" not in tenses
+
+
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+
+def _tenses(sentence: str) -> set[str]:
+    """The tenses of the sentence's finite verbs (HanTa tags them in context: "treffen"
+    is finite in "Die Minister treffen sich", an infinitive on its own)."""
+    from reader.analysis.entity_rules import tagger
+
+    words = _WORD.findall(sentence)
+    if not words:
+        return set()
+    tagged = tagger().tag_sent(words, taglevel=1)
+    found = {
+        t
+        for word, _lemma, tag in tagged
+        if "FIN" in tag and word[:1].islower() and (t := _tense(word)) is not None
+    }
+    if any("(PP)" in tag for _word, _lemma, tag in tagged):
+        found.add("past")  # "sind … eingebrochen", "ist … aufgefallen": the perfect
+    return found
+
+
+_SINCE = re.compile(r"\b(?:seit|vergangen\w*|letzt\w*|vorig\w*|besagt\w*)\s+\w*\s*$", re.IGNORECASE)
+_IRREGULAR_PRESENT = frozenset(["ist", "sind", "bin", "bist", "seid", "weiß", "weißt"])
+_PAST_ENDINGS = frozenset({"te", "ten", "test", "tet", "ete", "eten", "etest", "etet"})
+
+
+@lru_cache(maxsize=50_000)
+def _tense(word: str) -> str | None:
+    """``present`` or ``past`` for a verb form found finite (HanTa's analysis of its
+    ending: "reis+te" and a changed stem alone, "traf", are past; "reis+t", "triff+t",
+    "treff+en" present), ``None`` for a word that is no verb."""
+    from reader.analysis.entity_rules import tagger
+
+    _lemma, parts, _tag = tagger().analyze(word, taglevel=3)
+    if not parts or not parts[0][1].startswith("V"):
+        return None
+    stem_tag = parts[0][1]
+    if any(tag == "SUF_PP" for _, tag in parts):
+        return "past"  # "beschädig+t+en" found finite: the preterite "beschädigten"
+    suffix = parts[-1][0] if len(parts) > 1 and parts[-1][1].startswith("SUF_") else ""
+    # a changed stem ("traf", "brannte", "wurden") is past unless it takes the present's
+    # "-t" ("trifft", "nimmt")
+    changed = stem_tag.endswith(("_VAR", "_IRR"))
+    if word in _IRREGULAR_PRESENT:
+        return "present"  # "ist", "sind", "weiß"
+    if stem_tag.startswith("VM"):  # a modal: "kann", "muss" present, "konnte", "sollte" past
+        past = suffix in _PAST_ENDINGS or (changed and suffix in ("e", "en", "est", "et"))
+        return "past" if past else "present"
+    if suffix in _PAST_ENDINGS or (changed and suffix != "t"):
+        return "past"
+    return "present" if suffix else None
 
 
 def _resolve_weekday(atom: _Atom, ref: When | None, text: str) -> When | None:
