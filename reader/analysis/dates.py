@@ -425,7 +425,8 @@ def _sentence_is_future(text: str, start: int, end: int) -> bool:
         return False
     if _FUTURE_CUE.search(sentence):
         return True
-    headline = start < (text.find("\n") % (len(text) + 1))
+    line_end = text.find("\n")
+    headline = line_end < 0 or start < line_end  # (a text of one line is all headline)
     if headline or _SINCE.search(text, max(0, start - 20), start):
         return False  # a headline's present tells the news ("… zieht Bilanz"); "seit Montag"
     tenses = _tenses(sentence)

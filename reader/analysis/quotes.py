@@ -38,7 +38,7 @@ def find_quotes(text: str) -> list[Quote]:
     for i, c in enumerate(text):
         if c not in _CLOSERS and c not in "“”‘’":
             continue
-        while stack and i - stack[0][1] > LONGEST:
+        if stack and i - stack[0][1] > LONGEST:
             stack.clear()  # a stray opening mark: forget it and what was opened after it
         top = stack[-1][0] if stack else ""
         if top and c in _CLOSERS[top] and (c != '"' or _closes(text, i)):

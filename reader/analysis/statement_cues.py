@@ -165,8 +165,6 @@ _STEMS = [
     "gab",
     "gib",
     "dement",
-    "schließ",
-    "schloss",
     "klag",
     "wirf",
     "warf",
@@ -201,7 +199,6 @@ _STEMS = [
 ]
 _STEM_RE = re.compile("|".join(sorted(_STEMS, key=len, reverse=True)))
 
-ACCORDING_PREPOSITIONS = frozenset({"laut", "zufolge"})
 PRONOUNS = frozenset({"er", "sie", "ihr", "ihm", "ihnen", "ihrer", "ihres", "seiner"})
 # nouns that name a speaker by office; matched at the end of a word ("Kremlsprecher")
 ROLE_RE = re.compile(
@@ -272,9 +269,7 @@ def noun_cue(word: str) -> str | None:
     """The noun of saying ``word`` is a form of ("Angaben" → "Angabe"), else None."""
     if not word[:1].isupper():
         return None
-    if word in SAY_NOUNS:
-        return lemma(word)[0] if word != "Angaben" else "Angabe"
-    return None
+    return lemma(word)[0] if word in SAY_NOUNS else None
 
 
 @lru_cache(maxsize=50_000)

@@ -64,10 +64,11 @@ def group_statements(items: Sequence[Said]) -> list[int]:
     Links are taken strongest first, and two groups join only when at least
     :data:`COHESION` of their pairs across are linked, so that one short statement does
     not chain every statement of a busy speaker into one group."""
+    names = [said.names() for said in items]  # (asked for every pair: made once)
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, said in enumerate(items):
         if said.who:
-            for key in said.names():
+            for key in names[i]:
                 by_speaker[key].append(i)
     bags = [frozenset(s.words) if s.words is not None else stems(s.text) for s in items]
     rare = _without_common(bags)
@@ -79,7 +80,7 @@ def group_statements(items: Sequence[Said]) -> list[int]:
                 if pair in edges or items[i].article == items[j].article:
                     continue
                 if (
-                    _same_speaker(items[i], items[j])
+                    _same_speaker(items[i], items[j], names[i], names[j])
                     and linked(bags[i], bags[j])
                     and len(rare[i] & rare[j]) >= MIN_RARE
                 ):
@@ -114,11 +115,12 @@ def _without_common(bags: list[frozenset[str]]) -> list[frozenset[str]]:
     return [frozenset(s for s in bag if df[s] <= limit) for bag in bags]
 
 
-def _same_speaker(a: Said, b: Said) -> bool:
+def _same_speaker(a: Said, b: Said, a_names: set[str], b_names: set[str]) -> bool:
     """One speaker, one speaking for the other ("Peskow" for the "Kreml"), or one reported
-    by the other ("Putin, via the Kremlin" and "the Kremlin")."""
+    by the other ("Putin, via the Kremlin" and "the Kremlin"); ``*_names`` are their
+    :meth:`Said.names`."""
     x, y = a.who.casefold(), b.who.casefold()
-    if x == y or x in b.names() or y in a.names():
+    if x == y or x in b_names or y in a_names:
         return True
     return bool(a.side and b.side and a.side.casefold() == b.side.casefold())
 

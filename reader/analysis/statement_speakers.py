@@ -9,7 +9,7 @@ speaker, or it stays unresolved and is marked so.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.analysis.spans import Span
@@ -103,6 +103,18 @@ class Speaker:
     @property
     def resolved(self) -> bool:
         return self.canonical is not None
+
+    @classmethod
+    def of(cls, span: Span, label: str | None = None) -> Speaker:
+        """The entity ``span`` as a speaker (``label`` instead of the span's own)."""
+        return cls(
+            span.text,
+            span.start,
+            span.end,
+            span.canonical or span.text,
+            label or span.label,
+            "entity",
+        )
 
 
 class Speakers:
@@ -237,23 +249,14 @@ class Speakers:
         if span is not None:
             if span.label == "LOC" and span.text not in GOVERNMENT_PLACES and not places:
                 return None
-            return Speaker(
-                span.text, span.start, span.end, span.canonical or span.text, span.label, "entity"
-            )
+            return Speaker.of(span)
         low = tok.text.lower()
         if low in PRONOUNS and (tok.text[:1].islower() or low in ("er", "sie", "ihr", "ihm")):
             return Speaker(tok.text, tok.start, tok.end, None, None, "pronoun")
         if is_role(tok.text):
             person = self._person_after(i)
             if person is not None:
-                return Speaker(
-                    person.text,
-                    person.start,
-                    person.end,
-                    person.canonical or person.text,
-                    "PER",
-                    "entity",
-                )
+                return Speaker.of(person, "PER")
             adjective = _adjective_before(self.tokens, i)
             begin = i - 1 if adjective else i
             start = self.tokens[begin].start
@@ -284,20 +287,13 @@ class Speakers:
         first after it that is not an object ("erklärte die Sprecherin …"), else the
         nearest before it."""
         toks = self.tokens
-        candidates: list[tuple[int, int, Speaker]] = []  # (first token, last token, speaker)
-        covered = -1
-        for i in range(max(first, 0), min(last, len(toks) - 1) + 1):
-            if toks[i].start < covered or i == verb:
-                continue
-            found = self.at(i, places=self._clause_start(i, first))
-            if found is None:
-                continue
-            covered = found.end
-            end = i
-            while end + 1 < len(toks) and toks[end + 1].end <= found.end:
-                end += 1
-            if not self._object(i, first):
-                candidates.append((i, end, found))
+        candidates = [  # (first token, last token, speaker)
+            (i, end, found)
+            for i, end, found in self._walk(
+                first, last, lambda i: self._clause_start(i, first), skip=verb
+            )
+            if not self._object(i, first)
+        ]
         if verb >= 2 and toks[verb - 1].text in _RELATIVE and toks[verb - 2].text == ",":
             before = [c for c in candidates if c[1] == verb - 3]
             if before:
@@ -310,6 +306,25 @@ class Speakers:
             return after[0][2]
         before = [c for c in candidates if c[1] < verb]
         return before[-1][2] if before else None
+
+    def _walk(
+        self, first: int, last: int, places: Callable[[int], bool], skip: int = -1
+    ) -> Iterator[tuple[int, int, Speaker]]:
+        """Each speaker among tokens ``first``..``last`` (inclusive) once, with its first and
+        last token; a place counts where ``places(token)`` says so."""
+        toks = self.tokens
+        covered = -1
+        for i in range(max(first, 0), min(last, len(toks) - 1) + 1):
+            if toks[i].start < covered or i == skip:
+                continue
+            found = self.at(i, places(i))
+            if found is None:
+                continue
+            covered = found.end
+            end = i
+            while end + 1 < len(toks) and toks[end + 1].end <= found.end:
+                end += 1
+            yield i, end, found
 
     def _clause_start(self, i: int, first: int) -> bool:
         """Only articles and adjectives stand between ``first`` and token ``i``."""
@@ -345,14 +360,7 @@ class Speakers:
         ``prefer``; names and roles before pronouns, people and organisations before
         places."""
         best: tuple[tuple[int, int], Speaker] | None = None
-        covered = -1
-        for i in range(max(first, 0), min(last, len(self.tokens) - 1) + 1):
-            if self.tokens[i].start < covered:
-                continue
-            found = self.at(i, places)
-            if found is None:
-                continue
-            covered = found.end
+        for i, _end, found in self._walk(first, last, lambda _i: places):
             rank = 0 if found.label in SPEAKER_LABELS or found.kind == "role" else 1
             if found.kind == "pronoun":
                 rank = 2

@@ -38,7 +38,6 @@ from reader.analysis.tokens import Token, sentences, tokenize
 from reader.corpus.dateline import parse_dateline
 from reader.corpus.model import Article
 
-MODES = ("direct", "indirect", "according_to")
 TEASER_START = "Mehr zum Thema"
 SCARE_QUOTE_WORDS = 4  # a quote of fewer words needs a cue of its own to be a statement
 _CLAUSE_STOPS = frozenset(",;:")
@@ -275,7 +274,6 @@ def _cue_after(r: _Reader, quote: Quote) -> tuple[Token, str, Speaker | None, in
         return None
     if "\n" in r.text[quote.close : toks[i].start]:
         return None
-    _, _last = r.sentence_of(i)
     first = i + 1
     if first >= len(toks):
         return None
@@ -360,13 +358,11 @@ def _indirect(r: _Reader) -> list[_Found]:
     for first, last in r.sentences:
         for j in range(first, last + 1):
             word = toks[j].text
-            cue_lemma = say_lemma(word, r.particle(j, last))
-            noun = cue_lemma is None and noun_cue(word) is not None
-            if cue_lemma is None and not noun:
+            verb = say_lemma(word, r.particle(j, last))
+            cue_lemma = verb or noun_cue(word)
+            if cue_lemma is None:
                 continue
-            if noun:
-                cue_lemma = noun_cue(word)
-            assert cue_lemma is not None
+            noun = verb is None
             end = r.clause_end(j, last)
             if cue_lemma == "erklären" and any(t.text == "bereit" for t in toks[j : end + 1]):
                 continue  # "erklärten sich bereit": agreed, not said
@@ -527,7 +523,7 @@ def _headline(r: _Reader) -> list[_Found]:
             end = next((b for b in bounds[n + 1 :] if toks[b].text != ":"), stop + 1) - 1
             if begin >= colon or end <= colon:
                 continue
-            found = _speaker_colon(r, begin, colon, end)
+            found = _speaker_colon(r, begin, colon, end, quoted)
             if found is not None:
                 out.append(found)
     return out
@@ -540,9 +536,8 @@ def _part_break(r: _Reader, c: int) -> bool:
     return text == ":" or (text in "–—-+|" and spaced)
 
 
-def _speaker_colon(r: _Reader, begin: int, colon: int, end: int) -> _Found | None:
+def _speaker_colon(r: _Reader, begin: int, colon: int, end: int, quoted: bool) -> _Found | None:
     toks = r.tokens
-    quoted = toks[colon + 1].text in _QUOTE_MARKS
     if quoted:
         # "Trump nach Angriff in Venezuela: „Niemand …“": who stands first speaks, or the
         # office named ("Venezuelas Innenminister: "…"")
@@ -774,19 +769,7 @@ def _earlier_speaker(
     for j in range(first, i):
         span = r.speakers.entity_at(r.tokens[j])
         if span is not None and span.label == "PER":
-            candidates.append(
-                (
-                    span.start,
-                    Speaker(
-                        span.text,
-                        span.start,
-                        span.end,
-                        span.canonical or span.text,
-                        "PER",
-                        "entity",
-                    ),
-                )
-            )
+            candidates.append((span.start, Speaker.of(span)))
     return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
@@ -850,7 +833,7 @@ def _reported_before(r: _Reader, first: int, last: int, j: int, cue_lemma: str) 
     mitgeteilt" after the sentence the Kremlin said."""
     toks = r.tokens
     end = r.clause_end(j, last)
-    if toks[end + 1].text == ":" if end + 1 <= last else False:
+    if end + 1 <= last and toks[end + 1].text == ":":
         return None  # "…, erklärte Peskow:" introduces the quote that follows
     if j > first + 2 and toks[j - 1].text == "," and toks[j - 2].text in _QUOTE_MARKS:
         return None  # '"…", sagte er': direct speech, found with its quote
