@@ -99,23 +99,35 @@ class Statements:
     rows: list[StatementRow]
     groups: list[StatementGroup]
     sources: list[str]
+    _passages: dict[str, list[StatementRow]] = field(init=False, repr=False)
+    _groups: dict[str, list[StatementRow]] = field(init=False, repr=False)
+    _cells: dict[str, dict[str, Cell]] = field(init=False, repr=False)
 
-    def by_id(self) -> dict[str, StatementRow]:
-        return {r.id: r for r in self.rows}
-
-    def group(self, gid: str) -> StatementGroup | None:
-        return next((g for g in self.groups if g.id == gid), None)
-
-    def cells(self) -> dict[str, dict[str, Cell]]:
-        """group id → source → the cell."""
-        out: dict[str, dict[str, Cell]] = defaultdict(dict)
+    def __post_init__(self) -> None:
+        """The rows by passage and by group, and the cells, made once for every look-up
+        (the reading pane asks at each cursor move, related passages at each passage)."""
+        self._passages, self._groups = defaultdict(list), defaultdict(list)
+        self._cells = defaultdict(dict)
         for row in self.rows:
+            self._passages[row.passage].append(row)
+            self._groups[row.group].append(row)
             if row.statement.teaser:
                 continue  # a "Mehr zum Thema" line names another article: no report here
-            cell = out[row.group].setdefault(row.source, Cell())
+            cell = self._cells[row.group].setdefault(row.source, Cell())
             cell.statements.append(row.id)
             cell.modes.append(row.statement.mode)
-        return out
+
+    def in_passage(self, pid: str) -> list[StatementRow]:
+        """The statements of passage ``pid``."""
+        return self._passages.get(pid, [])
+
+    def in_group(self, gid: str) -> list[StatementRow]:
+        """The statements of group ``gid``, in the order found."""
+        return self._groups.get(gid, [])
+
+    def cells(self) -> dict[str, dict[str, Cell]]:
+        """group id → source → the cell (a teaser's statement is in none)."""
+        return self._cells
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -200,7 +212,13 @@ def build(library: Library, version: str) -> Statements:
     for aid, _, _, _ in rows:
         counters[aid] += 1
         ids.append(f"{aid}#s{counters[aid]}")
-    order = sorted(members.values(), key=lambda m: (-len({rows[i][1] for i in m}), min(m)))
+
+    def reported_in(member: list[int]) -> list[str]:
+        """The sources that report a group (a teaser's line does not)."""
+        return sorted({rows[i][1] for i in member if not rows[i][3].teaser})
+
+    # most sources first: the sources the group is shown with
+    order = sorted(members.values(), key=lambda m: (-len(reported_in(m)), min(m)))
     group_of: dict[int, str] = {}
     groups: list[StatementGroup] = []
     for k, member in enumerate(order, start=1):
@@ -213,7 +231,7 @@ def build(library: Library, version: str) -> Statements:
                 gid,
                 rows[member[0]][3].who or "(unknown)",
                 label([rows[i][3].text for i in member], words=[rows[i][3].words for i in member]),
-                sorted({rows[i][1] for i in member if not rows[i][3].teaser}),
+                reported_in(member),
                 [d.isoformat() for d in occasions(days)],
                 [ids[i] for i in member],
             )

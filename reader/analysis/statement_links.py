@@ -30,16 +30,16 @@ def with_statements(library: Library, pid: str, found: list[Related]) -> list[Re
     report one of its statements: marked ``occasion`` when made on another occasion,
     added as ``statement`` links when the other evidence did not find them."""
     table = statements(library)
-    here = [r for r in table.rows if r.passage == pid]
+    here = table.in_passage(pid)
     if not here:
         return found
-    groups = {r.group for r in here}
     date = here[0].date
     article_id, _ = split_passage_id(pid)
     others: dict[str, When | None] = {}
-    for row in table.rows:
-        if row.group in groups and row.article != article_id:
-            others.setdefault(row.passage, row.date)
+    for gid in dict.fromkeys(r.group for r in here):
+        for row in table.in_group(gid):
+            if row.article != article_id:
+                others.setdefault(row.passage, row.date)
     result = list(found)
     known = {r.passage_id: n for n, r in enumerate(result)}
     source = here[0].source

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.analysis.coverage import StatementGroup, StatementRow, Statements
+    from reader.analysis.coverage import Cell, StatementGroup, StatementRow, Statements
 
 QUOTED, PARAPHRASED, ABSENT = "Q", "P", "·"
 MODE_SHORT = {"direct": "quote ", "indirect": "report", "according_to": "attrib"}
@@ -61,16 +61,16 @@ def coverage_rows(
 ) -> list[CoverageRow]:
     """Every group reported by at least ``min_sources`` sources, most sources first (or by
     speaker), with its marks."""
-    modes: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for row in table.rows:
-        if not row.statement.teaser:  # (a teaser names another article's statement)
-            modes[row.group][row.source].append(row.statement.mode)
+    cells = table.cells()
     groups = [g for g in table.groups if len(g.sources) >= min_sources]
     if sort == "speaker":
         groups.sort(key=lambda g: (g.speaker.casefold(), -len(g.sources), g.id))
-    return [
-        CoverageRow(g, tuple(mark(modes[g.id].get(s, [])) for s in table.sources)) for g in groups
-    ]
+    return [CoverageRow(g, tuple(_mark_of(cells, g.id, s) for s in table.sources)) for g in groups]
+
+
+def _mark_of(cells: dict[str, dict[str, Cell]], gid: str, source: str) -> str:
+    cell = cells.get(gid, {}).get(source)
+    return mark(cell.modes if cell is not None else [])
 
 
 def speaker_rows(table: Statements) -> list[SpeakerRow]:
@@ -105,35 +105,29 @@ class PassageStatements:
 
 def passage_statements(table: Statements, passage_id: str) -> PassageStatements:
     """What the reading pane shows of the passage ``passage_id``."""
-    here = [r for r in table.rows if r.passage == passage_id]
-    result = PassageStatements(here)
-    if not here:
-        return result
-    modes: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    wanted = {r.group for r in here}
-    for row in table.rows:
-        if row.group in wanted and not row.statement.teaser:
-            modes[row.group][row.source].append(row.statement.mode)
+    here = table.in_passage(passage_id)
+    result = PassageStatements(list(here))
+    cells = table.cells()
     for r in here:
         result.elsewhere[r.id] = [
-            (source, mark(m)) for source, m in sorted(modes[r.group].items()) if source != r.source
+            (source, mark(cell.modes))
+            for source, cell in sorted(cells.get(r.group, {}).items())
+            if source != r.source
         ]
     return result
 
 
-def by_passage(table: Statements) -> dict[str, list[StatementRow]]:
-    """Statements by passage id (for marking the text of an article)."""
-    out: dict[str, list[StatementRow]] = defaultdict(list)
-    for row in table.rows:
-        out[row.passage].append(row)
-    return out
+def quotes_first(table: Statements, group_id: str) -> list[StatementRow]:
+    """A group's statements, a quote first where there is one (the one Enter opens)."""
+    return sorted(
+        table.in_group(group_id), key=lambda r: (r.statement.mode != "direct", r.source, r.id)
+    )
 
 
 def two_wordings(table: Statements, group_id: str) -> tuple[StatementRow, StatementRow] | None:
     """Two members of a group from different sources (a quote first when there is one),
     for the compare view; None when only one source reports it."""
-    members = [r for r in table.rows if r.group == group_id]
-    members.sort(key=lambda r: (r.statement.mode != "direct", r.source, r.id))
+    members = quotes_first(table, group_id)
     if not members:
         return None
     first = members[0]

@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from reader.search.store import ArticleSummary
     from reader.ui.source import LibrarySource
 
-MODE_WORDS = sr.MODE_WORDS
 MARK_STYLES = {sr.QUOTED: "bold $text-success", sr.PARAPHRASED: "$text-warning", sr.ABSENT: "dim"}
 WORDINGS_SHOWN = 6
 NONE_YET = "No statements found yet: they come with the analysis (`reader index`)."
@@ -165,8 +164,7 @@ class CoveragePane(_StatementPane):
         table, row = self.statements, message.row
         if table is None or not isinstance(row, sr.CoverageRow):
             return
-        members = [r for r in table.rows if r.group == row.group.id]
-        members.sort(key=lambda r: (r.statement.mode != "direct", r.source))
+        members = sr.quotes_first(table, row.group.id)
         if members:
             _open(self, members[0])
 
@@ -177,7 +175,7 @@ class CoveragePane(_StatementPane):
             return
         group = row.group
         no_source = sr.articles_without_source(self.summaries)
-        members = [r for r in table.rows if r.group == group.id]
+        members = table.in_group(group.id)
         lines = [
             Content.assemble(
                 (one_line(group.speaker), "bold"),
@@ -189,7 +187,7 @@ class CoveragePane(_StatementPane):
             lines.append(
                 Content.assemble(
                     (one_line(sr.source_label(r.source, no_source)), "bold"),
-                    (f" {MODE_WORDS.get(r.statement.mode, r.statement.mode)}: ", "dim"),
+                    (f" {sr.MODE_WORDS.get(r.statement.mode, r.statement.mode)}: ", "dim"),
                     one_line(r.statement.text),
                 )
             )

@@ -38,13 +38,11 @@ class StatementStrip(Static):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(Content(""), markup=False, **kwargs)
-        self._by_passage: dict[str, list[Any]] = {}
 
     def on_mount(self) -> None:
         self._show()
 
     def watch_statements(self, table: Statements | None) -> None:
-        self._by_passage = sr.by_passage(table) if table is not None else {}
         if self.article is not None:
             layer = self.layers_for(self.article)[STATEMENT_LAYER]
             self.post_message(SetLayer(STATEMENT_LAYER, self.article.id, layer))
@@ -60,8 +58,11 @@ class StatementStrip(Static):
         """Speakers and cues of ``article``'s statements, per passage (a layer source of
         the main screen)."""
         layer: dict[int, list[tuple[int, int, str]]] = {}
+        table = self.statements
+        if table is None:
+            return {STATEMENT_LAYER: layer}
         for p in article.passages:
-            for row in self._by_passage.get(p.id, ()):
+            for row in table.in_passage(p.id):
                 s = row.statement
                 spans = layer.setdefault(p.index, [])
                 for start, end, style in (
