@@ -13,10 +13,9 @@ import threading
 import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis.index_version import index_version
+from reader.analysis.index_version import code_stamp, index_version
 from reader.analysis.statement_groups import Said, group_statements, label, occasions
 from reader.analysis.statements import Statement
 from reader.corpus.model import When, passage_id
@@ -243,26 +242,14 @@ def build(library: Library, version: str) -> Statements:
     return Statements(version, table_rows, groups, sorted(sources))
 
 
-def _code_stamp() -> str:
-    """Size and time of the grouping code: a changed rule regroups a cached table."""
-    here = Path(__file__).resolve().parent
-    parts = []
-    for name in ("coverage.py", "statement_groups.py"):
-        try:
-            info = (here / name).stat()
-        except OSError:
-            continue
-        parts.append(f"{info.st_size}.{info.st_mtime_ns}")
-    return "-".join(parts)
-
-
 _CACHE: weakref.WeakKeyDictionary[Any, Statements] = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
 
 
 def statements(library: Library) -> Statements:
     """The library's statements: from memory, else from the store, else built (and stored)."""
-    version = f"{COVERAGE_FORMAT}:{_code_stamp()}:{index_version(library)}"
+    stamp = code_stamp("coverage.py", "statement_groups.py")  # a changed rule regroups
+    version = f"{COVERAGE_FORMAT}:{stamp}:{index_version(library)}"
     with _CACHE_LOCK:
         cached = _CACHE.get(library)
     if cached is not None and cached.version == version:

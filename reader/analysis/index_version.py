@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,6 +21,20 @@ if TYPE_CHECKING:
 DIGEST_KEY = "index_digest"  # store meta: "<generation> <toc mtime> <analysis> <digest>"
 _digests: dict[tuple[str, int, int], str] = {}
 _digest_lock = threading.Lock()
+
+
+def code_stamp(*modules: str) -> str:
+    """Size and modification time of the analysis modules (file names in this package)
+    whose code decides a cached result: a changed rule rebuilds what they made."""
+    here = Path(__file__).resolve().parent
+    parts = []
+    for name in modules:
+        try:
+            info = (here / name).stat()
+        except OSError:
+            continue
+        parts.append(f"{info.st_size}.{info.st_mtime_ns}")
+    return "-".join(parts)
 
 
 def index_version(library: Library) -> str:

@@ -32,7 +32,6 @@ import bisect
 import datetime as dt
 import json
 import math
-import os
 import re
 import threading
 import time
@@ -42,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis.index_version import index_version
+from reader.analysis.index_version import code_stamp, index_version
 from reader.analysis.passage_terms import strip_teaser, terms, words
 from reader.analysis.spans import Span
 from reader.analysis.word_groups import group_of
@@ -817,15 +816,6 @@ def _link_undated(
 # --- cache ----------------------------------------------------------------------------------
 
 
-def _code_stamp() -> str:
-    """Size and time of this module: changed grouping or labels rebuild a cached timeline."""
-    try:
-        info = os.stat(__file__)
-    except OSError:
-        return ""
-    return f"{info.st_size}.{info.st_mtime_ns}"
-
-
 _CACHE: weakref.WeakKeyDictionary[Any, Timeline] = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
 
@@ -834,7 +824,8 @@ def timeline(library: Library, *, rebuild: bool = False) -> Timeline:
     """The library's timeline: from memory, else from the store, else built (and stored).
     Both caches are keyed by the index version, so a changed index rebuilds it."""
     version = index_version(library)
-    stamp = f"{TIMELINE_FORMAT}:{_code_stamp()}:{version}"
+    # changed grouping or labels rebuild a cached timeline
+    stamp = f"{TIMELINE_FORMAT}:{code_stamp('timeline.py')}:{version}"
     with _CACHE_LOCK:
         cached = _CACHE.get(library)
     if cached is not None and cached.version == version and not rebuild:
