@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.analysis.statement_words import stems
+from reader.corpus.visible import shorten
 
 MIN_SHARED = 3
 MIN_OVERLAP = 0.25
@@ -141,13 +142,9 @@ def label(
     texts: Sequence[str], width: int = 72, words: Sequence[Sequence[str]] | None = None
 ) -> str:
     """A short label for a group: the member whose words (``words``, or the stems of
-    ``texts``) the others share most, cut at a word before ``width`` characters."""
+    ``texts``) the others share most, cut at a word to at most ``width`` characters."""
     bags = [frozenset(w) for w in words] if words is not None else [stems(t) for t in texts]
     best = max(
         range(len(texts)), key=lambda i: (sum(len(bags[i] & b) for b in bags), -len(texts[i]))
     )
-    text = " ".join(texts[best].split())
-    if len(text) <= width:
-        return text
-    cut = text.rfind(" ", 0, width - 1)
-    return text[: cut if cut > 0 else width - 1] + "…"
+    return shorten(texts[best], width - 2)  # (" …" after the cut)

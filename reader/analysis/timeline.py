@@ -47,6 +47,7 @@ from reader.analysis.spans import Span
 from reader.analysis.word_groups import group_of
 from reader.corpus.dateline import parse_dateline
 from reader.corpus.model import When
+from reader.corpus.visible import shorten
 from reader.search.store import ArticleRow
 
 if TYPE_CHECKING:
@@ -499,12 +500,9 @@ def _title_features(title: str) -> frozenset[str]:
 
 
 def _cut(text: str, width: int) -> str:
-    """``text`` up to ``width`` characters, cut after a whole word with "…"."""
-    text = text.rstrip(" .:;,")
-    if len(text) <= width:
-        return text
-    cut = text.rfind(" ", 0, width - 1)
-    return text[: cut if cut > 0 else width - 1].rstrip(" ,;:–-") + "…"
+    """``text`` without its final full stop, at most ``width`` characters, cut after a
+    whole word with " …" (:func:`reader.corpus.visible.shorten`)."""
+    return shorten(text.rstrip(" .:;,"), width - 2)
 
 
 def _keywords(members: list[_Mention], weight: dict[str, float]) -> str:

@@ -7,6 +7,7 @@ import io
 from collections.abc import Sequence
 
 from reader.analysis.coverage import Cell, SourceCoverage, StatementGroup
+from reader.corpus.visible import shorten
 
 MARKS = {"quoted": "Q", "paraphrased": "P", "": "·"}
 
@@ -32,7 +33,7 @@ def text_table(
     lines.append(f"{'group':<6} {head}  speaker — statement")
     for g in groups:
         marks = " ".join(MARKS[how(cells.get(g.id, {}).get(s))] for s in sources)
-        text = g.label if len(g.label) <= width else g.label[: width - 1] + "…"
+        text = shorten(g.label, width)
         lines.append(f"{g.id:<6} {marks}  {g.speaker} — {text}")
     return lines
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from reader.cli.context import Context, UsageError, count, print_json
 from reader.cli.core_commands import ensure_index
+from reader.corpus.visible import shorten
 
 if TYPE_CHECKING:
     from reader.analysis.coverage import StatementRow
@@ -104,8 +105,7 @@ def cmd_statements(args: argparse.Namespace, ctx: Context) -> int:
         print(f"{speaker} — {count(len(mine), 'statement')}, {in_sources}")
         for row in mine:
             s = row.statement
-            text = " ".join(s.text.split())
-            text = text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
+            text = shorten(s.text, SNIPPET)
             via = f" via {', '.join(s.relays)}" if s.relays else ""
             teaser = " (teaser)" if s.teaser else ""
             date = row.date.iso() if row.date else "undated"
