@@ -116,6 +116,13 @@ class Shared:
     b_words: int
     shared_words: int
 
+    @property
+    def similarity(self) -> float:
+        """Share of the two texts' words that are in these phrases (0 … 1)."""
+        if not self.a_words and not self.b_words:
+            return 1.0
+        return 2 * self.shared_words / (self.a_words + self.b_words)
+
 
 def shared_phrases(a_text: str, b_text: str) -> Shared:
     """The phrases of ``a_text`` that ``b_text`` has too, wherever they stand: the longest
@@ -172,7 +179,4 @@ def _counts(words: list[tuple[str, int, int]], start: int, n: int) -> bool:
 
 def similarity(a_text: str, b_text: str) -> float:
     """Share of the two texts' words that are in phrases both have, in any order (0 … 1)."""
-    found = shared_phrases(a_text, b_text)
-    if not found.a_words and not found.b_words:
-        return 1.0
-    return 2 * found.shared_words / (found.a_words + found.b_words)
+    return shared_phrases(a_text, b_text).similarity

@@ -120,7 +120,7 @@ def cmd_related(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_compare(args: argparse.Namespace, ctx: Context) -> int:
-    from reader.analysis.text_diff import compare, shared_phrases, similarity
+    from reader.analysis.text_diff import compare, shared_phrases
 
     ensure_index(ctx, quiet=args.json)
     library = ctx.library
@@ -136,14 +136,14 @@ def cmd_compare(args: argparse.Namespace, ctx: Context) -> int:
             {
                 "a": a.id,
                 "b": b.id,
-                "similarity": round(similarity(a.text, b.text), 3),
+                "similarity": round(shared.similarity, 3),
                 "shared": {"a": shared.a, "b": shared.b},
                 "segments": [s.to_json() for s in segments],
             }
         )
         return 0
     print(f"{a.id}\n  {_marked(a.text, shared.a)}\n{b.id}\n  {_marked(b.text, shared.b)}")
-    print(f"{similarity(a.text, b.text):.0%} of the wording shared ([…]: in both, in any order)")
+    print(f"{shared.similarity:.0%} of the wording shared ([…]: in both, in any order)")
     return 0
 
 

@@ -107,7 +107,7 @@ class CompareScreen(ModalScreen[Location | None]):
         return self.library.article(article_id)
 
     def _show(self) -> None:
-        from reader.analysis.text_diff import shared_phrases, similarity
+        from reader.analysis.text_diff import shared_phrases
 
         article_id, index = split_passage_id(self.anchor_pid)
         left = self._article(article_id)
@@ -126,7 +126,7 @@ class CompareScreen(ModalScreen[Location | None]):
         )
         self.query_one("#compare-a-text", Static).update(styled(a_text, self.a_spans))
         self.query_one("#compare-b-text", Static).update(styled(b_text, self.b_spans))
-        alike = similarity(a_text, b_text)
+        alike = shared.similarity
         self.query_one("#compare-title", Static).update(
             Content.assemble(
                 ("Compare", "bold"),
