@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reader.ui.logic.timeline_rows import is_unknown
+
 if TYPE_CHECKING:
     from reader.analysis.coverage import Cell, StatementGroup, StatementRow, Statements
 
@@ -141,11 +143,19 @@ def source_label(source: str, no_source: frozenset[str]) -> str:
     return f"?{source[:6]}" if source in no_source else source
 
 
+_NO_SOURCE: list[tuple[int, int, frozenset[str]]] = []
+
+
 def articles_without_source(summaries: Sequence[object]) -> frozenset[str]:
-    """The ids of the articles whose source is not known (from the library's summaries)."""
-    out = set()
-    for s in summaries:
-        source = str(getattr(s, "source", "") or "").strip().lower()
-        if not source or source == "unknown":
-            out.add(str(getattr(s, "id", "")))
-    return frozenset(out)
+    """The ids of the articles whose source is not known (from the library's summaries),
+    worked out once per list: the panes and the strip ask at every cursor move."""
+    key = (id(summaries), len(summaries))
+    if _NO_SOURCE and _NO_SOURCE[0][:2] == key:
+        return _NO_SOURCE[0][2]
+    found = frozenset(
+        str(getattr(s, "id", ""))
+        for s in summaries
+        if is_unknown(str(getattr(s, "source", "") or ""))
+    )
+    _NO_SOURCE[:] = [(*key, found)]
+    return found
