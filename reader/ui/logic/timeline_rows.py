@@ -87,17 +87,22 @@ def is_unknown(source: str) -> bool:
     return not s or s == "unknown"
 
 
-def short_source(source: str) -> str:
-    """A short name: ``spiegel.de`` → ``spiegel``, ``Reuters`` → ``Reuters``, ``Polizei
-    Berlin`` → ``PB``, anything longer cut to :data:`BADGE_WIDTH`."""
+def source_name(source: str) -> str:
+    """The source as a reader names it: ``www.spiegel.de`` → ``spiegel``, ``Reuters`` as it is."""
     name = " ".join(source.split())
     lower = name.lower()
     if lower.startswith("www."):
         name, lower = name[4:], lower[4:]
     for tld in _TLDS:
         if lower.endswith(tld) and len(lower) > len(tld):
-            name = name[: -len(tld)]
-            break
+            return name[: -len(tld)]
+    return name
+
+
+def short_source(source: str) -> str:
+    """A short name: ``spiegel.de`` → ``spiegel``, ``Reuters`` → ``Reuters``, ``Polizei
+    Berlin`` → ``PB``, anything longer cut to :data:`BADGE_WIDTH`."""
+    name = source_name(source)
     if len(name) <= BADGE_WIDTH:
         return name
     words = name.split()

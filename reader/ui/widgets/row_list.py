@@ -210,6 +210,8 @@ class RowList(ScrollView, can_focus=True):
 
     # rendering ---------------------------------------------------------------------
     def on_resize(self) -> None:
+        if self.virtual_size.width != self.size.width:  # rows may be drawn for their width
+            self._rendered.clear()
         self.virtual_size = Size(self.size.width, len(self.rows))
         if 0 <= self.cursor < len(self.rows):  # a pane below grew: the cursor stays in view
             self._scroll_cursor_into_view()

@@ -19,30 +19,59 @@ SEPARATOR = " "
 
 
 class PaneBar(Static):
-    """Pane titles; the shown one highlighted; a click shows a pane."""
+    """Pane titles; the shown one highlighted; a click shows a pane. Titles that do not all
+    fit are shortened (the shown one stays whole), so every pane keeps its place in the bar."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.titles: dict[str, str] = {}
         self.active = ""
+        self.labels: dict[str, str] = {}
 
     def show_titles(self, titles: dict[str, str], active: str) -> None:
         self.titles, self.active = dict(titles), active
+        self._draw()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        self.labels = fitted_titles(self.titles, self.active, self.size.width or 10_000)
         parts: list[str | tuple[str, str]] = []
-        for pane_id, title in self.titles.items():
-            label = f" {title} "
-            parts.append((label, "reverse bold") if pane_id == active else label)
+        for pane_id, label in self.labels.items():
+            shown = f" {label} "
+            parts.append((shown, "reverse bold") if pane_id == self.active else shown)
             parts.append(SEPARATOR)
         self.update(Content.assemble(*parts))
 
     def on_click(self, event: events.Click) -> None:
         x = event.x
-        for pane_id, title in self.titles.items():
-            width = len(title) + 2
+        for pane_id, label in self.labels.items():
+            width = len(label) + 2
             if 0 <= x < width:
                 self.post_message(Sidebar.PaneChosen(pane_id))
                 return
             x -= width + len(SEPARATOR)
+
+
+def fitted_titles(titles: dict[str, str], active: str, width: int) -> dict[str, str]:
+    """The titles as the bar shows them in ``width`` columns: whole if they fit, else the
+    others cut to the longest common length that fits (at least their first letter)."""
+
+    def total(labels: dict[str, str]) -> int:
+        return sum(len(label) + 2 + len(SEPARATOR) for label in labels.values())
+
+    if total(titles) <= width:
+        return dict(titles)
+    longest = max((len(t) for t in titles.values()), default=1)
+    for keep in range(longest - 1, 0, -1):
+        labels = {
+            pane_id: title if pane_id == active or len(title) <= keep + 1 else title[:keep] + "…"
+            for pane_id, title in titles.items()
+        }
+        if total(labels) <= width or keep == 1:
+            return labels
+    return dict(titles)
 
 
 class Sidebar(Vertical):

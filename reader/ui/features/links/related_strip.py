@@ -49,6 +49,8 @@ LIMIT = 20  # related passages shown (and walked with ] and [)
 DEBOUNCE = 0.15  # seconds the cursor must rest before its related passages are looked up
 MARK_DELAY = 0.6  # ... and before the open article's passages are checked for gutter marks
 CACHE = 256  # anchors whose results the strip keeps
+SOURCE_WIDTH = 16
+"""The most columns a source name takes in the strip."""
 HERE = "▶"
 LINKED = "-linked"
 """The class of the reading pane's passages that have related passages."""
@@ -264,10 +266,18 @@ class RelatedStrip(Vertical):
     def _render_row(self, row: RelatedRow) -> Content:
         r = row.related
         badges = tr.badges_for(self.summaries)
+        # the strip is one wide line a row: whole source names, as wide as the longest shown
+        name_width = min(
+            max((len(_source_label(badges, o.source)) for o in self.results), default=1),
+            SOURCE_WIDTH,
+        )
+        name = _source_label(badges, r.source)
+        if len(name) > name_width:
+            name = name[: name_width - 1] + "…"
         return Content.assemble(
             (HERE if row.here else " ", "bold"),
             (f"{r.score:.2f} ", "dim" if r.same_source else "bold"),
-            (f" {badges.badge(r.source)} ", badges.style(r.source)),
+            (f" {name.ljust(name_width)} ", badges.style(r.source)),
             (" same source" if r.same_source else "", "dim"),
             (LINK_WORDS.get(r.link, ""), "italic"),
             " ",
@@ -391,3 +401,8 @@ class RelatedStrip(Vertical):
     def can(self, action: str) -> bool:
         """Whether ``]``, ``[`` or ``=`` apply now (for the footer)."""
         return self.anchor_at is not None and self.loaded and bool(self.results)
+
+
+def _source_label(badges: tr.SourceBadges, source: str) -> str:
+    """The source's whole name (``sueddeutsche``), or the no-source badge."""
+    return badges.badge(source) if tr.is_unknown(source) else tr.source_name(source)

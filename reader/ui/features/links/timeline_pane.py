@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 PANE_ID = TIMELINE[0]
 """The main screen registers the pane under this id and builds it when first shown."""
 MAX_BADGES = 4
+LABEL_ROOM = 16
+"""Columns an event row keeps for its label: badges that would leave less become "+N"."""
 MAX_STOPS = 8
 MARK_STYLE = "bold $text-warning"
 HERE = "▶"
@@ -233,7 +235,8 @@ class TimelinePane(Vertical):
         date = tr.date_label(event.date).ljust(tr.DATE_WIDTH)
         parts: list[str | tuple[str, str] | Content] = [(date, "dim" if _imprecise(event) else "")]
         parts.append(" ")
-        parts.append(_badges(self.badges, event))
+        room = self.size.width - tr.DATE_WIDTH - 2 - LABEL_ROOM
+        parts.append(_badges(self.badges, event, room))
         parts.append(" ")
         parts.append(one_line(event.label) or "(no label)")
         return Content.assemble(*parts)
@@ -382,16 +385,25 @@ def _imprecise(event: Event) -> bool:
     return event.date.precision in ("year", "month") or event.date.inferred
 
 
-def _badges(badges: tr.SourceBadges, event: Event) -> Content:
+def _badges(badges: tr.SourceBadges, event: Event, room: int) -> Content:
+    """Up to :data:`MAX_BADGES` source badges in ``room`` columns (the first always), the
+    rest counted as "+N"."""
     parts: list[str | tuple[str, str]] = []
     counts = tr.badge_counts(event)
-    for n, (source, count) in enumerate(counts[:MAX_BADGES]):
-        if n:
-            parts.append(" ")
+    used = shown = 0
+    for source, count in counts[:MAX_BADGES]:
         label = badges.badge(source) + (f"×{count}" if count > 1 else "")
+        width = len(label) + 2 + (1 if shown else 0)
+        rest = len(counts) - shown - 1
+        if shown and used + width + (len(f" +{rest}") if rest else 0) > room:
+            break
+        if shown:
+            parts.append(" ")
         parts.append((f" {label} ", badges.style(source)))
-    if len(counts) > MAX_BADGES:
-        parts.append(f" +{len(counts) - MAX_BADGES}")
+        used += width
+        shown += 1
+    if len(counts) > shown:
+        parts.append(f" +{len(counts) - shown}")
     return Content.assemble(*parts)
 
 
