@@ -51,6 +51,7 @@ from reader.analysis.word_bags import (
     make_bag,
 )
 from reader.corpus.model import When, passage_id, split_passage_id
+from reader.search.live_counts import live_doc_frequency
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -178,7 +179,6 @@ class RelatedFinder:
         self._vocabulary: set[str] | None = None
         self._compounds: dict[str, list[str]] = {}
         self._n_docs = 1
-        self._copies = 1.0
         self._searcher: Any = None
 
     # cache handling ---------------------------------------------------------------------
@@ -199,11 +199,9 @@ class RelatedFinder:
             self._searcher = searcher
             self._reset_terms()
             self._features.clear()
-            # Document frequencies count deleted documents (rewritten by the analysis) until
-            # segments merge, so idf is taken over all documents, and "a word in two
-            # passages" is a word in two passages times the copies each has.
-            self._n_docs = max(1, searcher.doc_count_all())
-            self._copies = max(1.0, self._n_docs / max(1, searcher.doc_count()))
+            # counts of live documents only: Whoosh keeps deleted ones (rewritten by the
+            # analysis) until their segments merge, which a later write may or may not do
+            self._n_docs = max(1, searcher.doc_count())
         return searcher
 
     def _reset_terms(self) -> None:
@@ -309,12 +307,12 @@ class RelatedFinder:
 
     def pair_idf(self) -> float:
         """The idf of a word found in two passages: the rarest a shared word can be."""
-        return math.log(self._n_docs / (2 * self._copies + 1)) + 1.0
+        return math.log(self._n_docs / 3) + 1.0
 
     def common_idf(self) -> float:
         """The idf of a word in :data:`COMMON` of all passages (and in a tiny corpus, in
         :data:`MIN_COMMON` passages): no evidence at all."""
-        common = max(COMMON * self._n_docs, MIN_COMMON * self._copies)
+        common = max(COMMON * self._n_docs, MIN_COMMON)
         return math.log(self._n_docs / (common + 1)) + 1.0
 
     # features ---------------------------------------------------------------------------
@@ -464,7 +462,7 @@ class RelatedFinder:
         key = (fieldname, term)
         df = self._dfs.get(key)
         if df is None:
-            df = self._dfs[key] = self._searcher.doc_frequency(fieldname, term)
+            df = self._dfs[key] = live_doc_frequency(self._searcher, fieldname, term)
         return df
 
     # scoring ----------------------------------------------------------------------------
