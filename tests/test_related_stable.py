@@ -39,3 +39,25 @@ def test_related_scores_do_not_move_when_segments_merge_later(tmp_path: Path) ->
         assert {pid: scores(library, pid) for pid in pids} == first
     finally:
         library.close()
+
+
+async def test_the_related_strip_says_scores_may_change_while_analysing(indexed_seeds) -> None:
+    from reader.ui.features.links.related_strip import RelatedStrip
+    from reader.ui.messages import EnrichDone, EnrichProgress
+    from tests import ui_support as ui
+
+    app = ui.make_app(indexed_seeds)
+    async with app.run_test(size=ui.SIZE) as pilot:
+        screen = await ui.loaded(pilot, ui.LIBRARY, ui.RELATED_STRIP)
+        assert await screen.go_to(REUTERS, 3)
+        strip = screen.query_one("#related-strip", RelatedStrip)
+        await ui.until(pilot, lambda: strip.loaded and strip.results, "related passages")
+
+        def title() -> str:
+            return str(strip.query_one("#related-title").render())
+
+        assert "may change" not in title()
+        screen.post_message(EnrichProgress("analyse", 1, 5))
+        await ui.until(pilot, lambda: "may change" in title(), "the note")
+        screen.entity_keeper.post_message(EnrichDone())
+        await ui.until(pilot, lambda: "may change" not in title(), "the note gone")

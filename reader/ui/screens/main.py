@@ -78,7 +78,15 @@ if TYPE_CHECKING:
     from reader.ui.widgets.find_bar import FindBar
 
 W = TypeVar("W", bound=DOMNode)
-STATE = ("article", "passage", "library_ready", "library_version", "summaries", "statements")
+STATE = (
+    "article",
+    "passage",
+    "library_ready",
+    "library_version",
+    "summaries",
+    "statements",
+    "analysing",
+)
 """The screen's vars that go down into the widgets that declare them (:meth:`connect`)."""
 
 
@@ -98,6 +106,8 @@ class MainScreen(SidebarLayout):
     """The library's articles, as the library pane lists them."""
     statements: var[Statements | None] = var(None)
     """Who said what in the corpus (loaded once the library is listed)."""
+    analysing: var[bool] = var(False)
+    """Names and dates are being found: related passages and events may still change."""
 
     def __init__(self, source: LibrarySource, ui_state: UiState) -> None:
         super().__init__(id="main")
@@ -238,6 +248,7 @@ class MainScreen(SidebarLayout):
         from reader.ui.features.entities.enrichment import PHASES
         from reader.ui.widgets.progress_strip import show_progress
 
+        self.analysing = True
         await show_progress(self.query_one(KeyFooter), "entity-status", message, PHASES)
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
@@ -272,6 +283,7 @@ class MainScreen(SidebarLayout):
         """Names and dates are current (bubbled up from the entity keeper): the list shows
         the dates inferred, and the features that use the analysis look again."""
         self.query("#entity-status").remove()
+        self.analysing = False
         if message.summaries is not None:
             self.summaries = message.summaries
             self.library_pane.set_summaries(message.summaries, message.library_index)

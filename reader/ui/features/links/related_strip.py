@@ -50,6 +50,7 @@ DEBOUNCE = 0.15  # seconds the cursor must rest before its related passages are 
 MARK_DELAY = 0.6  # ... and before the open article's passages are checked for gutter marks
 CACHE = 256  # anchors whose results the strip keeps
 SOURCE_WIDTH = 16
+ANALYSING = "  · may change: names and dates are still being found"
 """The most columns a source name takes in the strip."""
 HERE = "▶"
 LINKED = "-linked"
@@ -81,6 +82,7 @@ class RelatedStrip(Vertical):
     passage: var[int] = var(0)
     summaries: var[Sequence[ArticleSummary]] = var(())
     library_version: var[int] = var(0)
+    analysing: var[bool] = var(False)
 
     @dataclass
     class Found(Message):
@@ -257,8 +259,13 @@ class RelatedStrip(Vertical):
                 ("Related", "bold"),
                 f" to {origin}: {where}  ",
                 (keys, "dim"),
+                (ANALYSING if self.analysing else "", "italic $text-warning"),
             )
         )
+
+    def watch_analysing(self) -> None:
+        if self.is_mounted:
+            self._show_title()
 
     def _title(self, content: Content) -> None:
         self.query_one("#related-title", Static).update(content)
