@@ -53,7 +53,7 @@ from reader.search.store import ArticleRow
 if TYPE_CHECKING:
     from reader.library import Library
 
-TIMELINE_FORMAT = 2  # bump when events change shape or grouping, to drop cached timelines
+TIMELINE_FORMAT = 3  # bump when events change shape or grouping, to drop cached timelines
 META_KEY = "timeline"
 MERGE = 0.3  # share of the smaller signature's weight two mentions must share to merge
 MIN_SHARED = 2  # ... in at least this many features
@@ -146,6 +146,9 @@ class Event:
     date: When
     label: str
     passages: list[EventPassage] = field(default_factory=list)
+    story: str = ""
+    """The story the event belongs to (events that develop one happening over days): the
+    id of its story, shared by its events; its own id when it stands alone."""
 
     @property
     def sources(self) -> list[str]:
@@ -168,6 +171,7 @@ class Event:
             "sources": self.sources,
             "articles": len(self.articles),
             "passages": [p.to_json() for p in self.passages],
+            "story": self.story or self.id,
         }
 
     @classmethod
@@ -177,6 +181,7 @@ class Event:
             When.from_json(data["date"]),
             data["label"],
             [EventPassage.from_json(p) for p in data["passages"]],
+            data.get("story") or data["id"],
         )
 
 
@@ -209,6 +214,13 @@ class Timeline:
 
     def filtered(self, min_sources: int = 1) -> list[Event]:
         return [e for e in self.events if len(e.sources) >= min_sources]
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def story(self, story_id: str) -> list[Event]:
+        """The events of one story, in date order (the timeline's order)."""
+        return [e for e in self.events if (e.story or e.id) == story_id]
 
     def to_json(self, min_sources: int = 1) -> dict[str, Any]:
         return {
@@ -769,7 +781,7 @@ def _event(event_id: str, group: list[_Mention], weight: dict[str, float]) -> Ev
                 m.inferred,
             )
         )
-    return Event(event_id, date, _label(group, weight), passages)
+    return Event(event_id, date, _label(group, weight), passages, event_id)
 
 
 def _link_undated(
