@@ -246,7 +246,16 @@ def test_timeline_command_json_shape(capsys) -> None:
         "inferred": True,
     }
     (event,) = data["events"]
-    assert set(event) == {"id", "date", "description", "label", "sources", "articles", "passages"}
+    assert set(event) == {
+        "id",
+        "date",
+        "description",
+        "label",
+        "sources",
+        "articles",
+        "passages",
+        "story",
+    }
     assert event["date"] == {"value": "2021-12-07", "precision": "day", "inferred": False}
     assert len(event["sources"]) == 3
     p = event["passages"][0]
