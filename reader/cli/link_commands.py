@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.context import Context, UsageError, count, print_json
+from reader.cli.context import Context, UsageError, count, err, print_json
 from reader.cli.core_commands import ensure_index
 from reader.corpus.visible import shorten
 
@@ -59,8 +59,8 @@ def cmd_timeline(args: argparse.Namespace, ctx: Context) -> int:
         print_json(result.to_json(args.min_sources))
         return 0
     events = result.filtered(args.min_sources)
-    for aid, inferred in result.inferred_dates.items():
-        print(f"{aid}: dated {inferred.date.describe()} from the event it reports")
+    for aid, inferred in result.inferred_dates.items():  # a note, not the answer: stderr
+        err(f"reader: {aid}: dated {inferred.date.describe()} from the event it reports")
     print(
         count(len(events), "event")
         + (f" reported by {args.min_sources}+ sources" if args.min_sources > 1 else "")
