@@ -100,9 +100,14 @@ def test_a_coloured_hit_still_shows_control_characters_as_text(
     assert out.count("\x1b") == 4  # the passage id's bold and the match's colour, each reset
 
 
-def test_timeline_prints_only_events_on_stdout(capsys, indexed_seeds: Path) -> None:
+def test_timeline_prints_only_events_and_verbose_notes_the_dating_on_stderr(
+    capsys, indexed_seeds: Path
+) -> None:
     assert main(["timeline", "--corpus", str(indexed_seeds)]) == 0
     out, err = capsys.readouterr()
     assert out.splitlines()[0].endswith(" events"), out[:200]
-    assert "from the event it reports" not in out
+    assert "from the event it reports" not in out + err
+    assert main(["timeline", "--verbose", "--corpus", str(indexed_seeds)]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0].endswith(" events") and "from the event" not in out
     assert "000_c7c4b8e3e078befc: dated 2021-12-08 (inferred) from the event it reports" in err

@@ -264,7 +264,7 @@ def test_timeline_command_json_shape(capsys) -> None:
     }
     assert main(["timeline", "--min-sources", "0"]) == 2
     assert "--min-sources" in capsys.readouterr().err
-    assert main(["timeline"]) == 0
+    assert main(["timeline", "--verbose"]) == 0
     out, err = capsys.readouterr()
     # the call's label is a sentence its reports share, in the words of one of them
     assert re.search(r"^2021-12-07  .*Wladimir Putin", out, re.MULTILINE), out

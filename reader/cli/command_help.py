@@ -131,6 +131,7 @@ HELP: dict[str, CommandHelp] = {
         examples=(
             "reader timeline",
             "reader timeline --min-sources 2  # what at least two outlets report",
+            "reader timeline --verbose  # and which undated articles the events dated",
             "reader timeline --json",
         )
     ),
