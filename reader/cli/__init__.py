@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from reader import __version__
+from reader.cli.command_help import document
 from reader.cli.context import Context, UsageError, err, visible_output
 from reader.config import ConfigError
 from reader.search.index_folder import IndexFolderError
@@ -74,6 +75,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     for name in modules:
         importlib.import_module(name).register(sub)
     _commands_take_global_options(sub)
+    document(parser)
     return parser
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -92,6 +93,61 @@ def print_json(data: Any) -> None:
     system call per chunk when stdout is unbuffered (``PYTHONUNBUFFERED``, pipes in tests).
     JSON is written as it is (its string escapes already keep control characters out)."""
     raw_stream(sys.stdout).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def wants_colour(stream: Any) -> bool:
+    """Whether text output to ``stream`` is coloured: on a terminal (not ``TERM=dumb``), or
+    wherever ``FORCE_COLOR`` is set (non-empty, not ``0``); never when ``NO_COLOR`` is set
+    (non-empty), which wins (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+
+
+MATCH_STYLE = "1;31"  # bold red, as grep marks its matches
+STRONG_STYLE = "1"  # bold
+
+
+class Marks:
+    """How a command's text output marks what it highlights: ANSI styles on a colour
+    terminal, plain characters (``»match«``) anywhere else. What its methods return is made
+    :func:`visible` already: write it with :func:`out_marked`, which adds no escaping."""
+
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+
+    def plain(self, text: str) -> str:
+        return visible(text)
+
+    def strong(self, text: str) -> str:
+        """Bold on a colour terminal (a heading such as a hit's passage id), else as it is."""
+        return self._styled(text, STRONG_STYLE) if self.colour else visible(text)
+
+    def matched(self, text: str, spans: list[tuple[int, int]]) -> str:
+        """``text`` with the characters of each ``(start, end)`` span marked as a match."""
+        out, pos = [], 0
+        for s, e in spans:
+            word = text[s:e]
+            out += [
+                visible(text[pos:s]),
+                self._styled(word, MATCH_STYLE) if self.colour else f"»{visible(word)}«",
+            ]
+            pos = e
+        out.append(visible(text[pos:]))
+        return "".join(out)
+
+    @staticmethod
+    def _styled(text: str, style: str) -> str:
+        return f"\x1b[{style}m{visible(text)}\x1b[0m"
+
+
+def out_marked(line: str) -> None:
+    """Print a line made of :class:`Marks` pieces to stdout as it is (its text is visible
+    already; its styles are the command's own)."""
+    raw_stream(sys.stdout).write(line + "\n")
 
 
 def count(n: int, noun: str) -> str:

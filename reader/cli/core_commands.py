@@ -7,7 +7,16 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from reader.cli.context import Context, UsageError, count, err, print_json
+from reader.cli.context import (
+    Context,
+    Marks,
+    UsageError,
+    count,
+    err,
+    out_marked,
+    print_json,
+    wants_colour,
+)
 from reader.cli.progress import progress_bar
 from reader.search.query import QueryError
 
@@ -127,9 +136,14 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         + (f"; showing {len(result.hits)}" if result.total > len(result.hits) else "")
         + (f" ({count(folded, 'hit')} on repeated showings folded)" if folded else "")
     )
+    marks = Marks(wants_colour(sys.stdout))
     for hit in result.hits:
         date = hit.article.date.describe() if hit.article.date else "undated"
-        print(f"\n{hit.passage.id}  {hit.article.source} · {date} · score {hit.score:.2f}")
+        out_marked(
+            "\n"
+            + marks.strong(hit.passage.id)
+            + marks.plain(f"  {hit.article.source} · {date} · score {hit.score:.2f}")
+        )
         print(f"  {hit.article.title}")
         repeat = result.repeats.get(hit.article.id)
         if repeat is not None:
@@ -139,23 +153,9 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         for frag in hit.fragments:
             before = "… " if frag.start > 0 else ""
             after = " …" if frag.end < len(hit.passage.text) else ""
-            print(
-                "  "
-                + before
-                + _marked(frag.text, [(s - frag.start, e - frag.start) for s, e in frag.matches])
-                + after
-            )
+            spans = [(s - frag.start, e - frag.start) for s, e in frag.matches]
+            out_marked(f"  {before}{marks.matched(frag.text.replace(chr(10), ' '), spans)}{after}")
     return 0
-
-
-def _marked(text: str, spans: list[tuple[int, int]]) -> str:
-    """Plain-text highlighting for a terminal: matched words in »…«."""
-    out, pos = [], 0
-    for s, e in spans:
-        out += [text[pos:s], "»", text[s:e], "«"]
-        pos = e
-    out.append(text[pos:])
-    return "".join(out).replace("\n", " ")
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.context import Context, UsageError, count, print_json
+from reader.cli.context import Context, UsageError, count, err, print_json
 from reader.cli.core_commands import ensure_index
 from reader.corpus.visible import shorten
 
@@ -26,6 +26,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=1,
         metavar="N",
         help="only events reported by at least N sources (default 1)",
+    )
+    p.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="also say on stderr which undated articles were dated by the events they report",
     )
     p.add_argument("--json", action="store_true", help="print events as JSON")
     p.set_defaults(func=cmd_timeline)
@@ -59,8 +65,9 @@ def cmd_timeline(args: argparse.Namespace, ctx: Context) -> int:
         print_json(result.to_json(args.min_sources))
         return 0
     events = result.filtered(args.min_sources)
-    for aid, inferred in result.inferred_dates.items():
-        print(f"{aid}: dated {inferred.date.describe()} from the event it reports")
+    if args.verbose:  # a note, not the answer: on stderr
+        for aid, inferred in result.inferred_dates.items():
+            err(f"reader: {aid}: dated {inferred.date.describe()} from the event it reports")
     print(
         count(len(events), "event")
         + (f" reported by {args.min_sources}+ sources" if args.min_sources > 1 else "")
