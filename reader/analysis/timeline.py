@@ -41,6 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from reader.analysis.event_groups import SAME_DAY_SHARE, Grouper, core, days_before, stories
 from reader.analysis.index_version import code_stamp, index_version
 from reader.analysis.passage_terms import strip_teaser, terms, words
 from reader.analysis.spans import Span
@@ -55,15 +56,14 @@ if TYPE_CHECKING:
 
 TIMELINE_FORMAT = 3  # bump when events change shape or grouping, to drop cached timelines
 META_KEY = "timeline"
-MERGE = 0.3  # share of the smaller signature's weight two mentions must share to merge
-MIN_SHARED = 2  # ... in at least this many features
 COMMON_SHARE = 0.25  # features in more mentions than this share say nothing
 VOTE_SCORE = 0.12  # related passages at least this close vote for an undated article's date
 LINK_SCORE = 0.12  # and passages at least this close join the event as linked passages
 MAX_UNDATED = 200  # undated articles dated per build (each costs a related() per passage)
 LABEL_PARTS = 4
 LABEL_WIDTH = 80  # characters of a sentence that label an event
-CANDIDATE_KEYS = 6  # rarest features of a mention through which it finds others to join
+HISTORY_DAYS = 366  # a date this long before its article's is history, not its event
+SHORT_TEXT = 700  # characters: a headline and a teaser, signed as one sentence
 # Words of reporting and sentence glue: in every kind of story, so they neither group
 # mentions nor make labels.
 WEAK_WORDS = frozenset(
@@ -262,6 +262,8 @@ class _Mention:
     forms: dict[str, str] = field(default_factory=dict)
     sentence: str = ""
     """The sentence that names the date (for the event's label)."""
+    report: bool = False
+    """Placed by its article's date, not by a date in its text."""
 
 
 def _load(library: Library) -> list[_Article]:
@@ -377,7 +379,9 @@ def _sign(
 ) -> None:
     article = mention.article
     lo, hi = article.bounds[mention.passage]
-    if mention.span is not None:
+    if len(article.text) <= SHORT_TEXT:  # a headline and a teaser say it together
+        s_lo, s_hi = 0, len(article.text)
+    elif mention.span is not None:
         s_lo, s_hi = _sentence(article.text, lo, hi, mention.span[0], mention.span[1])
     else:
         s_lo, s_hi = lo, hi
@@ -412,66 +416,6 @@ def _entities_by_passage(article: _Article) -> dict[int, set[str]]:
         name = str(span.get("canonical") or span["text"])
         out.setdefault(_passage_of(article, span["start"]), set()).add(name)
     return out
-
-
-class _Grouper:
-    """Joins the mentions of one date into happenings."""
-
-    def __init__(self, weight: dict[str, float]) -> None:
-        self.weight = weight
-        self._totals: dict[frozenset[str], float] = {}
-
-    def total(self, signature: frozenset[str]) -> float:
-        value = self._totals.get(signature)
-        if value is None:
-            w = self.weight
-            value = self._totals[signature] = math.fsum(w.get(f, 0.0) for f in signature)
-        return value
-
-    def keys(self, m: _Mention) -> list[str]:
-        """The rarest features of a mention: candidates must share one of them."""
-        w = self.weight
-        useful = sorted((f for f in m.signature if w.get(f, 0.0) > 0), key=lambda f: (-w[f], f))
-        return useful[:CANDIDATE_KEYS]
-
-    def similar(self, a: _Mention, b: _Mention) -> bool:
-        if a.article is b.article:
-            return True  # one article, one date: one happening
-        w = self.weight
-        useful = [f for f in a.signature & b.signature if w.get(f, 0.0) > 0]
-        if len(useful) < MIN_SHARED:
-            return False
-        shared = math.fsum(w[f] for f in useful)
-        return shared >= MERGE * min(self.total(a.signature), self.total(b.signature))
-
-    def groups(self, mentions: list[_Mention]) -> list[list[_Mention]]:
-        parent = list(range(len(mentions)))
-
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        by_feature: dict[str, list[int]] = {}
-        by_article: dict[str, int] = {}
-        for i, m in enumerate(mentions):
-            first = by_article.setdefault(m.article.id, i)
-            if first != i:
-                parent[root(i)] = root(first)
-            keys = self.keys(m)
-            candidates: set[int] = set()
-            for f in keys:
-                candidates.update(by_feature.get(f, ()))
-            for j in candidates:
-                if root(i) != root(j) and self.similar(m, mentions[j]):
-                    parent[root(i)] = root(j)
-            for f in keys:
-                by_feature.setdefault(f, []).append(i)
-        out: dict[int, list[_Mention]] = {}
-        for i, m in enumerate(mentions):
-            out.setdefault(root(i), []).append(m)
-        return list(out.values())
 
 
 def _label(members: list[_Mention], weight: dict[str, float]) -> str:
@@ -690,9 +634,16 @@ def build_timeline(library: Library) -> Timeline:
                 for s in spans_raw
                 for m in _mentions_of(article, [s], (s["start"], s["end"]) in relative)
             ]
+        reported = _report_day(article, inferred)
+        if reported is not None:
+            found = [m for m in found if not _history(m.value, reported)]
+            if not any(m.value.precision in ("day", "minute") for m in found):
+                found.append(_Mention(article, 0, reported, None, reported.inferred, report=True))
         sentences: dict[tuple[int, int], tuple[frozenset[str], dict[str, str]]] = {}
         for m in found:
             _sign(m, entities, sentences)
+            if m.report:
+                m.sentence = " ".join(article.title.split()) or m.sentence
         mentions.extend(found)
 
     # Rarity of signature features over all mentions.
@@ -707,20 +658,92 @@ def build_timeline(library: Library) -> Timeline:
         if c <= common
     }
 
-    buckets: dict[str, list[_Mention]] = {}
-    for m in mentions:
-        buckets.setdefault(_day_key(m.value), []).append(m)
-    grouper = _Grouper(weight)
+    grouper = Grouper(weight)
+    named = sorted((m for m in mentions if not m.report), key=_mention_order)
+    for m in named:
+        grouper.add(m, _day_key(m.value))
+    for m in sorted((m for m in mentions if m.report), key=_mention_order):
+        grouper.add(m, _day_key(m.value), days_before(m.value.as_date()))
+    by_day: dict[str, list[list[_Mention]]] = {}
+    for g, group in enumerate(grouper.groups):
+        by_day.setdefault(grouper.day_of(g), []).append(group)
+    for key, groups in by_day.items():
+        by_day[key] = _same_happening(groups, weight)
     events: list[Event] = []
-    for key, members in buckets.items():
-        groups = _join_reported(grouper.groups(members), key, inferred)
-        for k, group in enumerate(groups, start=1):
+    members_of: list[list[_Mention]] = []
+    for key, groups in by_day.items():
+        for k, group in enumerate(_join_reported(groups, key, inferred), start=1):
             events.append(_event(f"{key}#{k}", group, weight))
+            members_of.append(group)
+    _tell_stories(events, members_of, weight)
 
     _link_undated(library, events, inferred)
     events.sort(key=lambda e: (e.date.sort_key(), -len(e.sources), -len(e.passages), e.id))
     dates = {aid: InferredDate(aid, ref, evidence) for aid, (_, ref, evidence) in inferred.items()}
     return Timeline(version, events, dates, time.perf_counter() - started)
+
+
+def _mention_order(m: _Mention) -> tuple[tuple[int, int, int, int, int], str, int, int]:
+    return (m.value.sort_key(), m.article.id, m.passage, m.span[0] if m.span else -1)
+
+
+def _report_day(
+    article: _Article, inferred: dict[str, tuple[When, When, list[str]]]
+) -> When | None:
+    """The day the article reports on: its date (given, analysed or inferred), as a day."""
+    if article.id in inferred:
+        value: When | None = inferred[article.id][0]
+    else:
+        value = article.date or _analysis_date(article)
+    if value is None or value.precision not in ("day", "minute"):
+        return None
+    day = value.truncated("day")
+    return When(day.year, day.month, day.day, inferred=value.inferred)
+
+
+def _history(value: When, reported: When) -> bool:
+    """A date long before the report ("seit 2019", "wie schon 1975") is history the
+    article mentions, not the happening it reports."""
+    end = _period_end(value)
+    return end is not None and (reported.as_date() - end).days > HISTORY_DAYS
+
+
+def _period_end(value: When) -> dt.date | None:
+    try:
+        if value.precision == "year":
+            return dt.date(value.year, 12, 31)
+        if value.precision == "month" and value.month is not None:
+            following = dt.date(value.year + value.month // 12, value.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return value.as_date()
+    except (TypeError, ValueError):
+        return None
+
+
+def _same_happening(groups: list[list[_Mention]], weight: dict[str, float]) -> list[list[_Mention]]:
+    """Groups of one day whose cores agree (one outlet's wording grouped apart from
+    another's) are one happening."""
+    if len(groups) < 2:
+        return groups
+    cores = [core(group, weight) for group in groups]
+    day = [dt.date.min] * len(groups)
+    sizes = [len({m.article.id for m in group}) for group in groups]
+    lead = stories(cores, day, sizes, apart=0, share=SAME_DAY_SHARE)
+    merged: dict[int, list[_Mention]] = {}
+    for group, first in zip(groups, lead, strict=True):
+        merged.setdefault(first, []).extend(group)
+    return list(merged.values())
+
+
+def _tell_stories(
+    events: list[Event], members_of: list[list[_Mention]], weight: dict[str, float]
+) -> None:
+    """Link the events that develop one happening over days into stories."""
+    cores = [core(group, weight) for group in members_of]
+    days = [e.date.as_date() if e.date.precision in ("day", "minute") else None for e in events]
+    first = stories(cores, days, [len(e.articles) for e in events])
+    for event, lead in zip(events, first, strict=True):
+        event.story = events[lead].id
 
 
 def _join_reported(
@@ -746,7 +769,7 @@ def _join_reported(
 def _event(event_id: str, group: list[_Mention], weight: dict[str, float]) -> Event:
     group.sort(key=lambda m: (m.article.id, m.passage, m.span[0] if m.span else 0))
     values = [m.value for m in group]
-    first = _key_when(values[0])
+    first = _key_when(min(values, key=lambda v: v.sort_key()))  # a report joins days later
     if all(v == values[0] for v in values) and values[0].precision == "minute":
         first = values[0]  # everyone names the same minute: keep it
     inferred = all(m.inferred for m in group)
@@ -835,7 +858,7 @@ def timeline(library: Library, *, rebuild: bool = False) -> Timeline:
     Both caches are keyed by the index version, so a changed index rebuilds it."""
     version = index_version(library)
     # changed grouping or labels rebuild a cached timeline
-    stamp = f"{TIMELINE_FORMAT}:{code_stamp('timeline.py')}:{version}"
+    stamp = f"{TIMELINE_FORMAT}:{code_stamp('timeline.py', 'event_groups.py')}:{version}"
     with _CACHE_LOCK:
         cached = _CACHE.get(library)
     if cached is not None and cached.version == version and not rebuild:
