@@ -64,6 +64,7 @@ LABEL_PARTS = 4
 LABEL_WIDTH = 80  # characters of a sentence that label an event
 HISTORY_DAYS = 366  # a date this long before its article's is history, not its event
 SHORT_TEXT = 700  # characters: a headline and a teaser, signed as one sentence
+FOLLOW_UP_DAYS = 1  # ... and a day they name more days before their own is background
 # Words of reporting and sentence glue: in every kind of story, so they neither group
 # mentions nor make labels.
 WEAK_WORDS = frozenset(
@@ -636,7 +637,12 @@ def build_timeline(library: Library) -> Timeline:
             ]
         reported = _report_day(article, inferred)
         if reported is not None:
-            found = [m for m in found if not _history(m.value, reported)]
+            short = len(article.text) <= SHORT_TEXT
+            found = [
+                m
+                for m in found
+                if not _history(m.value, reported) and not (short and _follow_up(m.value, reported))
+            ]
             if not any(m.value.precision in ("day", "minute") for m in found):
                 found.append(_Mention(article, 0, reported, None, reported.inferred, report=True))
         sentences: dict[tuple[int, int], tuple[frozenset[str], dict[str, str]]] = {}
@@ -706,6 +712,15 @@ def _history(value: When, reported: When) -> bool:
     article mentions, not the happening it reports."""
     end = _period_end(value)
     return end is not None and (reported.as_date() - end).days > HISTORY_DAYS
+
+
+def _follow_up(value: When, reported: When) -> bool:
+    """A headline and teaser that name a day some days before their own ("nach dem Brand
+    in der Silvesternacht", two days later) report what followed, on their own day."""
+    return (
+        value.precision in ("day", "minute")
+        and (reported.as_date() - value.as_date()).days > FOLLOW_UP_DAYS
+    )
 
 
 def _period_end(value: When) -> dt.date | None:
