@@ -716,11 +716,11 @@ def _history(value: When, reported: When) -> bool:
 
 def _follow_up(value: When, reported: When) -> bool:
     """A headline and teaser that name a day some days before their own ("nach dem Brand
-    in der Silvesternacht", two days later) report what followed, on their own day."""
-    return (
-        value.precision in ("day", "minute")
-        and (reported.as_date() - value.as_date()).days > FOLLOW_UP_DAYS
-    )
+    in der Silvesternacht", two days later) report what followed, on their own day; a year
+    or a month they name ("im letzten Jahr", "2025 in Bildern") is background too."""
+    if value.precision not in ("day", "minute"):
+        return True
+    return (reported.as_date() - value.as_date()).days > FOLLOW_UP_DAYS
 
 
 def _period_end(value: When) -> dt.date | None:
