@@ -315,3 +315,28 @@ async def test_the_pane_shows_only_the_open_corpus_bookmarks(indexed_seeds: Path
         assert "1 bookmark, newest first · 1 more in other" in text
     # and the other corpus's bookmark is still in the file
     assert sorted(bm.note for bm in BookmarkStore(path).load()) == ["anderswo", "hier"]
+
+
+async def test_the_app_migrates_a_version_1_file_and_says_where_the_copy_is(
+    capsys, indexed_seeds: Path
+):
+    app = make_app(indexed_seeds)
+    path = app.config.resolved_bookmarks()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = old_file(capsys, indexed_seeds)
+    path.write_text(old, encoding="utf-8")
+    async with app.run_test(size=ui.SIZE) as pilot:
+        screen = await ui.loaded(pilot, ui.LIBRARY_READY, ui.BOOKMARKS)
+        notice = await ui.noticed(pilot, lambda n: "v1-backup" in n.message, "the notice")
+        backup = path.with_name("bookmarks.yaml.v1-backup")
+        assert f"The old file is kept as {backup}" in notice.message
+        assert backup.read_text(encoding="utf-8") == old
+        # the seeds bookmark is found here and becomes this corpus's; both are shown
+        keeper = screen.bookmark_keeper
+        await until(pilot, lambda: keeper.bookmarks[0].corpus is not None, "the claim")
+        assert sorted(bm.id for bm in keeper.bookmarks) == ["gone22", "seeds1"]
+        assert {bm.id: bm.corpus for bm in keeper.bookmarks} == {
+            "seeds1": corpus_identity([indexed_seeds]),
+            "gone22": None,
+        }
+        assert keeper.bookmarks[0].words == (2, 5)  # words 3-5, as the old [2, 5) meant
