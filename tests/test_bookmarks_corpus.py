@@ -340,3 +340,18 @@ async def test_the_app_migrates_a_version_1_file_and_says_where_the_copy_is(
             "gone22": None,
         }
         assert keeper.bookmarks[0].words == (2, 5)  # words 3-5, as the old [2, 5) meant
+
+
+def test_a_read_only_version_1_file_is_read_as_it_is_and_left_alone(tmp_path: Path):
+    path = tmp_path / "bookmarks.yaml"
+    old = OLD_FILE.format(article=REUTERS, quote="ernsthaft daran interessiert")
+    path.write_text(old, encoding="utf-8")
+    path.chmod(0o444)
+    store = BookmarkStore(path, corpus=("/news/a",))
+    first, second = store.load()
+    assert (first.id, first.words, second.id) == ("seeds1", (2, 5), "gone22")
+    assert any(
+        "could not be updated to version 2" in w and "read-only" in w for w in store.warnings
+    )
+    assert not store.notices and path.read_text(encoding="utf-8") == old
+    assert not list(tmp_path.glob("bookmarks.yaml.v1-backup*"))  # no copy of an unchanged file

@@ -25,13 +25,13 @@ import os
 import stat
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from reader.bookmarks import known
-from reader.bookmarks.anchor import ArticleLookup, find_passage, make_bookmark
+from reader.bookmarks.anchor import Anchor, ArticleLookup, find_passage, make_bookmark
 from reader.bookmarks.model import (
     Bookmark,
     created_key,
@@ -257,9 +257,18 @@ class BookmarkStore:
 
         return self._mutate(change)
 
+    def claim_found(self, anchors: Mapping[str, Anchor]) -> list[Bookmark]:
+        """Give the open corpus to the bookmarks of no corpus (made before bookmarks recorded
+        one) that ``anchors`` (by id, resolved in the open corpus) found there: in place,
+        moved or changed, not orphaned. Returns them."""
+        return self.claim(
+            bm.id
+            for bm in self.here
+            if bm.corpus is None and bm.id in anchors and anchors[bm.id].status != "orphaned"
+        )
+
     def claim(self, bookmark_ids: Iterable[str]) -> list[Bookmark]:
-        """Give the open corpus to those of these bookmarks that have none (bookmarks made
-        before bookmarks recorded their corpus, found in this one); returns them."""
+        """Give the open corpus to those of these bookmarks that have none; returns them."""
         wanted = set(bookmark_ids)
         corpus = self.corpus
         if corpus is None or not any(
@@ -332,6 +341,7 @@ class BookmarkStore:
                 text = dump_text(items, self._extra, cache=self._entry_cache)
                 raw = text.encode("utf-8")
                 if old_version is not None:
+                    self._check_writable()  # (before a copy is kept of a file left as it is)
                     kept = self._keep_old_version(old_version)
                 self._write(raw)
                 if old_version is not None:
@@ -469,16 +479,22 @@ class BookmarkStore:
             with contextlib.suppress(OSError):
                 tmp.unlink()
 
-    def _write(self, raw: bytes) -> None:
-        """Replace the file with ``raw``, keeping its mode. A file with no write permission
-        is refused: the rename would replace it all the same."""
-        mode = None
-        with contextlib.suppress(FileNotFoundError):
+    def _check_writable(self) -> int | None:
+        """The file's mode (``None``: no file yet); a :class:`BookmarkWriteError` for a file
+        with no write permission: the rename would replace it all the same."""
+        try:
             mode = stat.S_IMODE(os.stat(self.path).st_mode)
-            if not mode & 0o222:
-                raise self._not_saved(f"the file is read-only (mode {mode:04o})")
-            if not os.access(self.path, os.W_OK):
-                raise self._not_saved(f"no permission to write the file (mode {mode:04o})")
+        except FileNotFoundError:
+            return None
+        if not mode & 0o222:
+            raise self._not_saved(f"the file is read-only (mode {mode:04o})")
+        if not os.access(self.path, os.W_OK):
+            raise self._not_saved(f"no permission to write the file (mode {mode:04o})")
+        return mode
+
+    def _write(self, raw: bytes) -> None:
+        """Replace the file with ``raw``, keeping its mode (see :meth:`_check_writable`)."""
+        mode = self._check_writable()
         try:
             atomic_write(self.path, raw, mode=mode)
         except OSError as exc:

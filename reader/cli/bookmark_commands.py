@@ -170,15 +170,8 @@ def _claim_found(store: BookmarkStore, anchors: dict[str, Anchor]) -> None:
     """Bookmarks of no corpus yet (from before bookmarks recorded one) that were found in
     this corpus now belong to it; a file that cannot be written only leaves them as they
     are."""
-    found = [
-        bm.id
-        for bm in store.here
-        if bm.corpus is None and bm.id in anchors and anchors[bm.id].status != "orphaned"
-    ]
-    if not found:
-        return
     try:
-        claimed = store.claim(found)
+        claimed = store.claim_found(anchors)
     except (BookmarkLockTimeout, BookmarkWriteError, BookmarkFileError) as exc:
         print(f"reader: warning: {exc}", file=sys.stderr)
         return

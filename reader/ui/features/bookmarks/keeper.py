@@ -216,7 +216,7 @@ class BookmarkKeeper(Widget):
     def _post_state(self, store: BookmarkStore, *, force: bool = False) -> None:
         bookmarks = store.here
         anchors = self._resolve(bookmarks)
-        if self._claim_found(store, bookmarks, anchors):
+        if self._claim_found(store, anchors):
             bookmarks = store.here
             anchors = self._resolve(bookmarks)
         error = str(store.error) if store.error is not None else None
@@ -231,22 +231,17 @@ class BookmarkKeeper(Widget):
             self.Updated(bookmarks, anchors, error, list(store.warnings), elsewhere, notices)
         )
 
-    def _claim_found(
-        self, store: BookmarkStore, bookmarks: list[Bookmark], anchors: dict[str, Anchor]
-    ) -> bool:
+    def _claim_found(self, store: BookmarkStore, anchors: dict[str, Anchor]) -> bool:
         """Give this corpus the bookmarks of no corpus yet that were found in it; whether
         any changed (a file that cannot be written leaves them as they are)."""
-        found = [
-            bm.id
-            for bm in bookmarks
-            if bm.corpus is None and bm.id in anchors and anchors[bm.id].status != "orphaned"
-        ]
-        if not found or store.error is not None:
+        from reader.bookmarks import BookmarkFileError, BookmarkLockTimeout
+
+        if store.error is not None:
             return False
         try:
-            return bool(store.claim(found))
-        except Exception:  # (not saved: they stay of no corpus, shown here all the same)
-            return False
+            return bool(store.claim_found(anchors))
+        except (BookmarkFileError, BookmarkLockTimeout, OSError):  # (a write error too)
+            return False  # they stay of no corpus, and are shown here all the same
 
     def _resolve(self, bookmarks: list[Bookmark]) -> dict[str, Anchor]:
         """Where each bookmark is now (nothing until the library is ready)."""
