@@ -355,3 +355,18 @@ def test_a_read_only_version_1_file_is_read_as_it_is_and_left_alone(tmp_path: Pa
     )
     assert not store.notices and path.read_text(encoding="utf-8") == old
     assert not list(tmp_path.glob("bookmarks.yaml.v1-backup*"))  # no copy of an unchanged file
+
+
+def test_bookmarks_stay_with_their_corpus_once_the_inbox_of_reader_add_exists(
+    capsys, isolated_home: Path
+):
+    assert run(capsys, "bookmarks", "add", P3, "--note", "vorher")[0] == 0
+    inbox = isolated_home / "data" / "reader" / "articles"  # (reader add's; then in the corpus)
+    inbox.mkdir()
+    (inbox / "neu.md").write_text("---\ntitle: Neu\n---\n\nEin neuer Artikel.\n", "utf-8")
+    assert inbox in load_config().corpus
+    data = listed(capsys, "bookmarks", "list")
+    assert [(bm["note"], bm["anchor"]["status"]) for bm in data["bookmarks"]] == [("vorher", "ok")]
+    assert run(capsys, "bookmarks", "add", "neu#p1", "--note", "danach")[0] == 0
+    notes = [bm["note"] for bm in listed(capsys, "bookmarks", "list")["bookmarks"]]
+    assert notes == ["danach", "vorher"]
