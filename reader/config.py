@@ -86,6 +86,13 @@ class Config:
     def resolved_bookmarks(self) -> Path:
         return self.bookmarks or locations.data_dir() / "bookmarks.yaml"
 
+    def bookmarks_corpus(self) -> tuple[str, ...]:
+        """The corpus new bookmarks belong to (:func:`locations.corpus_identity`, as the
+        index folder is keyed): the corpus folders without the inbox of ``reader add``,
+        which is added to every configured corpus once it exists (bookmarks made before
+        the first ``reader add`` stay with their corpus)."""
+        return locations.corpus_identity(p for p in self.corpus if p != self.inbox)
+
 
 # --- validation -------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 APP = "reader"
@@ -48,8 +49,14 @@ def bundled_config() -> Path:
     return bundled_dir() / "config.yaml"
 
 
+def corpus_identity(corpus: Iterable[Path]) -> tuple[str, ...]:
+    """What identifies a corpus: its folders, resolved and sorted. Its index folder is keyed
+    by it, and each bookmark records it (the corpus it was made on)."""
+    return tuple(sorted(str(Path(p).resolve()) for p in corpus))
+
+
 def default_index_dir(corpus: list[Path]) -> Path:
-    """One index per corpus, keyed by the resolved corpus paths."""
-    key = "\n".join(sorted(str(p.resolve()) for p in corpus))
+    """One index per corpus, keyed by the resolved corpus paths (:func:`corpus_identity`)."""
+    key = "\n".join(corpus_identity(corpus))
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
     return cache_dir() / "index" / digest

@@ -230,7 +230,7 @@ def test_file_round_trips_with_hand_added_keys():
         note="Zeile eins\nZeile zwei", extra={"rating": 5}
     )
     text = dump_text([bm], {"owner": "ich"})
-    assert text.splitlines()[3] == "version: 1"
+    assert text.splitlines()[3] == "version: 2"
     parsed = parse_text(text)
     assert parsed.bookmarks == [bm] and parsed.bookmarks[0].extra == {"rating": 5}
     assert parsed.extra == {"owner": "ich"}
@@ -262,8 +262,8 @@ def test_schema_error_names_the_key_and_its_line():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("bookmarks: []\n", "missing 'version: 1'"),
-        ("version: 2\nbookmarks: []\n", "newer than this reader"),
+        ("bookmarks: []\n", "missing 'version: 2'"),
+        ("version: 3\nbookmarks: []\n", "newer than this reader"),
         ("- a\n- b\n", "expected a mapping"),
         ("version: 1\nbookmarks: {}\n", "'bookmarks' expects a list"),
         ("version: 1\nbookmarks:\n- id: x\n  article: a\n  passage: a#p1\n", "'quote'"),
@@ -308,7 +308,7 @@ def test_json_and_yaml_exports_hold_every_field():
     bm = bookmark_of(3, words=(10, 16)).with_changes(note="n", tags=("t",))
     data = json.loads(export([bm], "json"))
     (entry,) = data["bookmarks"]
-    assert entry["quote"] == bm.quote and entry["words"] == [10, 16]
+    assert entry["quote"] == bm.quote and entry["words"] == [11, 16]  # words 11-16
     assert entry["passage"] == bm.passage_id and entry["tags"] == ["t"]
     assert parse_text(export([bm], "yaml")).bookmarks == [bm]
     assert yaml.safe_load(export([bm], "yaml"))["bookmarks"][0]["note"] == "n"

@@ -58,7 +58,7 @@ def test_add_from_a_passage_id_writes_a_versioned_file(path):
     assert not path.exists()
     bm = store.add_passage(FakeLibrary(make_article()), f"{ARTICLE_ID}#p2", note="n", tags=["x"])
     text = path.read_text(encoding="utf-8")
-    assert "\nversion: 1\nbookmarks:\n- id: " + bm.id in text
+    assert "\nversion: 2\nbookmarks:\n- id: " + bm.id in text
     assert f"quote: {PARTS[2]}" in text  # one readable line, umlauts as they are
     assert on_disk(path) == [bm] == store.bookmarks
 

@@ -95,7 +95,7 @@ async def test_b_bookmarks_the_passage_with_note_tags_and_words_and_marks_it(
     assert entry["note"] == "Kern der Forderung"
     assert entry["tags"] == ["nato", "garantien"]
     assert entry["passage"] == passage.id
-    assert entry["words"] == [2, 5]
+    assert entry["words"] == [3, 5]  # the file keeps what was typed: words 3 to 5
     assert entry["quote"] == expected and len(expected.split()) == 3
     # the quoted words are marked in the reading pane, the rest of the passage is not
     spans = screen.reading.span_layers["bookmarks"][2]
@@ -263,7 +263,7 @@ async def test_edit_note_and_tags_from_the_pane(pilot) -> None:
     await until(pilot, lambda: entries(app)[0]["note"] == "neu", "the edit")
     [entry] = entries(app)
     assert entry["tags"] == ["nato", "linie"] and entry["created"] == created
-    assert entry["quote"] == quote and entry["words"] == [1, 4]
+    assert entry["quote"] == quote and entry["words"] == [2, 4]
     await pilot.pause()
     assert "neu" in screen_text(app)
 
@@ -283,7 +283,7 @@ async def test_delete_then_undo_restores_the_same_bookmark(pilot) -> None:
     assert entries(app) == []
     await noticed(pilot, lambda n: "press u to undo" in n.message)
     assert not screen.reading.span_layers.get("bookmarks")  # the mark is gone
-    assert not pane.shown and "No bookmarks yet" in screen_text(app)
+    assert not pane.shown and "No bookmarks in this corpus yet" in screen_text(app)
     assert not pane.list.check_action("delete", ()) and "d Delete" not in screen_text(app)
     await pilot.press("u")
     await until(pilot, lambda: screen.bookmark_keeper.bookmarks, "the undo")

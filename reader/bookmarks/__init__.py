@@ -1,8 +1,8 @@
 """Bookmarks: passages kept in a hand-editable YAML file that survives edits, crashes and
 two open readers. No UI here; the app and the CLI build on this API.
 
-    store = BookmarkStore(config.resolved_bookmarks())
-    store.load()
+    store = BookmarkStore(config.resolved_bookmarks(), corpus=config.bookmarks_corpus())
+    store.load()                           # every corpus's; store.here: the open corpus's
     bm = store.add_passage(library, "001_71db2df63f5cd903#p3", note="…", tags=["nato"])
     anchor = resolve(bm, library)          # ok / moved / changed / orphaned
     gone = store.remove(bm.id); store.restore(gone)   # undo

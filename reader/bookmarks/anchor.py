@@ -29,6 +29,7 @@ from reader.bookmarks.model import (
     passage_words,
     text_hash,
 )
+from reader.bookmarks.words import WordRangeError, outside_message
 from reader.corpus.model import Article, Passage, split_passage_id
 
 Status = Literal["ok", "moved", "changed", "orphaned"]
@@ -134,14 +135,12 @@ def find_passage(lookup: ArticleLookup, pid: str) -> tuple[Article, Passage]:
 
 
 def word_span(passage: Passage, words: tuple[int, int]) -> tuple[int, int]:
-    """Offsets into the passage text of the half-open word range ``words``."""
+    """Offsets into the passage text of the half-open word range ``words`` (indexes, see
+    :mod:`reader.bookmarks.words`); a :class:`WordRangeError` when it does not fit."""
     tokens = passage_words(passage.text)
     first, last = words
     if not 0 <= first < last <= len(tokens):
-        raise ValueError(
-            f"word range {first}:{last} is outside passage {passage.id} "
-            f"(it has {len(tokens)} words, 0:{len(tokens)})"
-        )
+        raise WordRangeError(outside_message(words, len(tokens), passage.id))
     return tokens[first].start, tokens[last - 1].end
 
 

@@ -15,8 +15,10 @@ FORMATS: tuple[Format, ...] = ("md", "json", "yaml")
 
 
 def bookmark_json(bm: Bookmark, anchor: Anchor | None = None) -> dict[str, Any]:
-    """One bookmark as JSON: the file's keys, plus ``anchor`` when it was checked."""
+    """One bookmark as JSON: the file's keys (``words`` counted from 1, both included;
+    ``corpus`` ``null`` when none is recorded), plus ``anchor`` when it was checked."""
     data = bm.to_dict()
+    data.setdefault("corpus", None)  # (no corpus recorded: shown with every corpus)
     if anchor is not None:
         data["anchor"] = anchor.to_json()
     return data

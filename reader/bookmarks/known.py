@@ -22,14 +22,16 @@ from typing import Any
 from reader.bookmarks.model import Bookmark
 from reader.bookmarks.schema import WrittenInt
 
-FORMAT = 1
+FORMAT = 2  # 2: bookmarks record their corpus
 FIELDS = tuple(f.name for f in fields(Bookmark) if f.name != "extra")
 _TEXT_AT = [
-    i for i, name in enumerate(FIELDS) if name not in ("date", "start", "end", "tags", "words")
+    i
+    for i, name in enumerate(FIELDS)
+    if name not in ("date", "start", "end", "tags", "words", "corpus")
 ]
 _TEXT_OR_NONE_AT = [FIELDS.index("date")]
 _NUMBER_AT = [FIELDS.index("start"), FIELDS.index("end")]
-_TAGS, _WORDS = FIELDS.index("tags"), FIELDS.index("words")
+_TAGS, _WORDS, _CORPUS = FIELDS.index("tags"), FIELDS.index("words"), FIELDS.index("corpus")
 
 
 def known_path(path: Path) -> Path:
@@ -84,8 +86,9 @@ def load(path: Path, digest: str) -> list[Bookmark] | None:
             return None
         entry = dict(zip(FIELDS, row, strict=True))
         entry["tags"] = tuple(entry["tags"])
-        if entry["words"] is not None:
-            entry["words"] = tuple(entry["words"])
+        for name in ("words", "corpus"):
+            if entry[name] is not None:
+                entry[name] = tuple(entry[name])
         bookmarks.append(Bookmark(**entry))
     return bookmarks
 
@@ -99,7 +102,7 @@ def _plain_int(value: Any) -> bool:
 def _plain_row(row: list[Any]) -> bool:
     """Every value of the type its field has, exactly: text as ``str``, numbers as
     :func:`_plain_int` (nothing that only the YAML parse would keep as written)."""
-    tags, words = row[_TAGS], row[_WORDS]
+    tags, words, corpus = row[_TAGS], row[_WORDS], row[_CORPUS]
     return (
         all(type(row[i]) is str for i in _TEXT_AT)
         and all(row[i] is None or type(row[i]) is str for i in _TEXT_OR_NONE_AT)
@@ -109,5 +112,9 @@ def _plain_row(row: list[Any]) -> bool:
         and (
             words is None
             or (isinstance(words, list | tuple) and len(words) == 2 and all(map(_plain_int, words)))
+        )
+        and (
+            corpus is None
+            or (isinstance(corpus, list | tuple) and all(type(p) is str for p in corpus))
         )
     )

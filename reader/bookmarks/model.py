@@ -2,8 +2,11 @@
 
 The record mirrors one entry of the bookmarks file. Offsets are character offsets into the
 article text (``Article.text``), ``words`` is an optional half-open range of word indices
-inside the passage (see :func:`passage_words`), and ``passage_hash`` is
-:func:`text_hash` of the whole passage text when the bookmark was made.
+inside the passage (see :func:`passage_words`; users and the file see word numbers from 1,
+both ends included: :mod:`reader.bookmarks.words`), ``passage_hash`` is :func:`text_hash`
+of the whole passage text when the bookmark was made, and ``corpus`` the corpus it was made
+on (its folders, :func:`reader.locations.corpus_identity`; ``None`` for a bookmark made
+before bookmarks recorded it, shown with every corpus).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reader.analysis.tokens import Token, tokenize
+from reader.bookmarks.words import shown_numbers
 
 ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read and type
 ID_LENGTH = 6
@@ -75,10 +79,16 @@ class Bookmark:
     note: str = ""
     tags: tuple[str, ...] = ()
     words: tuple[int, int] | None = None
+    corpus: tuple[str, ...] | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def with_changes(self, **changes: Any) -> Bookmark:
         return replace(self, **changes)
+
+    def made_on(self, corpus: tuple[str, ...] | None) -> bool:
+        """Whether the bookmark belongs with ``corpus`` (an identity as it records): made
+        on it, or made before bookmarks recorded one. ``None`` (no corpus open): all do."""
+        return corpus is None or self.corpus is None or self.corpus == corpus
 
     def has_tag(self, tag: str) -> bool:
         wanted = tag.strip().casefold()
@@ -96,6 +106,10 @@ class Bookmark:
             "id": self.id,
             "created": self.created,
             "updated": self.updated,
+        }
+        if self.corpus is not None:
+            data["corpus"] = list(self.corpus)
+        data |= {
             "article": self.article_id,
             "source": self.source,
             "headline": self.headline,
@@ -103,7 +117,7 @@ class Bookmark:
             "passage": self.passage_id,
         }
         if self.words is not None:
-            data["words"] = list(self.words)
+            data["words"] = list(shown_numbers(self.words))  # as users count: from 1, inclusive
         data.update(
             {
                 "quote": self.quote,

@@ -1,12 +1,20 @@
 """The bookmarks file format: YAML text to bookmarks and back, with errors that say where.
 
-The file (version 1)::
+The file (version 2)::
 
-    version: 1
+    version: 2
     bookmarks:
     - id: k3m9qa
       created: '2024-05-01T12:34:56+02:00'
+      updated: '2024-05-01T12:34:56+02:00'
+      corpus: [/home/me/news/ukraine]
       ...
+      words: [17, 27]
+
+``corpus`` is the corpus the bookmark was made on (its folders, as reader identifies a
+corpus); an entry without it belongs to no corpus yet. ``words`` counts from 1 and includes
+both ends. Version 1 files (no ``corpus``; ``words`` a half-open range counted from 0) are
+read as they were meant; the store rewrites them as version 2 (keeping a copy).
 
 Reading uses the safe loader only. Keys a user adds by hand are kept (and reported as
 warnings). A rewrite keeps each entry it does not change as written (:class:`EntryCache`),
@@ -25,19 +33,21 @@ from typing import Any
 import yaml
 
 from reader.bookmarks.model import Bookmark, normalize_tags
+from reader.bookmarks.words import from_shown_numbers
 from reader.corpus.model import split_passage_id
 from reader.corpus.safe_yaml import BadDate, TooManyAliases, check_aliases, lenient_timestamp
 
-VERSION = 1
+VERSION = 2
 HEADER = (
     "# reader bookmarks. Edit freely (notes, tags, whole entries); reader keeps your changes,\n"
-    "# but comments are not kept when it rewrites the file. 'start'/'end' are character\n"
-    "# offsets into the article text; 'words' (optional) is a [first, last) word range.\n"
+    "# but not comments when it rewrites the file. 'start'/'end': character offsets into the\n"
+    "# article; 'words': [first, last] word numbers from 1, both included; 'corpus': its corpus.\n"
 )
 ENTRY_KEYS = (
     "id",
     "created",
     "updated",
+    "corpus",
     "article",
     "source",
     "headline",
@@ -94,6 +104,8 @@ class BookmarkFile:
     bookmarks: list[Bookmark] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    version: int = VERSION
+    """The version the file was written in (an older one is rewritten as :data:`VERSION`)."""
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -197,6 +209,7 @@ class ParseCache:
         split = _split_entries(text)
         if (
             split is None
+            or parsed.version != VERSION  # (an entry's text means another thing there)
             or parsed.warnings
             or parsed.extra
             or any(bm.extra for bm in parsed.bookmarks)
@@ -325,6 +338,7 @@ class _Validator:
         self.path = path
         self._marks: dict[tuple[str, ...], tuple[int, int]] | None = None
         self.warnings: list[str] = []
+        self.version = VERSION  # of the file being read (entries' words depend on it)
 
     # Line and column of a key, found only when there is something to report.
     def mark(self, keys: tuple[str, ...]) -> tuple[int | None, int | None]:
@@ -371,18 +385,19 @@ class _Validator:
         if data is None:
             return BookmarkFile()
         if not isinstance(data, dict):
-            raise self.fail("expected a mapping with 'version: 1' and a 'bookmarks' list")
+            raise self.fail(f"expected a mapping with 'version: {VERSION}' and a 'bookmarks' list")
         if "version" not in data:
-            raise self.fail("missing 'version: 1' at the top of the file")
+            raise self.fail(f"missing 'version: {VERSION}' at the top of the file")
         version = data["version"]
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise self.fail("expects the whole number 1", "version")
+            raise self.fail(f"expects a whole number from 1 to {VERSION}", "version")
         if version > VERSION:
             raise self.fail(
                 f"is {version}, newer than this reader understands ({VERSION}); "
-                "update reader to use this file",
+                "update reader to use this file (it was not changed)",
                 "version",
             )
+        self.version = version
         entries = data.get("bookmarks")
         if entries is None:
             entries = []
@@ -404,7 +419,7 @@ class _Validator:
                 )
             seen[bm.id] = i
             bookmarks.append(bm)
-        return BookmarkFile(bookmarks, extra, self.warnings)
+        return BookmarkFile(bookmarks, extra, self.warnings, version)
 
     def entry(self, entry: Any, i: int) -> Bookmark:
         at = ("bookmarks", str(i))
@@ -454,18 +469,8 @@ class _Validator:
         start, end = offset("start"), offset("end")
         if start is not None and end is not None and end < start:
             raise self.fail(f"({end}) is before 'start' ({start})", *at, "end")
-        words = entry.get("words")
-        if words is not None:
-            if (
-                not isinstance(words, list)
-                or len(words) != 2
-                or not all(isinstance(w, int) and not isinstance(w, bool) for w in words)
-                or not 0 <= words[0] < words[1]
-            ):
-                raise self.fail(
-                    "expects [first, last] word numbers with first < last", *at, "words"
-                )
-            words = (words[0], words[1])
+        words = self.words(entry.get("words"), at)
+        corpus = self.corpus(entry.get("corpus"), at)
         tags = entry.get("tags")
         if tags is None:
             tags = []
@@ -501,8 +506,52 @@ class _Validator:
             note=text("note"),
             tags=normalize_tags(_as_written(t) for t in tags),
             words=words,
+            corpus=corpus,
             extra=extra,
         )
+
+    def words(self, words: Any, at: tuple[str, ...]) -> tuple[int, int] | None:
+        """``[first, last]``: word numbers from 1, both included (version 1: the half-open
+        range of indexes ``[first, last)``), as indexes."""
+        if words is None:
+            return None
+        whole = isinstance(words, list) and all(
+            isinstance(w, int) and not isinstance(w, bool) for w in words
+        )
+        if self.version == 1:
+            if not whole or len(words) != 2 or not 0 <= words[0] < words[1]:
+                raise self.fail(
+                    "expects [first, last) word indexes with first < last (version 1)",
+                    *at,
+                    "words",
+                )
+            return int(words[0]), int(words[1])
+        if not whole or len(words) != 2 or not 1 <= words[0] <= words[1]:
+            raise self.fail(
+                "expects [first, last]: word numbers counting from 1, both included, "
+                "first <= last (e.g. [17, 27])",
+                *at,
+                "words",
+            )
+        return from_shown_numbers(int(words[0]), int(words[1]))
+
+    def corpus(self, corpus: Any, at: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The corpus folders (one path or a list of them), sorted; ``None`` when absent."""
+        if corpus is None:
+            return None
+        paths = [corpus] if isinstance(corpus, str) else corpus
+        if (
+            not isinstance(paths, list)
+            or not paths
+            or not all(isinstance(p, str) and p.strip() for p in paths)
+        ):
+            raise self.fail(
+                "expects the folders of the corpus the bookmark was made on, "
+                "e.g. [/home/me/news] (or no 'corpus' at all)",
+                *at,
+                "corpus",
+            )
+        return tuple(sorted(p.strip() for p in paths))
 
 
 def _dotted(keys: tuple[str, ...] | list[str]) -> str:
@@ -594,8 +643,9 @@ class EntryCache:
 
 def _dump_entry(data: dict[str, Any]) -> str:
     data["tags"] = _Flow(data["tags"])
-    if "words" in data:
-        data["words"] = _Flow(data["words"])
+    for key in ("words", "corpus"):
+        if key in data:
+            data[key] = _Flow(data[key])
     return yaml.dump([data], **_DUMP_OPTIONS)
 
 
@@ -606,7 +656,7 @@ def dump_text(
     header: bool = True,
     cache: EntryCache | None = None,
 ) -> str:
-    """The file's text: a short header, ``version: 1``, kept top-level keys, the list."""
+    """The file's text: a short header, ``version: 2``, kept top-level keys, the list."""
     top = yaml.dump({"version": VERSION, **(extra or {})}, **_DUMP_OPTIONS)
     if bookmarks:
         cache = cache or EntryCache()

@@ -8,6 +8,11 @@ read is copied to ``<file>.broken-<time>`` once and never written over; a path t
 be read at all (a folder, no permission) is a :class:`BookmarkFileError` too. A write that
 fails (disk full, file-size limit) or a file the user made read-only is a
 :class:`BookmarkWriteError`, and the file stays as it was.
+
+One file holds the bookmarks of every corpus; a store opened for a corpus shows that
+corpus's (and those made before bookmarks recorded one) and writes back all of them. A file
+of an older version is rewritten as the current one when it is read, after a copy of it is
+kept beside it (``<file>.v1-backup``); ``notices`` says so.
 """
 
 from __future__ import annotations
@@ -20,13 +25,13 @@ import os
 import stat
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from reader.bookmarks import known
-from reader.bookmarks.anchor import ArticleLookup, find_passage, make_bookmark
+from reader.bookmarks.anchor import Anchor, ArticleLookup, find_passage, make_bookmark
 from reader.bookmarks.model import (
     Bookmark,
     created_key,
@@ -36,6 +41,7 @@ from reader.bookmarks.model import (
     now_iso,
 )
 from reader.bookmarks.schema import (
+    VERSION,
     BookmarkFile,
     BookmarkFileError,
     EntryCache,
@@ -82,13 +88,28 @@ class BookmarkStore:
     Mutations (``add``, ``add_passage``, ``edit``, ``remove``, ``restore``, ``update``)
     return the bookmark they touched and leave ``bookmarks`` equal to the file's new
     content. ``reload_if_changed()`` is cheap (a ``stat``) and meant to be polled.
+
+    ``corpus`` is the open corpus (:meth:`reader.config.Config.bookmarks_corpus`): new
+    bookmarks record it, and ``here``, ``filtered`` and ``for_article`` keep the bookmarks
+    that belong with it; every change still writes back the bookmarks of all corpora.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float | None = 30.0):
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        corpus: tuple[str, ...] | None = None,
+        lock_timeout: float | None = 30.0,
+    ):
         self.path = Path(os.path.realpath(Path(path).expanduser()))
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.corpus = corpus
         self.lock_timeout = lock_timeout
         self.warnings: list[str] = []
+        self.notices: list[str] = []
+        """What reader did to the file by itself (an upgrade to the current version)."""
+        self._version = VERSION  # of the file as last read
+        self._old_raw: bytes | None = None  # its bytes, when that version is older
         self.error: BookmarkFileError | None = None
         self._bookmarks: list[Bookmark] = []
         self._extra: dict[str, Any] = {}
@@ -107,10 +128,25 @@ class BookmarkStore:
         """The bookmarks as last read or written, in file order (a copy)."""
         return list(self._bookmarks)
 
+    @property
+    def here(self) -> list[Bookmark]:
+        """The bookmarks of the open corpus (and those of no corpus yet), in file order."""
+        return [bm for bm in self._bookmarks if bm.made_on(self.corpus)]
+
+    def is_here(self, bm: Bookmark) -> bool:
+        """Whether ``bm`` belongs with the open corpus (see :meth:`Bookmark.made_on`)."""
+        return bm.made_on(self.corpus)
+
+    def elsewhere(self) -> int:
+        """How many bookmarks belong to other corpora."""
+        return len(self._bookmarks) - len(self.here)
+
     def load(self) -> list[Bookmark]:
-        """Read the file now. A missing file is an empty list."""
+        """Read the file now (rewriting an older version, see :meth:`_upgrade`); all its
+        bookmarks. A missing file is an empty list."""
         with self._mutex:
             self._read_current()
+            self._upgrade()
             return self.bookmarks
 
     def changed_on_disk(self) -> bool:
@@ -135,6 +171,7 @@ class BookmarkStore:
             if not self.changed_on_disk():
                 return False
             self._read_current()
+            self._upgrade()
             return True
 
     def get(self, bookmark_id: str) -> Bookmark:
@@ -144,23 +181,33 @@ class BookmarkStore:
         raise UnknownBookmark(f"no bookmark with id {bookmark_id!r} in {self.path}")
 
     def filtered(
-        self, *, tag: str | None = None, source: str | None = None, text: str | None = None
+        self,
+        *,
+        tag: str | None = None,
+        source: str | None = None,
+        text: str | None = None,
+        every_corpus: bool = False,
     ) -> list[Bookmark]:
-        """Newest first, filtered (see :func:`reader.bookmarks.model.filter_bookmarks`)."""
-        return filter_bookmarks(self._bookmarks, tag=tag, source=source, text=text)
+        """Newest first, filtered (see :func:`reader.bookmarks.model.filter_bookmarks`):
+        those of the open corpus, or with ``every_corpus`` all of them."""
+        items = self._bookmarks if every_corpus else self.here
+        return filter_bookmarks(items, tag=tag, source=source, text=text)
 
     def for_article(self, article_id: str) -> list[Bookmark]:
-        """This article's bookmarks in file order (for marks in the reader)."""
-        return [bm for bm in self._bookmarks if bm.article_id == article_id]
+        """This article's bookmarks of the open corpus in file order (for marks)."""
+        return [bm for bm in self.here if bm.article_id == article_id]
 
     # --- changing -----------------------------------------------------------------------
 
     def add(self, bookmark: Bookmark) -> Bookmark:
-        """Append ``bookmark``; it gets a fresh id if its id is empty or taken."""
+        """Append ``bookmark``; it gets a fresh id if its id is empty or taken, and the open
+        corpus if it names none."""
 
         def change(items: list[Bookmark]) -> Bookmark:
             taken = {bm.id for bm in items}
             bm = bookmark
+            if bm.corpus is None and self.corpus is not None:
+                bm = bm.with_changes(corpus=self.corpus)
             while not bm.id or bm.id in taken:
                 bm = bm.with_changes(id=new_id())
             items.append(bm)
@@ -210,6 +257,35 @@ class BookmarkStore:
 
         return self._mutate(change)
 
+    def claim_found(self, anchors: Mapping[str, Anchor]) -> list[Bookmark]:
+        """Give the open corpus to the bookmarks of no corpus (made before bookmarks recorded
+        one) that ``anchors`` (by id, resolved in the open corpus) found there: in place,
+        moved or changed, not orphaned. Returns them."""
+        return self.claim(
+            bm.id
+            for bm in self.here
+            if bm.corpus is None and bm.id in anchors and anchors[bm.id].status != "orphaned"
+        )
+
+    def claim(self, bookmark_ids: Iterable[str]) -> list[Bookmark]:
+        """Give the open corpus to those of these bookmarks that have none; returns them."""
+        wanted = set(bookmark_ids)
+        corpus = self.corpus
+        if corpus is None or not any(
+            bm.corpus is None and bm.id in wanted for bm in self._bookmarks
+        ):
+            return []
+
+        def change(items: list[Bookmark]) -> list[Bookmark]:
+            claimed = []
+            for i, bm in enumerate(items):
+                if bm.corpus is None and bm.id in wanted:
+                    items[i] = bm.with_changes(corpus=corpus)
+                    claimed.append(items[i])
+            return claimed
+
+        return self._mutate(change)
+
     def remove(self, bookmark_id: str) -> Bookmark:
         """Delete a bookmark and return it, so it can be given back to :meth:`restore`."""
         return self._mutate(lambda items: items.pop(self._index(items, bookmark_id)))
@@ -238,17 +314,43 @@ class BookmarkStore:
                 return i
         raise UnknownBookmark(f"no bookmark with id {bookmark_id!r} in {self.path}")
 
+    def _upgrade(self) -> None:
+        """An older version just read: rewrite it as the current one, keeping a copy. When
+        that cannot be done the bookmarks are used as read and a warning says why."""
+        if self._version >= VERSION or self.error is not None:
+            return
+        try:
+            self._mutate(lambda items: None)
+        except (BookmarkWriteError, BookmarkLockTimeout) as exc:
+            self.warnings.append(
+                f"{self.path} is a version {self._version} bookmarks file and could not be "
+                f"updated to version {VERSION} ({exc}); it is read as it is"
+            )
+
     def _mutate(self, change: Callable[[list[Bookmark]], T]) -> T:
         with self._mutex, self._locked():
             self._remove_stale_temp_files()
             items = self._read_current()
             result = change(items)
-            if items != self._bookmarks or [b.extra for b in items] != [
-                b.extra for b in self._bookmarks
-            ]:
+            old_version = self._version if self._version < VERSION else None
+            if (
+                old_version is not None
+                or items != self._bookmarks
+                or [b.extra for b in items] != [b.extra for b in self._bookmarks]
+            ):
                 text = dump_text(items, self._extra, cache=self._entry_cache)
                 raw = text.encode("utf-8")
+                if old_version is not None:
+                    self._check_writable()  # (before a copy is kept of a file left as it is)
+                    kept = self._keep_old_version(old_version)
                 self._write(raw)
+                if old_version is not None:
+                    self._version, self._old_raw = VERSION, None
+                    self.notices.append(
+                        f"{self.path} was updated to bookmarks file version {VERSION}: each "
+                        "bookmark now records the corpus it was made on, and word ranges "
+                        f"count from 1 with both ends included. The old file is kept as {kept}"
+                    )
                 self._bookmarks = list(items)
                 self._hash = _digest(raw)
                 if self._extra or any(bm.extra for bm in items):
@@ -309,6 +411,8 @@ class BookmarkStore:
             self._bookmarks = parsed.bookmarks if parsed else []
             self._extra = parsed.extra if parsed else {}
             self.warnings = parsed.warnings if parsed else []
+            self._version = parsed.version if parsed else VERSION
+            self._old_raw = raw if self._version < VERSION else None
             self._hash, self._stamp = digest, stamp
             self.error = None
             self._loaded = True
@@ -342,22 +446,55 @@ class BookmarkStore:
             return None
         return target
 
+    def _keep_old_version(self, version: int) -> Path:
+        """Copy the file as last read (version ``version``) to ``<name>.v<version>-backup``
+        (another name if that holds something else) before it is rewritten; a
+        :class:`BookmarkWriteError` (nothing changed) if the copy cannot be made."""
+        raw = self._old_raw
+        assert raw is not None
+        base = self.path.with_name(f"{self.path.name}.v{version}-backup")
+        target, n = base, 1
+        while True:
+            try:
+                if target.read_bytes() == raw:
+                    return target
+            except FileNotFoundError:
+                break
+            except OSError:
+                pass
+            target = base.with_name(f"{base.name}-{n}")
+            n += 1
+        try:
+            atomic_write(target, raw)
+        except OSError as exc:
+            raise self._not_saved(
+                f"could not keep a copy of the version {version} file as {target} "
+                f"({exc.strerror or exc}) before updating it"
+            ) from None
+        return target
+
     def _remove_stale_temp_files(self) -> None:
         """Temp files left by a writer that died; safe to remove while we hold the lock."""
         for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
             with contextlib.suppress(OSError):
                 tmp.unlink()
 
-    def _write(self, raw: bytes) -> None:
-        """Replace the file with ``raw``, keeping its mode. A file with no write permission
-        is refused: the rename would replace it all the same."""
-        mode = None
-        with contextlib.suppress(FileNotFoundError):
+    def _check_writable(self) -> int | None:
+        """The file's mode (``None``: no file yet); a :class:`BookmarkWriteError` for a file
+        with no write permission: the rename would replace it all the same."""
+        try:
             mode = stat.S_IMODE(os.stat(self.path).st_mode)
-            if not mode & 0o222:
-                raise self._not_saved(f"the file is read-only (mode {mode:04o})")
-            if not os.access(self.path, os.W_OK):
-                raise self._not_saved(f"no permission to write the file (mode {mode:04o})")
+        except FileNotFoundError:
+            return None
+        if not mode & 0o222:
+            raise self._not_saved(f"the file is read-only (mode {mode:04o})")
+        if not os.access(self.path, os.W_OK):
+            raise self._not_saved(f"no permission to write the file (mode {mode:04o})")
+        return mode
+
+    def _write(self, raw: bytes) -> None:
+        """Replace the file with ``raw``, keeping its mode (see :meth:`_check_writable`)."""
+        mode = self._check_writable()
         try:
             atomic_write(self.path, raw, mode=mode)
         except OSError as exc:

@@ -20,9 +20,12 @@ from reader.bookmarks import (
     UnknownPassage,
     bookmark_json,
     export,
+    find_passage,
+    passage_words,
     resolve_all,
 )
 from reader.bookmarks.store import atomic_write
+from reader.bookmarks.words import EXAMPLE, WordRangeError, format_word_range, parse_word_range
 from reader.cli.context import Context, UsageError, print_json, raw_stream
 from reader.corpus.visible import shorten
 
@@ -35,9 +38,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "bookmarks",
         help="list, add, edit, remove and export bookmarks",
         description="Bookmarks live in one YAML file (config key 'bookmarks'; default "
-        "$XDG_DATA_HOME/reader/bookmarks.yaml) that you may also edit by hand.",
+        "$XDG_DATA_HOME/reader/bookmarks.yaml) that you may also edit by hand. Each records "
+        "the corpus it was made on: list and export show the open corpus's (--all: every "
+        "corpus's).",
     )
-    top.set_defaults(func=cmd_list, tag=None, source=None, text=None, json=False, check=True)
+    top.set_defaults(
+        func=cmd_list, tag=None, source=None, text=None, json=False, check=True, all=False
+    )
     bsub = top.add_subparsers(dest="bookmarks_command", metavar="ACTION")
 
     p = bsub.add_parser("list", help="bookmarks, newest first, with where each is now")
@@ -57,9 +64,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tag", action="append", default=[], help="a tag; repeat for several")
     p.add_argument(
         "--words",
-        metavar="FIRST:LAST",
-        type=_word_range,
-        help="only words FIRST to LAST-1 of the passage (counting from 0)",
+        metavar="FIRST-LAST",
+        help=f"only words FIRST to LAST of the passage, counting from 1, both included "
+        f"(e.g. {EXAMPLE}; '5' one word, '3-' to the end), as the app's words box",
     )
     p.add_argument("--json", action="store_true", help="print the new bookmark as JSON")
     p.set_defaults(func=cmd_add)
@@ -88,22 +95,39 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tag", help="only bookmarks with this tag")
     p.add_argument("--source", help="only bookmarks whose source contains this")
     p.add_argument("--text", help="only bookmarks whose quote, note or tags contain this")
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="the bookmarks of every corpus (each with its corpus), not only the open one's",
+    )
 
 
-def _word_range(text: str) -> tuple[int, int]:
-    first, sep, last = text.partition(":")
-    if not sep or not first.isdigit() or not last.isdigit() or int(first) >= int(last):
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a word range FIRST:LAST with FIRST < LAST, e.g. 3:9"
-        )
-    return int(first), int(last)
+def passage_word_range(library: Any, passage_id: str, words: str | None) -> tuple[int, int] | None:
+    """``--words`` of a passage (``17-27``, counting from 1, both included) as indexes;
+    a :class:`UsageError` naming the range and the passage's word count when it does not
+    fit, or when the passage is unknown."""
+    if words is None:
+        return None
+    try:
+        _, passage = find_passage(library, passage_id)
+        return parse_word_range(words, len(passage_words(passage.text)), passage=passage.id)
+    except (UnknownPassage, WordRangeError) as exc:
+        raise UsageError(str(exc)) from None
 
 
 # --- helpers ------------------------------------------------------------------------------
 
 
 def open_store(ctx: Context) -> BookmarkStore:
-    return BookmarkStore(ctx.config.resolved_bookmarks())
+    """The bookmarks file, opened for the corpus of this run."""
+    return BookmarkStore(ctx.config.resolved_bookmarks(), corpus=ctx.config.bookmarks_corpus())
+
+
+def _tell(store: BookmarkStore) -> None:
+    """What the store did by itself (an upgrade of the file), on stderr, once."""
+    for notice in store.notices:
+        print(f"reader: note: {notice}", file=sys.stderr)
+    store.notices.clear()
 
 
 def _guarded(action: Callable[[], T]) -> T:
@@ -123,6 +147,7 @@ def _guarded(action: Callable[[], T]) -> T:
 def _loaded(ctx: Context) -> BookmarkStore:
     store = open_store(ctx)
     _guarded(store.load)
+    _tell(store)
     for warning in store.warnings:
         print(f"reader: warning: {warning}", file=sys.stderr)
     return store
@@ -141,12 +166,39 @@ def _short(text: str, width: int = QUOTE_WIDTH) -> str:
     return shorten(text, width)
 
 
-def _print_one(bm: Bookmark, anchor: Anchor | None = None) -> None:
+def _claim_found(store: BookmarkStore, anchors: dict[str, Anchor]) -> None:
+    """Bookmarks of no corpus yet (from before bookmarks recorded one) that were found in
+    this corpus now belong to it; a file that cannot be written only leaves them as they
+    are."""
+    try:
+        claimed = store.claim_found(anchors)
+    except (BookmarkLockTimeout, BookmarkWriteError, BookmarkFileError) as exc:
+        print(f"reader: warning: {exc}", file=sys.stderr)
+        return
+    if claimed:
+        n = len(claimed)
+        print(
+            f"reader: note: {n} bookmark{'s' if n != 1 else ''} of no corpus yet (made before "
+            f"bookmarks recorded their corpus) {'were' if n != 1 else 'was'} found in this "
+            f"corpus and now belong{'s' if n == 1 else ''} to it",
+            file=sys.stderr,
+        )
+
+
+def corpus_label(bm: Bookmark) -> str:
+    """The corpus a bookmark was made on, for a listing of every corpus's bookmarks."""
+    if bm.corpus is None:
+        return "no corpus recorded (made before bookmarks recorded one; shown with every corpus)"
+    return ", ".join(bm.corpus)
+
+
+def _print_one(bm: Bookmark, anchor: Anchor | None = None, *, corpus: bool = False) -> None:
     status = f"  [{anchor.status}: {anchor.describe()}]" if anchor and anchor.status != "ok" else ""
     when = bm.created.replace("T", " ")[:16]
+    words = f" words {format_word_range(bm.words)}" if bm.words is not None else ""
     print(
         f"{bm.id}  {when}  {bm.source or 'unknown source'} · {bm.date or 'undated'}"
-        f"  {bm.passage_id}{status}"
+        f"  {bm.passage_id}{words}{status}"
     )
     print(f"  > {_short(bm.quote)}")
     if anchor is not None and anchor.status == "changed" and anchor.new_text is not None:
@@ -158,31 +210,48 @@ def _print_one(bm: Bookmark, anchor: Anchor | None = None) -> None:
         extra.append("tags: " + ", ".join(bm.tags))
     if extra:
         print("  " + " · ".join(extra))
+    if corpus:
+        print(f"  corpus: {corpus_label(bm)}")
 
 
 # --- commands -----------------------------------------------------------------------------
 
 
+def _listed(args: argparse.Namespace, store: BookmarkStore) -> list[Bookmark]:
+    return store.filtered(tag=args.tag, source=args.source, text=args.text, every_corpus=args.all)
+
+
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     store = _loaded(ctx)
-    bookmarks = store.filtered(tag=args.tag, source=args.source, text=args.text)
-    anchors = _anchors(ctx, bookmarks, quiet=args.json) if args.check else {}
+    bookmarks = _listed(args, store)
+    anchors: dict[str, Anchor] = {}
+    if args.check:  # (another corpus's bookmarks are not looked for in this one)
+        anchors = _anchors(ctx, [bm for bm in bookmarks if store.is_here(bm)], quiet=args.json)
+        _claim_found(store, anchors)
+        bookmarks = _listed(args, store)
     if args.json:
         data: dict[str, Any] = {
             "file": str(store.path),
+            "corpus": list(store.corpus or ()),
+            "all": args.all,
             "count": len(bookmarks),
             "bookmarks": [bookmark_json(bm, anchors.get(bm.id)) for bm in bookmarks],
         }
         print_json(data)
         return 0
+    elsewhere = 0 if args.all else store.elsewhere()
+    more = f" ({elsewhere} more in other corpora: reader bookmarks list --all)" if elsewhere else ""
     if not bookmarks:
         what = "no bookmarks match" if (args.tag or args.source or args.text) else "no bookmarks"
-        print(f"{what} in {store.path}")
+        here = "" if args.all else " of this corpus"
+        print(f"{what}{here} in {store.path}{more}")
         return 0
     for i, bm in enumerate(bookmarks):
         if i:
             print()
-        _print_one(bm, anchors.get(bm.id))
+        _print_one(bm, anchors.get(bm.id), corpus=args.all)
+    if more:
+        print(f"\n{more.strip(' ()')}")
     return 0
 
 
@@ -191,18 +260,20 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 
     store = open_store(ctx)
     ensure_index(ctx, quiet=args.json)
+    words = passage_word_range(ctx.library, args.passage_id, args.words)
     try:
         bm = _guarded(
             lambda: store.add_passage(
                 ctx.library,
                 args.passage_id,
-                words=args.words,
+                words=words,
                 note=args.note,
                 tags=args.tag,
             )
         )
     except ValueError as exc:  # a word range outside the passage
         raise UsageError(str(exc)) from None
+    _tell(store)
     if args.json:
         print_json(bookmark_json(bm))
     else:
@@ -216,6 +287,7 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
     tags = [] if args.no_tags else args.tag
     store = open_store(ctx)
     bm = _guarded(lambda: store.edit(args.bookmark_id, note=args.note, tags=tags))
+    _tell(store)
     if args.json:
         print_json(bookmark_json(bm))
     else:
@@ -226,6 +298,7 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
     store = open_store(ctx)
     bm = _guarded(lambda: store.remove(args.bookmark_id))
+    _tell(store)
     if args.json:
         print_json(bookmark_json(bm))
     else:
@@ -235,7 +308,7 @@ def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     store = _loaded(ctx)
-    bookmarks = store.filtered(tag=args.tag, source=args.source, text=args.text)
+    bookmarks = _listed(args, store)
     text = export(bookmarks, args.format)
     if not args.output:
         # Markdown and CSV are text for a terminal (control characters shown as escapes);

@@ -174,6 +174,7 @@ class BookmarksChanged(Message):
     anchors: dict[str, Anchor]
     error: str | None = None
     select: str | None = None
+    elsewhere: int = 0  # bookmarks of other corpora (not in ``bookmarks``)
 
 
 @dataclass

@@ -2,19 +2,23 @@
 ``first-last`` word numbers, tags typed comma separated, and where a bookmark's mark goes in
 an article.
 
-Word numbers shown to the user count from 1 and include both ends ("3-5" is three words);
-the bookmark stores the half-open range of indexes into :func:`passage_words` ((2, 5)).
+Word numbers shown to the user count from 1 and include both ends ("3-5" is three words),
+here as in the CLI and the file (:mod:`reader.bookmarks.words`, whose parser and format this
+module hands on); a :class:`Bookmark` holds the half-open range of indexes into
+:func:`passage_words` ((2, 5)).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.bookmarks.anchor import Anchor, Status, resolve
 from reader.bookmarks.model import Bookmark, newest_first, passage_words
+from reader.bookmarks.words import WordRangeError as WordRangeError  # (the dialog's)
+from reader.bookmarks.words import format_word_range
+from reader.bookmarks.words import parse_word_range as parse_word_range
 from reader.corpus.model import Article, split_passage_id
 from reader.ui.logic.find import fold
 
@@ -90,48 +94,6 @@ def parse_tags(text: str) -> list[str]:
 
 def format_tags(tags: Iterable[str]) -> str:
     return ", ".join(tags)
-
-
-class WordRangeError(ValueError):
-    """A word range that cannot be used; the message says why, in the user's numbers."""
-
-
-_RANGE = re.compile(r"^\s*(\d*)\s*(?:(-|–|\.\.)\s*(\d*))?\s*$")
-
-
-def parse_word_range(text: str, count: int) -> tuple[int, int] | None:
-    """``"3-12"`` (words 3 to 12, counting from 1), ``"5"`` (one word), ``"3-"`` (to the
-    end) or ``"-4"`` (from the start) as a half-open index range; ``None`` for an empty
-    text or a range covering the whole passage. Raises :class:`WordRangeError`."""
-    if not text.strip():
-        return None
-    match = _RANGE.match(text)
-    if match is None or not (match.group(1) or match.group(3)):
-        raise WordRangeError(
-            f"not a word range: {text.strip()!r} (type word numbers like 3-12, or leave it "
-            "empty for the whole passage)"
-        )
-    first = int(match.group(1)) if match.group(1) else 1
-    last = first
-    if match.group(2):
-        last = int(match.group(3)) if match.group(3) else count
-    if first < 1 or last < 1:
-        raise WordRangeError("word numbers start at 1")
-    if first > last:
-        raise WordRangeError(f"the range {first}-{last} runs backwards")
-    if last > count:
-        raise WordRangeError(f"word {last} is past the end: the passage has {count} words")
-    if (first, last) == (1, count):
-        return None
-    return first - 1, last
-
-
-def format_word_range(words: tuple[int, int] | None) -> str:
-    """The stored half-open range in the user's numbers (``(2, 5)`` -> ``"3-5"``)."""
-    if words is None:
-        return ""
-    first, last = words[0] + 1, words[1]
-    return str(first) if first == last else f"{first}-{last}"
 
 
 def word_offsets(text: str, words: tuple[int, int] | None) -> tuple[int, int]:
@@ -241,20 +203,28 @@ def undo_queue_push(queue: list[Bookmark], bm: Bookmark, limit: int = 20) -> Non
 
 
 def count_label(
-    matched: int, total: int, filtered: bool, add_key: str = "b", shown: int | None = None
+    matched: int,
+    total: int,
+    filtered: bool,
+    add_key: str = "b",
+    shown: int | None = None,
+    elsewhere: int = 0,
 ) -> str:
     """The line above the list: how many there are (and how many of them are listed), or
-    how to make the first one."""
+    how to make the first one; and how many other corpora have (not listed here)."""
     noun = "bookmark" if total == 1 else "bookmarks"
+    others = (
+        f" · {elsewhere:,} more in other corpora (reader bookmarks list --all)" if elsewhere else ""
+    )
     if filtered:
         text = f"{matched:,} of {total:,} {noun} match"
     elif not total:
-        return f"No bookmarks yet: press {add_key} on a passage to keep it."
+        return f"No bookmarks in this corpus yet: press {add_key} on a passage to keep it.{others}"
     else:
         text = f"{total:,} {noun}, newest first"
     if shown is not None and shown < matched:
         text += f"; the newest {shown:,} listed (type to narrow)"
-    return text
+    return text + others
 
 
 def bookmarks_of(bookmarks: Sequence[Bookmark], passage_id: str) -> list[Bookmark]:

@@ -10,6 +10,10 @@ pane's requests come back through the screen (edit, delete, jump).
 
 A file that cannot be read is reported once (``notify``, with line and column); the last
 good list stays on screen and nothing is written over the file.
+
+The keeper holds the open corpus's bookmarks only (and those of no corpus yet); the store
+writes back every corpus's. A bookmark of no corpus yet that is found in this one is given
+to it once the anchors are resolved.
 """
 
 from __future__ import annotations
@@ -59,8 +63,9 @@ class _Cache:
 
 
 class BookmarkKeeper(Widget):
-    """Holds ``bookmarks`` (file order) and ``anchors`` (by id, empty until the library is
-    ready) as last read; ``error`` is the file's problem, if it has one."""
+    """Holds ``bookmarks`` (the open corpus's, file order) and ``anchors`` (by id, empty
+    until the library is ready) as last read; ``error`` is the file's problem, if it has
+    one; ``elsewhere`` how many bookmarks other corpora have."""
 
     DEFAULT_CSS = "BookmarkKeeper { display: none; }"
 
@@ -78,6 +83,8 @@ class BookmarkKeeper(Widget):
         anchors: dict[str, Anchor]
         error: str | None
         warnings: list[str]
+        elsewhere: int = 0
+        notices: tuple[str, ...] = ()
 
     @dataclass
     class Saved(Message):
@@ -95,6 +102,7 @@ class BookmarkKeeper(Widget):
         self.source = source
         self.bookmarks: list[Bookmark] = []
         self.anchors: dict[str, Anchor] = {}
+        self.elsewhere = 0
         self.error: str | None = None
         self.loaded = False
         self.removed: list[Bookmark] = []
@@ -134,7 +142,7 @@ class BookmarkKeeper(Widget):
         """What the keeper holds, for a pane built now (``None`` until the file is read)."""
         if not self.loaded:
             return None
-        return BookmarksChanged(self.bookmarks, self.anchors, self.error)
+        return BookmarksChanged(self.bookmarks, self.anchors, self.error, elsewhere=self.elsewhere)
 
     def check(self, action: str) -> bool:
         """Whether a bookmark command applies now (for the screen's ``check_action``)."""
@@ -149,7 +157,7 @@ class BookmarkKeeper(Widget):
         if self._store is None:
             from reader.bookmarks import BookmarkStore
 
-            self._store = BookmarkStore(self.path)
+            self._store = BookmarkStore(self.path, corpus=self.source.config.bookmarks_corpus())
         return self._store
 
     @work(thread=True, exit_on_error=False, group="bookmarks")
@@ -206,14 +214,34 @@ class BookmarkKeeper(Widget):
             self._post_state(store, force=True)
 
     def _post_state(self, store: BookmarkStore, *, force: bool = False) -> None:
-        bookmarks = store.bookmarks
+        bookmarks = store.here
         anchors = self._resolve(bookmarks)
+        if self._claim_found(store, anchors):
+            bookmarks = store.here
+            anchors = self._resolve(bookmarks)
         error = str(store.error) if store.error is not None else None
-        signature = (tuple(bookmarks), tuple(anchors), error, tuple(store.warnings))
-        if not force and signature == self._posted:
+        notices = tuple(store.notices)
+        store.notices.clear()
+        elsewhere = store.elsewhere()
+        signature = (tuple(bookmarks), tuple(anchors), error, tuple(store.warnings), elsewhere)
+        if not force and not notices and signature == self._posted:
             return
         self._posted = signature
-        self.post_message(self.Updated(bookmarks, anchors, error, list(store.warnings)))
+        self.post_message(
+            self.Updated(bookmarks, anchors, error, list(store.warnings), elsewhere, notices)
+        )
+
+    def _claim_found(self, store: BookmarkStore, anchors: dict[str, Anchor]) -> bool:
+        """Give this corpus the bookmarks of no corpus yet that were found in it; whether
+        any changed (a file that cannot be written leaves them as they are)."""
+        from reader.bookmarks import BookmarkFileError, BookmarkLockTimeout
+
+        if store.error is not None:
+            return False
+        try:
+            return bool(store.claim_found(anchors))
+        except (BookmarkFileError, BookmarkLockTimeout, OSError):  # (a write error too)
+            return False  # they stay of no corpus, and are shown here all the same
 
     def _resolve(self, bookmarks: list[Bookmark]) -> dict[str, Anchor]:
         """Where each bookmark is now (nothing until the library is ready)."""
@@ -258,7 +286,10 @@ class BookmarkKeeper(Widget):
             return
         self.bookmarks = message.bookmarks
         self.anchors = message.anchors
+        self.elsewhere = message.elsewhere
         self.loaded = True
+        for notice in message.notices:
+            self.notify(notice, title="Bookmarks file updated", timeout=20, markup=False)
         if message.error != self.error:
             if message.error:
                 self.notify(
@@ -279,7 +310,9 @@ class BookmarkKeeper(Widget):
                 )
         self.refresh_marks()
         select, self._select = self._select, None
-        self.post_message(BookmarksChanged(self.bookmarks, self.anchors, self.error, select))
+        self.post_message(
+            BookmarksChanged(self.bookmarks, self.anchors, self.error, select, self.elsewhere)
+        )
         self.screen.refresh_bindings()
 
     def on_bookmark_keeper_saved(self, message: Saved) -> None:

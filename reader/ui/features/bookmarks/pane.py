@@ -1,6 +1,6 @@
-"""The bookmarks pane: every bookmark, newest first, with its quote, source, date, note,
-tags and whether it still sits where it was; a filter box on top and the highlighted
-bookmark in full below (old and new text for a changed passage).
+"""The bookmarks pane: the open corpus's bookmarks, newest first, each with its quote,
+source, date, note, tags and whether it still sits where it was; a filter box on top and
+the highlighted bookmark in full below (old and new text for a changed passage).
 
 ``f`` filters (words, ``#tag``, ``@source``); Enter jumps to the passage; ``e`` edits the
 note and tags; ``d`` deletes (``u`` brings it back). The pane shows what the screen hands it
@@ -158,7 +158,14 @@ class BookmarksPane(Vertical):
         add_key = key_label(self.app, "bookmark")
         self.query_one("#bookmarks-count", Static).update(
             Content(
-                count_label(len(matching), total, bool(query.strip()), add_key, len(self.shown))
+                count_label(
+                    len(matching),
+                    total,
+                    bool(query.strip()),
+                    add_key,
+                    len(self.shown),
+                    state.elsewhere,
+                )
             )
         )
         error = self.query_one("#bookmarks-error", Static)
