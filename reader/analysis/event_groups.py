@@ -48,6 +48,7 @@ class Grouper:
         self._by_day: dict[str, list[int]] = {}
         self._article_group: dict[tuple[str, str], int] = {}
         self._keys: dict[frozenset[str], list[str]] = {}
+        self._useful: dict[frozenset[str], frozenset[str]] = {}
 
     def total(self, signature: frozenset[str]) -> float:
         value = self._totals.get(signature)
@@ -63,15 +64,23 @@ class Grouper:
             found = self._keys[m.signature] = rarest(m.signature, self.weight)
         return found
 
+    def useful(self, signature: frozenset[str]) -> frozenset[str]:
+        """The features of a signature that carry weight (cached)."""
+        found = self._useful.get(signature)
+        if found is None:
+            w = self.weight
+            found = self._useful[signature] = frozenset(f for f in signature if w.get(f, 0.0) > 0)
+        return found
+
     def similar(self, a: Any, b: Any) -> bool:
         if a.article is b.article:
             return True  # one article, one date: one happening
-        w = self.weight
-        useful = [f for f in a.signature & b.signature if w.get(f, 0.0) > 0]
-        if len(useful) < MIN_SHARED:
+        shared = self.useful(a.signature) & self.useful(b.signature)
+        if len(shared) < MIN_SHARED:
             return False
-        shared = math.fsum(w[f] for f in useful)  # (exact: the same in any order)
-        return shared >= MERGE * min(self.total(a.signature), self.total(b.signature))
+        w = self.weight
+        weight = math.fsum(w[f] for f in shared)  # (exact: the same in any order)
+        return weight >= MERGE * min(self.total(a.signature), self.total(b.signature))
 
     def add(self, m: Any, day: str, days: Sequence[str] = ()) -> None:
         """Put ``m`` into the group it belongs to among the groups of ``day`` (and of
