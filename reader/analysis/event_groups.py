@@ -143,7 +143,7 @@ def core(members: Sequence[Any], weight: dict[str, float]) -> dict[str, float]:
     counts: Counter[str] = Counter()
     for features in per_article.values():
         counts.update(features)
-    need = max(1, math.ceil(CORE_SHARE * len(per_article)))
+    need = max(min(2, len(per_article)), math.ceil(CORE_SHARE * len(per_article)))
     return {f: weight[f] for f, c in counts.items() if c >= need and weight.get(f, 0.0) > 0}
 
 

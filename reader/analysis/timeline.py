@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 TIMELINE_FORMAT = 3  # bump when events change shape or grouping, to drop cached timelines
 META_KEY = "timeline"
 COMMON_SHARE = 0.25  # features in more mentions than this share say nothing
+COMMON_FLOOR = 10  # ... and than this many (in a handful of articles every word is shared)
 VOTE_SCORE = 0.12  # related passages at least this close vote for an undated article's date
 LINK_SCORE = 0.12  # and passages at least this close join the event as linked passages
 MAX_UNDATED = 200  # undated articles dated per build (each costs a related() per passage)
@@ -657,7 +658,7 @@ def build_timeline(library: Library) -> Timeline:
     for m in mentions:
         df.update(m.signature)
     n = max(1, len(mentions))
-    common = max(2, COMMON_SHARE * n)
+    common = max(COMMON_FLOOR, COMMON_SHARE * n)
     weight = {
         f: (math.log((n + 1) / c) + 0.1) * (1.5 if f[0] == "=" else 1.0)
         for f, c in df.items()
