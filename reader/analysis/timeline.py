@@ -125,14 +125,14 @@ class EventPassage:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> EventPassage:
+    def from_json(cls, data: dict[str, Any], memo: dict[tuple, When] | None = None) -> EventPassage:
         return cls(
             data["article_id"],
             data["passage_id"],
             int(data["passage"]),
             data["source"],
             data["title"],
-            When.from_json(data["value"]),
+            _when(data["value"], memo),
             data["start"],
             data["end"],
             data["date_text"],
@@ -177,14 +177,25 @@ class Event:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Event:
+    def from_json(cls, data: dict[str, Any], memo: dict[tuple, When] | None = None) -> Event:
         return cls(
             data["id"],
-            When.from_json(data["date"]),
+            _when(data["date"], memo),
             data["label"],
-            [EventPassage.from_json(p) for p in data["passages"]],
+            [EventPassage.from_json(p, memo) for p in data["passages"]],
             data.get("story") or data["id"],
         )
+
+
+def _when(data: dict[str, Any], memo: dict[tuple, When] | None) -> When:
+    """``When.from_json``, once per distinct value when a ``memo`` is given (When is frozen)."""
+    if memo is None:
+        return When.from_json(data)
+    key = tuple(data.items())
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = When.from_json(data)
+    return found
 
 
 @dataclass(slots=True)
@@ -233,9 +244,10 @@ class Timeline:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Timeline:
+        memo: dict[tuple, When] = {}  # a week's corpus names a few hundred distinct dates
         return cls(
             data["version"],
-            [Event.from_json(e) for e in data["events"]],
+            [Event.from_json(e, memo) for e in data["events"]],
             {
                 k: InferredDate(k, When.from_json(v["date"]), list(v["evidence"]))
                 for k, v in data.get("inferred_dates", {}).items()
