@@ -881,29 +881,57 @@ _CACHE: weakref.WeakKeyDictionary[Any, Timeline] = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
 
 
+def _stamp(version: str) -> str:
+    """What a stored timeline must carry to be current: changed grouping or labels (the
+    code) or a changed index rebuild it."""
+    return f"{TIMELINE_FORMAT}:{code_stamp('timeline.py', 'event_groups.py')}:{version}"
+
+
+def _stored(library: Library, stamp: str) -> dict[str, Any] | None:
+    """The stored timeline document (:meth:`Timeline.to_json`) if it is current."""
+    with library.lock:
+        raw = library.store.get_meta(META_KEY)
+    if raw:
+        try:
+            data = json.loads(raw)
+            if data.get("stamp") == stamp and isinstance(data.get("timeline"), dict):
+                return data["timeline"]
+        except ValueError:
+            pass
+    return None
+
+
+def timeline_json(library: Library, min_sources: int = 1) -> dict[str, Any]:
+    """:meth:`Timeline.to_json` of the library's timeline, straight from the store when it
+    is current (no events built and written out again: 1.5 s of 3 on the Berlin corpus)."""
+    stored = _stored(library, _stamp(index_version(library)))
+    if stored is None or "events" not in stored:
+        return timeline(library).to_json(min_sources)
+    if min_sources > 1:
+        stored["events"] = [e for e in stored["events"] if len(e["sources"]) >= min_sources]
+    return stored
+
+
 def timeline(library: Library, *, rebuild: bool = False) -> Timeline:
     """The library's timeline: from memory, else from the store, else built (and stored).
     Both caches are keyed by the index version, so a changed index rebuilds it."""
     version = index_version(library)
-    # changed grouping or labels rebuild a cached timeline
-    stamp = f"{TIMELINE_FORMAT}:{code_stamp('timeline.py', 'event_groups.py')}:{version}"
+    stamp = _stamp(version)
     with _CACHE_LOCK:
         cached = _CACHE.get(library)
     if cached is not None and cached.version == version and not rebuild:
         return cached
     if not rebuild:
-        with library.lock:
-            raw = library.store.get_meta(META_KEY)
-        if raw:
+        stored = _stored(library, stamp)
+        if stored is not None:
             try:
-                data = json.loads(raw)
-                if data.get("stamp") == stamp:
-                    loaded = Timeline.from_json(data["timeline"])
-                    with _CACHE_LOCK:
-                        _CACHE[library] = loaded
-                    return loaded
-            except (ValueError, KeyError, TypeError):
+                loaded = Timeline.from_json(stored)
+            except (KeyError, TypeError, ValueError):
                 pass
+            else:
+                with _CACHE_LOCK:
+                    _CACHE[library] = loaded
+                return loaded
     built = build_timeline(library)
     payload = json.dumps({"stamp": stamp, "timeline": built.to_json()}, ensure_ascii=False)
     with library.lock:

@@ -55,15 +55,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_timeline(args: argparse.Namespace, ctx: Context) -> int:
-    from reader.analysis.timeline import timeline
+    from reader.analysis.timeline import timeline, timeline_json
 
     if args.min_sources < 1:
         raise UsageError("--min-sources must be at least 1")
     ensure_index(ctx, quiet=args.json)
-    result = timeline(ctx.library)
     if args.json:
-        print_json(result.to_json(args.min_sources))
+        print_json(timeline_json(ctx.library, args.min_sources))
         return 0
+    result = timeline(ctx.library)
     events = result.filtered(args.min_sources)
     if args.verbose:  # a note, not the answer: on stderr
         for aid, inferred in result.inferred_dates.items():
