@@ -119,13 +119,13 @@ HELP: dict[str, CommandHelp] = {
         examples=(
             "reader bookmarks  # the same as: reader bookmarks list",
             f'reader bookmarks add {PASSAGE} --note "the demand" --tag nato',
-            f"reader bookmarks add {PASSAGE} --words 3:9  # only words 3 to 8",
+            f"reader bookmarks add {PASSAGE} --words 4-9  # only words 4 to 9",
             "reader bookmarks list --tag nato",
             "reader bookmarks export --format md -o bookmarks.md",
         )
     ),
     "quote": CommandHelp(
-        examples=(f"reader quote {PASSAGE}", f"reader quote {PASSAGE} --words 3:9 --json")
+        examples=(f"reader quote {PASSAGE}", f"reader quote {PASSAGE} --words 4-9 --json")
     ),
     "timeline": CommandHelp(
         examples=(
