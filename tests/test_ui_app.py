@@ -295,7 +295,7 @@ async def test_back_and_forward(pilot, screen) -> None:
     await open_article(pilot, screen, REUTERS)
     await pilot.press("j", "j", "j")
     await open_article(pilot, screen, GIPFEL, 2)
-    assert not screen.check_action("forward", ()) and screen.check_action("back", ())
+    assert not screen.applies("forward") and screen.applies("back")
     await pilot.press("backspace")
     await pilot.pause()
     assert (screen.article.id, screen.reading.cursor) == (REUTERS, 3)
@@ -307,7 +307,7 @@ async def test_back_and_forward(pilot, screen) -> None:
     assert screen.article.id == REUTERS
     # a new jump drops the forward entries
     await open_article(pilot, screen, RT)
-    assert not screen.check_action("forward", ())
+    assert not screen.applies("forward")
     await pilot.press("backspace")
     await pilot.pause()
     assert screen.article.id == REUTERS
