@@ -10,7 +10,7 @@ import pytest
 from reader.cli.context import Context
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.help import HelpScreen
-from reader.ui.logic.state import load_state
+from reader.ui.logic.state import corpus_key, load_state
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.reading_pane import PassageView
 from tests.ui_support import (
@@ -263,6 +263,7 @@ async def test_recent_queries_come_back_with_up(indexed_seeds: Path) -> None:
         await pilot.press("down", "down")
         assert box.value == ""
     state, warning = load_state()
+    state.open_corpus(corpus_key([indexed_seeds]))  # (kept by corpus: issue 15 R16)
     assert warning is None and state.recent_queries[:2] == ["Biden", "Putin"]
 
 

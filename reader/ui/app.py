@@ -10,7 +10,7 @@ from textual.app import App
 from textual.binding import BindingType
 
 from reader.ui.keys import bindings, checked_keymap
-from reader.ui.logic.state import UiState, load_state, save_state
+from reader.ui.logic.state import UiState, corpus_key, load_state, save_state
 from reader.ui.messages import SearchRan
 from reader.ui.screens.main import MainScreen
 
@@ -45,6 +45,9 @@ class ReaderApp(App[int]):
         self.stylesheet.set_variables(self.get_css_variables())  # with the config's colours
         self.ui_state: UiState
         self.ui_state, warning = load_state()
+        # the recent queries are the open corpus's (without the inbox of 'reader add')
+        folders = [p for p in self.config.corpus if p != self.config.inbox]
+        self.ui_state.open_corpus(corpus_key(folders))
         self._notes: list[str] = [warning] if warning else []
         self._notes += self.config.warnings
         self._state_error_shown = False
