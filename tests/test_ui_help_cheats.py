@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader.cli.context import Context
 from reader.ui.app import ReaderApp
-from reader.ui.dialogs.help import CHEATS, HelpScreen, cheat_columns, cheat_entries
+from reader.ui.dialogs.help import HelpScreen
 from reader.ui.keys import COMMANDS
 from tests import ui_support as ui
 from tests.ui_support import screen_text, until
@@ -22,8 +22,20 @@ async def open_help(pilot) -> HelpScreen:
     return screen
 
 
-def shown_rows(text: str) -> list[str]:
-    return [line.strip("█▌▐ ") for line in text.splitlines()]
+WANTED = (
+    "search passages",
+    "next / previous hit",
+    "open the article",
+    "next / previous passage",
+    "back after a jump",
+    "filter the list",
+    "find in the article",
+    "bookmark the passage",
+    "the timeline",
+    "related passages",
+    "compare side by side",
+    "names on / off",
+)
 
 
 async def test_the_first_help_screen_at_80x24_shows_the_cheat_sheet_in_columns(
@@ -36,9 +48,8 @@ async def test_the_first_help_screen_at_80x24_shows_the_cheat_sheet_in_columns(
         text = screen_text(app)
         for what in ("search passages", "next / previous hit", "back after a jump"):
             assert what in text, what  # on the first screen, without scrolling
-        assert 12 <= len(CHEATS) <= 16
-        shown = [what for _, what in CHEATS if what in text]
-        assert shown == [what for _, what in CHEATS]  # all of them
+        for what in WANTED:  # all of them
+            assert what in text, what
         # in columns: two entries share a line
         assert any(
             "search passages" in line and "filter the list" in line for line in text.splitlines()
@@ -55,6 +66,8 @@ async def test_the_first_help_screen_at_80x24_shows_the_cheat_sheet_in_columns(
 async def test_the_cheat_sheet_shows_remapped_keys_and_more_columns_when_wide(
     indexed_seeds: Path,
 ) -> None:
+    from reader.ui.dialogs.help import CHEATS
+
     config = Path.cwd() / "config.yaml"
     config.write_text(f"corpus: {indexed_seeds}\nkeys:\n  search: s\n", encoding="utf-8")
     app = ReaderApp(Context())
@@ -68,6 +81,9 @@ async def test_the_cheat_sheet_shows_remapped_keys_and_more_columns_when_wide(
 
 
 def test_cheat_columns_fill_top_to_bottom() -> None:
+    from reader.ui.dialogs.help import CHEATS, cheat_columns, cheat_entries
+
+    assert 12 <= len(CHEATS) <= 16
     entries = cheat_entries(lambda key: key, {})
     assert entries[0] == ("slash", "search passages")
     assert cheat_columns(entries, 66) == [list(range(8)), list(range(8, 16))]
