@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli.context import Context
+from reader.locations import corpus_identity
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.help import HelpScreen
 from reader.ui.logic.state import corpus_key, load_state
@@ -263,7 +264,7 @@ async def test_recent_queries_come_back_with_up(indexed_seeds: Path) -> None:
         await pilot.press("down", "down")
         assert box.value == ""
     state, warning = load_state()
-    state.open_corpus(corpus_key([indexed_seeds]))  # (kept by corpus: issue 15 R16)
+    state.open_corpus(corpus_key(corpus_identity([indexed_seeds])))  # (by corpus: R16)
     assert warning is None and state.recent_queries[:2] == ["Biden", "Putin"]
 
 

@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+from reader.locations import corpus_identity
 from reader.ui.logic.state import UiState, corpus_key, load_state, save_state
 from tests import ui_support as ui
 from tests.conftest import SEEDS
@@ -46,8 +47,8 @@ async def test_up_recalls_only_the_queries_of_the_open_corpus(
     assert await asked(indexed_seeds, []) == ["Putin"]  # not Maduro
     state, warning = load_state()
     assert warning is None and set(state.recent_by_corpus) == {
-        corpus_key([indexed_seeds]),
-        corpus_key([other]),
+        corpus_key(corpus_identity([indexed_seeds])),
+        corpus_key(corpus_identity([other])),
     }
 
 
@@ -76,8 +77,11 @@ def test_a_file_from_before_keeps_its_queries_for_the_first_corpus_opened(tmp_pa
     assert state.recent_queries == ["x"]
 
 
-def test_corpus_key_is_the_resolved_sorted_folders(tmp_path: Path) -> None:
-    a, b = tmp_path / "a", tmp_path / "b"
-    assert corpus_key([b, a]) == corpus_key([a, b]) == f"{a.resolve()}\n{b.resolve()}"
-    assert corpus_key([tmp_path / "x" / ".." / "a"]) == corpus_key([a])
+def test_the_corpus_key_is_the_corpus_identity_without_the_inbox(tmp_path: Path) -> None:
+    from reader.config import Config
+
+    a, b, inbox = tmp_path / "a", tmp_path / "b", tmp_path / "inbox"
+    config = Config(corpus=[b, a, inbox], inbox=inbox)
+    assert corpus_key(config.bookmarks_corpus()) == f"{a.resolve()}\n{b.resolve()}"
+    assert corpus_key(corpus_identity([tmp_path / "x" / ".." / "a"])) == str(a.resolve())
     assert UiState().recent_queries == []

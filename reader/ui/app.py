@@ -45,9 +45,8 @@ class ReaderApp(App[int]):
         self.stylesheet.set_variables(self.get_css_variables())  # with the config's colours
         self.ui_state: UiState
         self.ui_state, warning = load_state()
-        # the recent queries are the open corpus's (without the inbox of 'reader add')
-        folders = [p for p in self.config.corpus if p != self.config.inbox]
-        self.ui_state.open_corpus(corpus_key(folders))
+        # the recent queries are the open corpus's (as its bookmarks: without the inbox)
+        self.ui_state.open_corpus(corpus_key(self.config.bookmarks_corpus()))
         self._notes: list[str] = [warning] if warning else []
         self._notes += self.config.warnings
         self._state_error_shown = False

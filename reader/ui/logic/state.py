@@ -24,11 +24,12 @@ from reader import locations
 RECENT_LIMIT = 50
 
 
-def corpus_key(folders: Iterable[Path]) -> str:
-    """What identifies a corpus for its recent queries: its folders, resolved and sorted,
-    one a line, as its index folder is keyed (``locations.default_index_dir``). The caller
-    leaves out the inbox of ``reader add``, which joins every corpus once it exists."""
-    return "\n".join(sorted(str(Path(p).resolve()) for p in folders))
+def corpus_key(identity: Iterable[str]) -> str:
+    """The key of a corpus's recent queries: its identity (its folders resolved and sorted,
+    :func:`reader.locations.corpus_identity`, as its index folder and bookmarks are keyed;
+    the app gives ``Config.bookmarks_corpus``, without the inbox of ``reader add``, which
+    joins every corpus once it exists), one folder a line."""
+    return "\n".join(identity)
 
 
 @dataclass

@@ -428,6 +428,7 @@ class RelatedStrip(Vertical):
             return "The related passages are still being looked up."
         return "This passage has no related passages in other articles."
 
+
 def _source_label(badges: tr.SourceBadges, source: str) -> str:
     """The source's whole name (``sueddeutsche``), or the no-source badge."""
     return badges.badge(source) if tr.is_unknown(source) else tr.source_name(source)
