@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from reader.cli.context import Context
+from reader.locations import corpus_identity
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.help import HelpScreen
-from reader.ui.logic.state import load_state
+from reader.ui.logic.state import corpus_key, load_state
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.reading_pane import PassageView
 from tests.ui_support import (
@@ -263,6 +264,7 @@ async def test_recent_queries_come_back_with_up(indexed_seeds: Path) -> None:
         await pilot.press("down", "down")
         assert box.value == ""
     state, warning = load_state()
+    state.open_corpus(corpus_key(corpus_identity([indexed_seeds])))  # (by corpus: R16)
     assert warning is None and state.recent_queries[:2] == ["Biden", "Putin"]
 
 
@@ -295,7 +297,7 @@ async def test_back_and_forward(pilot, screen) -> None:
     await open_article(pilot, screen, REUTERS)
     await pilot.press("j", "j", "j")
     await open_article(pilot, screen, GIPFEL, 2)
-    assert not screen.check_action("forward", ()) and screen.check_action("back", ())
+    assert not screen.applies("forward") and screen.applies("back")
     await pilot.press("backspace")
     await pilot.pause()
     assert (screen.article.id, screen.reading.cursor) == (REUTERS, 3)
@@ -307,7 +309,7 @@ async def test_back_and_forward(pilot, screen) -> None:
     assert screen.article.id == REUTERS
     # a new jump drops the forward entries
     await open_article(pilot, screen, RT)
-    assert not screen.check_action("forward", ())
+    assert not screen.applies("forward")
     await pilot.press("backspace")
     await pilot.pause()
     assert screen.article.id == REUTERS

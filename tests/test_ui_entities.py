@@ -11,17 +11,20 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from textual.color import Color
 
 from reader import refresh
 from reader.config import DEFAULT_COLORS
 from reader.library import Library
 from reader.search.query import parse_query
 from reader.ui.app import ReaderApp
+from reader.ui.features.entities.colors import checked_colors
 from reader.ui.features.entities.keeper import EntityKeeper
-from reader.ui.features.entities.legend import EntityLegend, checked_colors
+from reader.ui.features.entities.legend import EntityLegend
 from reader.ui.features.entities.pane import EntityPane
 from reader.ui.features.statements.strip import CUE_STYLE, SPEAKER_STYLE
 from reader.ui.logic.entity_layers import (
+    COLOR_VARIABLES,
     EntityListRow,
     entity_list_rows,
     entity_query,
@@ -87,6 +90,16 @@ def styles_at(view: PassageView, word: str) -> list[str]:
     return [str(s.style) for s in content.spans if s.start <= start and s.end >= end]
 
 
+def style_of(label: str) -> str:
+    """The style of a label's spans: bold in the theme variable of its colour."""
+    return f"bold ${COLOR_VARIABLES[label]}"
+
+
+def shown(app: ReaderApp, label: str) -> tuple[int, int, int]:
+    """The colour a label is drawn in on the theme in use."""
+    return rgb(app.theme_variables[COLOR_VARIABLES[label]])
+
+
 def rgb(colour: str) -> tuple[int, int, int]:
     value = colour.lstrip("#")
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
@@ -113,32 +126,35 @@ async def test_names_and_dates_are_coloured_by_type_with_the_users_colours(
         screen = await ready(pilot)
         await open_highlighted(pilot, screen, GIPFEL)
         headline = view_with(screen, "Wladimir Putin")
-        assert f"bold {USER_PER}" in styles_at(headline, "Wladimir Putin")
-        assert f"bold {USER_PER}" in styles_at(headline, "Joe Biden")
+        assert style_of("PER") in styles_at(headline, "Wladimir Putin")
+        assert style_of("PER") in styles_at(headline, "Joe Biden")
         body = view_with(screen, "Moskau aufzubauen")
-        assert f"bold {DEFAULT_COLORS['LOC']}" in styles_at(body, "Moskau")
-        assert f"bold {DEFAULT_COLORS['DATE']}" in styles_at(body, "Dienstag")
+        assert style_of("LOC") in styles_at(body, "Moskau")
+        assert style_of("DATE") in styles_at(body, "Dienstag")
         kreml = view_with(screen, "verlautete der Kreml")
-        assert f"bold {DEFAULT_COLORS['ORG']}" in styles_at(kreml, "Kreml")
+        assert style_of("ORG") in styles_at(kreml, "Kreml")
         # words that name nothing stay plain
         assert styles_at(headline, "Gipfeltreffen") == []
         # and on the terminal: the segments holding the names carry the colours
-        assert rgb(USER_PER) in screen_colours(app, "Wladimir Putin")
-        assert rgb(DEFAULT_COLORS["LOC"]) in screen_colours(app, "Moskau")
+        # (the user's magenta, made light enough for the theme's panel: issue 15 R8)
+        assert shown(app, "PER") in screen_colours(app, "Wladimir Putin")
+        user = Color.parse(USER_PER)
+        assert abs(Color.parse(app.theme_variables["entity-per"]).hsl.h - user.hsl.h) < 0.01
+        assert shown(app, "LOC") in screen_colours(app, "Moskau")
 
 
 async def test_the_toggle_key_removes_and_restores_the_colours(pilot) -> None:
     app = pilot.app
     screen = await ready(pilot)
     await open_highlighted(pilot, screen, GIPFEL)
-    per = f"bold {DEFAULT_COLORS['PER']}"
+    per = style_of("PER")
     assert per in styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin")
     assert app.focused is screen.reading
     await pilot.press("e")
     await pilot.pause()
     assert styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin") == []
     assert styles_at(view_with(screen, "Moskau aufzubauen"), "Dienstag") == []
-    assert rgb(DEFAULT_COLORS["PER"]) not in screen_colours(app, "Wladimir Putin")
+    assert shown(app, "PER") not in screen_colours(app, "Wladimir Putin")
     assert "not highlighted" in screen_text(app)
     # another article opened meanwhile stays plain too
     assert await screen.go_to("001_71db2df63f5cd903", 0)
@@ -152,7 +168,7 @@ async def test_the_toggle_key_removes_and_restores_the_colours(pilot) -> None:
     await pilot.press("e")
     await pilot.pause()
     assert per in styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin")
-    assert rgb(DEFAULT_COLORS["PER"]) in screen_colours(app, "Wladimir Putin")
+    assert shown(app, "PER") in screen_colours(app, "Wladimir Putin")
 
 
 async def test_the_legend_shows_each_colour_once_an_article_is_open(pilot) -> None:
@@ -175,10 +191,10 @@ async def test_the_legend_shows_each_colour_once_an_article_is_open(pilot) -> No
     ):
         start = content.plain.index(word)
         assert any(
-            s.start <= start < s.end and DEFAULT_COLORS[label] in str(s.style)
+            s.start <= start < s.end and COLOR_VARIABLES[label] in str(s.style)
             for s in content.spans
         ), word
-    assert rgb(DEFAULT_COLORS["ORG"]) in screen_colours(app, "organisation")
+    assert shown(app, "ORG") in screen_colours(app, "organisation")
 
 
 async def test_a_remapped_toggle_key_and_a_bad_colour(indexed_seeds: Path, tmp_path: Path) -> None:
@@ -194,7 +210,7 @@ async def test_a_remapped_toggle_key_and_a_bad_colour(indexed_seeds: Path, tmp_p
         screen = await ready(pilot)
         await open_highlighted(pilot, screen, GIPFEL)
         body = view_with(screen, "Moskau aufzubauen")
-        assert f"bold {DEFAULT_COLORS['LOC']}" in styles_at(body, "Moskau")
+        assert style_of("LOC") in styles_at(body, "Moskau")
         assert "h hides" in screen_text(app)
         await pilot.press("h")
         await pilot.pause()
@@ -376,7 +392,7 @@ async def test_an_article_opened_before_enrichment_is_analysed_on_the_spot(
             status._gate.release()
         await until(pilot, lambda: GIPFEL in status.cache, "the on-the-spot analysis")
         await pilot.pause()
-        per = f"bold {DEFAULT_COLORS['PER']}"
+        per = style_of("PER")
         assert per in styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin")
         assert "finding names…" not in screen_text(app)
         assert screen.library.stored_analysis(GIPFEL) is None  # computed, not stored

@@ -10,7 +10,7 @@ from textual.app import App
 from textual.binding import BindingType
 
 from reader.ui.keys import bindings, checked_keymap
-from reader.ui.logic.state import UiState, load_state, save_state
+from reader.ui.logic.state import UiState, corpus_key, load_state, save_state
 from reader.ui.messages import SearchRan
 from reader.ui.screens.main import MainScreen
 
@@ -42,8 +42,11 @@ class ReaderApp(App[int]):
         super().__init__()
         self.source = source
         self.config = source.config
+        self.stylesheet.set_variables(self.get_css_variables())  # with the config's colours
         self.ui_state: UiState
         self.ui_state, warning = load_state()
+        # the recent queries are the open corpus's (as its bookmarks: without the inbox)
+        self.ui_state.open_corpus(corpus_key(self.config.bookmarks_corpus()))
         self._notes: list[str] = [warning] if warning else []
         self._notes += self.config.warnings
         self._state_error_shown = False
@@ -57,6 +60,20 @@ class ReaderApp(App[int]):
             )
             theme = FALLBACK_THEME
         self.theme = theme
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables and the colours of names and dates made readable on it
+        (``$entity-per``, …; see :mod:`reader.ui.features.entities.colors`): computed again
+        at each theme change, so the open article follows the theme."""
+        from reader.ui.features.entities.colors import checked_colors, entity_variables
+
+        variables = super().get_css_variables()
+        # (the first call comes from App.__init__, before the config is set)
+        config = getattr(self, "config", None)
+        colors, _ = checked_colors(config.entity_colors if config is not None else {})
+        variables.update(entity_variables(colors, variables))
+        self.theme_variables = variables
+        return variables
 
     def run(self, **kwargs: Any) -> int | None:
         """Run the app in this process (what ``reader`` does). The modules imported by now

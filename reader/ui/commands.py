@@ -44,7 +44,7 @@ class ReadingScreen(Protocol):
 
     summaries: Sequence[ArticleSummary]
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
+    def applies(self, action: str, parameters: tuple[object, ...] = ()) -> bool | None: ...
 
     async def run_action(self, action: str) -> None: ...
 
@@ -71,7 +71,7 @@ class ReaderCommands(Provider):
                 continue
             if command.scope != "app" and main is not None:
                 action = command.action.split("(")[0]
-                if main.check_action(action, ()) is not True:
+                if main.applies(action) is not True:
                     continue
             found.append(
                 (command.palette_title, command.help, partial(target.run_action, command.action))

@@ -1,12 +1,14 @@
 """The compare view: a passage and one of its related passages side by side (stacked on a
 narrow terminal), the words that differ marked, so a reader sees at once how two outlets
 phrased the same statement. ``]``/``[`` take the next or previous related passage, Enter opens
-it in the reading pane (the screen is dismissed with that passage's location), Escape closes."""
+it in the reading pane, Escape closes; either way the screen is dismissed with the passage it
+showed last (:class:`Compared`), for the strip to follow."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -50,9 +52,19 @@ def unshared_spans(text: str, shared: Sequence[tuple[int, int]]) -> list[StyleSp
     return spans
 
 
-class CompareScreen(ModalScreen[Location | None]):
+@dataclass(frozen=True, slots=True)
+class Compared:
+    """What the compare view showed last: the related passage at ``index`` (``location``),
+    and whether the reader asked to open it (Enter) rather than close (Escape)."""
+
+    location: Location
+    index: int
+    opened: bool = False
+
+
+class CompareScreen(ModalScreen[Compared | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss", "Close", id="compare.close"),
+        Binding("escape,q", "close", "Close", id="compare.close"),
         Binding("right_square_bracket", "step(1)", "Next related", id="compare.next"),
         Binding("left_square_bracket", "step(-1)", "Previous related", id="compare.previous"),
         Binding("enter", "open", "Open it", id="compare.open"),
@@ -149,9 +161,15 @@ class CompareScreen(ModalScreen[Location | None]):
             self.index = target
             self._show()
 
-    def action_open(self) -> None:
+    def _shown(self, opened: bool) -> Compared:
         other = self.current
-        self.dismiss(Location(other.article_id, other.passage))
+        return Compared(Location(other.article_id, other.passage), self.index, opened)
+
+    def action_open(self) -> None:
+        self.dismiss(self._shown(True))
+
+    def action_close(self) -> None:
+        self.dismiss(self._shown(False))
 
 
 def _head(

@@ -29,6 +29,9 @@ LABEL_NAMES: dict[str, str] = {
     "ORG": "organisation",
     "DATE": "date",
 }
+COLOR_VARIABLES: dict[str, str] = {label: f"entity-{label.lower()}" for label in LABELS}
+"""The theme variable that holds each label's colour (the app sets them for the theme in use,
+see :mod:`reader.ui.features.entities.colors`)."""
 ENTITY_LAYER = "entities"
 DATE_LAYER = "dates"
 
@@ -37,9 +40,9 @@ LayerSpans = dict[int, list[tuple[int, int, str]]]
 
 
 def entity_styles(colors: Mapping[str, str]) -> dict[str, str]:
-    """The style of each label's spans: its colour, bold. ``colors`` must be valid colours
-    (the UI checks the user's before calling)."""
-    return {label: f"bold {colors[label]}" for label in LABELS if colors.get(label)}
+    """The style of each label's spans: bold in its colour's theme variable (``$entity-per``:
+    the colour made readable on the theme in use), for each label ``colors`` gives a colour."""
+    return {label: f"bold ${COLOR_VARIABLES[label]}" for label in LABELS if colors.get(label)}
 
 
 def passage_spans(article: Article, spans: Iterable[Span], styles: Mapping[str, str]) -> LayerSpans:

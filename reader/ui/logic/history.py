@@ -9,10 +9,17 @@ HISTORY_LIMIT = 500
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A place to return to: an article and the passage the cursor was on."""
+    """A place to return to: an article and the passage the cursor was on, or (``pane``)
+    the sidebar list the first jump of a session was made from."""
 
     article_id: str
     passage: int = 0
+    pane: str = ""
+
+    @classmethod
+    def pane_entry(cls, pane: str) -> Location:
+        """The list ``pane`` (no article was open yet)."""
+        return cls("", 0, pane)
 
     def at(self, passage: int) -> Location:
         return replace(self, passage=passage)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import ActiveBinding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.dom import DOMNode
@@ -40,7 +40,7 @@ from reader.ui.features.library.pane import INDEXING, WELCOME, LibraryPane
 from reader.ui.features.links import LINK_ACTIONS, TIMELINE
 from reader.ui.features.share import SHARE_ACTIONS
 from reader.ui.features.statements import COVERAGE, SPEAKERS
-from reader.ui.keys import bindings
+from reader.ui.keys import bindings, key_label
 from reader.ui.logic.history import History, Location
 from reader.ui.messages import (
     BookmarkRequest,
@@ -88,6 +88,24 @@ STATE = (
     "analysing",
 )
 """The screen's vars that go down into the widgets that declare them (:meth:`connect`)."""
+EXPLAINED = frozenset(
+    {
+        "next_hit",
+        "previous_hit",
+        "back",
+        "forward",
+        "find",
+        "find_step",
+        "other_source",
+        "related_step",
+        "compare",
+        "open_url",
+        "copy_url",
+        "copy_quote",
+    }
+)
+"""Commands that, pressed when they do not apply, say why in a short notice instead of doing
+nothing (:meth:`MainScreen.refused`); the footer and the palette still leave them out then."""
 
 
 class MainScreen(SidebarLayout):
@@ -322,7 +340,10 @@ class MainScreen(SidebarLayout):
             return False
         passage = max(0, min(passage, len(article.passages) - 1))
         if record:
-            self.history.visit(Location(article.id, passage), self.location)
+            if self.history.current is None:
+                # the first jump: back comes back to the list it was made from
+                self.history.visit(Location.pane_entry(self.sidebar.active))
+            self.history.visit(Location(article.id, passage), self._history_here())
         await self._display(article, passage)
         if focus:
             self.reading.focus()
@@ -348,12 +369,33 @@ class MainScreen(SidebarLayout):
             self.passage = message.index
 
     # history --------------------------------------------------------------------------
+    def _history_here(self) -> Location | None:
+        """Where the reader is, for the back stack: the list they came back to, if they
+        went back to one (the article still shown there is not where they are)."""
+        current = self.history.current
+        if current is not None and current.pane:
+            return None
+        return self.location
+
     async def action_back(self) -> None:
-        if (location := self.history.back(self.location)) is not None:
-            await self.go_to(location.article_id, location.passage, record=False)
+        if self.refused("back"):
+            return
+        if (location := self.history.back(self._history_here())) is not None:
+            await self._return_to(location)
 
     async def action_forward(self) -> None:
-        if (location := self.history.forward(self.location)) is not None:
+        if self.refused("forward"):
+            return
+        if (location := self.history.forward(self._history_here())) is not None:
+            await self._return_to(location)
+
+    async def _return_to(self, location: Location) -> None:
+        """Show a place of the back stack: an article's passage, or the list of the
+        sidebar a first jump was made from."""
+        if location.pane:
+            await self.show_sidebar_pane(location.pane)
+            self.refresh_bindings()
+        else:
             await self.go_to(location.article_id, location.passage, record=False)
 
     # search: the search pane does the work ------------------------------------------------
@@ -373,20 +415,22 @@ class MainScreen(SidebarLayout):
         pane.search(message.query)
 
     def action_next_hit(self) -> None:
-        self.search_pane.step(True)
+        if not self.refused("next_hit"):
+            self.search_pane.step(True)
 
     def action_previous_hit(self) -> None:
-        self.search_pane.step(False)
+        if not self.refused("previous_hit"):
+            self.search_pane.step(False)
 
     # find in article: the find bar does the work ------------------------------------------
     async def action_find(self) -> None:
-        if self.article is None:
+        if self.refused("find"):
             return
         self._show_view("reading")
         (await self._find_bar()).open()
 
     def action_find_step(self, direction: int) -> None:
-        if self.find_bar is not None:
+        if not self.refused("find_step") and self.find_bar is not None:
             self.find_bar.step(direction)
 
     # bookmarks: the keeper does the work ------------------------------------------------
@@ -430,13 +474,13 @@ class MainScreen(SidebarLayout):
     def action_open_url(self) -> None:
         from reader.ui.features.share.actions import open_in_browser
 
-        if self.url:
+        if not self.refused("open_url"):
             open_in_browser(self, self.url)
 
     def action_copy_url(self) -> None:
         from reader.ui.features.share.actions import copy_text
 
-        if self.url:
+        if not self.refused("copy_url"):
             copy_text(self.app, self.url, "the URL")
 
     def action_copy_quote(self) -> None:
@@ -445,6 +489,8 @@ class MainScreen(SidebarLayout):
         from reader.bookmarks.quote import bookmark_quote, passage_quote
         from reader.ui.features.share.actions import copy_text
 
+        if self.refused("copy_quote"):
+            return
         bookmark = self._highlighted_bookmark()
         if bookmark is not None:
             anchor = self.bookmark_keeper.anchors.get(bookmark.id)
@@ -512,16 +558,18 @@ class MainScreen(SidebarLayout):
         """``o``: the current event in another source (loads the timeline if needed)."""
         from reader.ui.features.links.timeline_pane import TimelinePane
 
+        if self.refused("other_source"):
+            return
         pane = await self.sidebar.build(TIMELINE[0])
         assert isinstance(pane, TimelinePane)
         pane.when_loaded(partial(pane.other_source, self.narrow))
 
     def action_related_step(self, direction: int) -> None:
-        if self.related_strip is not None:
+        if not self.refused("related_step") and self.related_strip is not None:
             self.related_strip.step(direction)
 
     def action_compare(self) -> None:
-        if self.related_strip is not None:
+        if not self.refused("compare") and self.related_strip is not None:
             self.related_strip.compare()
 
     # who said what: the keeper loads it, the panes and the strip show it ----------------
@@ -574,8 +622,8 @@ class MainScreen(SidebarLayout):
         elif not in_sidebar and self.narrow:
             await self.show_sidebar_pane(self.sidebar.active)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Commands that cannot apply now are left out of the footer (and do nothing)."""
+    def applies(self, action: str, parameters: tuple[object, ...] = ()) -> bool | None:
+        """Whether a command applies now: the footer and the palette show only those."""
         if action in ("next_hit", "previous_hit"):
             return self._search is not None and bool(self._search.hits)
         if action == "back":
@@ -597,8 +645,60 @@ class MainScreen(SidebarLayout):
                 has_text = self.article is not None and bool(self.article.passages)
                 return has_text or self._highlighted_bookmark() is not None
             return bool(self.url)
-        if action in ("find", "find_step"):
+        if action == "find":
             return self.article is not None
+        if action == "find_step":
+            bar = self.find_bar
+            return self.article is not None and bar is not None and bool(bar.matches)
         if action in ("search", "filter"):  # (priority bindings) typed in a box: text
             return not isinstance(self.focused, Input)
         return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Commands that cannot apply now do nothing, and are left out of the footer; those
+        of :data:`EXPLAINED` run all the same, to say why they do nothing."""
+        applies = self.applies(action, parameters)
+        if not applies and action in EXPLAINED:
+            return True
+        return applies
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys in force, without the commands of :data:`EXPLAINED` that do not apply
+        now (they run only to say why: the footer leaves them out)."""
+        return {
+            key: active
+            for key, active in super().active_bindings.items()
+            if active.node is not self
+            or (name := active.binding.action.split("(")[0]) not in EXPLAINED
+            or self.applies(name)
+        }
+
+    def refused(self, action: str) -> bool:
+        """``action`` does not apply now: a short notice says why (see :meth:`why_not`)."""
+        if self.applies(action):
+            return False
+        self.notify(self.why_not(action), markup=False, timeout=4)
+        return True
+
+    def why_not(self, action: str) -> str:
+        """Why a command of :data:`EXPLAINED` does nothing now, and what to do instead."""
+        app = self.app
+        if action in ("next_hit", "previous_hit"):
+            if self._search is not None and self._search.query_text:
+                return "The search found no passages to step through."
+            return f"No search hits to step through: {key_label(app, 'search')} searches."
+        if action == "back":
+            return "Nothing to go back to yet: every jump to an article is remembered."
+        if action == "forward":
+            return f"Nothing to go forward to ({key_label(app, 'back')} goes back)."
+        if self.article is None:
+            return "Open an article first (Enter in the library)."
+        if action == "find_step":
+            return f"Nothing found to step through: {key_label(app, 'find')} finds a word."
+        if action in ("related_step", "compare"):
+            strip = self.related_strip
+            return strip.why_not() if strip is not None else "Related passages: not ready yet."
+        if action in ("open_url", "copy_url"):
+            return "This article has no URL."
+        return "That does not apply here."

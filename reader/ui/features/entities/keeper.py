@@ -31,7 +31,8 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.ui.features.entities import enrichment
-from reader.ui.features.entities.legend import EntityLegend, checked_colors
+from reader.ui.features.entities.colors import checked_colors
+from reader.ui.features.entities.legend import EntityLegend
 from reader.ui.features.library.pane import ROUTINE
 from reader.ui.keys import key_label
 from reader.ui.logic.entity_layers import (

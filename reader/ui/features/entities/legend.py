@@ -5,31 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from textual.color import Color, ColorParseError
 from textual.content import Content
 from textual.widgets import Static
 
-from reader.config import DEFAULT_COLORS
 from reader.ui.logic.entity_layers import LABEL_NAMES, LABELS
-
-
-def checked_colors(colors: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
-    """The user's colours with unreadable ones replaced by the defaults, and a message
-    naming the config key of each one replaced."""
-    good: dict[str, str] = {}
-    problems: list[str] = []
-    for label in LABELS:
-        colour = colors.get(label) or DEFAULT_COLORS[label]
-        try:
-            Color.parse(colour)
-        except ColorParseError:
-            problems.append(
-                f"entities.colors.{label}: {colour!r} is not a colour (a name such as "
-                f"'orange' or '#rrggbb'); using {DEFAULT_COLORS[label]}"
-            )
-            colour = DEFAULT_COLORS[label]
-        good[label] = colour
-    return good, problems
 
 
 class EntityLegend(Static):

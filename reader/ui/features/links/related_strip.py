@@ -326,11 +326,10 @@ class RelatedStrip(Vertical):
     # keys ---------------------------------------------------------------------------------
     def step(self, direction: int) -> None:
         """``]`` / ``[``: the next or previous related passage of the anchor."""
-        if not self.loaded or self.anchor_at is None:
+        if not self.can("related_step"):
+            self.app.notify(self.why_not(), markup=False)
             return
-        if not self.results:
-            self.app.notify("This passage has no related passages.")
-            return
+        assert self.anchor_at is not None
         target = tr.related_step([r.passage_id for r in self.results], self.here_pid, direction)
         if target is None:
             self.app.notify(
@@ -371,18 +370,30 @@ class RelatedStrip(Vertical):
         return row.related if isinstance(row, RelatedRow) else None
 
     def compare(self) -> None:
-        """``=``: the anchor and the selected related passage side by side."""
+        """``=``: the anchor and the selected related passage side by side. Enter there
+        opens the passage it shows; when it closes after ``]``/``[`` took another, the
+        strip follows: walking (the reader was on a related passage), the reader goes on
+        to the one the view showed last, as ``]`` would have; else that one is
+        highlighted in the strip, so that ``=`` or Enter takes it."""
         chosen = self.selected
         if self.anchor_pid is None or chosen is None:
-            self.app.notify("No related passage to compare with.")
+            self.app.notify(self.why_not(), markup=False)
             return
-        from reader.ui.dialogs.compare import CompareScreen
+        from reader.ui.dialogs.compare import Compared, CompareScreen
 
         index = self.results.index(chosen)
+        walking = any(r.passage_id == self.here_pid for r in self.results)
+        results = self.results
 
-        def opened(location: Location | None) -> None:
-            if location is not None:  # Enter in the compare view: open that passage
+        def closed(result: Compared | None) -> None:
+            if result is None or results is not self.results:
+                return  # (the strip moved on meanwhile)
+            location = result.location
+            if result.opened or (walking and result.index != index):
+                self._expect = location
                 self.post_message(OpenPassage(location.article_id, location.passage))
+            elif result.index != index:
+                self.row_list.cursor = result.index
 
         self.app.push_screen(
             CompareScreen(
@@ -392,7 +403,7 @@ class RelatedStrip(Vertical):
                 self.results,
                 index,
             ),
-            opened,
+            closed,
         )
 
     def forget(self) -> None:
@@ -408,6 +419,14 @@ class RelatedStrip(Vertical):
     def can(self, action: str) -> bool:
         """Whether ``]``, ``[`` or ``=`` apply now (for the footer)."""
         return self.anchor_at is not None and self.loaded and bool(self.results)
+
+    def why_not(self) -> str:
+        """Why ``]``, ``[`` and ``=`` do nothing now."""
+        if self.anchor_at is None:
+            return "Open an article first: related passages belong to a passage."
+        if not self.loaded:
+            return "The related passages are still being looked up."
+        return "This passage has no related passages in other articles."
 
 
 def _source_label(badges: tr.SourceBadges, source: str) -> str:

@@ -23,7 +23,6 @@ from reader.corpus.model import split_passage_id
 from reader.ui.keys import bindings, key_label
 from reader.ui.logic import statement_rows as sr
 from reader.ui.logic import timeline_rows as tr
-from reader.ui.logic.history import Location
 from reader.ui.logic.text import one_line
 from reader.ui.messages import OpenPassage
 from reader.ui.widgets.row_list import RowList
@@ -216,7 +215,7 @@ class CoveragePane(_StatementPane):
             self.app.notify("Only one outlet reports this statement: nothing to compare.")
             return
         from reader.analysis.related_model import Related
-        from reader.ui.dialogs.compare import CompareScreen
+        from reader.ui.dialogs.compare import Compared, CompareScreen
 
         first, other = pair
         library = self.source.library
@@ -236,9 +235,9 @@ class CoveragePane(_StatementPane):
             link="statement",
         )
 
-        def opened(location: Location | None) -> None:
-            if location is not None:
-                self.post_message(OpenPassage(location.article_id, location.passage))
+        def opened(result: Compared | None) -> None:
+            if result is not None and result.opened:  # Enter: open it; Escape: stay
+                self.post_message(OpenPassage(result.location.article_id, result.location.passage))
 
         how = f"{sr.MODE_WORDS[first.statement.mode]} and {sr.MODE_WORDS[other.statement.mode]}"
         caption = f"one statement by {one_line(row.group.speaker)}, {how}"
