@@ -20,15 +20,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 MERGE = 0.3  # share of the smaller signature's weight two mentions must share to be alike
 MIN_SHARED = 2  # ... in at least this many features
 CANDIDATE_KEYS = 6  # rarest features of a mention through which it finds groups to join
+INDEXED_KEYS = 12  # rarest features of its members by which a group is found
 CANDIDATE_GROUPS = 4  # groups (most keys in common first) a mention is compared with
 SAMPLE = 6  # members of a group a mention is compared with, from each end
-MAJORITY = 0.5  # share of those it must resemble to join
+MAJORITY = 0.6  # share of those it must resemble to join
 LOOK_BACK = 2  # days before its own date in which a report finds its happening
 STORY_DAYS = 10  # events at most this far apart can be one story
 STORY_SHARE = 0.35  # share of the smaller event's core weight two events must share
@@ -48,7 +49,9 @@ class Grouper:
         self._by_day: dict[str, list[int]] = {}
         self._article_group: dict[tuple[str, str], int] = {}
         self._keys: dict[frozenset[str], list[str]] = {}
+        self._indexed: dict[frozenset[str], list[str]] = {}
         self._useful: dict[frozenset[str], frozenset[str]] = {}
+        self._by_wording: dict[str, list[int]] = {}
 
     def total(self, signature: frozenset[str]) -> float:
         value = self._totals.get(signature)
@@ -56,6 +59,14 @@ class Grouper:
             w = self.weight
             value = self._totals[signature] = math.fsum(w.get(f, 0.0) for f in signature)
         return value
+
+    def indexed(self, m: Any) -> list[str]:
+        """The features a group is found by once ``m`` is in it: more than a mention looks
+        with, so that two reports that word it differently still meet."""
+        found = self._indexed.get(m.signature)
+        if found is None:
+            found = self._indexed[m.signature] = rarest(m.signature, self.weight, INDEXED_KEYS)
+        return found
 
     def keys(self, m: Any) -> list[str]:
         """The rarest features of a mention: the groups it may join share one of them."""
@@ -84,19 +95,26 @@ class Grouper:
 
     def add(self, m: Any, day: str, days: Sequence[str] = ()) -> None:
         """Put ``m`` into the group it belongs to among the groups of ``day`` (and of
-        ``days``, for a report), or into a new group of ``day``."""
+        ``days``, for a report), or into a new group of ``home`` (default ``day``)."""
         same_article = self._article_group.get((m.article.id, day))
         if same_article is not None:
             self._join(same_article, m)
             return
         allowed = {day, *days}
+        wording = getattr(m, "wording", "")
+        if wording:  # one agency text in several outlets: one happening
+            for g in reversed(self._by_wording.get(wording, ())):
+                if self._days[g] in allowed:
+                    self._join(g, m)
+                    return
         hits: Counter[int] = Counter()
         for f in self.keys(m):
             for g in self._by_feature.get(f, ()):
                 if self._days[g] in allowed:
                     hits[g] += 1
         best: tuple[float, int, int] | None = None
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+        # most keys in common first, then the newest group (the happening still reported)
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], -kv[0]))
         for g, _ in ranked[:CANDIDATE_GROUPS]:
             members = self.groups[g]
             sample = members if len(members) <= 2 * SAMPLE else members[:SAMPLE] + members[-SAMPLE:]
@@ -114,8 +132,13 @@ class Grouper:
 
     def _join(self, g: int, m: Any) -> None:
         self.groups[g].append(m)
+        wording = getattr(m, "wording", "")
+        if wording:
+            found = self._by_wording.setdefault(wording, [])
+            if g not in found:
+                found.append(g)
         self._article_group.setdefault((m.article.id, self._days[g]), g)
-        for f in self.keys(m):
+        for f in self.indexed(m):
             ids = self._by_feature.setdefault(f, [])
             if not ids or ids[-1] != g:
                 ids.append(g)
@@ -124,15 +147,16 @@ class Grouper:
         return self._days[g]
 
 
-def rarest(features: Iterable[str], weight: dict[str, float]) -> list[str]:
-    """The :data:`CANDIDATE_KEYS` rarest features that carry weight."""
+def rarest(features: Iterable[str], weight: dict[str, float], count: int = 0) -> list[str]:
+    """The ``count`` (:data:`CANDIDATE_KEYS`) rarest features that carry weight."""
     useful = [f for f in features if weight.get(f, 0.0) > 0]
-    return sorted(useful, key=lambda f: (-weight[f], f))[:CANDIDATE_KEYS]
+    return sorted(useful, key=lambda f: (-weight[f], f))[: count or CANDIDATE_KEYS]
 
 
-def days_before(day: dt.date, count: int = LOOK_BACK) -> list[str]:
-    """The ISO days ``day - count … day - 1``."""
-    return [(day - dt.timedelta(days=n)).isoformat() for n in range(1, count + 1)]
+def days_before(day: dt.date, count: int | None = None) -> list[str]:
+    """The ISO days ``day - count … day - 1`` (:data:`LOOK_BACK` days)."""
+    days = LOOK_BACK if count is None else count
+    return [(day - dt.timedelta(days=n)).isoformat() for n in range(1, days + 1)]
 
 
 def core(members: Sequence[Any], weight: dict[str, float]) -> dict[str, float]:
@@ -200,4 +224,11 @@ def stories(
     return story_of
 
 
-Similar = Callable[[Any, Any], bool]
+def wording_of(title: str) -> str:
+    """A headline as several outlets print one agency text: lower case, letters and digits
+    only, without the kicker before its last colon ("Bahn: Stromausfall: S-Bahnen …" and
+    "Stromausfall: S-Bahnen …" alike); empty for a headline too short to tell."""
+    _, sep, rest = title.rpartition(":")
+    text = rest if sep and len(rest.strip()) >= 25 else title
+    words = "".join(c if c.isalnum() else " " for c in text.lower()).split()
+    return " ".join(words) if len(words) >= 4 else ""

@@ -41,7 +41,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis.event_groups import SAME_DAY_SHARE, Grouper, core, days_before, stories
+from reader.analysis.event_groups import (
+    SAME_DAY_SHARE,
+    Grouper,
+    core,
+    days_before,
+    stories,
+    wording_of,
+)
 from reader.analysis.index_version import code_stamp, index_version
 from reader.analysis.passage_terms import strip_teaser, terms, words
 from reader.analysis.spans import Span
@@ -57,6 +64,7 @@ if TYPE_CHECKING:
 TIMELINE_FORMAT = 3  # bump when events change shape or grouping, to drop cached timelines
 META_KEY = "timeline"
 COMMON_SHARE = 0.25  # features in more mentions than this share say nothing
+NAME_WEIGHT = 1.5  # a shared name says more than a shared word of the same rarity
 COMMON_FLOOR = 10  # ... and than this many (in a handful of articles every word is shared)
 VOTE_SCORE = 0.12  # related passages at least this close vote for an undated article's date
 LINK_SCORE = 0.12  # and passages at least this close join the event as linked passages
@@ -65,7 +73,7 @@ LABEL_PARTS = 4
 LABEL_WIDTH = 80  # characters of a sentence that label an event
 HISTORY_DAYS = 366  # a date this long before its article's is history, not its event
 SHORT_TEXT = 700  # characters: a headline and a teaser, signed as one sentence
-FOLLOW_UP_DAYS = 1  # ... and a day they name more days before their own is background
+FOLLOW_UP_DAYS = 0  # ... and a day they name before their own is background
 # Words of reporting and sentence glue: in every kind of story, so they neither group
 # mentions nor make labels.
 WEAK_WORDS = frozenset(
@@ -278,6 +286,10 @@ class _Mention:
     """The sentence that names the date (for the event's label)."""
     report: bool = False
     """Placed by its article's date, not by a date in its text."""
+    wording: str = ""
+    """A short article's headline as agency texts repeat it (:func:`wording_of`)."""
+    home: str | None = None
+    """For a report: the day before its own that its text names, where it happened."""
 
 
 def _load(library: Library) -> list[_Article]:
@@ -651,15 +663,16 @@ def build_timeline(library: Library) -> Timeline:
         reported = _report_day(article, inferred)
         if reported is not None:
             short = len(article.text) <= SHORT_TEXT
-            found = [
-                m
-                for m in found
-                if not _history(m.value, reported) and not (short and _follow_up(m.value, reported))
-            ]
+            background = [m for m in found if short and _follow_up(m.value, reported)]
+            found = [m for m in found if not _history(m.value, reported) and m not in background]
             if not any(m.value.precision in ("day", "minute") for m in found):
-                found.append(_Mention(article, 0, reported, None, reported.inferred, report=True))
+                report = _Mention(article, 0, reported, None, reported.inferred, report=True)
+                report.home = _home_day(background, reported)
+                found.append(report)
         sentences: dict[tuple[int, int], tuple[frozenset[str], dict[str, str]]] = {}
+        wording = wording_of(article.title or "") if len(article.text) <= SHORT_TEXT else ""
         for m in found:
+            m.wording = wording
             _sign(m, entities, sentences)
             if m.report:
                 m.sentence = " ".join(article.title.split()) or m.sentence
@@ -672,7 +685,7 @@ def build_timeline(library: Library) -> Timeline:
     n = max(1, len(mentions))
     common = max(COMMON_FLOOR, COMMON_SHARE * n)
     weight = {
-        f: (math.log((n + 1) / c) + 0.1) * (1.5 if f[0] == "=" else 1.0)
+        f: (math.log((n + 1) / c) + 0.1) * (NAME_WEIGHT if f[0] == "=" else 1.0)
         for f, c in df.items()
         if c <= common
     }
@@ -728,12 +741,23 @@ def _history(value: When, reported: When) -> bool:
 
 
 def _follow_up(value: When, reported: When) -> bool:
-    """A headline and teaser that name a day some days before their own ("nach dem Brand
-    in der Silvesternacht", two days later) report what followed, on their own day; a year
+    """A headline and teaser that name a day before their own ("nach dem Brand in der
+    Silvesternacht", a day or two later) report on their own day, joining the happening of
+    that day if another outlet reported it (a report looks back); a year
     or a month they name ("im letzten Jahr", "2025 in Bildern") is background too."""
     if value.precision not in ("day", "minute"):
         return True
     return (reported.as_date() - value.as_date()).days > FOLLOW_UP_DAYS
+
+
+def _home_day(background: list[_Mention], reported: When) -> str | None:
+    """The latest day of the last :data:`~reader.analysis.event_groups.LOOK_BACK` days that
+    a headline and teaser name ("am Montag" on Tuesday): where the happening took place."""
+    window = set(days_before(reported.as_date()))
+    named = sorted(
+        {_day_key(m.value) for m in background if m.value.precision in ("day", "minute")} & window
+    )
+    return named[-1] if named else None
 
 
 def _period_end(value: When) -> dt.date | None:
@@ -797,7 +821,9 @@ def _join_reported(
 def _event(event_id: str, group: list[_Mention], weight: dict[str, float]) -> Event:
     group.sort(key=lambda m: (m.article.id, m.passage, m.span[0] if m.span else 0))
     values = [m.value for m in group]
-    first = _key_when(min(values, key=lambda v: v.sort_key()))  # a report joins days later
+    # the earliest day: a report joins days later, or names the day before its own
+    placed = [When.parse_iso(m.home) if m.report and m.home else m.value for m in group]
+    first = _key_when(min(placed, key=lambda v: v.sort_key()))
     if all(v == values[0] for v in values) and values[0].precision == "minute":
         first = values[0]  # everyone names the same minute: keep it
     inferred = all(m.inferred for m in group)
