@@ -30,6 +30,7 @@ INDEXED_KEYS = 12  # rarest features of its members by which a group is found
 CANDIDATE_GROUPS = 4  # groups (most keys in common first) a mention is compared with
 SAMPLE = 6  # members of a group a mention is compared with, from each end
 MAJORITY = 0.6  # share of those it must resemble to join
+BIG_GROUP = 160  # ... rising to all of them for a group of this many members
 LOOK_BACK = 2  # days before its own date in which a report finds its happening
 STORY_DAYS = 10  # events at most this far apart can be one story
 STORY_SHARE = 0.35  # share of the smaller event's core weight two events must share
@@ -120,7 +121,9 @@ class Grouper:
             sample = members if len(members) <= 2 * SAMPLE else members[:SAMPLE] + members[-SAMPLE:]
             alike = sum(1 for o in sample if self.similar(m, o))
             share = alike / len(sample)
-            if share >= MAJORITY and (best is None or (share, alike, -g) > best):
+            # a big group asks more: one story's day is many happenings of the same names
+            need = MAJORITY + (1 - MAJORITY) * min(1.0, len(members) / BIG_GROUP)
+            if share >= need and (best is None or (share, alike, -g) > best):
                 best = (share, alike, -g)
         if best is None:
             self.groups.append([])
