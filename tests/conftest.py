@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -45,6 +46,40 @@ def run_reader(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[
         check=False,
         timeout=timeout,
     )
+
+
+def read_pty(fd: int) -> bytes:
+    """All a child wrote to the pseudo-terminal whose parent side is ``fd``, until it closed
+    its side; ``fd`` is closed."""
+    out = bytearray()
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the child closed its side
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(fd)
+    return bytes(out)
+
+
+def seeds_config(root: Path, overrides: dict[str, str]) -> Path:
+    """A config for a copy of the seeds under ``root``, indexed and analysed (dates,
+    entities, inferred article dates) as `reader index` leaves it; ``overrides`` gives
+    articles their source (000 is RT DE in the bundled config.yaml)."""
+    from reader.cli.context import Context
+    from reader.refresh import refresh
+
+    shutil.copytree(SEEDS, root / "seeds")
+    path = root / "config.yaml"
+    lines = [f"corpus: {root / 'seeds'}", f"index_dir: {root / 'index'}", "overrides:"]
+    lines += [f"  {aid}:\n    source: {source}" for aid, source in overrides.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    library = Context(config_path=str(path)).library
+    refresh(library)
+    library.close()
+    return path
 
 
 @pytest.fixture(autouse=True)

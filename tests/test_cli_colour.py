@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from tests.conftest import read_pty
 
 MATCH = "\x1b[1;31mSacharowa\x1b[0m"
 PASSAGE_ID = "\x1b[1m000_c7c4b8e3e078befc#p9\x1b[0m"
@@ -30,16 +31,7 @@ def on_a_terminal(*args: str, env: dict[str, str] | None = None) -> tuple[str, s
         close_fds=True,
     )
     os.close(child)
-    out = bytearray()
-    while True:
-        try:
-            chunk = os.read(main_fd, 65536)
-        except OSError:  # the child closed its side
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(main_fd)
+    out = read_pty(main_fd)
     assert run.stderr is not None
     err = run.stderr.read().decode()
     assert run.wait(timeout=120) == 0, err

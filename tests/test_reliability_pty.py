@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import read_pty
 from tests.test_reliability_escapes import two_sources
 
 # What the CLI's own drawing uses on a terminal: SGR colours, cursor show/hide, erase line,
@@ -40,16 +41,7 @@ def on_a_terminal(*args: str, cwd: Path) -> str:
         close_fds=True,
     )
     os.close(child)
-    out = bytearray()
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:  # the child closed its side
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(main)
+    out = read_pty(main)
     assert run.wait(timeout=120) == 0, out.decode("utf-8", "replace")[-2000:]
     return OWN.sub(b"\n", bytes(out)).decode("utf-8")
 

@@ -14,7 +14,7 @@ from textual.content import Content
 from reader.analysis.timeline import Event, EventPassage
 from reader.cli.context import Context
 from reader.corpus.model import When
-from reader.refresh import enrich_and_date, refresh
+from reader.refresh import enrich_and_date
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.compare import DIFF_STYLE, CompareScreen
 from reader.ui.features.links.related_strip import RelatedStrip
@@ -23,7 +23,7 @@ from reader.ui.logic import timeline_rows as tr
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.reading_pane import PassageView
 from tests import ui_support as ui
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, seeds_config
 from tests.ui_support import screen_text, until
 
 SIZE = ui.SIZE
@@ -41,18 +41,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 def config(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A config for a copy of the seeds whose index is built and analysed (dates, entities,
     inferred article dates) as `reader index` leaves it; 000 is RT DE as in config.yaml."""
-    root = tmp_path_factory.mktemp("timeline-ui")
-    shutil.copytree(SEEDS, root / "seeds")
-    path = root / "config.yaml"
-    path.write_text(
-        f"corpus: {root / 'seeds'}\nindex_dir: {root / 'index'}\n"
-        f"overrides:\n  {RT}:\n    source: RT DE\n",
-        encoding="utf-8",
-    )
-    library = Context(config_path=str(path)).library
-    refresh(library)
-    library.close()
-    return path
+    return seeds_config(tmp_path_factory.mktemp("timeline-ui"), {RT: "RT DE"})
 
 
 def footer(app: ReaderApp) -> str:

@@ -5,20 +5,17 @@ a reading width when the sidebar is hidden."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from reader.cli.context import Context
-from reader.refresh import refresh
 from reader.ui.features.links.related_strip import RelatedStrip
 from reader.ui.features.links.timeline_pane import TimelinePane
 from reader.ui.logic.text import one_line
 from reader.ui.widgets.reading_pane import PassageView
 from reader.ui.widgets.sidebar import PaneBar
 from tests import ui_support as ui
-from tests.conftest import SEEDS
+from tests.conftest import seeds_config
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -31,18 +28,7 @@ HEADLINE = "Putin fordert von Biden"  # Reuters' headline, longer than any row
 @pytest.fixture(scope="module")
 def config(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds indexed and analysed, RT DE's article under a long source name."""
-    root = tmp_path_factory.mktemp("wide-layout")
-    shutil.copytree(SEEDS, root / "seeds")
-    path = root / "config.yaml"
-    path.write_text(
-        f"corpus: {root / 'seeds'}\nindex_dir: {root / 'index'}\n"
-        f"overrides:\n  {RT}:\n    source: www.sueddeutsche.de\n",
-        encoding="utf-8",
-    )
-    library = Context(config_path=str(path)).library
-    refresh(library)
-    library.close()
-    return path
+    return seeds_config(tmp_path_factory.mktemp("wide-layout"), {RT: "www.sueddeutsche.de"})
 
 
 def headline_shown(text: str) -> str:
