@@ -201,7 +201,7 @@ async def test_s_shows_the_story_and_escape_steps_back(config: Path) -> None:
         shown = screen_text(app)
         assert "Story " in shown
         assert view.row_list.render_row(view.row_list.current).plain.startswith(
-            "2021-12-07  4 sources  "
+            " 2021-12-07  4 sources  "
         )
         # Escape: back to the coverage; Enter on a story's event shows its coverage
         await pilot.press("escape")

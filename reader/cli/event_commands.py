@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from reader.analysis.timeline import Timeline
 
 SNIPPET = 100
-SOURCE_WIDTH = 14
+SOURCE_WIDTH = 16
 SEEN_WIDTH = 22
 
 
@@ -87,7 +87,7 @@ def cmd_event(args: argparse.Namespace, ctx: Context) -> int:
     for row in coverage.rows:
         seen = row.first_seen.describe() if row.first_seen else "undated"
         print(
-            f"\n{shorten(row.source, SOURCE_WIDTH):<{SOURCE_WIDTH}}  first seen "
+            f"\n{row.source:<{SOURCE_WIDTH}}  first seen "
             f"{seen:<{SEEN_WIDTH}}  {row.passage.passage_id}"
         )
         for article in row.articles:

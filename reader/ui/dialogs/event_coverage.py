@@ -365,6 +365,7 @@ def _cut(text: str, width: int) -> str:
 def _story_row(row: er.StoryLine) -> Content:
     event, sources = row.item.event, row.item.sources
     return Content.assemble(
+        " ",  # the column where a coverage row has its mark
         (tr.date_label(event.date).ljust(tr.DATE_WIDTH), "dim" if event.date.inferred else ""),
         " ",
         (f"{sources} source{'s' if sources != 1 else ' '}".ljust(10), "bold"),
