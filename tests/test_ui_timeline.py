@@ -177,13 +177,15 @@ async def test_the_timeline_catches_up_with_the_background_analysis(
         assert "not analysed yet" not in screen_text(app)
 
 
-async def test_enter_jumps_to_the_event_and_o_goes_to_other_sources(config: Path) -> None:
+async def test_p_jumps_to_the_event_and_o_goes_to_other_sources(config: Path) -> None:
+    """``p`` opens the event's first passage (Enter did, before it opened the event's
+    coverage: tests/test_ui_event_coverage.py)."""
     app = make_app(config)
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         pane = await open_timeline(pilot, screen)
         pane.row_list.cursor = event_row(pane, "2021-12-07", "Wladimir Putin")
-        await pilot.press("enter")
+        await pilot.press("p")
         await until(pilot, lambda: screen.article is not None, "the article")
         assert (screen.article.id, screen.passage) == (RT, 5)  # »am Dienstag«
         assert app.focused is screen.reading
@@ -328,7 +330,7 @@ async def test_80x24_stacks_the_panes_and_nothing_breaks(config: Path) -> None:
         reading = screen.query_one("#reading-column")
         assert screen.sidebar.display and not reading.display  # the timeline fills it
         pane.row_list.cursor = event_row(pane, "2021-12-07", "Wladimir Putin")
-        await pilot.press("enter")
+        await pilot.press("p")  # the event's first passage
         await until(pilot, lambda: screen.article is not None, "the article")
         assert reading.display and not screen.sidebar.display
         await pilot.press("o")

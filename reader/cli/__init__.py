@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "reader.cli.bookmark_commands": ("bookmarks",),
     "reader.cli.quote_commands": ("quote",),
     "reader.cli.link_commands": ("timeline", "related", "compare"),
+    "reader.cli.event_commands": ("event", "story"),
     "reader.cli.statement_commands": ("statements", "coverage"),
     "reader.cli.ingest_commands": ("add", "feeds"),
     "reader.cli.config_commands": ("config",),

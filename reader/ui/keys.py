@@ -12,7 +12,9 @@ from textual.binding import Binding, BindingType
 if TYPE_CHECKING:
     from textual.app import App
 
-Scope = Literal["app", "screen", "reading", "list", "find", "bookmarks", "timeline", "coverage"]
+Scope = Literal[
+    "app", "screen", "reading", "list", "find", "bookmarks", "timeline", "event", "coverage"
+]
 
 HIT_GROUP = Binding.Group("Hit", compact=True)
 RELATED_GROUP = Binding.Group("Related", compact=True)
@@ -359,6 +361,45 @@ COMMANDS: tuple[Command, ...] = (
         "Sources",
         "Show only events reported by at least 2, 3, … sources (press again for more, then all).",
         "timeline",
+        palette=False,
+    ),
+    Command(
+        "timeline_passage",
+        "p",
+        "first_passage",
+        "Passage",
+        "Open the highlighted event's first passage (Enter opens the event's coverage).",
+        "timeline",
+        palette=False,
+    ),
+    # one event's coverage (reader/ui/dialogs/event_coverage.py) ------------------------
+    Command(
+        "event_compare",
+        "equals_sign",
+        "compare",
+        "Compare",
+        "In an event's coverage: = on one outlet's row, then on another's, compares their "
+        "passages side by side (= again on the marked row unmarks it).",
+        "event",
+        palette=False,
+    ),
+    Command(
+        "event_story",
+        "s",
+        "story",
+        "Story",
+        "In an event's coverage: the events of its story in date order, with their "
+        "sources; Enter shows one's coverage, s or Escape goes back.",
+        "event",
+        palette=False,
+    ),
+    Command(
+        "event_close",
+        "escape,q",
+        "close",
+        "Close",
+        "Close the event's coverage (from the story view: back to the coverage).",
+        "event",
         palette=False,
     ),
     # who said what (reader/ui/features/statements/) -----------------------------------

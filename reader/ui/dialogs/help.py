@@ -26,6 +26,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     "find": "Find box",
     "bookmarks": "Bookmarks pane",
     "timeline": "Timeline pane",
+    "event": "Event coverage (Enter on an event in the timeline)",
     "coverage": "Coverage pane",
 }
 

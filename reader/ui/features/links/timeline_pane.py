@@ -1,7 +1,9 @@
 """The timeline pane: dated events in date order, with source badges, under month headings.
 
-Enter on an event opens its first passage; the "other source" key (``o``) goes on to the same
-event in another source, from the list or from the reading pane. The timeline is built (or
+Enter on an event opens its coverage (:mod:`reader.ui.dialogs.event_coverage`: a row per
+outlet, the story view), whose chosen passage the pane then opens; ``p`` opens the event's
+first passage; the "other source" key (``o``) goes on to the same event in another source,
+from the list or from the reading pane. The timeline is built (or
 read from the store) in a worker the first time the pane is shown, and checked again each
 time it is shown, so a re-indexed library gets a new one. The screen binds its ``article``,
 ``passage``, ``summaries``, ``library_ready`` and ``library_version`` down: the timeline is
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from reader.corpus.model import Article
     from reader.library import Library
     from reader.search.store import ArticleSummary
+    from reader.ui.logic.history import Location
     from reader.ui.source import LibrarySource
 
 PANE_ID = TIMELINE[0]
@@ -253,6 +256,31 @@ class TimelinePane(Vertical):
     def _selected(self, message: RowList.Selected) -> None:
         message.stop()
         event = _event(message.row)
+        if event is None:
+            return
+        self.event_id = event.id
+        self.open_coverage(event)
+
+    def open_coverage(self, event: Event) -> None:
+        """Enter: the event's coverage at a glance; the passage chosen there is opened."""
+        from reader.ui.dialogs.event_coverage import EventCoverageScreen
+
+        if self.timeline is None:
+            return
+
+        def chosen(location: Location | None) -> None:
+            if location is not None:
+                self.post_message(OpenPassage(location.article_id, location.passage))
+                self.call_after_refresh(self.refresh_detail)
+
+        self.app.push_screen(
+            EventCoverageScreen(self.source.library, self.summaries, self.timeline, event.id),
+            chosen,
+        )
+
+    def action_first_passage(self) -> None:
+        """``p``: open the highlighted event's first passage."""
+        event = self.current_event()
         if event is None:
             return
         self.event_id = event.id
