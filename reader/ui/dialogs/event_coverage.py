@@ -279,7 +279,7 @@ class EventCoverageScreen(ModalScreen[Location | None]):
 
     def _compare(self, first: OutletRow, other: OutletRow) -> None:
         from reader.analysis.related_model import Related
-        from reader.ui.dialogs.compare import CompareScreen
+        from reader.ui.dialogs.compare import Compared, CompareScreen
 
         p = other.passage
         with self.library.lock:
@@ -298,9 +298,9 @@ class EventCoverageScreen(ModalScreen[Location | None]):
             link="event",
         )
 
-        def opened(location: Location | None) -> None:
-            if location is not None:
-                self.dismiss(location)
+        def opened(result: Compared | None) -> None:
+            if result is not None and result.opened:  # Enter in compare: open that passage
+                self.dismiss(result.location)
 
         caption = (
             f"one event: {one_line(first.source)} and {one_line(other.source)}"
