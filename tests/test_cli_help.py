@@ -22,6 +22,8 @@ READ_ONLY = {
     "entities",
     "statements",
     "coverage",
+    "event",
+    "story",
 }
 
 

@@ -135,6 +135,18 @@ HELP: dict[str, CommandHelp] = {
             "reader timeline --json",
         )
     ),
+    "event": CommandHelp(
+        "The event ids are those of 'reader timeline' (its 'event' lines, or --json).",
+        (
+            "reader event 2021-12-07#1  # which outlets report the call, first seen when",
+            "reader event 2021-12-07#1 --json",
+        ),
+    ),
+    "story": CommandHelp(
+        "A story is the events that develop one happening over days; its id is its first "
+        "event's, the 'story' of each event in 'reader timeline'.",
+        ("reader story 2021-12-07#1", "reader story 2021-12-07#1 --json"),
+    ),
     "related": CommandHelp(
         examples=(f"reader related {PASSAGE}", f"reader related {PASSAGE} --limit 3 --json")
     ),

@@ -74,6 +74,8 @@ def cmd_timeline(args: argparse.Namespace, ctx: Context) -> int:
     )
     for event in events:
         print(f"\n{event.date.describe()}  {event.label}")
+        story = f" · story {event.story}" if event.story and event.story != event.id else ""
+        print(f"  event {event.id}{story}")
         print(f"  sources: {', '.join(event.sources)}")
         for p in event.passages:
             said = f"»{p.text}«" if p.text else "(reports it; no date named)"
