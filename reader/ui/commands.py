@@ -12,6 +12,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from reader.search.repeats import Repeat, find_repeats
 from reader.ui.keys import COMMANDS
 from reader.ui.logic.find import fold
 from reader.ui.logic.text import one_line
@@ -103,9 +104,13 @@ class ReaderCommands(Provider):
             return
         words = fold(text).split()
         shown = 0
+        repeats = _repeats(main.summaries)
         for n, summary in enumerate(main.summaries):
             if n % 2000 == 0:
                 await asyncio.sleep(0)
+            again = repeats.get(summary.id)
+            if again is not None and again.kept != summary.id:
+                continue  # an item shown again: offered once, as the library lists it
             title = fold(summary.title)
             if not all(w in title for w in words):
                 continue
@@ -121,3 +126,17 @@ class ReaderCommands(Provider):
             shown += 1
             if shown >= ARTICLE_HITS:
                 break
+
+
+_REPEATS: dict[int, tuple[object, dict[str, Repeat]]] = {}
+
+
+def _repeats(summaries: Sequence[ArticleSummary]) -> dict[str, Repeat]:
+    """The library's repeated items (:func:`find_repeats`), found once per summaries list."""
+    known = _REPEATS.get(id(summaries))
+    if known is not None and known[0] is summaries:
+        return known[1]
+    found = find_repeats((s.id, s.source, s.title, s.date) for s in summaries)
+    _REPEATS.clear()
+    _REPEATS[id(summaries)] = (summaries, found)
+    return found
