@@ -171,3 +171,14 @@ def test_resemblance_does_not_chain_a_day_into_one_event(tmp_path: Path) -> None
     assert max(len(g) for g in groups) <= 3
     stories = {e.story for e in tl.events if {"c1", "c5"} & set(e.articles)}
     assert len(stories) == 2  # fireworks in Hamburg and a concert in Vienna: two stories
+
+
+def test_a_label_leaves_out_live_blog_and_paywall_marks(tmp_path: Path) -> None:
+    marked = [{**i, "title": f"{mark}{i['title']}"} for i, mark in zip(FIRE, MARKS, strict=True)]
+    tl = build(tmp_path, marked)
+    (fire,) = event_of(tl, "a1")
+    assert "Crans-Montana" in fire.label
+    assert not fire.label.startswith(("Live", "SZ", "FAZ"))
+
+
+MARKS = ["Liveblog: ", "SZ Plus", "LiveFAZ+"]

@@ -469,7 +469,14 @@ def _label(members: list[_Mention], weight: dict[str, float]) -> str:
 
     best = max(sorted(candidates.items(), key=lambda c: c[0]), key=shared)[0]
     dateline = parse_dateline(best)  # "MOSKAU, 7. Dez. (Reuters) – " says no more than the date
-    return _cut(best[dateline.end :] if dateline else best, LABEL_WIDTH)
+    text = best[dateline.end :] if dateline else best
+    text = strip_teaser(_LIVE.sub("", text))[0]  # "Liveblog:", "SZ Plus": not the happening
+    return _cut(text or best, LABEL_WIDTH)
+
+
+_LIVE = re.compile(
+    r"^\s*(?:(?:Liveblog|Live-?Ticker|Live)\b\s*:?\s*|Live(?=[A-ZÄÖÜ]))(?=[A-ZÄÖÜ„\"»])"
+)
 
 
 def _title_features(title: str) -> frozenset[str]:
