@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -233,5 +234,8 @@ def wording_of(title: str) -> str:
     "Stromausfall: S-Bahnen …" alike); empty for a headline too short to tell."""
     _, sep, rest = title.rpartition(":")
     text = rest if sep and len(rest.strip()) >= 25 else title
-    words = "".join(c if c.isalnum() else " " for c in text.lower()).split()
+    words = _ALNUM.findall(text.lower())
     return " ".join(words) if len(words) >= 4 else ""
+
+
+_ALNUM = re.compile(r"[^\W_]+")

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import json
 import math
 import re
@@ -479,6 +480,7 @@ _LIVE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _title_features(title: str) -> frozenset[str]:
     """A headline's words as a mention's signature has them."""
     return frozenset(
