@@ -132,6 +132,8 @@ HELP: dict[str, CommandHelp] = {
             "reader timeline",
             "reader timeline --min-sources 2  # what at least two outlets report",
             "reader timeline --verbose  # and which undated articles the events dated",
+            "reader timeline --story 2021-12-07#1  # one story's events, who ran it when",
+            "reader timeline --chart  # items per outlet and day, the whole corpus",
             "reader timeline --json",
         )
     ),

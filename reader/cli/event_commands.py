@@ -12,6 +12,7 @@ from reader.cli.core_commands import ensure_index
 from reader.corpus.visible import shorten
 
 if TYPE_CHECKING:
+    from reader.analysis.activity import Activity
     from reader.analysis.timeline import Timeline
 
 SNIPPET = 100
@@ -102,18 +103,42 @@ def cmd_event(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_story(args: argparse.Namespace, ctx: Context) -> int:
-    from reader.analysis.event_coverage import story_events, story_ids
+    return print_story(ctx, _timeline(ctx, args.json), args.story_id, args.json)
 
-    result = _timeline(ctx, args.json)
-    events = story_events(result, args.story_id)
+
+def print_story(ctx: Context, result: Timeline, story_id: str, as_json: bool) -> int:
+    """The events of story ``story_id`` in date order, then who ran its items when (for
+    ``reader story`` and ``reader timeline --story``)."""
+    from reader.analysis.activity import story_activity
+    from reader.analysis.event_coverage import corpus_outlets, story_events, story_ids
+
+    events = story_events(result, story_id)
     if not events:
-        raise _unknown("story", args.story_id, story_ids(result))
-    if args.json:
-        print_json({"story": args.story_id, "events": [e.to_json() for e in events]})
+        raise _unknown("story", story_id, story_ids(result))
+    summaries = ctx.library.summaries()
+    found = story_activity([e.event for e in events], summaries, corpus_outlets(summaries))
+    if as_json:
+        print_json(
+            {
+                "story": story_id,
+                "events": [e.to_json() for e in events],
+                "activity": found.to_json(),
+            }
+        )
         return 0
-    print(f"story {args.story_id} · {count(len(events), 'event')}")
+    print(f"story {story_id} · {count(len(events), 'event')}")
     for item in events:
         e = item.event
         print(f"\n{e.date.describe()}  {count(item.sources, 'source')}  {e.id}")
         print(f"  {e.label}")
+    print_chart(found)
     return 0
+
+
+def print_chart(found: Activity) -> None:
+    """Coverage over time, as text (:func:`reader.analysis.activity.chart_lines`)."""
+    from reader.analysis.activity import chart_lines
+
+    print()
+    for line in chart_lines(found, SOURCE_WIDTH):
+        print(line)

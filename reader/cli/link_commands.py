@@ -33,6 +33,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="also say on stderr which undated articles were dated by the events they report",
     )
+    p.add_argument(
+        "--story", metavar="ID", help="only the events of this story (and who ran it when)"
+    )
+    p.add_argument(
+        "--chart",
+        action="store_true",
+        help="how many items each outlet ran per day: of the story with --story, else of "
+        "the whole corpus",
+    )
     p.add_argument("--json", action="store_true", help="print events as JSON")
     p.set_defaults(func=cmd_timeline)
 
@@ -60,6 +69,20 @@ def cmd_timeline(args: argparse.Namespace, ctx: Context) -> int:
     if args.min_sources < 1:
         raise UsageError("--min-sources must be at least 1")
     ensure_index(ctx, quiet=args.json)
+    if args.story:
+        from reader.cli.event_commands import print_story
+
+        return print_story(ctx, timeline(ctx.library), args.story, args.json)
+    if args.chart:
+        from reader.analysis.activity import corpus_activity
+        from reader.cli.event_commands import print_chart
+
+        found = corpus_activity(ctx.library.summaries())
+        if args.json:
+            print_json({"activity": found.to_json()})
+        else:
+            print_chart(found)
+        return 0
     if args.json:
         print_json(timeline_json(ctx.library, args.min_sources))
         return 0

@@ -364,6 +364,16 @@ COMMANDS: tuple[Command, ...] = (
         palette=False,
     ),
     Command(
+        "timeline_activity",
+        "a",
+        "activity",
+        "Activity",
+        "Show how many items each outlet ran per day over the whole corpus (a story's own "
+        "chart is in its story view).",
+        "timeline",
+        title="Coverage over time: items per outlet and day",
+    ),
+    Command(
         "timeline_passage",
         "p",
         "first_passage",

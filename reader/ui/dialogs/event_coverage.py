@@ -34,7 +34,7 @@ from reader.ui.logic.text import one_line
 from reader.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
-    from reader.analysis.event_coverage import EventCoverage, OutletRow
+    from reader.analysis.event_coverage import EventCoverage, OutletRow, StoryEvent
     from reader.analysis.timeline import Event, Timeline
     from reader.library import Library
     from reader.search.store import ArticleSummary
@@ -345,7 +345,7 @@ class EventCoverageScreen(ModalScreen[Location | None]):
                 "dim",
             ),
         )
-        self._set("event-missing", Content(""))
+        self._set("event-missing", _chart(story, self.summaries))
         self._rows([er.StoryLine(s) for s in story], keep=event.id)
         self._show_keys()
         self._show_detail()
@@ -356,6 +356,16 @@ class EventCoverageScreen(ModalScreen[Location | None]):
             self.show_event(self.event_id)
         else:
             self.dismiss(None)
+
+
+def _chart(story: Sequence[StoryEvent], summaries: Sequence[ArticleSummary]) -> Content:
+    """Who ran the story's items when: a line per outlet (coverage over time)."""
+    from reader.analysis.activity import chart_lines, story_activity
+    from reader.analysis.event_coverage import corpus_outlets
+
+    found = story_activity([s.event for s in story], summaries, corpus_outlets(summaries))
+    head, *rows = chart_lines(found)
+    return Content("\n").join([Content.styled(head, "dim"), *(Content(r) for r in rows)])
 
 
 def _cut(text: str, width: int) -> str:

@@ -278,6 +278,14 @@ class TimelinePane(Vertical):
             chosen,
         )
 
+    def action_activity(self) -> None:
+        """``a``: how many items each outlet ran per day, over the whole corpus."""
+        from reader.analysis.activity import chart_lines, corpus_activity
+        from reader.ui.dialogs.activity import ActivityScreen
+
+        lines = chart_lines(corpus_activity(self.summaries))
+        self.app.push_screen(ActivityScreen("Coverage over time: the whole corpus", lines))
+
     def action_first_passage(self) -> None:
         """``p``: open the highlighted event's first passage."""
         event = self.current_event()
