@@ -195,7 +195,7 @@ def test_name_inside_a_compound_is_a_span_over_the_name_only() -> None:
     text = "Die NATO-Osterweiterung beunruhigt die Regierung in Moskau."
     spans = get_recognizer().find(text)
     nato = [s for s in spans if s.text == "NATO"]
-    assert nato and nato[0].label == "ORG"
+    assert nato and nato[0].label == "ORGpart"
     assert (nato[0].start, nato[0].end) == (4, 8)
     assert not any(s.text == "NATO-Osterweiterung" for s in spans)
 
@@ -251,7 +251,7 @@ def test_labels_to_spans() -> None:
     toks = tokenize(text)
     labels = ["B-LOCpart", "B-PER", "I-PER", "O", "O", "B-ORGpart"]
     spans = spans_from_labels(text, toks, labels)
-    assert [(s.text, s.label) for s in spans] == [("US", "LOC"), ("Joe Biden", "PER")]
+    assert [(s.text, s.label) for s in spans] == [("US", "LOCpart"), ("Joe Biden", "PER")]
     assert [s.text for s in spans_from_labels(text, toks, labels, parts=False)] == ["Joe Biden"]
 
 

@@ -8,7 +8,7 @@ HanTa is imported, until the first ``find``.
 
 Compound convention: the model labels names inside hyphenated compounds with GermEval's
 ``…part`` classes. A ``part`` token becomes a span over the name element only ("NATO" in
-"NATO-Osterweiterung" → ORG, "US" in "US-Präsident" → LOC); a part token without a hyphen
+"NATO-Osterweiterung" → ORGpart, "US" in "US-Präsident" → LOCpart); a part token without a hyphen
 ("Europapolitik") yields no span. Derived adjectives ("russische") are not entities.
 """
 
@@ -26,7 +26,7 @@ from reader.analysis.crf_features import (
     FeatureExtractor,
     standard_extractor,
 )
-from reader.analysis.spans import Span
+from reader.analysis.spans import PART_SUFFIX, Span
 from reader.analysis.tokens import HYPHENS, Token, sentences, tokenize
 
 MODEL_PACKAGE = "reader.data"
@@ -329,7 +329,7 @@ def _part_span(text: str, tokens: Sequence[Token], kind: str) -> Span | None:
         start, end = last.start + inner[0], last.start + inner[1]
     else:
         start, end = tokens[0].start, last.start + inner[1]
-    return Span(start, end, text[start:end], kind, origin=ORIGIN)
+    return Span(start, end, text[start:end], kind + PART_SUFFIX, origin=ORIGIN)
 
 
 _recognizer: ModelRecognizer | None = None

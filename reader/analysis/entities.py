@@ -11,8 +11,11 @@ Sources:
 4. ``rule``: without a model, proper nouns found by HanTa and typed by context (a role noun
    before a name, a place preposition, organisation words, street endings, name endings).
 
-Names inside hyphenated compounds are spans of their own element ("NATO" in
-"NATO-Osterweiterung"); derived adjectives ("US-amerikanisch", "Genfer") are not entities.
+Names inside hyphenated compounds are spans of their own element with a part label ("NATO"
+in "NATO-Osterweiterung" is ``ORGpart``, :data:`~reader.analysis.spans.PART_LABELS`); a
+hyphenated token that is itself the name of a body or a built place is one span
+("NATO-Russland-Rat", "Nord-Stream-Pipeline", :func:`compound_names`); derived adjectives
+("US-amerikanisch", "Genfer") are not entities.
 Within one text, a surname used alone refers to the person named in full elsewhere in it
 ("Wladimir Putin" … "Putins" → canonical "Wladimir Putin"). See docs/entities.md.
 
@@ -30,7 +33,7 @@ from reader.analysis import entity_rules as rules
 from reader.analysis.gazetteer import Gazetteer, Hit, shipped
 from reader.analysis.gazetteer import user_entries as validate_entries
 from reader.analysis.pieces import PIECE, pieces
-from reader.analysis.spans import ENTITY_LABELS, Span
+from reader.analysis.spans import ENTITY_LABELS, Span, as_part, entity_type
 from reader.analysis.tokens import HYPHENS, Token, tokenize
 
 PRIORITY = {"user": 0, "gazetteer": 1, "model": 2, "rule": 3}
@@ -96,6 +99,22 @@ STRONG_ORG_CUES = (
     "rundfunk",
 )
 STRONG_ORG_ENDINGS = tuple(c + e for c in STRONG_ORG_CUES for e in ("", "s", "n", "en", "e"))
+COUNCIL_HEADS = {"Rat": "Rat", "Rats": "Rat", "Rates": "Rat", "Rate": "Rat"}
+"""Last elements that make names joined before them one body: "NATO-Russland-Rat"."""
+STRUCTURE_HEADS = {
+    head + ending: head
+    for head, endings in (
+        ("Pipeline", ("", "s")),
+        ("Brücke", ("",)),
+        ("Tunnel", ("", "s")),
+        ("Kanal", ("", "s", "es")),
+        ("Stadion", ("", "s")),
+        ("Arena", ("",)),
+    )
+    for ending in endings
+}
+"""Last elements that make the names before them the name of a built place, a LOC of its own
+("Nord-Stream-Pipeline", "Wembley-Stadion", "Theodor-Heuss-Brücke", as GermEval has them)."""
 
 
 class EntityRecognizer:
@@ -148,8 +167,10 @@ class EntityRecognizer:
         else:
             # next to the model the rules' guesses cost more than they find (docs/entities.md)
             found = with_model(found, self._model_spans(text, gz), gz.lookup)
-        spans = combine(found)
-        return self._coreference(text, toks, words, spans)
+        spans = compound_names(text, toks, combine(found))
+        spans = self._coreference(text, toks, words, spans)
+        starts, ends = {t.start for t in toks}, {t.end for t in toks}
+        return [as_part(s, starts, ends) for s in spans]
 
     # --- gazetteer -----------------------------------------------------------------------
 
@@ -451,13 +472,13 @@ class EntityRecognizer:
     def _model_spans(self, text: str, gz: Gazetteer) -> list[Span]:
         out: list[Span] = []
         for s in self.model.find(text):  # type: ignore[union-attr]
-            if s.label not in ENTITY_LABELS or not 0 <= s.start < s.end <= len(text):
+            # a part is typed as its name here; find() labels it a part again at the end
+            label = entity_type(s.label)
+            if label not in ENTITY_LABELS or not 0 <= s.start < s.end <= len(text):
                 continue
             hit = gz.lookup(s.text)
             canonical = hit.canonical if hit is not None else s.canonical
-            out.append(
-                Span(s.start, s.end, text[s.start : s.end], s.label, canonical, None, "model")
-            )
+            out.append(Span(s.start, s.end, text[s.start : s.end], label, canonical, None, "model"))
         return out
 
     # --- coreference ---------------------------------------------------------------------
@@ -526,6 +547,82 @@ def combine(spans: Iterable[Span]) -> list[Span]:
         kept.append(s)
     kept.sort(key=lambda s: s.start)
     return kept
+
+
+def compound_names(text: str, toks: Sequence[Token], spans: list[Span]) -> list[Span]:
+    """``spans`` with the names inside a hyphenated token that is itself a name replaced by
+    one span over the token: places joined ("Berlin-Mitte", LOC), two or more names before
+    a council ("NATO-Russland-Rates", ORG, canonical "NATO-Russland-Rat"), capitalised
+    elements before a built structure ("Nord-Stream-Pipeline", LOC). See
+    tests/data/ANNOTATION.md, Spans 5."""
+    out: list[Span] = []
+    k = 0
+    ordered = sorted(spans, key=lambda s: s.start)
+    for tok in toks:
+        w = tok.text
+        if "-" not in w and "‐" not in w and "‑" not in w:
+            continue
+        while k < len(ordered) and ordered[k].end <= tok.start:
+            out.append(ordered[k])
+            k += 1
+        j = k
+        while j < len(ordered) and ordered[j].start < tok.end:
+            j += 1
+        inside = ordered[k:j]
+        if any(s.start < tok.start or s.end > tok.end for s in inside):
+            continue  # a name across the token's edge decides its extent
+        if any((s.start, s.end) == (tok.start, tok.end) for s in inside):
+            continue  # the token is a name already
+        whole = _compound_name(text, tok, inside)
+        if whole is not None:
+            out.append(whole)
+            k = j
+    out.extend(ordered[k:])
+    return out
+
+
+def _compound_name(text: str, tok: Token, inside: Sequence[Span]) -> Span | None:
+    """The span of hyphenated token ``tok`` as one name, given the names ``inside`` it, or
+    None when it is a compound with names in it ("NATO-Osterweiterung")."""
+    w = tok.text
+    elements = HYPHENS.split(w)
+    last = elements[-1]
+    council, structure = COUNCIL_HEADS.get(last), STRUCTURE_HEADS.get(last)
+    if council is not None:
+        if len(inside) < 2:
+            return None
+        label, head = "ORG", council
+    elif structure is not None:
+        named = _covered(inside)
+        if not all(_compound_name_element(e, e in named) for e in elements[:-1]):
+            return None
+        label, head = "LOC", structure
+    else:
+        # places joined: "Berlin-Mitte", "Berlin-Tempelhof"
+        if len(inside) < 2 or any(s.label != "LOC" for s in inside):
+            return None
+        if inside[0].start != tok.start or inside[-1].end != tok.end:
+            return None
+        if sum(s.end - s.start for s in inside) + len(elements) - 1 != len(w):
+            return None
+        label, head = "LOC", last
+    canonical = w[: len(w) - len(last)] + head
+    return _span(text, tok.start, tok.end, label, canonical, "rule")
+
+
+def _covered(spans: Sequence[Span]) -> set[str]:
+    """The compound elements named by ``spans`` (each span's words split at hyphens)."""
+    return {e for s in spans for e in HYPHENS.split(s.text)}
+
+
+def _compound_name_element(element: str, named: bool) -> bool:
+    """An element before a structure's head that can be part of its name: a name found there
+    (``named``), or a capitalised word that is neither an acronym nor a common noun."""
+    if named or element.isdigit():
+        return True  # "Nord-Stream-2-Pipeline"
+    if not element[:1].isupper() or element.isupper():
+        return False
+    return element in PLACE_PREFIXES or not rules.is_common_noun(element)
 
 
 def with_model(

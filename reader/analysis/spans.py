@@ -9,6 +9,37 @@ from reader.corpus.model import When
 
 Label = Literal["PER", "LOC", "ORG", "DATE"]
 ENTITY_LABELS: tuple[str, ...] = ("PER", "LOC", "ORG")
+PART_SUFFIX = "part"
+PART_LABELS: tuple[str, ...] = tuple(label + PART_SUFFIX for label in ENTITY_LABELS)
+"""A name inside a compound token ("NATO" in "NATO-Osterweiterung" is ``ORGpart``), as
+GermEval 2014 labels it: it is found by search and drawn in the text, but it is not a mention
+of the name (tests/data/ANNOTATION.md)."""
+
+
+def is_part(label: str) -> bool:
+    """Whether ``label`` is one of :data:`PART_LABELS`."""
+    return label in PART_LABELS
+
+
+def entity_type(label: str) -> str:
+    """The type of an entity label: ``ORG`` for both ``ORG`` and ``ORGpart``."""
+    return label[: -len(PART_SUFFIX)] if is_part(label) else label
+
+
+def as_part(span: Span, tokens_start: set[int], tokens_end: set[int]) -> Span:
+    """``span`` with a part label when it covers only part of a token (its start or end is
+    not a token edge, given as the sets of token starts and ends); otherwise unchanged."""
+    if span.label in ENTITY_LABELS and not (span.start in tokens_start and span.end in tokens_end):
+        return Span(
+            span.start,
+            span.end,
+            span.text,
+            span.label + PART_SUFFIX,
+            span.canonical,
+            span.value,
+            span.origin,
+        )
+    return span
 
 
 @dataclass(frozen=True, slots=True)

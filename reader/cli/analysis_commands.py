@@ -27,6 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_analyze(args: argparse.Namespace, ctx: Context) -> int:
     from reader.analysis.dates import find_dates, infer_article_date
     from reader.analysis.pipeline import make_recognizer
+    from reader.analysis.spans import is_part
 
     try:
         text = decode_bytes(args.file.read_bytes()).text
@@ -54,16 +55,17 @@ def cmd_analyze(args: argparse.Namespace, ctx: Context) -> int:
             }
         )
         return 0
+    parts = sum(1 for s in entities if is_part(s.label))
     print(
-        f"{args.file}: {len(entities)} entities, {len(dates)} dates"
-        + (f" (reference date {date.describe()})" if date else "")
+        f"{args.file}: {len(entities) - parts} entities, {parts} inside compounds, "
+        f"{len(dates)} dates" + (f" (reference date {date.describe()})" if date else "")
     )
     for span in sorted([*entities, *dates], key=lambda s: s.start):
         what = span.canonical if span.canonical and span.canonical != span.text else ""
         if span.value is not None:
             what = span.value.describe()
         print(
-            f"{span.start:>6}-{span.end:<6} {span.label:<4} {span.text}"
+            f"{span.start:>6}-{span.end:<6} {span.label:<7} {span.text}"
             + (f"  → {what}" if what else "")
         )
     return 0
@@ -84,5 +86,6 @@ def cmd_entities(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for row in rows:
         sources = ", ".join(f"{s} {n}" for s, n in row.by_source.most_common())
-        print(f"{row.mentions:>5}  {row.label:<3}  {row.name}  ({sources})")
+        parts = f", +{row.parts} inside compounds" if row.parts else ""
+        print(f"{row.mentions:>5}  {row.label:<3}  {row.name}  ({sources}{parts})")
     return 0

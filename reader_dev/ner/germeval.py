@@ -16,7 +16,7 @@ from reader.analysis.crf_features import ENTITY_TYPES
 from reader.analysis.crf_model import ModelRecognizer
 from reader.analysis.spans import Span
 from reader.analysis.tokens import Token, tokenize
-from reader_dev.ner.metrics import Score, score
+from reader_dev.ner.metrics import Mention, Score, score
 
 
 def label_memory(
@@ -154,18 +154,40 @@ def evaluate_find(
     sentences (``read_germeval``).
 
     Each sentence is rebuilt as text (tokens joined by spaces) and run through ``find``;
-    names inside compounds and derived adjectives count on neither side, so spans that
-    cover only part of a token are left out of the predictions.
+    names inside compounds (``…part`` labels) and derived adjectives count on neither side,
+    as in GermEval's outer scheme.
     """
-    gold: list[tuple[int, int, int, str]] = []
-    predicted: list[tuple[int, int, int, str]] = []
+    gold, predicted = outer_mentions(find, gold_sentences)
+    return score(gold, predicted)
+
+
+def outer_mentions(
+    find: Callable[[str], list[Span]], gold_sentences: Sequence[Sequence[tuple[str, str]]]
+) -> tuple[list[Mention], list[Mention]]:
+    """Gold and predicted outer PER/LOC/ORG mentions ``(sentence, start, end, type)``."""
+    gold: list[Mention] = []
+    predicted: list[Mention] = []
     for key, sentence in enumerate(gold_sentences):
-        text, tokens, _labels, spans = align(sentence)
-        starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
+        text, _tokens, _labels, spans = align(sentence)
         gold.extend((key, s, e, kind) for s, e, kind in spans)
         predicted.extend(
-            (key, sp.start, sp.end, sp.label)
-            for sp in find(text)
-            if sp.label in ENTITY_TYPES and sp.start in starts and sp.end in ends
+            (key, sp.start, sp.end, sp.label) for sp in find(text) if sp.label in ENTITY_TYPES
         )
-    return score(gold, predicted)
+    return gold, predicted
+
+
+def wrong_compound_parts(
+    find: Callable[[str], list[Span]], gold_sentences: Sequence[Sequence[tuple[str, str]]]
+) -> tuple[int, int]:
+    """``(wrong, parts)``: how many outer names ``find`` gives that the gold does not have,
+    and how many of those cover only part of a token (a name inside a compound reported as
+    a name, which GermEval labels ``…part``)."""
+    gold, predicted = outer_mentions(find, gold_sentences)
+    edges: dict[int, tuple[set[int], set[int]]] = {}
+    for key, sentence in enumerate(gold_sentences):
+        _text, tokens, _labels, _spans = align(sentence)
+        edges[key] = ({t.start for t in tokens}, {t.end for t in tokens})
+    wanted = set(gold)
+    wrong = [m for m in predicted if m not in wanted]
+    parts = sum(1 for k, s, e, _ in wrong if s not in edges[k][0] or e not in edges[k][1])
+    return len(wrong), parts

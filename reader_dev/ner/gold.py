@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.analysis.spans import ENTITY_LABELS, Span
+from reader.analysis.spans import ENTITY_LABELS, Span, as_part
+from reader.analysis.tokens import tokenize
 from reader_dev.ner.metrics import Mention, Score, score
 
 SEEDS_GOLD = Path("tests/data/ner_seeds.jsonl")
@@ -204,12 +205,45 @@ def evaluate(docs: Iterable[GoldDoc], find: Callable[[str], list[Span]]) -> dict
 
     The result has a :class:`Score` for each of PER, LOC, ORG and ``"ALL"`` (micro).
     """
+    gold, predicted = outer_mentions(docs, find)
+    scores = score(gold, predicted)
+    return {label: scores.get(label, Score(0, 0, 0)) for label in (*ENTITY_LABELS, "ALL")}
+
+
+def outer_mentions(
+    docs: Iterable[GoldDoc], find: Callable[[str], list[Span]]
+) -> tuple[list[Mention], list[Mention]]:
+    """Gold and predicted outer PER/LOC/ORG mentions, as GermEval's outer scheme counts them:
+    a gold name covering only part of a token ("US" in "US-Präsident") is a part (``LOCpart``,
+    tests/data/ANNOTATION.md, Spans 5) and counts on neither side, nor do predicted parts."""
     gold: list[Mention] = []
     predicted: list[Mention] = []
     for doc in docs:
-        gold.extend((doc.key, s.start, s.end, s.label) for s in doc.entities)
+        toks = tokenize(doc.text)
+        starts, ends = {t.start for t in toks}, {t.end for t in toks}
+        gold.extend(
+            (doc.key, s.start, s.end, s.label)
+            for s in doc.entities
+            if as_part(s, starts, ends).label in ENTITY_LABELS
+        )
         predicted.extend(
             (doc.key, s.start, s.end, s.label) for s in find(doc.text) if s.label in ENTITY_LABELS
         )
-    scores = score(gold, predicted)
-    return {label: scores.get(label, Score(0, 0, 0)) for label in (*ENTITY_LABELS, "ALL")}
+    return gold, predicted
+
+
+def wrong_compound_parts(
+    docs: Iterable[GoldDoc], find: Callable[[str], list[Span]]
+) -> tuple[int, int]:
+    """``(wrong, parts)``: outer names ``find`` gives that the gold does not have, and how
+    many of those cover only part of a token (a name inside a compound given as a name)."""
+    docs = list(docs)
+    gold, predicted = outer_mentions(docs, find)
+    edges: dict[str, tuple[set[int], set[int]]] = {}
+    for doc in docs:
+        toks = tokenize(doc.text)
+        edges[doc.key] = ({t.start for t in toks}, {t.end for t in toks})
+    wanted = set(gold)
+    wrong = [m for m in predicted if m not in wanted]
+    parts = sum(1 for k, s, e, _ in wrong if s not in edges[k][0] or e not in edges[k][1])
+    return len(wrong), parts

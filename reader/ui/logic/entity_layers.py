@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.analysis.spans import PART_LABELS, entity_type
 from reader.ui.logic.find import fold
 
 if TYPE_CHECKING:
@@ -41,8 +42,15 @@ LayerSpans = dict[int, list[tuple[int, int, str]]]
 
 def entity_styles(colors: Mapping[str, str]) -> dict[str, str]:
     """The style of each label's spans: bold in its colour's theme variable (``$entity-per``:
-    the colour made readable on the theme in use), for each label ``colors`` gives a colour."""
-    return {label: f"bold ${COLOR_VARIABLES[label]}" for label in LABELS if colors.get(label)}
+    the colour made readable on the theme in use), for each label ``colors`` gives a colour.
+    A name inside a compound (``ORGpart``: "NATO" in "NATO-Osterweiterung") is drawn in the
+    lighter style of its type: the same colour, not bold."""
+    styles = {label: f"bold ${COLOR_VARIABLES[label]}" for label in LABELS if colors.get(label)}
+    for label in PART_LABELS:
+        kind = entity_type(label)
+        if colors.get(kind):
+            styles[label] = f"${COLOR_VARIABLES[kind]}"
+    return styles
 
 
 def passage_spans(article: Article, spans: Iterable[Span], styles: Mapping[str, str]) -> LayerSpans:

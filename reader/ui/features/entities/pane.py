@@ -146,6 +146,7 @@ class EntityPane(FilteredList):
             Content.assemble(
                 (one_line(entity.name), self.styles_by_label.get(entity.label, "bold")),
                 (f" · {kind} · {entity.mentions:,}× in {where}", "dim"),
+                (f", +{entity.parts:,} inside compounds" if entity.parts else "", "dim"),
             ),
             Content.assemble(("as ", "dim"), forms),
         ]
