@@ -26,6 +26,9 @@ NOT_FOR_A_SEARCH = (
     "reader.cli.bookmark_commands",
     "reader.cli.link_commands",
     "reader.cli.analysis_commands",
+    "reader.corpus.loader",  # the formats, decoding and passages: for changed files only
+    "reader.corpus.formats",
+    "reader.search.article_ids",
 )
 
 
