@@ -175,3 +175,40 @@ def test_an_unchanged_store_is_not_checked_for_damage_again(analysed) -> None:
     assert store.damage() == ""
     assert not [s for s in statements if "quick_check" in s]
     store.close()
+
+
+def test_a_config_file_read_before_needs_no_yaml_parser(indexed_seeds: Path, tmp_path) -> None:
+    from tests.conftest import run_reader
+
+    config = tmp_path / "config.yaml"
+    config.write_text(f"corpus: {indexed_seeds}\nsearch:\n  limit: 1\n", encoding="utf-8")
+    run = run_reader("--config", str(config), "search", "Putin", "--json")
+    assert run.returncode == 0, run.stderr
+    assert len(json.loads(run.stdout)["hits"]) == 1
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from reader.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    main(['--config', {str(config)!r}, 'search', 'Putin', '--json'])\n"
+        "print(json.dumps([len(json.loads(out.getvalue())['hits']), 'yaml' in sys.modules]))\n"
+    )
+    assert json.loads(run_python(code).strip().splitlines()[-1]) == [1, False]
+    config.write_text(f"corpus: {indexed_seeds}\nsearch:\n  limit: 2\n", encoding="utf-8")
+    run = run_reader("--config", str(config), "search", "Putin", "--json")
+    assert len(json.loads(run.stdout)["hits"]) == 2  # an edited file is read again
+
+
+def test_yaml_that_json_cannot_hold_is_parsed_every_time() -> None:
+    import datetime
+
+    from reader.config_text import load_yaml
+
+    for _ in range(2):
+        data, repeats = load_yaml("when: 2024-01-02\n1: one\nflag: yes\n", "test.yaml")
+        assert data == {"when": datetime.date(2024, 1, 2), 1: "one", "flag": True}
+        assert type(data["when"]) is datetime.date and not repeats
+    for _ in range(2):
+        data, repeats = load_yaml("a: 1\na: 2\nb: [1.5, true, null]\n", "test.yaml")
+        assert data == {"a": 2, "b": [1.5, True, None]} and repeats
+        assert type(data["b"][1]) is bool and type(data["a"]) is int
