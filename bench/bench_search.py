@@ -1,6 +1,6 @@
 """`reader search` as a whole process against a plain Whoosh process doing the same search.
 
-    python bench/bench_search.py [--corpus PATH] [--query Raub] [--repeat 9]
+    python bench/bench_search.py [--corpus PATH] [--config FILE] [--query Raub] [--repeat 9]
 
 What a user waits for when a script calls ``reader search QUERY --limit 10 --json``: the
 interpreter, the imports, the up-to-date check, opening the searcher, the search with its
@@ -13,7 +13,9 @@ Both use compiled bytecode, as an installed reader does (a throw-away
 ``PYTHONPYCACHEPREFIX``). The reader index of the corpus is brought up to date first
 (``reader --corpus PATH index``, the user's normal cache folder); both commands run once
 untimed, then alternate, so both see the same load. Prints the medians of wall and CPU time
-(the child's user+sys), their ratios and the load average.
+(the child's user+sys), their ratios and the load average. With ``--config FILE`` reader
+runs with that config (an index that exists already, e.g. a copy of the Berlin one: it is
+brought up to date, never rebuilt unless stale) instead of the corpus's default index.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=BERLIN)
     parser.add_argument("--query", default="Raub")
     parser.add_argument("--repeat", type=int, default=9, help="runs per variant (median)")
+    parser.add_argument("--config", type=Path, help="reader's config (its corpus and index)")
     args = parser.parse_args()
     corpus = args.corpus.resolve()
     if not corpus.exists():
@@ -70,7 +73,8 @@ def main() -> int:
     # as installed: reader's modules compiled once (pip writes .pyc), not on every run
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     python = sys.executable
-    reader = [python, "-m", "reader", "--corpus", str(corpus)]
+    where = ["--config", str(args.config)] if args.config else ["--corpus", str(corpus)]
+    reader = [python, "-m", "reader", *where]
     subprocess.run([*reader, "index"], env=env, check=True, capture_output=True)
     with tempfile.TemporaryDirectory() as tmp:
         env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import codecs
 import functools
+import hashlib
+import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -86,9 +89,60 @@ def _loader() -> Any:
     return Loader
 
 
+PARSED_FORMAT = 1
+"""Part of the key of :func:`load_yaml`'s cache: bump when what it gives for a text changes."""
+
+
 def load_yaml(text: str, name: str, *, column: bool = True) -> tuple[Any, bool]:
     """``text`` parsed safely, and whether a mapping in it repeats a key. Invalid YAML and
-    alias bombs are a :class:`ConfigError` naming ``name`` and the line."""
+    alias bombs are a :class:`ConfigError` naming ``name`` and the line.
+
+    A text parsed before is answered from the cache folder (``parsed/``, keyed by a digest
+    of the text) when its data are plain JSON: importing PyYAML cost every command more
+    than the search it ran (issue 18)."""
+    cached = _parsed_path(text)
+    try:
+        known = json.loads(cached.read_text(encoding="utf-8"))
+        return known["data"], bool(known["repeats"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    data, repeats = _parse_yaml(text, name, column)
+    _keep_parsed(cached, data, repeats)
+    return data, repeats
+
+
+def _parsed_path(text: str) -> Path:
+    from reader.locations import cache_dir
+
+    key = hashlib.sha1(f"{PARSED_FORMAT}\x1e{text}".encode("utf-8", "surrogatepass"))
+    return cache_dir() / "parsed" / f"{key.hexdigest()}.json"
+
+
+def _keep_parsed(path: Path, data: Any, repeats: bool) -> None:
+    """Store ``data`` for :func:`load_yaml` if JSON gives it back as it is (no dates, no
+    number keys); atomically, and not at all where the cache folder cannot be written."""
+    try:
+        encoded = json.dumps({"data": data, "repeats": repeats}, ensure_ascii=False)
+        if json.loads(encoded)["data"] != data or not _plain(data):
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_suffix(f".{os.getpid()}.tmp")
+        temp.write_text(encoded, encoding="utf-8")
+        os.replace(temp, path)
+    except (OSError, ValueError, TypeError, RecursionError):
+        return
+
+
+def _plain(data: Any) -> bool:
+    """Only JSON's own types (``1 == True`` and ``1 == 1.0`` would pass an equality test)."""
+    if isinstance(data, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in data.items())
+    if isinstance(data, list):
+        return all(_plain(v) for v in data)
+    return data is None or type(data) in (str, int, float, bool)
+
+
+def _parse_yaml(text: str, name: str, column: bool) -> tuple[Any, bool]:
     import yaml
 
     from reader.corpus.safe_yaml import MAX_ALIASES, TooManyAliases, check_aliases

@@ -11,15 +11,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
-
-from whoosh.index import Index
-from whoosh.searching import Searcher
+from typing import TYPE_CHECKING, Any
 
 from reader.config import Config
 from reader.corpus.model import Article, Passage, When, split_passage_id
 from reader.search import manifest
-from reader.search.entity_names import resolve_entity_names
 from reader.search.index_folder import read_only_error
 from reader.search.indexer import (
     Progress,
@@ -28,20 +24,15 @@ from reader.search.indexer import (
     passage_documents,
     update_index,
 )
-from reader.search.query import (
-    Hit,
-    SearchResult,
-    fold_repeats,
-    fragments,
-    join_title,
-    match_offsets,
-    merge_spans,
-    parse_query,
-    query_terms,
-)
 from reader.search.scan import IndexPaths, Scan, changes, scan_corpus
 from reader.search.store import ArticleStore, ArticleSummary
 from reader.search.write_lock import write_lock
+
+if TYPE_CHECKING:
+    from whoosh.index import Index
+    from whoosh.searching import Searcher
+
+    from reader.search.query import SearchResult
 
 ARTICLE_CACHE = 256
 ANALYSIS = "analysis"  # store kind: dates and entities of an article
@@ -267,6 +258,21 @@ class Library:
     # searching -----------------------------------------------------------------------
     def search(self, text: str, limit: int | None = None) -> SearchResult:
         """Passage hits ranked by BM25F; raises ``QueryError`` for a malformed query."""
+        # (imported here: the query parser and highlighting are for searches only, not
+        # for updating the index or listing the library)
+        from reader.search.entity_names import resolve_entity_names
+        from reader.search.query import (
+            Hit,
+            SearchResult,
+            fold_repeats,
+            fragments,
+            join_title,
+            match_offsets,
+            merge_spans,
+            parse_query,
+            query_terms,
+        )
+
         query = parse_query(text)
         limit = limit or self.config.search_limit
         with self._lock:

@@ -17,10 +17,13 @@ raise to abort. ``cancelled()`` is polled between chunks of the analysis and bef
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.library import ANALYSIS, INDEXED, Library
@@ -32,7 +35,9 @@ if TYPE_CHECKING:
     from reader.corpus.model import Article, When
 
 Cancelled = Callable[[], bool]
-VERSION_STAMP = "analysis_stamp"  # store meta: "<analysis_stamp> <analysis_version>"
+VERSION_STAMP = "analysis_inputs"  # store meta: JSON names, stamp, version (current_version)
+PACKAGE = Path(__file__).resolve().parent
+"""The ``reader`` package, which the analysis inputs' names are relative to."""
 
 _RECOGNIZERS: weakref.WeakKeyDictionary[Library, Any] = weakref.WeakKeyDictionary()
 """The recogniser each library loaded for on-the-spot analysis (loaded once, on first use)."""
@@ -132,19 +137,57 @@ def enrich_and_date(
 
 def current_version(library: Library) -> str:
     """The analysis version (:func:`~reader.analysis.pipeline.analysis_version`), hashed
-    again only when an input's size or modification time changed since the last time."""
-    from reader.analysis.pipeline import analysis_stamp, analysis_version
+    again only when an input's size or modification time changed since the last time.
 
-    stamp = analysis_stamp(library.config.gazetteer)
+    The check needs neither the inputs' bytes nor the analysis modules: the store keeps the
+    names of the inputs with their stamp (:func:`inputs_stamp`) and the version they gave.
+    An input edited, touched or moved (another checkout), or other user names in the
+    gazetteer, change the stamp; the inputs' list itself is in one of them."""
+    entries = library.config.gazetteer
     with library.lock:
-        known = (library.store.get_meta(VERSION_STAMP) or "").split(" ")
-    if len(known) == 2 and known[0] == stamp:
-        return known[1]
-    version = analysis_version(library.config.gazetteer)
+        known = _known_inputs(library.store.get_meta(VERSION_STAMP))
+    if known is not None and known[1] == inputs_stamp(known[0], entries):
+        return known[2]
+    from reader.analysis.pipeline import ANALYSIS_INPUTS, analysis_version
+
+    version = analysis_version(entries)
+    names = list(ANALYSIS_INPUTS)
+    record = {"names": names, "stamp": inputs_stamp(names, entries), "version": version}
     with library.lock:
-        library.store.set_meta(VERSION_STAMP, f"{stamp} {version}")
+        library.store.set_meta(VERSION_STAMP, json.dumps(record))
         library.store.commit()
     return version
+
+
+def inputs_stamp(names: list[str], user_entries: Sequence[dict[str, Any]]) -> str:
+    """Size and modification time of each analysis input (``names`` relative to the
+    package, :data:`PACKAGE`), the package's folder and the user's gazetteer entries: one
+    ``stat`` per input."""
+    digest = hashlib.sha1(str(PACKAGE).encode())
+    digest.update(json.dumps(list(user_entries), sort_keys=True, default=str).encode())
+    for name in names:
+        try:
+            info = (PACKAGE / name).stat()
+            seen = f"{info.st_size}\x1f{info.st_mtime_ns}"
+        except OSError:
+            seen = "missing"
+        digest.update(f"{name}\x1f{seen}\x1e".encode())
+    return digest.hexdigest()[:16]
+
+
+def _known_inputs(value: str | None) -> tuple[list[str], str, str] | None:
+    """The names, stamp and version :func:`current_version` stored (``None``: none, or a
+    value of an older reader)."""
+    try:
+        data = json.loads(value or "")
+        names, stamp, version = data["names"], data["stamp"], data["version"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return None
+    if not isinstance(stamp, str) or not isinstance(version, str):
+        return None
+    return names, stamp, version
 
 
 def enrich(
@@ -153,8 +196,6 @@ def enrich(
     """Analyse (dates, entities) every article not yet analysed by the current
     recognisers, on both cores, storing results as they come; then rewrite those
     articles' index documents with their entities and inferred dates."""
-    from reader.analysis.pipeline import analyze_many
-
     started = time.perf_counter()
     tick = progress or _quiet
     version = current_version(library)
@@ -163,6 +204,9 @@ def enrich(
         if store.analysis_complete() == version:
             return EnrichReport(seconds=time.perf_counter() - started)
         todo = store.analysis_missing(ANALYSIS, version)
+    # (imported here: an up-to-date library needs neither the analysis nor its pool)
+    from reader.analysis.pipeline import analyze_many
+
     if todo and store.read_only:
         why = f"the analysis of {len(todo)} article(s) must be stored"
         raise read_only_error(library.paths.root, why)

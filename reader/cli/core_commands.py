@@ -18,7 +18,6 @@ from reader.cli.context import (
     wants_colour,
 )
 from reader.cli.progress import progress_bar
-from reader.search.query import QueryError
 
 if TYPE_CHECKING:
     from reader.refresh import RefreshReport
@@ -120,6 +119,8 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit must be at least 1")
     ensure_index(ctx, quiet=args.json)
+    from reader.search.query import QueryError  # (the query parser: not for `reader index`)
+
     try:
         result = ctx.library.search(text, args.limit)
     except QueryError as exc:

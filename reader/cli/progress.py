@@ -5,10 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from reader.cli.context import raw_stream
-from reader.search.indexer import Progress
 from reader.search.write_lock import WAITING
+
+if TYPE_CHECKING:
+    from reader.search.indexer import Progress
 
 PHASES = {
     "waiting": WAITING,

@@ -17,19 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.corpus.decode import Line
+from reader.corpus.files import Problem
 
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 SURROGATE = re.compile("[\ud800-\udfff]")
-SUFFIXES = {
-    ".txt": "txt",
-    ".md": "md",
-    ".markdown": "md",
-    ".jsonl": "jsonl",
-    ".html": "html",
-    ".htm": "html",  # reader.corpus.html_page
-}
 
 
 @dataclass(slots=True)
@@ -47,22 +40,6 @@ class RawArticle:
     language: str | None = None
     author: str | None = None
     warning: str | None = None  # read all the same, with this said about it
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A skipped file or line, or a recoverable oddity, shown to the user as one line."""
-
-    where: str
-    message: str
-    skipped: bool = True
-
-    def __str__(self) -> str:
-        return f"{self.where}: {'skipped: ' if self.skipped else ''}{self.message}"
-
-
-def format_of(path: Path) -> str | None:
-    return SUFFIXES.get(path.suffix.lower())
 
 
 def read_txt(path: Path, text: str) -> RawArticle:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,19 +10,18 @@ from typing import Any
 
 from reader.corpus.dateline import parse_dateline
 from reader.corpus.decode import SkipFile, decode_bytes, decode_lines
-from reader.corpus.formats import (
+from reader.corpus.files import (
+    MAX_FILE_BYTES,
     Problem,
-    RawArticle,
+    discover,
     format_of,
-    read_jsonl,
-    read_markdown,
-    read_txt,
+    stat_reason,
 )
+from reader.corpus.formats import RawArticle, read_jsonl, read_markdown, read_txt
 from reader.corpus.model import Article, When
 from reader.corpus.paragraphs import split_passages
 
 UNKNOWN_SOURCE = "unknown"
-MAX_FILE_BYTES = 50 * 1024 * 1024  # a larger "article" is a mistake (or /dev/zero)
 
 
 @dataclass(slots=True)
@@ -32,85 +29,6 @@ class FileResult:
     path: Path
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """Every supported file under ``paths`` (sorted, each once) and what was passed over."""
-    found: dict[Path, None] = {}
-    problems: list[Problem] = []
-
-    def add(path: Path) -> None:
-        reason = unreadable_reason(path)
-        if reason is None:
-            try:
-                found[path.resolve()] = None
-                return
-            except (OSError, RuntimeError):
-                reason = "symbolic link loop"
-        problems.append(Problem(str(path), reason))
-
-    def unreadable(exc: OSError) -> None:
-        reason = exc.strerror or type(exc).__name__
-        problems.append(
-            Problem(str(exc.filename), f"folder cannot be read ({reason}); its files are left out")
-        )
-
-    for root in paths:
-        if root.is_file() or (root.exists() and not root.is_dir()):
-            if format_of(root) is None:
-                problems.append(
-                    Problem(str(root), "unsupported file type (use .txt, .md, .jsonl, .html)")
-                )
-            else:
-                add(root)
-            continue
-        if not root.is_dir():
-            problems.append(Problem(str(root), "no such file or folder"))
-            continue
-        for folder, dirs, files in os.walk(root, onerror=unreadable):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if name.startswith(".") or name == "config.yaml":
-                    continue
-                path = Path(folder) / name
-                if format_of(path) is None:
-                    problems.append(Problem(str(path), "unsupported file type"))
-                else:
-                    add(path)
-    return sorted(found), problems
-
-
-def unreadable_reason(path: Path) -> str | None:
-    """Why ``path`` is not read as a corpus file, or ``None``: only regular files of a
-    sane size with a UTF-8 name are opened (never a FIFO, which would block, or a device)."""
-    try:
-        str(path).encode("utf-8")
-    except UnicodeEncodeError:
-        return "the file name is not valid UTF-8 (rename the file)"
-    try:
-        st = os.stat(path)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return "symbolic link loop"
-        if exc.errno == errno.ENOENT:
-            return (
-                "dangling symbolic link (its target is missing)"
-                if os.path.islink(path)
-                else "vanished while the corpus was scanned"
-            )
-        return f"cannot read ({exc.strerror})"
-    return stat_reason(st)
-
-
-def stat_reason(st: os.stat_result) -> str | None:
-    if not stat.S_ISREG(st.st_mode):
-        return "not a regular file (a FIFO, device or socket is never opened)"
-    if st.st_size > MAX_FILE_BYTES:
-        return (
-            f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB "
-            f"({st.st_size / (1024 * 1024):.0f} MB): not read"
-        )
-    return None
 
 
 def read_regular(path: Path) -> bytes:

@@ -18,24 +18,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.corpus.formats import Problem
+from reader.corpus.files import Problem
 from reader.corpus.model import Article, Passage, passage_id
+from reader.search.scan import corpus_roots as corpus_roots  # (moved: the scan needs it)
 from reader.search.store import ArticleStore
 
 HASH_CHARS = 8
 _SUFFIXED = re.compile(rf"(.+)~[0-9a-f]{{{HASH_CHARS}}}")
-
-
-def corpus_roots(corpus: Iterable[Path]) -> list[Path]:
-    """The corpus paths resolved as :func:`~reader.corpus.loader.discover` resolves files,
-    sorted (an outer folder before the folders inside it)."""
-    roots: set[Path] = set()
-    for path in corpus:
-        try:
-            roots.add(path.resolve())
-        except (OSError, RuntimeError):  # a link loop: discover() reports it
-            roots.add(path.absolute())
-    return sorted(roots)
 
 
 def relative_path(file: str, roots: Sequence[Path]) -> str:

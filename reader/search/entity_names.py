@@ -10,8 +10,6 @@ as it is, with a did-you-mean note.
 
 from __future__ import annotations
 
-import difflib
-
 from whoosh.query import Or, Query, Term
 from whoosh.searching import Searcher
 
@@ -57,6 +55,8 @@ def resolve_entity_names(query: Query, searcher: Searcher) -> tuple[Query, list[
             )
             return Or([Term("entity", name) for name in found], boost=sub.boost)
         owner = {word: name for name in lexicon for word in _words(name)}
+        import difflib  # (only for a name the index does not hold)
+
         close = difflib.get_close_matches(value, [*lexicon, *owner], n=6, cutoff=0.75)
         suggested = list(dict.fromkeys(owner.get(c, c) if c not in lexicon else c for c in close))[
             :3

@@ -14,21 +14,23 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import Index
 
-from reader.corpus.formats import Problem
-from reader.corpus.loader import FileResult, load_file
+from reader.corpus.files import Problem
 from reader.corpus.model import Article
 from reader.search import manifest
-from reader.search.article_ids import IdPlan, give_id, plan_ids
 from reader.search.index_folder import check_writable, make_index_folder
 from reader.search.scan import ROOTS_KEY, VERSION_KEY, IndexPaths, Scan, scan_corpus
 from reader.search.schema import DATE_FORMAT, build_schema
 from reader.search.store import ArticleStore, StoreError
 from reader.search.write_lock import write_lock
+
+if TYPE_CHECKING:
+    from reader.corpus.loader import FileResult
+    from reader.search.article_ids import IdPlan
 
 Progress = Callable[[str, int, int], None]
 """``progress(phase, done, total)``; phases: "scan", "read", "index", "commit"."""
@@ -186,6 +188,7 @@ def update_index(
         report.articles = store.count()
         report.seconds = time.perf_counter() - started
         return report
+    from reader.search.article_ids import give_id  # (ids are settled for changed files)
 
     loaded = _read_files(store, [str(p) for p in changed], scan, overrides, report, tick)
     plan = loaded.plan
@@ -249,6 +252,10 @@ def _read_files(
 ) -> _Loaded:
     """Read the changed files, and then every other file whose ids they change (its
     articles are re-keyed as if it had changed: the index, the store and search agree)."""
+    # (imported here: the formats, decoding, passages and ids are for files that changed)
+    from reader.corpus.loader import load_file
+    from reader.search.article_ids import plan_ids
+
     results: dict[str, FileResult] = {}
     to_read, total = changed, len(changed)
     while True:

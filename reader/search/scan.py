@@ -9,14 +9,13 @@ import hashlib
 import json
 import shutil
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.corpus.formats import Problem
-from reader.corpus.loader import discover
+from reader.corpus.files import Problem, discover
 from reader.search import store_check
-from reader.search.article_ids import corpus_roots
 from reader.search.store import STORE_VERSION, ArticleStore, ArticleSummary, StoreError
 
 SCHEMA_VERSION = 3
@@ -36,6 +35,18 @@ class IndexPaths:
         shutil.rmtree(self.whoosh, ignore_errors=True)
         for suffix in ("", "-wal", "-shm", "-journal", store_check.SUFFIX):
             Path(f"{self.store}{suffix}").unlink(missing_ok=True)
+
+
+def corpus_roots(corpus: Iterable[Path]) -> list[Path]:
+    """The corpus paths resolved as :func:`~reader.corpus.files.discover` resolves files,
+    sorted (an outer folder before the folders inside it)."""
+    roots: set[Path] = set()
+    for path in corpus:
+        try:
+            roots.add(path.resolve())
+        except (OSError, RuntimeError):  # a link loop: discover() reports it
+            roots.add(path.absolute())
+    return sorted(roots)
 
 
 @dataclass

@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 CREATE INDEX IF NOT EXISTS articles_claim ON articles(claim);
+-- showings(): the other showings of a hit's headline, without reading every row
+CREATE INDEX IF NOT EXISTS articles_title ON articles(trim(title));
 CREATE TABLE IF NOT EXISTS analysis (
     article_id TEXT NOT NULL, kind TEXT NOT NULL, hash TEXT NOT NULL, data TEXT NOT NULL,
     PRIMARY KEY (article_id, kind)
