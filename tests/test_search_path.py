@@ -33,6 +33,11 @@ NOT_FOR_A_SEARCH = (
 
 
 def test_a_search_imports_only_what_it_needs(indexed_seeds: Path) -> None:
+    from tests.conftest import run_reader
+
+    # the index as this installation of reader last left it (in CI the tests' reader is the
+    # checkout and a fresh process's the installed copy, whose files have other times)
+    assert run_reader("--corpus", str(indexed_seeds), "search", "Putin").returncode == 0
     code = (
         "import contextlib, io, json, sys\n"
         "from reader.cli import main\n"
