@@ -9,7 +9,6 @@ RT DE, Reuters and two without a source)."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -30,9 +29,8 @@ from reader.cli import main
 from reader.cli.context import Context
 from reader.corpus.model import When
 from reader.library import Library
-from reader.refresh import refresh
 from reader.search.store import ArticleSummary
-from tests.conftest import SEEDS
+from tests.conftest import seeds_config
 
 RT = "000_c7c4b8e3e078befc"
 REUTERS = "001_71db2df63f5cd903"
@@ -45,18 +43,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 @pytest.fixture(scope="module")
 def config(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A config for a copy of the seeds, indexed and analysed once; 000 is RT DE."""
-    root = tmp_path_factory.mktemp("event-coverage")
-    shutil.copytree(SEEDS, root / "seeds")
-    path = root / "config.yaml"
-    path.write_text(
-        f"corpus: {root / 'seeds'}\nindex_dir: {root / 'index'}\n"
-        f"overrides:\n  {RT}:\n    source: RT DE\n",
-        encoding="utf-8",
-    )
-    library = Context(config_path=str(path)).library
-    refresh(library)
-    library.close()
-    return path
+    return seeds_config(tmp_path_factory.mktemp("event-coverage"), {RT: "RT DE"})
 
 
 @pytest.fixture(scope="module")

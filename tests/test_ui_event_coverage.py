@@ -8,28 +8,21 @@ sane grouping of the timeline."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from reader.analysis.event_coverage import NO_SOURCE
-from reader.cli.context import Context
-from reader.refresh import refresh
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.compare import CompareScreen
 from reader.ui.dialogs.event_coverage import EventCoverageScreen
 from reader.ui.features.links.timeline_pane import TimelinePane
 from reader.ui.logic import event_rows as er
-from reader.ui.screens.main import MainScreen
 from tests import ui_support as ui
-from tests.conftest import SEEDS
+from tests.conftest import seeds_config
+from tests.test_event_coverage import CALL, REUTERS, RT
+from tests.test_ui_timeline import open_timeline
 from tests.ui_support import screen_text, until
-
-RT = "000_c7c4b8e3e078befc"
-REUTERS = "001_71db2df63f5cd903"
-VIDEO = "002_895ec12886e94bdb"  # no source
-CALL = "004_0c5df4d7e626345f"  # no source
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -37,27 +30,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 @pytest.fixture(scope="module")
 def config(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A config for a copy of the seeds, indexed and analysed once; 000 is RT DE."""
-    root = tmp_path_factory.mktemp("event-ui")
-    shutil.copytree(SEEDS, root / "seeds")
-    path = root / "config.yaml"
-    path.write_text(
-        f"corpus: {root / 'seeds'}\nindex_dir: {root / 'index'}\n"
-        f"overrides:\n  {RT}:\n    source: RT DE\n",
-        encoding="utf-8",
-    )
-    library = Context(config_path=str(path)).library
-    refresh(library)
-    library.close()
-    return path
-
-
-async def open_timeline(pilot, screen: MainScreen) -> TimelinePane:
-    await pilot.press("t")
-    pane = screen.sidebar.pane("timeline")
-    assert isinstance(pane, TimelinePane)
-    await until(pilot, lambda: pane.timeline is not None, "the timeline")
-    await pilot.pause()
-    return pane
+    return seeds_config(tmp_path_factory.mktemp("event-ui"), {RT: "RT DE"})
 
 
 def call_row(pane: TimelinePane) -> int:

@@ -53,6 +53,21 @@ class Related:
             **evidence,
         )
 
+    @classmethod
+    def to_compare(cls, article: Article, index: int, link: str) -> Related:
+        """Passage ``index`` of ``article`` as the other side of a compare view that the
+        reader chose (two outlets of one event or statement), not found by scoring."""
+        return cls.at(
+            article,
+            index,
+            score=1.0,
+            text_score=1.0,
+            entity_score=0.0,
+            date_score=0.0,
+            same_source=False,
+            link=link,
+        )
+
     def to_json(self) -> dict[str, Any]:
         return {
             "link": self.link,

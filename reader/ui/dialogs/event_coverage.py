@@ -287,16 +287,7 @@ class EventCoverageScreen(ModalScreen[Location | None]):
         if article is None or p.passage >= len(article.passages):
             self.app.notify("That outlet's article is no longer in the index.")
             return
-        related = Related.at(
-            article,
-            p.passage,
-            score=1.0,
-            text_score=1.0,
-            entity_score=0.0,
-            date_score=0.0,
-            same_source=False,
-            link="event",
-        )
+        related = Related.to_compare(article, p.passage, "event")
 
         def opened(result: Compared | None) -> None:
             if result is not None and result.opened:  # Enter in compare: open that passage

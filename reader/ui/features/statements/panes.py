@@ -224,16 +224,7 @@ class CoveragePane(_StatementPane):
         if article is None or index >= len(article.passages):
             self.app.notify("That outlet's article is no longer in the index.")
             return
-        related = Related.at(
-            article,
-            index,
-            score=1.0,
-            text_score=1.0,
-            entity_score=0.0,
-            date_score=0.0,
-            same_source=False,
-            link="statement",
-        )
+        related = Related.to_compare(article, index, "statement")
 
         def opened(result: Compared | None) -> None:
             if result is not None and result.opened:  # Enter: open it; Escape: stay
