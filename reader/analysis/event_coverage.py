@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reader.analysis.related import source_key
+from reader.corpus.model import NO_SOURCE, is_unknown_source
 
 if TYPE_CHECKING:
     from reader.analysis.timeline import Event, EventPassage, InferredDate, Timeline
@@ -28,20 +29,12 @@ if TYPE_CHECKING:
     from reader.library import Library
     from reader.search.store import ArticleSummary
 
-NO_SOURCE = "(no source)"
-"""How an article without a source is named (the library's heading for them)."""
 UNDATED = (9999, 99, 99, 99, 99)
-
-
-def is_no_source(source: str) -> bool:
-    """No source known: empty or ``unknown`` (as the library and the timeline read it)."""
-    s = source.strip().lower()
-    return not s or s == "unknown"
 
 
 def outlet_name(source: str) -> str:
     """The source as the app names it: spaces tidied, :data:`NO_SOURCE` when unknown."""
-    return NO_SOURCE if is_no_source(source) else " ".join(source.split())
+    return NO_SOURCE if is_unknown_source(source) else " ".join(source.split())
 
 
 def seen_key(when: When | None) -> tuple[int, int, int, int, int]:
@@ -97,7 +90,7 @@ class OutletRow:
 
     @property
     def known(self) -> bool:
-        return not is_no_source(self.passage.source)
+        return not is_unknown_source(self.passage.source)
 
     def to_json(self) -> dict[str, Any]:
         p = self.passage

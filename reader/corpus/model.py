@@ -179,6 +179,16 @@ class Passage:
         }
 
 
+NO_SOURCE = "(no source)"
+"""How the app and the CLI name the outlet of an article without a source."""
+
+
+def is_unknown_source(source: str) -> bool:
+    """No source known: empty or ``unknown`` (what the loader writes for none)."""
+    s = source.strip().lower()
+    return not s or s == "unknown"
+
+
 def passage_id(article_id: str, index: int) -> str:
     """Stable passage ids: ``<article id>#p<index>``; ``#p0`` is the headline."""
     return f"{article_id}#p{index}"

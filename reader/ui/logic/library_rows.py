@@ -7,19 +7,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.corpus.model import NO_SOURCE, is_unknown_source
 from reader.search.repeats import Repeat, find_repeats
 from reader.ui.logic.find import fold
 
 if TYPE_CHECKING:
     from reader.search.store import ArticleSummary
 
-NO_SOURCE = "(no source)"
 
 
 def source_of(summary: ArticleSummary) -> str:
     """The library's heading for an article's source: one spelling for none ("", "unknown")."""
     source = summary.source.strip()
-    return NO_SOURCE if not source or source.lower() == "unknown" else source
+    return NO_SOURCE if is_unknown_source(source) else source
 
 
 DATE_WIDTH = 10

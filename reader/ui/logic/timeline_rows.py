@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.analysis.related import source_key
-from reader.corpus.model import MONTHS_EN
+from reader.corpus.model import MONTHS_EN, is_unknown_source
 
 if TYPE_CHECKING:
     from reader.analysis.timeline import Event
@@ -82,9 +82,8 @@ def heading_of(when: When) -> str:
 # --- sources --------------------------------------------------------------------------------
 
 
-def is_unknown(source: str) -> bool:
-    s = source.strip().lower()
-    return not s or s == "unknown"
+is_unknown = is_unknown_source
+"""Whether an article has no source (:func:`reader.corpus.model.is_unknown_source`)."""
 
 
 def source_name(source: str) -> str:

@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
+from reader.corpus.model import NO_SOURCE
 from reader.ui.keys import bindings
 from reader.ui.logic.text import one_line, shorten_middle
 from reader.ui.messages import MarkPassages, MoveCursor, SetLayer, ShowLayers
@@ -285,7 +286,7 @@ def _header(article: Article) -> list[Widget]:
 
 def _meta(article: Article) -> Content:
     """``Source · date · place · N passages`` under the headline."""
-    parts = [one_line(article.source) or "(no source)"]
+    parts = [one_line(article.source) or NO_SOURCE]
     parts.append(article.date.describe() if article.date else "undated")
     if article.place:
         parts.append(one_line(article.place))
