@@ -48,7 +48,6 @@ class Grouper:
         self.groups: list[list[Any]] = []
         self._days: list[str] = []
         self._by_feature: dict[str, list[int]] = {}
-        self._by_day: dict[str, list[int]] = {}
         self._article_group: dict[tuple[str, str], int] = {}
         self._keys: dict[frozenset[str], list[str]] = {}
         self._indexed: dict[frozenset[str], list[str]] = {}
@@ -129,7 +128,6 @@ class Grouper:
         if best is None:
             self.groups.append([])
             self._days.append(day)
-            self._by_day.setdefault(day, []).append(len(self.groups) - 1)
             self._join(len(self.groups) - 1, m)
         else:
             self._join(-best[2], m)

@@ -52,6 +52,7 @@ from reader.analysis.event_groups import (
 )
 from reader.analysis.index_version import code_stamp, index_version
 from reader.analysis.passage_terms import strip_teaser, terms, words
+from reader.analysis.related import period
 from reader.analysis.spans import Span
 from reader.analysis.word_groups import group_of
 from reader.corpus.dateline import parse_dateline
@@ -745,8 +746,11 @@ def _report_day(
 def _history(value: When, reported: When) -> bool:
     """A date long before the report ("seit 2019", "wie schon 1975") is history the
     article mentions, not the happening it reports."""
-    end = _period_end(value)
-    return end is not None and (reported.as_date() - end).days > HISTORY_DAYS
+    try:
+        end = period(value)[1]
+    except (TypeError, ValueError):  # a date the text cannot have meant
+        return False
+    return (reported.as_date() - end).days > HISTORY_DAYS
 
 
 def _follow_up(value: When, reported: When) -> bool:
@@ -767,18 +771,6 @@ def _home_day(background: list[_Mention], reported: When) -> str | None:
         {_day_key(m.value) for m in background if m.value.precision in ("day", "minute")} & window
     )
     return named[-1] if named else None
-
-
-def _period_end(value: When) -> dt.date | None:
-    try:
-        if value.precision == "year":
-            return dt.date(value.year, 12, 31)
-        if value.precision == "month" and value.month is not None:
-            following = dt.date(value.year + value.month // 12, value.month % 12 + 1, 1)
-            return following - dt.timedelta(days=1)
-        return value.as_date()
-    except (TypeError, ValueError):
-        return None
 
 
 def _same_happening(groups: list[list[_Mention]], weight: dict[str, float]) -> list[list[_Mention]]:
