@@ -4,7 +4,7 @@ headline. Theme, quit and the keys panel come from Textual's system provider."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -12,7 +12,6 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from reader.search.repeats import Repeat, find_repeats
 from reader.ui.keys import COMMANDS
 from reader.ui.logic.find import fold
 from reader.ui.logic.text import one_line
@@ -21,6 +20,7 @@ from reader.ui.messages import OpenPassage, RunSearch
 if TYPE_CHECKING:
     from textual.message import Message
 
+    from reader.search.repeats import Repeat
     from reader.search.store import ArticleSummary
 
 ARTICLE_HITS = 30
@@ -44,6 +44,9 @@ class ReadingScreen(Protocol):
     """What the palette needs of the main screen: its articles and its commands."""
 
     summaries: Sequence[ArticleSummary]
+
+    @property
+    def repeats(self) -> Mapping[str, Repeat]: ...
 
     def applies(self, action: str, parameters: tuple[object, ...] = ()) -> bool | None: ...
 
@@ -104,7 +107,7 @@ class ReaderCommands(Provider):
             return
         words = fold(text).split()
         shown = 0
-        repeats = _repeats(main.summaries)
+        repeats = main.repeats
         for n, summary in enumerate(main.summaries):
             if n % 2000 == 0:
                 await asyncio.sleep(0)
@@ -126,17 +129,3 @@ class ReaderCommands(Provider):
             shown += 1
             if shown >= ARTICLE_HITS:
                 break
-
-
-_REPEATS: dict[int, tuple[object, dict[str, Repeat]]] = {}
-
-
-def _repeats(summaries: Sequence[ArticleSummary]) -> dict[str, Repeat]:
-    """The library's repeated items (:func:`find_repeats`), found once per summaries list."""
-    known = _REPEATS.get(id(summaries))
-    if known is not None and known[0] is summaries:
-        return known[1]
-    found = find_repeats((s.id, s.source, s.title, s.date) for s in summaries)
-    _REPEATS.clear()
-    _REPEATS[id(summaries)] = (summaries, found)
-    return found

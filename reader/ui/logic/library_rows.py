@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from reader.search.store import ArticleSummary
 
 
-
 def source_of(summary: ArticleSummary) -> str:
     """The library's heading for an article's source: one spelling for none ("", "unknown")."""
     source = summary.source.strip()

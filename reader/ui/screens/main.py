@@ -21,7 +21,7 @@ needed, and what the first screen does not show is mounted once it is up
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from reader.bookmarks import Bookmark
     from reader.corpus.model import Article
     from reader.library import Library
+    from reader.search.repeats import Repeat
     from reader.search.store import ArticleSummary
     from reader.ui.features.bookmarks.keeper import BookmarkKeeper
     from reader.ui.features.entities.keeper import EntityKeeper
@@ -237,6 +238,13 @@ class MainScreen(SidebarLayout):
             self.find_bar.display = False
             await self.query_one("#reading-column").mount(self.find_bar)
         return self.find_bar
+
+    @property
+    def repeats(self) -> Mapping[str, Repeat]:
+        """The library's items shown more than once, as its list folds them (the palette
+        offers each once too)."""
+        index = self.library_pane.index
+        return index.repeats if index is not None else {}
 
     @property
     def library_pane(self) -> LibraryPane:
