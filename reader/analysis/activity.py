@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from reader.analysis.event_coverage import outlet_name
+from reader.corpus.visible import clip
 
 if TYPE_CHECKING:
     from reader.analysis.timeline import Event
@@ -178,7 +179,7 @@ def chart_lines(found: Activity, width: int = 14) -> list[str]:
     head = f"items per {found.by} {span}".rstrip() + f" (█ = {top})"
     lines = [head]
     for o in found.outlets:
-        name = o.source if len(o.source) <= width else o.source[: width - 1] + "…"
+        name = clip(o.source, width)
         first = f"first {found.buckets[o.first]}" if o.first is not None else "never ran it"
         lines.append(f"{name.ljust(width)} {bars(o.counts, top)}  {o.total:>4}  {first}")
     if found.undated:

@@ -32,6 +32,12 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+def clip(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, its last one "…" when it is longer (for
+    columns, where a cut at a word would leave them ragged)."""
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
 def shorten(text: str, limit: int) -> str:
     """``text`` on one line (runs of white space as one space), cut at a word boundary to at
     most ``limit`` characters plus " …" when it is longer."""

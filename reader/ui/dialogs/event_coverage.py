@@ -26,6 +26,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.corpus.visible import clip
 from reader.ui.keys import bindings, key_label
 from reader.ui.logic import event_rows as er
 from reader.ui.logic import timeline_rows as tr
@@ -221,7 +222,7 @@ class EventCoverageScreen(ModalScreen[Location | None]):
             " ",
             (seen, "dim" if outlet.first_seen is None or outlet.first_seen.inferred else ""),
             " ",
-            _cut(headline, room).ljust(room),
+            clip(headline, room).ljust(room),
             (" │ ", "dim"),
             one_line(outlet.text) or "(the passage could not be read)",
         )
@@ -357,10 +358,6 @@ def _chart(story: Sequence[StoryEvent], summaries: Sequence[ArticleSummary]) -> 
     found = story_activity([s.event for s in story], summaries, corpus_outlets(summaries))
     head, *rows = chart_lines(found)
     return Content("\n").join([Content.styled(head, "dim"), *(Content(r) for r in rows)])
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
 def _story_row(row: er.StoryLine) -> Content:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.related import source_key
 from reader.corpus.model import MONTHS_EN, is_unknown_source
+from reader.corpus.visible import clip
 
 if TYPE_CHECKING:
     from reader.analysis.timeline import Event
@@ -107,7 +108,7 @@ def short_source(source: str) -> str:
     words = name.split()
     if len(words) > 1:
         return "".join(w[0] for w in words if w[0].isalnum()).upper()[:BADGE_WIDTH]
-    return name[: BADGE_WIDTH - 1] + "…"
+    return clip(name, BADGE_WIDTH)
 
 
 class SourceBadges:

@@ -32,6 +32,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from reader.corpus.model import passage_id
+from reader.corpus.visible import clip
 from reader.ui.keys import key_label
 from reader.ui.logic import timeline_rows as tr
 from reader.ui.logic.history import Location
@@ -278,9 +279,7 @@ class RelatedStrip(Vertical):
             max((len(_source_label(badges, o.source)) for o in self.results), default=1),
             SOURCE_WIDTH,
         )
-        name = _source_label(badges, r.source)
-        if len(name) > name_width:
-            name = name[: name_width - 1] + "…"
+        name = clip(_source_label(badges, r.source), name_width)
         return Content.assemble(
             (HERE if row.here else " ", "bold"),
             (f"{r.score:.2f} ", "dim" if r.same_source else "bold"),
