@@ -8,6 +8,7 @@ these do not."""
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 
@@ -28,7 +29,7 @@ def _deleted_holding(reader: Any, fieldname: str, text: str) -> int:
     btext = reader._text_to_bytes(fieldname, text)
     matcher = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
     holding = 0
-    for docnum in sorted(reader.deleted_docs_set):
+    for docnum in _sorted_deleted(reader):
         if not matcher.is_active():
             break
         if matcher.id() < docnum:
@@ -36,3 +37,15 @@ def _deleted_holding(reader: Any, fieldname: str, text: str) -> int:
         if matcher.is_active() and matcher.id() == docnum:
             holding += 1
     return holding
+
+
+_DELETED: weakref.WeakKeyDictionary[Any, list[int]] = weakref.WeakKeyDictionary()
+
+
+def _sorted_deleted(reader: Any) -> list[int]:
+    """A segment's deleted documents in order, sorted once per segment reader (a reader's
+    deletions do not change; a new searcher brings new readers)."""
+    found = _DELETED.get(reader)
+    if found is None:
+        found = _DELETED[reader] = sorted(reader.deleted_docs_set)
+    return found
