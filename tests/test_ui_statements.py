@@ -77,6 +77,8 @@ async def test_equals_compares_two_outlets_wordings_of_a_statement(pilot) -> Non
     text = screen_text(pilot.app)
     assert "one statement by Kreml, quoted and" in text
     assert "Reuters" in text and "Deshalb ist Russland" in text
+    # one pair of wordings: the key line offers no next or previous passage
+    assert "Enter opens it" in text and "] / [" not in text
     await pilot.press("escape")
     await until(pilot, lambda: not isinstance(pilot.app.screen, CompareScreen), "closed")
 

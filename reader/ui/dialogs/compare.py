@@ -149,8 +149,9 @@ class CompareScreen(ModalScreen[Compared | None]):
                 (" differing words ", DIFF_STYLE),
             )
         )
+        steps = "] / [ next or previous related passage · " if len(self.related) > 1 else ""
         self.query_one("#compare-keys", Static).update(
-            Content("] / [ next or previous related passage · Enter opens it · Escape closes")
+            Content(f"{steps}Enter opens it · Escape closes")
         )
         for side in ("#compare-a", "#compare-b"):
             self.query_one(side, VerticalScroll).scroll_home(animate=False)
