@@ -13,12 +13,15 @@ The index of each corpus is brought up to date first (``reader --corpus PATH ind
 each variant runs once untimed, so that the timed runs are warm launches. Runs use the user's
 normal cache folder (where that index lives) and a throw-away state folder.
 
-Python's bytecode cache is used as the environment says, and the header says what that means
-for reader's own modules: how many of them have bytecode that the runs will read (an installed
-reader has it for all of them: pip compiles on install), and whether missing bytecode gets
-written (not with ``PYTHONDONTWRITEBYTECODE``; existing bytecode is read either way).
-``--bytecode-cache`` lets the runs write and reuse bytecode under a throw-away
-``PYTHONPYCACHEPREFIX``.
+Python's bytecode cache is used as the environment says, and each corpus's lines say what
+that meant for reader's own modules, counted after the untimed runs: how many of them have
+bytecode that the timed runs read (an installed reader has it for all of them: pip compiles
+on install), and whether missing bytecode gets written (not with ``PYTHONDONTWRITEBYTECODE``;
+existing bytecode is read either way). ``--bytecode-cache`` lets the runs write and reuse
+bytecode under a throw-away ``PYTHONPYCACHEPREFIX``, as an installed reader reads it.
+
+``--config FILE`` opens the corpus and index of that config (an index built already, e.g. of
+the Berlin corpus) instead of a corpus's default index.
 """
 
 from __future__ import annotations
@@ -77,17 +80,27 @@ class TimedScreen(MainScreen):
 
     def _listed(self):
         print("LISTED", flush=True)
-        self.app.exit()
+        self.app.done("LISTED")
 
 class Timed(ui_app.ReaderApp):
     def get_default_screen(self):
         return TimedScreen(self.source, self.ui_state)
+
+    marks = set()
+
+    def done(self, mark):
+        # the list may be drawn before or after the first screen counts as ready
+        self.marks.add(mark)
+        if self.marks == {"READY", "LISTED"}:
+            self.exit()
 
     def on_ready(self, event):
         print("READY", flush=True)
         if MODE in ("ready", "direct"):
             event.prevent_default()  # ReaderApp's own on_ready (the deferred work) not run
             self.exit()
+        else:
+            self.done("READY")
 
     def run(self, *args, **kwargs):
         kwargs["headless"] = True
@@ -97,7 +110,9 @@ ui_app.ReaderApp = Timed
 if MODE == "direct":
     # the app alone: what `reader` would cost if the CLI imported no subcommand modules
     from reader.cli.context import Context
-    Timed(Context(corpus=sys.argv[3:4])).run()
+    kind, where = sys.argv[2:4]  # --corpus PATH or --config FILE
+    context = Context(config_path=where) if kind == "--config" else Context(corpus=[where])
+    Timed(context).run()
 else:
     from reader.cli import main
     sys.exit(main(sys.argv[2:]))
@@ -135,9 +150,9 @@ def timed(argv: list[str], marks: tuple[str, ...], env: dict[str, str]) -> dict[
     return found
 
 
-def ensure_index(python: str, corpus: Path, env: dict[str, str]) -> None:
+def ensure_index(python: str, where: list[str], env: dict[str, str]) -> None:
     out = subprocess.run(
-        [python, "-m", "reader", "--corpus", str(corpus), "index"],
+        [python, "-m", "reader", *where, "index"],
         capture_output=True,
         text=True,
         env=env,
@@ -147,16 +162,18 @@ def ensure_index(python: str, corpus: Path, env: dict[str, str]) -> None:
     print("  " + out.stdout.strip().splitlines()[0])
 
 
-def bench(python: str, corpus: Path, repeat: int, env: dict[str, str]) -> dict[str, float]:
-    print(f"\n{corpus}")
-    ensure_index(python, corpus, env)
+def bench(python: str, args: list[str], repeat: int, env: dict[str, str]) -> dict[str, float]:
+    """``args``: ``--corpus PATH`` or ``--config FILE``."""
+    print(f"\n{' '.join(args)}")
+    ensure_index(python, args, env)
     bare: list[float] = []
     ready: list[float] = []
     listed: list[float] = []
     direct: list[float] = []
-    args = ["--corpus", str(corpus)]
     timed([python, "-c", BARE], ("READY",), env)  # warm-up (and bytecode, if cached)
     timed([python, "-c", READER, "listed", *args], ("READY", "LISTED"), env)
+    timed([python, "-c", READER, "direct", *args], ("READY",), env)
+    print(f"  {bytecode_note(python, env)} (after the warm-up runs)")
     for _ in range(repeat):
         bare.append(timed([python, "-c", BARE], ("READY",), env)["READY"])
         ready.append(timed([python, "-c", READER, "ready", *args], ("READY",), env)["READY"])
@@ -221,6 +238,12 @@ def main() -> int:
         help="corpus to open (default: the seeds and the Berlin corpus)",
     )
     parser.add_argument(
+        "--config",
+        action="append",
+        type=Path,
+        help="open the corpus and index of this config instead (repeatable)",
+    )
+    parser.add_argument(
         "--bytecode-cache",
         action="store_true",
         help="let the runs cache compiled bytecode, as an installed reader "
@@ -229,7 +252,13 @@ def main() -> int:
     args = parser.parse_args()
     # the runs start in a temporary folder: a relative corpus path must not turn into an
     # empty corpus there (the app would then wait for a library that never comes)
-    corpora = [c.resolve() for c in args.corpus] if args.corpus else [REPO / "seeds", BERLIN]
+    runs = [["--config", str(c.resolve())] for c in args.config or ()]
+    if args.corpus or not runs:
+        corpora = [c.resolve() for c in args.corpus] if args.corpus else [REPO / "seeds", BERLIN]
+        runs += [["--corpus", str(c)] for c in corpora if c.exists()]
+        runs_missing = [c for c in corpora if not c.exists()]
+    else:
+        runs_missing = []
     python = sys.executable
     with tempfile.TemporaryDirectory() as state:
         env = dict(os.environ, XDG_STATE_HOME=state, TEXTUAL_ANIMATION="none")
@@ -237,12 +266,11 @@ def main() -> int:
         if args.bytecode_cache:
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env["PYTHONPYCACHEPREFIX"] = str(Path(state) / "pycache")
-        print(f"python {python}; {args.repeat} runs each; medians; {bytecode_note(python, env)}")
-        for corpus in corpora:
-            if not corpus.exists():
-                print(f"\n{corpus}: missing, skipped")
-                continue
-            bench(python, corpus, args.repeat, env)
+        print(f"python {python}; {args.repeat} runs each; medians")
+        for corpus in runs_missing:
+            print(f"\n{corpus}: missing, skipped")
+        for where in runs:
+            bench(python, where, args.repeat, env)
     return 0
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.config import Config
 from reader.corpus.model import Article, Passage, When, split_passage_id
-from reader.search import manifest
+from reader.search import manifest, mapped_file
 from reader.search.index_folder import read_only_error
 from reader.search.indexer import (
     Progress,
@@ -60,6 +60,7 @@ class Library:
     # opening -------------------------------------------------------------------------
     def _open(self, waiting: Callable[[int], None] | None = None) -> None:
         if self._ix is None:
+            mapped_file.install()  # segments read in place, not copied (issue 18, memory)
             self._ix, self._store, self._rebuild_reason = open_index(self.paths, waiting)
 
     @property

@@ -90,6 +90,9 @@ def err(*parts: object) -> None:
 
 LONG_LIST = 200
 """A list longer than this is written one compact item a line (see :func:`json_text`)."""
+JSON_LAYOUT = "1"
+"""The version of :func:`json_text`'s layout: printed output kept from another layout (the
+timeline's, :mod:`reader.analysis.timeline_output`) is not used."""
 
 
 def print_json(data: Any) -> None:

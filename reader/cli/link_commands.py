@@ -4,6 +4,7 @@ moments, from the shell."""
 from __future__ import annotations
 
 import argparse
+import sys
 
 from reader.cli.context import Context, UsageError, count, err, print_json
 from reader.cli.core_commands import ensure_index
@@ -64,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_timeline(args: argparse.Namespace, ctx: Context) -> int:
-    from reader.analysis.timeline import timeline, timeline_json
+    from reader.analysis.timeline import timeline
 
     if args.min_sources < 1:
         raise UsageError("--min-sources must be at least 1")
@@ -84,7 +85,11 @@ def cmd_timeline(args: argparse.Namespace, ctx: Context) -> int:
             print_chart(found)
         return 0
     if args.json:
-        print_json(timeline_json(ctx.library, args.min_sources))
+        from reader.analysis.timeline_output import timeline_text
+        from reader.cli.context import JSON_LAYOUT, json_text, raw_stream
+
+        text = timeline_text(ctx.library, json_text, JSON_LAYOUT, args.min_sources)
+        raw_stream(sys.stdout).write(text + "\n")
         return 0
     result = timeline(ctx.library)
     events = result.filtered(args.min_sources)

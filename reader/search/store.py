@@ -55,6 +55,10 @@ CREATE TRIGGER IF NOT EXISTS analysis_added AFTER INSERT ON analysis
 CREATE TRIGGER IF NOT EXISTS analysis_removed AFTER DELETE ON analysis
     WHEN OLD.kind IN ('analysis', 'indexed')
     BEGIN DELETE FROM meta WHERE key = 'analysis_complete'; END;
+-- the printed `reader timeline --json` (reader.analysis.timeline_output) goes with the
+-- stored timeline it was printed from
+CREATE TRIGGER IF NOT EXISTS timeline_stored AFTER INSERT ON meta WHEN NEW.key = 'timeline'
+    BEGIN DELETE FROM meta WHERE key = 'timeline_text'; END;
 """
 
 

@@ -20,7 +20,6 @@ needed, and what the first screen does not show is mounted once it is up
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, TypeVar
@@ -141,6 +140,7 @@ class MainScreen(SidebarLayout):
         """The find box, once it is built."""
         self.related_strip: RelatedStrip | None = None
         """The related strip, once the library is listed."""
+        self._boxes_built = False
 
     @property
     def library(self) -> Library:
@@ -173,11 +173,19 @@ class MainScreen(SidebarLayout):
         self.sidebar.register(*SPEAKERS, self._make_speaker_pane, wide=True)
 
     async def build_deferred(self) -> None:
-        """Start loading the library and build the boxes the first screen does not show
-        (called once it is up), so that the first "/" or ctrl+f finds its box ready and no
-        typed key goes astray. What needs the library waits for it (:meth:`_after_listing`)."""
+        """Start loading the library (called once the first screen is up). What needs the
+        library waits for it (:meth:`_after_listing`), and so do the boxes the first screen
+        does not show (:meth:`_build_boxes`): mounting them restyles the whole screen, which
+        held the headlines back."""
         self.library_pane.load(self.source)
-        await asyncio.sleep(0)  # the worker's thread starts before the work below
+
+    async def _build_boxes(self) -> None:
+        """The entity legend, the search pane and the find box, built once the list is
+        drawn (or the library found unavailable), so that the first "/" or ctrl+f finds its
+        box ready and no typed key goes astray (a key pressed before builds its box then)."""
+        if self._boxes_built:
+            return
+        self._boxes_built = True
         keeper = self.entity_keeper  # the legend follows the article from the first one
         await self.query_one("#reading-column").mount(keeper.make_legend(), before=self.reading)
         await self.sidebar.build("search")
@@ -189,6 +197,7 @@ class MainScreen(SidebarLayout):
         open)."""
         from reader.ui.features.links.related_strip import RelatedStrip
 
+        await self._build_boxes()
         shown = {s.id: s.date for s in self.summaries}
         self.entity_keeper.start_enrichment(index_changed, shown)
         self.bookmark_keeper  # noqa: B018 - mounted: it reads the file
@@ -303,6 +312,7 @@ class MainScreen(SidebarLayout):
         self._show_view("reading")
         if self._search is not None:
             self.search_pane.unavailable(message.title)
+        self.call_after_refresh(self._build_boxes)
         self.refresh_bindings()
 
     def on_enrich_done(self, message: EnrichDone) -> None:
