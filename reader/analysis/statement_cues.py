@@ -221,10 +221,10 @@ ROLE_RE = re.compile(
     r"|staatsanwaltschaft|gericht|armee|militär|pressedienst|kommission|verband"
     r"|gewerkschaft|premierminister|premier|abgeordnete|experte|analyst|oberhaupt"
     r"|diplomat|feuerwehr|staatsanwalt|richter|berater|medien|bericht|augenzeuge|zeuge"
-    r"|anwalt|anwältin|staatsmedien|agentur|weißes haus)(in|innen|en|n|s|es|r|e)?$",
+    r"|anwalt|anwältin|staatsmedien|agentur|weißes haus|dienst)(in|innen|en|n|s|es|r|e)?$",
     re.IGNORECASE,
 )
-ROLE_ADJECTIVE_RE = re.compile(r"^[a-zäöüß-]+(isch|sch|ig)(e|en|er|es|em)?$|^us-[a-z]*$")
+ROLE_ADJECTIVE_RE = re.compile(r"^[a-zäöüß-]+(isch|sch|ig|lich)(e|en|er|es|em)?$|^us-[a-z]*$")
 
 
 def is_role(word: str) -> bool:

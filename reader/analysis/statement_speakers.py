@@ -120,8 +120,11 @@ class Speaker:
 class Speakers:
     """Speaker candidates of one article: entity spans by token, roles and pronouns."""
 
-    def __init__(self, text: str, tokens: Sequence[Token], entities: Sequence[Span]) -> None:
+    def __init__(
+        self, text: str, tokens: Sequence[Token], entities: Sequence[Span], headline_end: int = 0
+    ) -> None:
         self.text = text
+        self.headline_end = headline_end  # a headline's role names the person of its teaser
         self.tokens = tokens
         self._entities = sorted(
             (s for s in entities if s.label in ("PER", "ORG", "LOC")), key=lambda s: s.start
@@ -263,6 +266,9 @@ class Speakers:
             resolved = (
                 None if self._plural(i) else self._resolve_role(tok.text, adjective, tok.start)
             )
+            org = None if resolved else self._org_after(i)
+            if org is not None:
+                return Speaker.of(org)  # "der Pressedienst des Weißen Hauses" speaks for it
             return Speaker(
                 self.text[start : tok.end],
                 start,
@@ -274,12 +280,33 @@ class Speakers:
         return None
 
     def _resolve_role(self, word: str, adjective: str | None, before: int) -> Span | None:
+        """The person the role was last attached to before ``before``; for a role in the
+        headline, also the person the text attaches it to later (a front page's headline
+        "Kreml-Berater sagt, …" and its teaser "Kreml-Berater Uschakow …")."""
         keys = self._keys(word, adjective)
         for key in keys:
             for offset, known, person in reversed(self._roles):
                 if offset < before and known == key:
                     return person
+        if before < self.headline_end:
+            for key in keys:
+                for offset, known, person in self._roles:
+                    if offset > before and known == key:
+                        return person
         return None
+
+    def _org_after(self, i: int) -> Span | None:
+        """The organisation in the genitive right after the role at token ``i`` ("der
+        Pressedienst des Weißen Hauses", "die Sprecherin des Ministeriums")."""
+        toks = self.tokens
+        j = i + 1
+        if j >= len(toks) or toks[j].text not in ("des", "der"):
+            return None
+        j += 1
+        while j < len(toks) and toks[j].text[:1].islower() and toks[j].text.isalpha():
+            j += 1
+        span = self.entity_at(toks[j]) if j < len(toks) else None
+        return span if span is not None and span.label == "ORG" else None
 
     def subject(self, first: int, last: int, verb: int) -> Speaker | None:
         """The one who speaks by the verb at token ``verb`` in the clause ``first``..``last``:
@@ -292,7 +319,7 @@ class Speakers:
             for i, end, found in self._walk(
                 first, last, lambda i: self._clause_start(i, first), skip=verb
             )
-            if not self._object(i, first)
+            if not self.is_object(i, first)
         ]
         if verb >= 2 and toks[verb - 1].text in _RELATIVE and toks[verb - 2].text == ",":
             before = [c for c in candidates if c[1] == verb - 3]
@@ -337,7 +364,7 @@ class Speakers:
                 return False
         return True
 
-    def _object(self, i: int, first: int) -> bool:
+    def is_object(self, i: int, first: int) -> bool:
         """Token ``i`` begins an object: a preposition or a dative/accusative article
         stands before it, across adjectives."""
         j = i - 1

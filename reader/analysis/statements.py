@@ -175,7 +175,8 @@ class _Reader:
         self.tokens = tokenize(self.text)
         self.starts = [t.start for t in self.tokens]
         self.quotes = find_quotes(self.text, nested=True)  # a quoted report's quotes too
-        self.speakers = Speakers(self.text, self.tokens, entities)
+        self.headline_end = article.passages[0].end if article.passages else 0
+        self.speakers = Speakers(self.text, self.tokens, entities, self.headline_end)
         self.sentences: list[tuple[int, int]] = []  # token index ranges [first, last]
         for passage in article.passages:
             lo = bisect.bisect_left(self.starts, passage.start)
@@ -198,9 +199,12 @@ class _Reader:
 
     def clause_end(self, i: int, last: int) -> int:
         """The last token of the clause that token ``i`` is in (before ``,;:`` or the end
-        of the sentence at ``last``)."""
+        of the sentence at ``last``; in the headline also before a dash between parts)."""
         j = i
-        while j < last and self.tokens[j + 1].text not in _CLAUSE_STOPS:
+        toks = self.tokens
+        while j < last and toks[j + 1].text not in _CLAUSE_STOPS:
+            if toks[j + 1].text in "–—" and toks[j + 1].start < self.headline_end:
+                break  # "Ukraine bestreitet Attacke – Kreml-Berater sagt, …"
             j += 1
         return j
 
@@ -915,8 +919,11 @@ def _earlier_speaker(
         first, _ = r.sentence_of(first - 1)
     for j in range(first, i):
         span = r.speakers.entity_at(r.tokens[j])
-        if span is not None and span.label == "PER":
-            candidates.append((span.start, Speaker.of(span)))
+        if span is None or span.label != "PER" or span.start != r.tokens[j].start:
+            continue
+        if r.speakers.is_object(j, r.sentence_of(j)[0]):
+            continue  # "äußerte sich gegenüber Putin …. Er": not the one who goes on
+        candidates.append((span.start, Speaker.of(span)))
     return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
@@ -958,11 +965,20 @@ def _reported_after(
     if head[:1].islower() and _finite(head):
         return None  # "…, die … fordern, teilte der Kreml mit": the next clause is the cue
     speaker = _noun_speaker(r, j) if noun else None
-    speaker = speaker or r.speakers.subject(first, end, j)
+    speaker = speaker or r.speakers.subject(_part_start(r, first, j), end, j)
     if speaker is None and not _passive(r, first, end, j):
         return None
     stop = _reported_end(r, k, last)
     return _Found(toks[k].start, toks[stop].end, toks[j], cue_lemma, "indirect", speaker)
+
+
+def _part_start(r: _Reader, first: int, j: int) -> int:
+    """The first token of the headline part that token ``j`` is in ("Ukraine bestreitet
+    … – Kreml-Berater sagt, …": the part after the dash), else ``first``."""
+    for c in range(j - 1, first, -1):
+        if _part_break(r, c):
+            return c + 1
+    return first
 
 
 def _noun_speaker(r: _Reader, j: int) -> Speaker | None:
