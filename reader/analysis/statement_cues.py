@@ -227,6 +227,38 @@ ROLE_RE = re.compile(
 ROLE_ADJECTIVE_RE = re.compile(r"^[a-zäöüß-]+(isch|sch|ig|lich)(e|en|er|es|em)?$|^us-[a-z]*$")
 
 
+# the country a role's adjective or prefix names ("der russische Präsident", "US-Präsident"),
+# by the adjective's stem (:func:`country_of`); a person in such a role speaks for it
+COUNTRIES = {
+    "russisch": "Russland",
+    "ukrainisch": "Ukraine",
+    "amerikanisch": "Vereinigte Staaten",
+    "us-amerikanisch": "Vereinigte Staaten",
+    "us": "Vereinigte Staaten",
+    "venezolanisch": "Venezuela",
+    "chinesisch": "China",
+    "deutsch": "Deutschland",
+    "französisch": "Frankreich",
+    "britisch": "Vereinigtes Königreich",
+    "israelisch": "Israel",
+    "iranisch": "Iran",
+    "belarussisch": "Belarus",
+    "polnisch": "Polen",
+    "türkisch": "Türkei",
+    "kubanisch": "Kuba",
+}
+
+
+def country_of(word: str) -> str | None:
+    """The country an adjective ("russischen", "US-amerikanische") or a role's prefix
+    ("US-Präsident" → "us") names, else None."""
+    low = word.lower().rstrip("-")
+    for ending in ("en", "er", "es", "em", "e"):
+        if low.endswith(ending) and low[: -len(ending)] in COUNTRIES:
+            return COUNTRIES[low[: -len(ending)]]
+    return COUNTRIES.get(low)
+
+
 def is_role(word: str) -> bool:
     """``word`` names a speaker by office or institution ("Kremlsprecher", "Polizei")."""
     return word[:1].isupper() and ROLE_RE.search(word) is not None

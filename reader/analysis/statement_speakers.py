@@ -17,6 +17,7 @@ from reader.analysis.statement_cues import (
     PRONOUNS,
     ROLE_ADJECTIVE_RE,
     ROLE_RE,
+    country_of,
     is_role,
     role_keys,
 )
@@ -161,9 +162,32 @@ class Speakers:
             adjective = _adjective_before(toks, i)
             for key in self._keys(tok.text, adjective):
                 self._roles.append((tok.start, key, person))
-            org = self._org_of_role(i)
+            org = self._org_of_role(i) or self._country_of_role(i)
             if org is not None:
                 self.sides.setdefault(person.canonical or person.text, org)
+
+    def _country_of_role(self, i: int) -> str | None:
+        """The country a role at token ``i`` is of: its adjective ("der russische
+        Präsident"), its prefix ("US-Präsident"), a genitive before it ("Russlands
+        Außenminister") or the adjective of its genitive ("Sprecherin des russischen
+        Außenministeriums")."""
+        toks = self.tokens
+        word = toks[i].text
+        match = ROLE_RE.search(word)
+        if match is not None and match.start() > 0:
+            found = country_of(word[: match.start()])
+            if found:
+                return found
+        if i > 0:
+            found = country_of(toks[i - 1].text)
+            if found:
+                return found
+            span = self.entity_at(toks[i - 1])
+            if span is not None and span.label == "LOC" and toks[i - 1].text.endswith("s"):
+                return span.canonical or span.text
+        if i + 2 < len(toks) and toks[i + 1].text in ("des", "der"):
+            return country_of(toks[i + 2].text)
+        return None
 
     def _org_of_role(self, i: int) -> str | None:
         """The organisation a role names: its first part ("Kremlsprecher", "Kreml-Berater")
@@ -181,8 +205,14 @@ class Speakers:
 
     def side(self, speaker: Speaker | None) -> str | None:
         """Whom a speaker speaks for: an organisation itself, a person their role's."""
-        if speaker is None or speaker.canonical is None:
+        if speaker is None:
             return None
+        if speaker.canonical is None:
+            # "russische Beamte": an unnamed role of a country speaks for it
+            if speaker.kind != "role":
+                return None
+            i = bisect.bisect_left([t.start for t in self.tokens], speaker.end) - 1
+            return self._country_of_role(i) if i >= 0 else None
         if speaker.label == "ORG":
             return speaker.canonical
         return self.sides.get(speaker.canonical)
