@@ -225,3 +225,23 @@ def test_a_scare_quote_inside_a_quoted_report_is_not_a_statement(recognizer):
 def test_every_verb_of_saying_is_found_by_its_lemma(form, verb):
     assert verb in SAY_VERBS
     assert say_lemma(form, None) == verb
+
+
+def test_a_colon_headline_whose_speaker_begins_with_an_adjective(recognizer):
+    found = statements(
+        recognizer,
+        "Venezuelas Präsident sitzt in New York im Gefängnis.",
+        headline="Übereinstimmende Medienberichte: Oberstes Gericht ernennt eine "
+        "Übergangspräsidentin",
+    )
+    s = by_text(found)["Oberstes Gericht ernennt eine Übergangspräsidentin"]
+    assert (s.mode, s.cue_lemma, s.speaker) == ("according_to", ":", "Medienberichte")
+
+
+def test_a_colon_headline_with_a_topic_and_an_adjective_is_not_a_statement(recognizer):
+    found = statements(
+        recognizer,
+        "Die Pegel steigen weiter.",
+        headline="Schweres Hochwasser: Pegel steigen weiter",
+    )
+    assert found == []

@@ -715,10 +715,12 @@ def _only_speaker(r: _Reader, first: int, last: int, speaker: Speaker) -> bool:
     """Tokens ``first``..``last`` are the speaker with at most articles and adjectives
     ("Kreml", "US-Senator", "Russlands Außenminister Lawrow"), not a topic ("Flugunglück
     über New Jersey")."""
-    for tok in r.tokens[first : last + 1]:
+    for n, tok in enumerate(r.tokens[first : last + 1]):
         if speaker.start <= tok.start < speaker.end:
             continue
         if tok.text[:1].isupper() and r.speakers.entity_at(tok) is None:
+            if n == 0 and lemma(tok.text.lower())[1].startswith("ADJ"):
+                continue  # "Übereinstimmende Medienberichte:": an adjective begins the part
             if not is_role(tok.text):
                 return False
         elif (
