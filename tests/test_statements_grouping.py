@@ -67,3 +67,26 @@ def test_two_governments_saying_alike_stay_apart():
 def test_a_country_adjective_is_no_shared_word():
     assert "russis" not in stems("die russischen Grenzen")
     assert stems("Putins Residenz") == stems("Putin Residenz")
+
+
+def test_a_separable_verb_is_one_word_with_its_particle():
+    assert "angrei" in stems("Ukraine greift Putins Residenz mit Drohnen an")
+    assert "angrei" in stems("einen Wohnsitz Putins angegriffen zu haben")
+
+
+def test_a_three_word_statement_needs_two_shared_words_and_a_quarter_of_the_other():
+    short = "einen Wohnsitz Putins angegriffen zu haben"
+    groups = group_statements(
+        [
+            Said("a", "Russland", (), short),
+            Said("b", "Russland", (), "Ukraine greift Putins Familien-Residenz mit Drohnen an"),
+            Said(
+                "c",
+                "Russland",
+                (),
+                "Putin habe in Nowgorod Gäste empfangen, das Haus sei alt, das Wetter "
+                "kalt, der Winter lang und die Straßen seien angegriffen von Frost und Salz",
+            ),
+        ]
+    )
+    assert groups[0] == groups[1] != groups[2]

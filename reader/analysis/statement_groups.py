@@ -80,6 +80,10 @@ def linked(a: frozenset[str], b: frozenset[str]) -> bool:
     if shorter < MIN_SHARED:
         # a headline's few words ("Selenskyj: Lüge"): all of them shared
         return shared >= max(1, shorter) and shared >= 0.5 * max(len(a), len(b))
+    if shorter == MIN_SHARED:
+        # three words ("einen Wohnsitz Putins angegriffen zu haben"): two of them, and a
+        # quarter of the other's ("Ukraine greift Putins Residenz mit Drohnen an")
+        return shared >= MIN_SHARED - 1 and shared >= 0.25 * max(len(a), len(b))
     return (
         shared >= MIN_SHARED
         and shared >= MIN_OVERLAP * shorter

@@ -134,7 +134,31 @@ def stems(text: str) -> frozenset[str]:
                     out.add(low)
             elif len(low) >= 4 and low not in _STOP and not _nationality(low):
                 out.add(_lemma(part)[:STEM])
+    out.update(_separable(text))
     return frozenset(out)
+
+
+_CLAUSE_END_RE = re.compile(r"(\w+)\s*(?:[,.;:!?»«“”\"]|$)")
+
+
+def _separable(text: str) -> set[str]:
+    """A separable verb as one word: "greift … an" → "angrei" (as "angegriffen"), by the
+    particle that ends a clause joined to the lemma of the clause's finite verb."""
+    from reader.analysis.statement_cues import PARTICLES, lemma
+
+    out: set[str] = set()
+    start = 0
+    for match in _CLAUSE_END_RE.finditer(text):
+        particle = match.group(1)
+        clause = text[start : match.start(1)]
+        start = match.end()
+        if particle not in PARTICLES:
+            continue
+        for word in _WORD_RE.findall(clause):
+            if word[:1].islower() and word.isalpha() and "FIN" in lemma(word)[1]:
+                out.add((particle + lemma(word)[0].lower())[:STEM])
+                break
+    return out
 
 
 @lru_cache(maxsize=20_000)
