@@ -452,7 +452,7 @@ def _indirect(r: _Reader) -> list[_Found]:
     for first, last in r.sentences:
         for j in range(first, last + 1):
             word = toks[j].text
-            if word in ("heißt", "hieß") and j > first + 2 and toks[j + 1 : j + 2]:
+            if word in ("heißt", "hieß") and first + 2 < j < last:
                 found = _it_is_said(r, first, last, j)
                 if found is not None:
                     out.append(found)
@@ -467,8 +467,6 @@ def _indirect(r: _Reader) -> list[_Found]:
                 continue  # "erklärten sich bereit": agreed, not said
             found = None if noun else _participle_after(r, first, last, j, cue_lemma)
             found = found or _reported_after(r, first, last, j, cue_lemma, noun)
-            if found is None and not noun and cue_lemma == "heißen":
-                continue  # ("hieß es" is a cue of its own words only after them)
             if found is None and not noun:
                 found = _reported_before(r, first, last, j, cue_lemma)
             if found is None and not noun:
