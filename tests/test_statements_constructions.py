@@ -245,3 +245,19 @@ def test_a_colon_headline_with_a_topic_and_an_adjective_is_not_a_statement(recog
         headline="Schweres Hochwasser: Pegel steigen weiter",
     )
     assert found == []
+
+
+def test_a_reported_clause_all_in_quotation_marks_is_direct(recognizer):
+    found = statements(
+        recognizer, "Joe Biden forderte Russland auf, „die Spannungen zu deeskalieren“."
+    )
+    s = by_text(found)["die Spannungen zu deeskalieren"]
+    assert (s.mode, s.canonical) == ("direct", "Joe Biden")
+
+
+def test_a_reported_clause_partly_in_quotation_marks_stays_indirect(recognizer):
+    found = statements(
+        recognizer, "Joe Biden sagte, die Lage sei „dramatisch“ und ändere sich schnell."
+    )
+    s = by_text(found)["die Lage sei „dramatisch“ und ändere sich schnell"]
+    assert s.mode == "indirect"

@@ -969,6 +969,10 @@ def _reported_after(
     if speaker is None and not _passive(r, first, end, j):
         return None
     stop = _reported_end(r, k, last)
+    quote = next((q for q in r.quotes if q.open == toks[k].start), None)
+    if quote is not None and not r.text[quote.close + 1 : toks[stop].end].strip(".,;!? "):
+        # "forderte Russland auf, „die Spannungen zu deeskalieren“": all of it quoted
+        return _Found(quote.start, quote.end, toks[j], cue_lemma, "direct", speaker, quote=True)
     return _Found(toks[k].start, toks[stop].end, toks[j], cue_lemma, "indirect", speaker)
 
 
