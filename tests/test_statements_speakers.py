@@ -76,3 +76,11 @@ def test_an_unnamed_group_keeps_its_adjective(recognizer):
     )
     s = next(iter(found.values()))
     assert s.speaker == "örtlichen Berichten" and not s.resolved
+
+
+def test_both_sides_speak_as_a_group_left_unresolved(recognizer):
+    found = statements(
+        recognizer, "Beide Seiten bekundeten ihre Bereitschaft, den Dialog fortzusetzen."
+    )
+    s = found["den Dialog fortzusetzen"]
+    assert s.speaker == "Beide Seiten" and not s.resolved

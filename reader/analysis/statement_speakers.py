@@ -284,6 +284,10 @@ class Speakers:
                 return None
             return Speaker.of(span)
         low = tok.text.lower()
+        if low == "beide" and i + 1 < len(self.tokens) and self.tokens[i + 1].text == "Seiten":
+            # "Beide Seiten bekundeten …": both parties speak, named by neither
+            end = self.tokens[i + 1].end
+            return Speaker(self.text[tok.start : end], tok.start, end, None, None, "role")
         if low in PRONOUNS and (tok.text[:1].islower() or low in ("er", "sie", "ihr", "ihm")):
             return Speaker(tok.text, tok.start, tok.end, None, None, "pronoun")
         if is_role(tok.text):
