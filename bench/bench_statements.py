@@ -6,8 +6,9 @@
 ``analysis``: the first ``--limit`` articles of a JSONL corpus (the Berlin police reports by
 default) go through the analysis as `reader index` runs it, in one process: dates and
 entities alone (the baseline), then statements on top of the same entities. Prints seconds
-and the share statements add (the issue's budget: 25%). HanTa's lemma cache starts cold,
-as in a new worker.
+and the share statements add (the issue's budget: 25%), a ratio of two timings of one
+process on the same articles, so the machine's load weighs on both alike (the load average
+is printed beside it). HanTa's lemma cache starts cold, as in a new worker.
 
 ``coverage``: the config's index must be built and analysed (`reader --config FILE index`).
 Times whole `reader coverage --json` processes, the first of which may build the table and
@@ -18,6 +19,7 @@ in the same run. Prints numbers and asserts nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -48,6 +50,12 @@ def bench_analysis(corpus: Path, limit: int) -> None:
     print(f"{len(articles):,} articles of {corpus.name}: {statements:,} statements")
     print(f"  dates + entities   {baseline:8.2f} s")
     print(f"  statements         {added:8.2f} s   (+{added / baseline:.0%} of the analysis)")
+    print(f"  load average       {_load()}")
+
+
+def _load() -> str:
+    """The machine's load (1, 5, 15 min), to read a timing on a shared machine by."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def _run(args: list[str]) -> float:
@@ -67,6 +75,7 @@ def bench_coverage(config: str, repeat: int) -> None:
     print(f"reader coverage --json ({config})")
     print(f"  first run          {first:8.2f} s")
     print(f"  cached (median)    {c:8.2f} s   ({c / f:.1f}× `reader --version`, {f:.2f} s)")
+    print(f"  load average       {_load()}")
 
 
 def main(argv: list[str] | None = None) -> None:

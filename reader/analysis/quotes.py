@@ -31,8 +31,9 @@ class Quote:
         return self.close
 
 
-def find_quotes(text: str) -> list[Quote]:
-    """The outermost quotes of ``text`` in order (nested quotes are part of them)."""
+def find_quotes(text: str, nested: bool = False) -> list[Quote]:
+    """The outermost quotes of ``text`` in order (nested quotes are part of them); with
+    ``nested``, the quotes inside them too, each after the quote it is in."""
     stack: list[tuple[str, int]] = []
     found: list[Quote] = []
     for i, c in enumerate(text):
@@ -43,7 +44,7 @@ def find_quotes(text: str) -> list[Quote]:
         top = stack[-1][0] if stack else ""
         if top and c in _CLOSERS[top] and (c != '"' or _closes(text, i)):
             _mark, at = stack.pop()
-            if not stack:
+            if not stack or nested:
                 found.append(Quote(at, i))
             continue
         if c == '"' and not _opens(text, i):
@@ -51,7 +52,7 @@ def find_quotes(text: str) -> list[Quote]:
         if c in "”‘’":
             continue  # a closing mark with nothing open, or an apostrophe
         stack.append((c, i))
-    return found
+    return sorted(found, key=lambda q: (q.open, -q.close)) if nested else found
 
 
 def _opens(text: str, i: int) -> bool:

@@ -75,6 +75,9 @@ SAY_VERBS = frozenset(
         "verlangen",
         "bezichtigen",
         "erzählen",
+        "bedauern",
+        "bekunden",
+        "schildern",
     ]
 )
 SAY_NOUNS = frozenset(
@@ -104,6 +107,7 @@ SAY_NOUNS = frozenset(
         "Aufruf",
         "Anmerkung",
         "Hinweis",
+        "Hoffnung",
     ]
 )
 PARTICLES = frozenset(
@@ -196,6 +200,16 @@ _STEMS = [
     "heiß",
     "hieß",
     "stimm",
+    "sprich",
+    "erzähl",
+    "nenn",
+    "nann",
+    "lang",
+    "zichtig",
+    "werf",
+    "bedau",
+    "bekund",
+    "schilder",
 ]
 _STEM_RE = re.compile("|".join(sorted(_STEMS, key=len, reverse=True)))
 
@@ -207,10 +221,42 @@ ROLE_RE = re.compile(
     r"|staatsanwaltschaft|gericht|armee|militär|pressedienst|kommission|verband"
     r"|gewerkschaft|premierminister|premier|abgeordnete|experte|analyst|oberhaupt"
     r"|diplomat|feuerwehr|staatsanwalt|richter|berater|medien|bericht|augenzeuge|zeuge"
-    r"|anwalt|anwältin|staatsmedien|agentur|weißes haus)(in|innen|en|n|s|es|r|e)?$",
+    r"|anwalt|anwältin|staatsmedien|agentur|weißes haus|dienst)(in|innen|en|n|s|es|r|e)?$",
     re.IGNORECASE,
 )
-ROLE_ADJECTIVE_RE = re.compile(r"^[a-zäöüß-]+(isch|sch|ig)(e|en|er|es|em)?$|^us-[a-z]*$")
+ROLE_ADJECTIVE_RE = re.compile(r"^[a-zäöüß-]+(isch|sch|ig|lich)(e|en|er|es|em)?$|^us-[a-z]*$")
+
+
+# the country a role's adjective or prefix names ("der russische Präsident", "US-Präsident"),
+# by the adjective's stem (:func:`country_of`); a person in such a role speaks for it
+COUNTRIES = {
+    "russisch": "Russland",
+    "ukrainisch": "Ukraine",
+    "amerikanisch": "Vereinigte Staaten",
+    "us-amerikanisch": "Vereinigte Staaten",
+    "us": "Vereinigte Staaten",
+    "venezolanisch": "Venezuela",
+    "chinesisch": "China",
+    "deutsch": "Deutschland",
+    "französisch": "Frankreich",
+    "britisch": "Vereinigtes Königreich",
+    "israelisch": "Israel",
+    "iranisch": "Iran",
+    "belarussisch": "Belarus",
+    "polnisch": "Polen",
+    "türkisch": "Türkei",
+    "kubanisch": "Kuba",
+}
+
+
+def country_of(word: str) -> str | None:
+    """The country an adjective ("russischen", "US-amerikanische") or a role's prefix
+    ("US-Präsident" → "us") names, else None."""
+    low = word.lower().rstrip("-")
+    for ending in ("en", "er", "es", "em", "e"):
+        if low.endswith(ending) and low[: -len(ending)] in COUNTRIES:
+            return COUNTRIES[low[: -len(ending)]]
+    return COUNTRIES.get(low)
 
 
 def is_role(word: str) -> bool:
@@ -251,7 +297,27 @@ def verb_lemma(word: str) -> str | None:
     if not word.isalpha() or not word[:1].islower() or _STEM_RE.search(word) is None:
         return None  # (verbs are written in lower case; HanTa only for likely forms)
     base, tag = lemma(word.lower())
-    return base if tag.startswith("V") else None
+    if tag.startswith("V"):
+        return base
+    return preterite_of(word.lower()) if tag.startswith("ADJ") else None
+
+
+@lru_cache(maxsize=20_000)
+def preterite_of(word: str) -> str | None:
+    """The verb a form like "bekundeten" is the preterite of, where HanTa, asked about the
+    word alone, takes it for the adjective of a participle without "ge-" ("die bekundeten
+    Ziele"): the two forms are spelt alike, and the cue's clause decides which it is."""
+    from reader.analysis.entity_rules import tagger
+
+    parts = tagger().analyze(word, taglevel=3)[1]
+    if len(parts) != 3:
+        return None
+    (stem, stem_tag), (pp, pp_tag), (ending, ending_tag) = parts
+    if stem_tag != "VVnp" or pp_tag != "SUF_PP" or ending_tag != "SUF_ADJ":
+        return None
+    if pp not in ("t", "et") or ending not in ("e", "en"):
+        return None
+    return stem + ("n" if stem.endswith(("el", "er")) else "en")
 
 
 def say_lemma(word: str, particle: str | None) -> str | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.analysis.statement_words import stems
 from reader.corpus.visible import shorten
@@ -25,6 +25,33 @@ COHESION = 0.3  # share of linked pairs across two groups for them to join
 COMMON = 0.15  # a stem in more than this share of the statements says nothing of one
 MIN_RARE = 1  # shared stems that are not common
 OCCASION_GAP = dt.timedelta(days=3)  # reports this close apart are of one occasion
+# the names that stand for one government as a speaker ("der Kreml", "Moskau", "Russland")
+GOVERNMENTS = {
+    "kreml": "russland",
+    "moskau": "russland",
+    "russland": "russland",
+    "weißes haus": "vereinigte staaten",
+    "washington": "vereinigte staaten",
+    "usa": "vereinigte staaten",
+    "us-regierung": "vereinigte staaten",
+    "vereinigte staaten": "vereinigte staaten",
+    "kiew": "ukraine",
+    "ukraine": "ukraine",
+    "caracas": "venezuela",
+    "venezuela": "venezuela",
+    "peking": "china",
+    "china": "china",
+    "bundesregierung": "deutschland",
+    "deutschland": "deutschland",
+}
+
+
+def government(name: str | None) -> str | None:
+    """The government ``name`` stands for ("Kreml" → "russland"), else its casefolded self."""
+    if not name:
+        return None
+    low = name.casefold()
+    return GOVERNMENTS.get(low, low)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +67,9 @@ class Said:
     """The stems of ``text`` (stored with the statement); computed when None."""
 
     def names(self) -> set[str]:
-        """Who may be taken for the speaker: the speaker, its side, its relays."""
-        return {n.casefold() for n in (self.who, self.side, *self.relays) if n}
+        """Who may be taken for the speaker: the speaker, its side, its relays (with the
+        government each stands for)."""
+        return {g for n in (self.who, self.side, *self.relays) if (g := government(n))}
 
 
 def linked(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -52,6 +80,10 @@ def linked(a: frozenset[str], b: frozenset[str]) -> bool:
     if shorter < MIN_SHARED:
         # a headline's few words ("Selenskyj: Lüge"): all of them shared
         return shared >= max(1, shorter) and shared >= 0.5 * max(len(a), len(b))
+    if shorter == MIN_SHARED:
+        # three words ("einen Wohnsitz Putins angegriffen zu haben"): two of them, and a
+        # quarter of the other's ("Ukraine greift Putins Residenz mit Drohnen an")
+        return shared >= MIN_SHARED - 1 and shared >= 0.25 * max(len(a), len(b))
     return (
         shared >= MIN_SHARED
         and shared >= MIN_OVERLAP * shorter
@@ -65,6 +97,7 @@ def group_statements(items: Sequence[Said]) -> list[int]:
     Links are taken strongest first, and two groups join only when at least
     :data:`COHESION` of their pairs across are linked, so that one short statement does
     not chain every statement of a busy speaker into one group."""
+    items = _with_sides(items)
     names = [said.names() for said in items]  # (asked for every pair: made once)
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, said in enumerate(items):
@@ -116,14 +149,27 @@ def _without_common(bags: list[frozenset[str]]) -> list[frozenset[str]]:
     return [frozenset(s for s in bag if df[s] <= limit) for bag in bags]
 
 
+def _with_sides(items: Sequence[Said]) -> list[Said]:
+    """``items`` with the side a person speaks for filled in where one article named it
+    and another did not ("der russische Präsident Wladimir Putin" … "Putin sagte")."""
+    sides: dict[str, str] = {}
+    for said in items:
+        if said.side and said.who and said.side != said.who:
+            sides.setdefault(said.who, said.side)
+    return [
+        replace(said, side=sides[said.who]) if not said.side and said.who in sides else said
+        for said in items
+    ]
+
+
 def _same_speaker(a: Said, b: Said, a_names: set[str], b_names: set[str]) -> bool:
-    """One speaker, one speaking for the other ("Peskow" for the "Kreml"), or one reported
-    by the other ("Putin, via the Kremlin" and "the Kremlin"); ``*_names`` are their
-    :meth:`Said.names`."""
-    x, y = a.who.casefold(), b.who.casefold()
+    """One speaker, one speaking for the other ("Peskow" for the "Kreml"), one reported
+    by the other ("Putin, via the Kremlin" and "the Kremlin"), or two voices of one
+    government ("Lawrow" and "Moskau"); ``*_names`` are their :meth:`Said.names`."""
+    x, y = government(a.who), government(b.who)
     if x == y or x in b_names or y in a_names:
         return True
-    return bool(a.side and b.side and a.side.casefold() == b.side.casefold())
+    return bool(a.side and b.side and government(a.side) == government(b.side))
 
 
 def occasions(days: Sequence[dt.date]) -> list[dt.date]:

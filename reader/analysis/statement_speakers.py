@@ -17,6 +17,7 @@ from reader.analysis.statement_cues import (
     PRONOUNS,
     ROLE_ADJECTIVE_RE,
     ROLE_RE,
+    country_of,
     is_role,
     role_keys,
 )
@@ -120,8 +121,11 @@ class Speaker:
 class Speakers:
     """Speaker candidates of one article: entity spans by token, roles and pronouns."""
 
-    def __init__(self, text: str, tokens: Sequence[Token], entities: Sequence[Span]) -> None:
+    def __init__(
+        self, text: str, tokens: Sequence[Token], entities: Sequence[Span], headline_end: int = 0
+    ) -> None:
         self.text = text
+        self.headline_end = headline_end  # a headline's role names the person of its teaser
         self.tokens = tokens
         self._entities = sorted(
             (s for s in entities if s.label in ("PER", "ORG", "LOC")), key=lambda s: s.start
@@ -158,9 +162,32 @@ class Speakers:
             adjective = _adjective_before(toks, i)
             for key in self._keys(tok.text, adjective):
                 self._roles.append((tok.start, key, person))
-            org = self._org_of_role(i)
+            org = self._org_of_role(i) or self._country_of_role(i)
             if org is not None:
                 self.sides.setdefault(person.canonical or person.text, org)
+
+    def _country_of_role(self, i: int) -> str | None:
+        """The country a role at token ``i`` is of: its adjective ("der russische
+        Präsident"), its prefix ("US-Präsident"), a genitive before it ("Russlands
+        Außenminister") or the adjective of its genitive ("Sprecherin des russischen
+        Außenministeriums")."""
+        toks = self.tokens
+        word = toks[i].text
+        match = ROLE_RE.search(word)
+        if match is not None and match.start() > 0:
+            found = country_of(word[: match.start()])
+            if found:
+                return found
+        if i > 0:
+            found = country_of(toks[i - 1].text)
+            if found:
+                return found
+            span = self.entity_at(toks[i - 1])
+            if span is not None and span.label == "LOC" and toks[i - 1].text.endswith("s"):
+                return span.canonical or span.text
+        if i + 2 < len(toks) and toks[i + 1].text in ("des", "der"):
+            return country_of(toks[i + 2].text)
+        return None
 
     def _org_of_role(self, i: int) -> str | None:
         """The organisation a role names: its first part ("Kremlsprecher", "Kreml-Berater")
@@ -178,8 +205,14 @@ class Speakers:
 
     def side(self, speaker: Speaker | None) -> str | None:
         """Whom a speaker speaks for: an organisation itself, a person their role's."""
-        if speaker is None or speaker.canonical is None:
+        if speaker is None:
             return None
+        if speaker.canonical is None:
+            # "russische Beamte": an unnamed role of a country speaks for it
+            if speaker.kind != "role":
+                return None
+            i = bisect.bisect_left([t.start for t in self.tokens], speaker.end) - 1
+            return self._country_of_role(i) if i >= 0 else None
         if speaker.label == "ORG":
             return speaker.canonical
         return self.sides.get(speaker.canonical)
@@ -251,6 +284,10 @@ class Speakers:
                 return None
             return Speaker.of(span)
         low = tok.text.lower()
+        if low == "beide" and i + 1 < len(self.tokens) and self.tokens[i + 1].text == "Seiten":
+            # "Beide Seiten bekundeten …": both parties speak, named by neither
+            end = self.tokens[i + 1].end
+            return Speaker(self.text[tok.start : end], tok.start, end, None, None, "role")
         if low in PRONOUNS and (tok.text[:1].islower() or low in ("er", "sie", "ihr", "ihm")):
             return Speaker(tok.text, tok.start, tok.end, None, None, "pronoun")
         if is_role(tok.text):
@@ -263,6 +300,9 @@ class Speakers:
             resolved = (
                 None if self._plural(i) else self._resolve_role(tok.text, adjective, tok.start)
             )
+            org = None if resolved else self._org_after(i)
+            if org is not None:
+                return Speaker.of(org)  # "der Pressedienst des Weißen Hauses" speaks for it
             return Speaker(
                 self.text[start : tok.end],
                 start,
@@ -274,12 +314,33 @@ class Speakers:
         return None
 
     def _resolve_role(self, word: str, adjective: str | None, before: int) -> Span | None:
+        """The person the role was last attached to before ``before``; for a role in the
+        headline, also the person the text attaches it to later (a front page's headline
+        "Kreml-Berater sagt, …" and its teaser "Kreml-Berater Uschakow …")."""
         keys = self._keys(word, adjective)
         for key in keys:
             for offset, known, person in reversed(self._roles):
                 if offset < before and known == key:
                     return person
+        if before < self.headline_end:
+            for key in keys:
+                for offset, known, person in self._roles:
+                    if offset > before and known == key:
+                        return person
         return None
+
+    def _org_after(self, i: int) -> Span | None:
+        """The organisation in the genitive right after the role at token ``i`` ("der
+        Pressedienst des Weißen Hauses", "die Sprecherin des Ministeriums")."""
+        toks = self.tokens
+        j = i + 1
+        if j >= len(toks) or toks[j].text not in ("des", "der"):
+            return None
+        j += 1
+        while j < len(toks) and toks[j].text[:1].islower() and toks[j].text.isalpha():
+            j += 1
+        span = self.entity_at(toks[j]) if j < len(toks) else None
+        return span if span is not None and span.label == "ORG" else None
 
     def subject(self, first: int, last: int, verb: int) -> Speaker | None:
         """The one who speaks by the verb at token ``verb`` in the clause ``first``..``last``:
@@ -292,7 +353,7 @@ class Speakers:
             for i, end, found in self._walk(
                 first, last, lambda i: self._clause_start(i, first), skip=verb
             )
-            if not self._object(i, first)
+            if not self.is_object(i, first)
         ]
         if verb >= 2 and toks[verb - 1].text in _RELATIVE and toks[verb - 2].text == ",":
             before = [c for c in candidates if c[1] == verb - 3]
@@ -337,7 +398,7 @@ class Speakers:
                 return False
         return True
 
-    def _object(self, i: int, first: int) -> bool:
+    def is_object(self, i: int, first: int) -> bool:
         """Token ``i`` begins an object: a preposition or a dative/accusative article
         stands before it, across adjectives."""
         j = i - 1

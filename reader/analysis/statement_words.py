@@ -132,9 +132,42 @@ def stems(text: str) -> frozenset[str]:
             if low.isdigit():
                 if len(low) >= 2:
                     out.add(low)
-            elif len(low) >= 4 and low not in _STOP:
+            elif len(low) >= 4 and low not in _STOP and not _nationality(low):
                 out.add(_lemma(part)[:STEM])
+    out.update(_separable(text))
     return frozenset(out)
+
+
+_CLAUSE_END_RE = re.compile(r"(\w+)\s*(?:[,.;:!?»«“”\"]|$)")
+
+
+def _separable(text: str) -> set[str]:
+    """A separable verb as one word: "greift … an" → "angrei" (as "angegriffen"), by the
+    particle that ends a clause joined to the lemma of the clause's finite verb."""
+    from reader.analysis.statement_cues import PARTICLES, lemma
+
+    out: set[str] = set()
+    start = 0
+    for match in _CLAUSE_END_RE.finditer(text):
+        particle = match.group(1)
+        clause = text[start : match.start(1)]
+        start = match.end()
+        if particle not in PARTICLES:
+            continue
+        for word in _WORD_RE.findall(clause):
+            if word[:1].islower() and word.isalpha() and "FIN" in lemma(word)[1]:
+                out.add((particle + lemma(word)[0].lower())[:STEM])
+                break
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _nationality(low: str) -> bool:
+    """ "russischen", "ukrainische": a country's adjective says whose, not what (every
+    statement of a story about Russia has one)."""
+    from reader.analysis.statement_cues import country_of
+
+    return country_of(low) is not None
 
 
 @lru_cache(maxsize=100_000)
@@ -142,5 +175,8 @@ def _lemma(word: str) -> str:
     from reader.analysis.statement_cues import lemma
 
     if word[:1].isupper():
-        return word.lower()  # a noun's first letters are its lemma's ("Garantien")
+        # a noun's lemma: "Putins" → "putin", "Ermittlern" → "ermittler" (a noun's first
+        # letters are its lemma's otherwise: "Garantien")
+        base, tag = lemma(word)
+        return base.lower() if tag in ("NN", "NE") and word.startswith(base) else word.lower()
     return lemma(word)[0].lower()

@@ -30,6 +30,7 @@ from reader.analysis.statement_cues import (
     konjunktiv_one,
     lemma,
     noun_cue,
+    preterite_of,
     say_lemma,
 )
 from reader.analysis.statement_speakers import Speaker, Speakers
@@ -40,7 +41,7 @@ from reader.corpus.model import Article
 
 TEASER_START = "Mehr zum Thema"
 SCARE_QUOTE_WORDS = 4  # a quote of fewer words needs a cue of its own to be a statement
-_CLAUSE_STOPS = frozenset(",;:")
+_CLAUSE_STOPS = frozenset(",;:+|")  # (a front page's "… +++ Kreml: …" parts too)
 _NOT_REPORTED = frozenset(
     [
         "nachdem",
@@ -62,6 +63,16 @@ _NOT_REPORTED = frozenset(
         "sondern",
         "denn",
         "doch",
+        # an indirect question ("Er sagte, was … geschehen soll") reports no content
+        "was",
+        "wer",
+        "wie",
+        "warum",
+        "wann",
+        "weshalb",
+        "wieso",
+        "wohin",
+        "woher",
     ]
 )
 _HEADLINE_WORDS = 4
@@ -70,6 +81,15 @@ _RELATIVE = frozenset(
     ["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches"]
 )
 _GOING_ON = frozenset({"demnach", "zufolge"})
+_PASSIVE = frozenset({"worden", "wurde", "wurden", "werde", "werden"})
+_AUXILIARIES = frozenset({"hat", "haben", "hatte", "hatten", "habe", "ist", "sind", "war"})
+# adjectives that make a verb a cue of saying ("machte deutlich, dass …")
+_SAYING_WITH = {
+    "deutlich": "deutlich machen",
+    "klar": "klar machen",
+    "aufmerksam": "aufmerksam machen",
+}
+_PREPOSITIONS = frozenset({"mit", "vor", "von", "als", "zu", "auf"})
 _SURE = frozenset({"überzeugt", "sicher", "sagt", "warnt", "fordert"})
 _QUOTE_MARKS = '"„“”»«‚‘’'
 _OUTER_MARKS = '"„“”»«'  # the marks around a quote (an inner ‚…‘ is part of it)
@@ -154,8 +174,9 @@ class _Reader:
         self.text = article.text
         self.tokens = tokenize(self.text)
         self.starts = [t.start for t in self.tokens]
-        self.quotes = find_quotes(self.text)
-        self.speakers = Speakers(self.text, self.tokens, entities)
+        self.quotes = find_quotes(self.text, nested=True)  # a quoted report's quotes too
+        self.headline_end = article.passages[0].end if article.passages else 0
+        self.speakers = Speakers(self.text, self.tokens, entities, self.headline_end)
         self.sentences: list[tuple[int, int]] = []  # token index ranges [first, last]
         for passage in article.passages:
             lo = bisect.bisect_left(self.starts, passage.start)
@@ -178,9 +199,12 @@ class _Reader:
 
     def clause_end(self, i: int, last: int) -> int:
         """The last token of the clause that token ``i`` is in (before ``,;:`` or the end
-        of the sentence at ``last``)."""
+        of the sentence at ``last``; in the headline also before a dash between parts)."""
         j = i
-        while j < last and self.tokens[j + 1].text not in _CLAUSE_STOPS:
+        toks = self.tokens
+        while j < last and toks[j + 1].text not in _CLAUSE_STOPS:
+            if toks[j + 1].text in "–—" and toks[j + 1].start < self.headline_end:
+                break  # "Ukraine bestreitet Attacke – Kreml-Berater sagt, …"
             j += 1
         return j
 
@@ -236,6 +260,7 @@ def find_statements(article: Article, entities: Sequence[Span]) -> list[Statemen
 
 def _direct(r: _Reader) -> list[_Found]:
     out: list[_Found] = []
+    uncued: list[Quote] = []
     quotes = r.quotes
     k = 0
     while k < len(quotes):
@@ -253,7 +278,13 @@ def _direct(r: _Reader) -> list[_Found]:
             if next_open is not None and k + 1 < len(quotes) and quotes[k + 1].open == next_open:
                 k += 1
                 end = quotes[k].end
-            out.append(_Found(quote.start, end, cue, cue_lemma, "direct", speaker, quote=True))
+            begin = _clause_before(r, quote.open)
+            if begin is not None:
+                # 'USA „bereit für eine zweite Welle“, sagt Trump': a partly quoted clause
+                # is reported speech, its marks part of it
+                out.append(_Found(begin, quote.close + 1, cue, cue_lemma, "indirect", speaker))
+            else:
+                out.append(_Found(quote.start, end, cue, cue_lemma, "direct", speaker, quote=True))
         else:
             before = _cue_before(r, quote, words)
             if before is not None:
@@ -261,8 +292,67 @@ def _direct(r: _Reader) -> list[_Found]:
                 out.append(
                     _Found(quote.start, quote.end, cue, cue_lemma, "direct", speaker, quote=True)
                 )
+            elif words >= SCARE_QUOTE_WORDS and quote.close < _headline_end(r):
+                uncued.append(quote)
         k += 1
-    return out
+    return out + _headline_quotes(r, uncued, out)
+
+
+def _headline_end(r: _Reader) -> int:
+    return r.article.passages[0].end if r.article.passages else 0
+
+
+def _headline_quotes(r: _Reader, quotes: list[Quote], found: list[_Found]) -> list[_Found]:
+    """A headline's quote without a cue of its own takes the cue of another quote of the
+    headline ("„…“ – USA „…“, sagt Trump"), else of a verb of saying in the teaser that
+    reports no words of its own ("Im Video erzählt die 17-Jährige von …"), whose speaker is
+    its subject or the person the teaser names."""
+    if not quotes:
+        return []
+    end = _headline_end(r)
+    cued = [f for f in found if f.cue.start < end and f.cue_lemma != ":" and f.speaker]
+    if cued:
+        f = cued[0]
+        return [
+            _Found(q.start, q.end, f.cue, f.cue_lemma, "direct", f.speaker, True) for q in quotes
+        ]
+    if len(r.article.passages) < 2:
+        return []
+    teaser = r.article.passages[1]
+    toks = r.tokens
+    lo, hi = r.token_index(teaser.start), r.token_index(teaser.end) - 1
+    for j in range(lo, hi + 1):
+        cue_lemma = say_lemma(toks[j].text, None)
+        if cue_lemma is None:
+            continue
+        first, last = r.sentence_of(j)
+        stop = r.clause_end(j, last)
+        if stop < last and toks[stop + 1].text in ",:":
+            return []  # it reports words of its own
+        speaker = r.speakers.subject(first, stop, j)
+        if speaker is None or not speaker.resolved:
+            speaker = r.speakers.near(lo, hi, lo)
+        if speaker is None or not speaker.resolved:
+            return []
+        return [_Found(q.start, q.end, toks[j], cue_lemma, "direct", speaker, True) for q in quotes]
+    return []
+
+
+def _clause_before(r: _Reader, offset: int) -> int | None:
+    """Where the clause that a quote opening at ``offset`` stands in begins, when words of
+    it come before the quote ("Der Angriff war eine „…“"), else None."""
+    toks = r.tokens
+    i = r.token_index(offset) - 1
+    begin: int | None = None
+    while i >= 0 and toks[i].text not in _CLAUSE_STOPS and toks[i].text not in ".!?–—":
+        if toks[i].text in _QUOTE_MARKS or "\n" in r.text[toks[i].end : toks[i + 1].start]:
+            break
+        if toks[i].text[:1].isalnum():
+            begin = toks[i].start
+        i -= 1
+    if i >= 0 and toks[i].text in ",;" and r.sentence_of(i) == r.sentence_of(i + 1):
+        return None  # a quote inside a reported clause ("sagte er, die NATO unternehme „…“")
+    return begin
 
 
 def _cue_after(r: _Reader, quote: Quote) -> tuple[Token, str, Speaker | None, int | None] | None:
@@ -340,8 +430,12 @@ def _cue_in(
         if cue_lemma:
             speaker = r.speakers.subject(first, last, j)
             if speaker is None and cue_lemma == "heißen":
+                # "In einer Erklärung des Weißen Hauses heißt es:" is the White House's;
                 # "Es hieß:" goes on with the speaker before it
-                return toks[j], cue_lemma, Speaker("", -1, -1, None, None, "context")
+                speaker = r.speakers.near(first, last, j) or Speaker(
+                    "", -1, -1, None, None, "context"
+                )
+                return toks[j], cue_lemma, speaker
             return (toks[j], cue_lemma, speaker) if speaker or not require_cue else None
     if context:
         # an introduction without a cue goes on with the speaker before it
@@ -358,7 +452,12 @@ def _indirect(r: _Reader) -> list[_Found]:
     for first, last in r.sentences:
         for j in range(first, last + 1):
             word = toks[j].text
-            verb = say_lemma(word, r.particle(j, last))
+            if word in ("heißt", "hieß") and first + 2 < j < last:
+                found = _it_is_said(r, first, last, j)
+                if found is not None:
+                    out.append(found)
+                continue
+            verb = say_lemma(word, r.particle(j, last)) or _saying_phrase(r, j, last)
             cue_lemma = verb or noun_cue(word)
             if cue_lemma is None:
                 continue
@@ -366,7 +465,8 @@ def _indirect(r: _Reader) -> list[_Found]:
             end = r.clause_end(j, last)
             if cue_lemma == "erklären" and any(t.text == "bereit" for t in toks[j : end + 1]):
                 continue  # "erklärten sich bereit": agreed, not said
-            found = _reported_after(r, first, last, j, cue_lemma, noun)
+            found = None if noun else _participle_after(r, first, last, j, cue_lemma)
+            found = found or _reported_after(r, first, last, j, cue_lemma, noun)
             if found is None and not noun:
                 found = _reported_before(r, first, last, j, cue_lemma)
             if found is None and not noun:
@@ -374,6 +474,36 @@ def _indirect(r: _Reader) -> list[_Found]:
             if found is not None:
                 out.append(found)
     return out
+
+
+def _saying_phrase(r: _Reader, j: int, last: int) -> str | None:
+    """A verb that is a cue with an adjective of its clause: "machte deutlich, dass …",
+    "machte darauf aufmerksam, dass …" (by the verb's lemma, "machen")."""
+    toks = r.tokens
+    word = toks[j].text
+    if not word.isalpha() or not word[:1].islower() or "mach" not in word:
+        return None
+    if lemma(word)[0] != "machen":
+        return None
+    end = r.clause_end(j, last)
+    for tok in toks[j + 1 : end + 1]:
+        if tok.text in _SAYING_WITH:
+            return _SAYING_WITH[tok.text]
+    return None
+
+
+def _infinitive(r: _Reader, first: int, last: int) -> bool:
+    """Tokens ``first``..``last`` hold a zu-infinitive ("anzugreifen", "zu verhängen")."""
+    toks = r.tokens
+    for i in range(first, last + 1):
+        word = toks[i].text
+        if not word.isalpha() or not word[:1].islower():
+            continue
+        if "zu" in word[1:] and lemma(word)[1] == "VV(IZU)":
+            return True
+        if word == "zu" and i < last and lemma(toks[i + 1].text)[1].endswith("(INF)"):
+            return True
+    return False
 
 
 def _reported_end(r: _Reader, k: int, last: int) -> int:
@@ -393,7 +523,7 @@ def _reported_end(r: _Reader, k: int, last: int) -> int:
 
 def _finite_or_participle(word: str) -> bool:
     tag = lemma(word.lower())[1]
-    return "FIN" in tag or "PP" in tag
+    return "FIN" in tag or "PP" in tag or preterite_of(word.lower()) is not None
 
 
 def _finite(word: str) -> bool:
@@ -429,9 +559,11 @@ def _according_to(r: _Reader) -> list[_Found]:
                     r.speakers.near(max(first, j - 4), j - 1, j - 1, places=True),
                     after=False,
                 )
-            elif low == "nach" and j + 1 <= last and toks[j + 1].text == "Angaben":
-                speaker = r.speakers.near(j + 2, min(j + 6, last), j + 2)
-                found = _phrase(r, first, last, j, speaker, after=True, cue_lemma="nach Angaben")
+            elif low == "nach" and _source_noun(r, j, last) is not None:
+                noun = _source_noun(r, j, last) or j
+                speaker = r.speakers.near(noun + 1, min(noun + 5, last), noun + 1, places=True)
+                cue_lemma = f"nach {toks[noun].text}"  # ("nach Angaben" is a plural)
+                found = _phrase(r, first, last, j, speaker, after=True, cue_lemma=cue_lemma)
             elif low == "so" and j > first and toks[j - 1].text == ",":
                 speaker = r.speakers.near(j + 1, min(j + 4, last), j + 1)
                 if speaker is not None:
@@ -443,6 +575,18 @@ def _according_to(r: _Reader) -> list[_Found]:
             if found is not None:
                 out.append(found)
     return out
+
+
+def _source_noun(r: _Reader, j: int, last: int) -> int | None:
+    """After "nach" at token ``j``, the noun of saying that makes it an attribution ("nach
+    Angaben des Kremls", "nach der Darstellung Russlands"), as a token index."""
+    toks = r.tokens
+    k = j + 1
+    if k <= last and toks[k].text in ("der", "den", "eigener", "eigenen"):
+        k += 1
+    if k <= last and noun_cue(toks[k].text) and toks[k].text not in ("Bericht", "Hinweis"):
+        return k
+    return None
 
 
 def _phrase(
@@ -569,10 +713,12 @@ def _only_speaker(r: _Reader, first: int, last: int, speaker: Speaker) -> bool:
     """Tokens ``first``..``last`` are the speaker with at most articles and adjectives
     ("Kreml", "US-Senator", "Russlands Außenminister Lawrow"), not a topic ("Flugunglück
     über New Jersey")."""
-    for tok in r.tokens[first : last + 1]:
+    for n, tok in enumerate(r.tokens[first : last + 1]):
         if speaker.start <= tok.start < speaker.end:
             continue
         if tok.text[:1].isupper() and r.speakers.entity_at(tok) is None:
+            if n == 0 and lemma(tok.text.lower())[1].startswith("ADJ"):
+                continue  # "Übereinstimmende Medienberichte:": an adjective begins the part
             if not is_role(tok.text):
                 return False
         elif (
@@ -624,10 +770,9 @@ def _continuations(r: _Reader, found: list[_Found]) -> list[_Found]:
             continue
         before = max(previous, key=lambda f: f.end)
         cue = toks[verb]
+        mode = "according_to" if cue.text in _GOING_ON else "indirect"  # "soll demnach …"
         out.append(
-            _Found(
-                start, toks[last].end, cue, lemma(cue.text.lower())[0], "indirect", before.speaker
-            )
+            _Found(start, toks[last].end, cue, lemma(cue.text.lower())[0], mode, before.speaker)
         )
     return out
 
@@ -653,8 +798,10 @@ def _without_repeats(found: list[_Found]) -> list[_Found]:
 
 
 def _same_quote(a: _Found, b: _Found) -> bool:
-    """``a`` is part of the quote ``b`` (a headline rule's view of a longer quote)."""
-    return b.quote and a.quote and b.start - 1 <= a.start and a.end <= b.end + 1
+    """``a`` is part of the quote ``b`` where one of them begins or ends (a headline rule's
+    view of a longer quote), not a quote nested inside it (that one is a statement too)."""
+    inside = b.quote and a.quote and b.start - 1 <= a.start and a.end <= b.end + 1
+    return inside and (a.start - b.start <= 2 or b.end - a.end <= 2)
 
 
 def _same_words(a: _Found, b: _Found) -> bool:
@@ -669,9 +816,11 @@ def _finished(r: _Reader, found: list[_Found]) -> list[Statement]:
     for f in found:
         speaker = f.speaker
         if speaker is not None and speaker.kind == "context":
-            speaker = next(
-                (sp for _, sp in reversed(resolved) if sp is not None and sp.resolved), None
-            )
+            # "…, so der Kreml. …, hieß es weiter": who said the last thing before, the
+            # outermost of the statements that end last (the Kremlin, not whom it quotes)
+            said = [(g, sp) for g, sp in resolved if sp is not None and sp.resolved]
+            last = max(said, key=lambda e: (e[0].end, -e[0].start), default=None)
+            speaker = last[1] if last is not None else None
             if speaker is None:
                 continue  # words after a colon that nobody said
         elif speaker is not None and speaker.kind == "pronoun":
@@ -690,7 +839,9 @@ def _finished(r: _Reader, found: list[_Found]) -> list[Statement]:
                 # a statement reported inside another: the outer speaker relays it
                 if _name(outer_speaker):
                     relays.setdefault(i, []).append((outer.end - outer.start, _name(outer_speaker)))
-                if not outer.quote:
+                if not outer.quote and not inner.cue_lemma[:1].isupper():
+                    # (a noun of saying is part of what the outer one says: "reagierte
+                    # auf Bidens Drohung, … zu verhängen, hieß es")
                     dropped.add(o)
             elif inner.quote and not outer.quote:
                 # quoted words of a reported statement, attributed after the quote
@@ -768,8 +919,11 @@ def _earlier_speaker(
         first, _ = r.sentence_of(first - 1)
     for j in range(first, i):
         span = r.speakers.entity_at(r.tokens[j])
-        if span is not None and span.label == "PER":
-            candidates.append((span.start, Speaker.of(span)))
+        if span is None or span.label != "PER" or span.start != r.tokens[j].start:
+            continue
+        if r.speakers.is_object(j, r.sentence_of(j)[0]):
+            continue  # "äußerte sich gegenüber Putin …. Er": not the one who goes on
+        candidates.append((span.start, Speaker.of(span)))
     return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
@@ -791,7 +945,8 @@ def _reported_after(
     head = toks[k].text
     if head.lower() in _NOT_REPORTED:
         return None
-    if toks[end].text[:1].islower() and lemma(toks[end].text.lower())[1].startswith("ADJ"):
+    adjective = toks[end].text[:1].islower() and lemma(toks[end].text.lower())[1].startswith("ADJ")
+    if adjective and toks[end].text not in _SAYING_WITH:
         return None  # "vor neuen, härteren Sanktionen": a comma inside a phrase
     clause_last = r.clause_end(k, last)
     while clause_last > k and not toks[clause_last].text.isalpha():
@@ -802,17 +957,54 @@ def _reported_after(
         noun
         and head != "dass"
         and not any(konjunktiv_one(t.text) for t in toks[k : clause_last + 1])
+        and not _infinitive(r, k, clause_last)
     ):
-        return None
+        return None  # "die Drohung, … Zölle zu verhängen" is reported, "die Warnung, die …" not
     if toks[end + 1].text == ":" and head in _QUOTE_MARKS:
         return None  # direct speech, found with its quote
     if head[:1].islower() and _finite(head):
         return None  # "…, die … fordern, teilte der Kreml mit": the next clause is the cue
-    speaker = r.speakers.subject(first, end, j)
-    if speaker is None:
+    speaker = _noun_speaker(r, j) if noun else None
+    speaker = speaker or r.speakers.subject(_part_start(r, first, j), end, j)
+    if speaker is None and not _passive(r, first, end, j):
         return None
     stop = _reported_end(r, k, last)
+    quote = next((q for q in r.quotes if q.open == toks[k].start), None)
+    if quote is not None and not r.text[quote.close + 1 : toks[stop].end].strip(".,;!? "):
+        # "forderte Russland auf, „die Spannungen zu deeskalieren“": all of it quoted
+        return _Found(quote.start, quote.end, toks[j], cue_lemma, "direct", speaker, quote=True)
     return _Found(toks[k].start, toks[stop].end, toks[j], cue_lemma, "indirect", speaker)
+
+
+def _part_start(r: _Reader, first: int, j: int) -> int:
+    """The first token of the headline part that token ``j`` is in ("Ukraine bestreitet
+    … – Kreml-Berater sagt, …": the part after the dash), else ``first``."""
+    for c in range(j - 1, first, -1):
+        if _part_break(r, c):
+            return c + 1
+    return first
+
+
+def _noun_speaker(r: _Reader, j: int) -> Speaker | None:
+    """Whose the noun of saying at token ``j`` is: "Bidens Drohung", "die Forderung des
+    Kremls", "die Warnung von Peskow"."""
+    toks = r.tokens
+    if j > 0:
+        span = r.speakers.entity_at(toks[j - 1])
+        if span is not None and span.label in ("PER", "ORG") and toks[j - 1].text.endswith("s"):
+            return r.speakers.at(j - 1)
+    if j + 2 < len(toks) and toks[j + 1].text in ("des", "der", "von", "vom"):
+        return r.speakers.at(j + 2)
+    return None
+
+
+def _passive(r: _Reader, first: int, end: int, j: int) -> bool:
+    """The cue at token ``j`` is a participle in a passive ("Es sei darauf hingewiesen
+    worden, dass …"): a statement of nobody named."""
+    toks = r.tokens
+    if "PP" not in lemma(toks[j].text.lower())[1]:
+        return False
+    return any(t.text in _PASSIVE for t in toks[first : end + 1])
 
 
 def _reported_demand(r: _Reader, first: int, last: int, j: int, cue_lemma: str) -> _Found | None:
@@ -826,6 +1018,40 @@ def _reported_demand(r: _Reader, first: int, last: int, j: int, cue_lemma: str) 
     if speaker is None or end <= j:
         return None
     return _Found(toks[j + 1].start, toks[end].end, toks[j], cue_lemma, "indirect", speaker)
+
+
+def _it_is_said(r: _Reader, first: int, last: int, j: int) -> _Found | None:
+    """ "…, hieß es (weiter) aus dem Kreml.": what was said before it, by the source named
+    after it, else by the speaker of the statement before (an impersonal "es hieß" with
+    nobody in reach is dropped when the statements are finished)."""
+    toks = r.tokens
+    if toks[j - 1].text != "," or toks[j + 1].text != "es" or toks[j - 2].text in _QUOTE_MARKS:
+        return None
+    end = r.clause_end(j, last)
+    speaker = r.speakers.subject(j + 2, end, j) if end > j + 1 else None
+    speaker = speaker or Speaker("", -1, -1, None, None, "context")
+    return _Found(toks[first].start, toks[j - 2].end, toks[j], "heißen", "indirect", speaker)
+
+
+def _participle_after(r: _Reader, first: int, last: int, j: int, cue_lemma: str) -> _Found | None:
+    """A perfect tense whose participle comes after what was said: "Der Kreml hat jede
+    Absicht, die Ukraine anzugreifen, bestritten" (the infinitive is the statement)."""
+    toks = r.tokens
+    if j < first + 3 or toks[j - 1].text != "," or "PP" not in lemma(toks[j].text.lower())[1]:
+        return None
+    begin = j - 2
+    while begin > first and toks[begin - 1].text not in _CLAUSE_STOPS:
+        begin -= 1
+    if begin <= first or toks[begin - 1].text != ",":
+        return None
+    if not _infinitive(r, j - 2, j - 2) or toks[begin].text.lower() in _NOT_REPORTED:
+        return None
+    if not any(t.text in _AUXILIARIES for t in toks[first:begin]):
+        return None
+    speaker = r.speakers.subject(first, j, j)
+    if speaker is None:
+        return None
+    return _Found(toks[begin].start, toks[j - 2].end, toks[j], cue_lemma, "indirect", speaker)
 
 
 def _reported_before(r: _Reader, first: int, last: int, j: int, cue_lemma: str) -> _Found | None:
