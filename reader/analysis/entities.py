@@ -555,14 +555,13 @@ def consistent_names(
     left alone; so is a single common noun (HanTa) or a lower-case word. ``edges`` map the
     token starts and ends to token indices."""
     edge_start, edge_end = edges
-    covered = [False] * len(toks)
+    covered: set[int] = set()
     names: dict[tuple[str, ...], Span | None] = {}
     for s in spans:
         i, j = edge_start.get(s.start), edge_end.get(s.end)
         if i is None or j is None:
             continue
-        for k in range(i, j + 1):
-            covered[k] = True
+        covered.update(range(i, j + 1))
         if s.label not in ENTITY_LABELS:
             continue
         key = tuple(words[i : j + 1])
@@ -577,20 +576,22 @@ def consistent_names(
         by_first.setdefault(key[0], []).append((key, name))
     if not by_first:
         return spans
+    # the common case: every occurrence of a name's first word is covered already
+    free = [i for i, w in enumerate(words) if w in by_first and i not in covered]
     added: list[Span] = []
-    for i, w in enumerate(words):
-        if covered[i] or w not in by_first:
+    n = len(words)
+    for i in free:
+        if i in covered:
             continue
-        for key, name in by_first[w]:
+        for key, name in by_first[words[i]]:
             j = i + len(key)
-            if tuple(words[i:j]) != key or any(covered[i:j]):
+            if tuple(words[i:j]) != key or not covered.isdisjoint(range(i, j)):
                 continue
-            if j < len(words) and words[j][:1].isupper() and not covered[j] and not initial[j]:
+            if j < n and words[j][:1].isupper() and j not in covered and not initial[j]:
                 continue  # "Quarzbeck" in "Quarzbeck Logistik": a longer name
             start, end = toks[i].start, toks[j - 1].end
             added.append(_span(text, start, end, name.label, name.canonical, "rule"))
-            for k in range(i, j):
-                covered[k] = True
+            covered.update(range(i, j))
             break
     if not added:
         return spans
