@@ -54,7 +54,7 @@ def test_shipped_file_is_valid_json_with_typed_entries():
         ("Reuters", "Reuters", "ORG"),
         ("dpa", "dpa", "ORG"),
         ("RT DE", "RT DE", "ORG"),
-        ("Kreml", "Kreml", "ORG"),
+        ("Kreml", "Kreml", "LOC"),
         ("Bundestag", "Bundestag", "ORG"),
         ("Polizei Berlin", "Polizei Berlin", "ORG"),
         ("Wladimir Putin", "Wladimir Putin", "PER"),

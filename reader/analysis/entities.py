@@ -36,6 +36,9 @@ from reader.analysis.pieces import PIECE, pieces
 from reader.analysis.spans import ENTITY_LABELS, Span, as_part, entity_type
 from reader.analysis.tokens import HYPHENS, Token, tokenize
 
+CONSISTENT = True
+"""Whether a name found once in a text is a name wherever the same words stand again
+(:func:`consistent_names`; GermEval dev scores in docs/entities.md)."""
 PRIORITY = {"user": 0, "gazetteer": 1, "model": 2, "rule": 3}
 NAME_JOINT = re.compile(r"[\s\-‐‑]*")
 BEFORE_SENTENCE = frozenset(".!?:;\"„“”»«–—(…'‚‘’")
@@ -128,6 +131,7 @@ class EntityRecognizer:
     def __init__(self, user_entries: Iterable[Any] = (), *, model: object | None = None):
         self._user = validate_entries(user_entries)  # validated now: bad entries fail early
         self.model = model
+        self.consistent = CONSISTENT
         self._gazetteer: Gazetteer | None = None
         self._given: frozenset[str] = frozenset()
 
@@ -168,8 +172,11 @@ class EntityRecognizer:
             # next to the model the rules' guesses cost more than they find (docs/entities.md)
             found = with_model(found, self._model_spans(text, gz), gz.lookup)
         spans = compound_names(text, toks, combine(found))
+        edges = {t.start: i for i, t in enumerate(toks)}, {t.end: i for i, t in enumerate(toks)}
+        if self.consistent:
+            spans = consistent_names(text, toks, words, initial, spans, edges)
         spans = self._coreference(text, toks, words, spans)
-        starts, ends = {t.start for t in toks}, {t.end for t in toks}
+        starts, ends = set(edges[0]), set(edges[1])
         return [as_part(s, starts, ends) for s in spans]
 
     # --- gazetteer -----------------------------------------------------------------------
@@ -532,6 +539,63 @@ class EntityRecognizer:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def consistent_names(
+    text: str,
+    toks: Sequence[Token],
+    words: Sequence[str],
+    initial: Sequence[bool],
+    spans: list[Span],
+    edges: tuple[dict[int, int], dict[int, int]],
+) -> list[Span]:
+    """``spans`` plus the same words elsewhere in the text where no span covers them: a name
+    found once in an article ("Quarzbeck sagte …") is a name where it stands again ("…
+    so Quarzbeck"), with the same type and canonical name. Words found with two types are
+    left alone; so is a single common noun (HanTa) or a lower-case word. ``edges`` map the
+    token starts and ends to token indices."""
+    edge_start, edge_end = edges
+    covered: set[int] = set()
+    names: dict[tuple[str, ...], Span | None] = {}
+    for s in spans:
+        i, j = edge_start.get(s.start), edge_end.get(s.end)
+        if i is None or j is None:
+            continue
+        covered.update(range(i, j + 1))
+        if s.label not in ENTITY_LABELS:
+            continue
+        key = tuple(words[i : j + 1])
+        seen = names.get(key, s)
+        names[key] = s if seen is not None and seen.label == s.label else None
+    by_first: dict[str, list[tuple[tuple[str, ...], Span]]] = {}
+    for key, name in names.items():
+        if name is None or not key[0][:1].isupper():
+            continue
+        if len(key) == 1 and (rules.is_common_noun(key[0]) or key[0] in rules.STOP_WORDS):
+            continue
+        by_first.setdefault(key[0], []).append((key, name))
+    if not by_first:
+        return spans
+    # the common case: every occurrence of a name's first word is covered already
+    free = [i for i, w in enumerate(words) if w in by_first and i not in covered]
+    added: list[Span] = []
+    n = len(words)
+    for i in free:
+        if i in covered:
+            continue
+        for key, name in by_first[words[i]]:
+            j = i + len(key)
+            if tuple(words[i:j]) != key or not covered.isdisjoint(range(i, j)):
+                continue
+            if j < n and words[j][:1].isupper() and j not in covered and not initial[j]:
+                continue  # "Quarzbeck" in "Quarzbeck Logistik": a longer name
+            start, end = toks[i].start, toks[j - 1].end
+            added.append(_span(text, start, end, name.label, name.canonical, "rule"))
+            covered.update(range(i, j))
+            break
+    if not added:
+        return spans
+    return sorted(spans + added, key=lambda s: s.start)
 
 
 def combine(spans: Iterable[Span]) -> list[Span]:
