@@ -50,6 +50,18 @@ GOVERNMENT_PLACES = frozenset(
         "Taipeh",
     ]
 )
+# seats of government that speak for it as bodies do ("der Kreml teilte mit"): places, as
+# GermEval labels them (tests/data/ANNOTATION.md, Metonymy), speakers like organisations
+GOVERNMENT_SEATS = frozenset(["Kreml", "Weißes Haus"])
+
+
+def speaks_as_body(span: Span) -> bool:
+    """An organisation, or a seat of government that stands for one."""
+    return span.label == "ORG" or (
+        span.label == "LOC" and (span.canonical or span.text) in GOVERNMENT_SEATS
+    )
+
+
 # words before a name that make it an object, not the one who speaks ("mit Biden",
 # "seinem US-Kollegen", "gegenüber Putin")
 _OBJECT_MARKS = frozenset(
@@ -135,7 +147,7 @@ class Speakers:
         self._orgs = {
             form.casefold(): (s.canonical or s.text)
             for s in self._entities
-            if s.label == "ORG"
+            if speaks_as_body(s)
             for form in (s.text, s.canonical or s.text)
         }
         self.sides: dict[str, str] = {}  # person → the organisation they speak for
@@ -200,7 +212,7 @@ class Speakers:
         for tok in self.tokens[i + 1 : i + 5]:
             span = self.entity_at(tok)
             if span is not None:
-                return (span.canonical or span.text) if span.label == "ORG" else None
+                return (span.canonical or span.text) if speaks_as_body(span) else None
         return None
 
     def side(self, speaker: Speaker | None) -> str | None:
@@ -260,7 +272,7 @@ class Speakers:
             if j >= len(toks):
                 return None
             head = self.entity_at(toks[j])
-            if head is not None and head.label == "ORG":
+            if head is not None and speaks_as_body(head):
                 while j < len(toks) and toks[j].end <= head.end:
                     j += 1
             elif is_role(toks[j].text):
@@ -280,6 +292,8 @@ class Speakers:
         tok = self.tokens[i]
         span = self.entity_at(tok)
         if span is not None:
+            if speaks_as_body(span):
+                return Speaker.of(span, "ORG")
             if span.label == "LOC" and span.text not in GOVERNMENT_PLACES and not places:
                 return None
             return Speaker.of(span)
@@ -302,7 +316,7 @@ class Speakers:
             )
             org = None if resolved else self._org_after(i)
             if org is not None:
-                return Speaker.of(org)  # "der Pressedienst des Weißen Hauses" speaks for it
+                return Speaker.of(org, "ORG")  # "der Pressedienst des Weißen Hauses" speaks for it
             return Speaker(
                 self.text[start : tok.end],
                 start,
@@ -340,7 +354,7 @@ class Speakers:
         while j < len(toks) and toks[j].text[:1].islower() and toks[j].text.isalpha():
             j += 1
         span = self.entity_at(toks[j]) if j < len(toks) else None
-        return span if span is not None and span.label == "ORG" else None
+        return span if span is not None and speaks_as_body(span) else None
 
     def subject(self, first: int, last: int, verb: int) -> Speaker | None:
         """The one who speaks by the verb at token ``verb`` in the clause ``first``..``last``:

@@ -33,7 +33,7 @@ from reader.analysis.statement_cues import (
     preterite_of,
     say_lemma,
 )
-from reader.analysis.statement_speakers import Speaker, Speakers
+from reader.analysis.statement_speakers import Speaker, Speakers, speaks_as_body
 from reader.analysis.statement_words import stems
 from reader.analysis.tokens import Token, sentences, tokenize
 from reader.corpus.dateline import parse_dateline
@@ -991,7 +991,11 @@ def _noun_speaker(r: _Reader, j: int) -> Speaker | None:
     toks = r.tokens
     if j > 0:
         span = r.speakers.entity_at(toks[j - 1])
-        if span is not None and span.label in ("PER", "ORG") and toks[j - 1].text.endswith("s"):
+        if (
+            span is not None
+            and (span.label == "PER" or speaks_as_body(span))
+            and toks[j - 1].text.endswith("s")
+        ):
             return r.speakers.at(j - 1)
     if j + 2 < len(toks) and toks[j + 1].text in ("des", "der", "von", "vom"):
         return r.speakers.at(j + 2)
