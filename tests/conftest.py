@@ -157,6 +157,36 @@ def indexed_seeds(_seeds_indexed_once: tuple[Path, Path], isolated_home: Path) -
     return corpus
 
 
+@pytest.fixture(scope="session")
+def _bundled_indexed_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled seeds (the default corpus) indexed and analysed by ``reader index`` with
+    no config of the user's, once per test process: the index folder it made."""
+    from reader.cli import main
+    from reader.locations import bundled_seeds, default_index_dir
+
+    base = tmp_path_factory.mktemp("indexed-bundled")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(base / "cache"))
+        patch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+        patch.setenv("XDG_DATA_HOME", str(base / "data"))
+        patch.delenv("READER_CONFIG", raising=False)
+        patch.chdir(base)
+        assert main(["index"]) == 0
+        return default_index_dir([bundled_seeds()])
+
+
+@pytest.fixture
+def bundled_indexed(_bundled_indexed_once: Path, isolated_home: Path) -> Path:
+    """The default corpus (the bundled seeds, read-only) with a current index in the test's
+    own cache, as after a first ``reader index``: for tests about what comes after it. The
+    index is a copy; the index folder is returned."""
+    from reader.locations import bundled_seeds, default_index_dir
+
+    target = default_index_dir([bundled_seeds()])
+    shutil.copytree(_bundled_indexed_once, target)
+    return target
+
+
 # the app, for the Pilot tests (tests/test_ui_*.py) ---------------------------------------------
 @pytest.fixture
 async def pilot(indexed_seeds: Path):
