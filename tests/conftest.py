@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -153,6 +154,44 @@ def indexed_seeds(_seeds_indexed_once: tuple[Path, Path], isolated_home: Path) -
     corpus, index = _seeds_indexed_once
     shutil.rmtree(corpus)
     shutil.copytree(SEEDS, corpus)  # (copy2 keeps the times the index recorded)
+    shutil.copytree(index, default_index_dir([corpus]))
+    return corpus
+
+
+IndexedOnce = tuple[Path, Path, Path]
+"""A corpus folder indexed once per test process: the folder, the index it made, and a
+pristine copy of the folder (see :func:`index_once`, :func:`indexed_copy`)."""
+
+
+def index_once(base: Path, write: Callable[[Path], object]) -> IndexedOnce:
+    """A corpus under ``base`` that ``write`` fills, indexed and analysed by ``reader index``
+    (for a session- or module-scoped fixture: a test takes it with :func:`indexed_copy`)."""
+    from reader.cli import main
+    from reader.locations import default_index_dir
+
+    corpus = base / "corpus"
+    corpus.mkdir()
+    write(corpus)
+    pristine = base / "pristine"
+    shutil.copytree(corpus, pristine)  # (copy2 keeps the times the index records)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(base / "cache"))
+        patch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+        patch.delenv("READER_CONFIG", raising=False)
+        patch.chdir(base)
+        assert main(["--corpus", str(corpus), "index"]) == 0
+        return corpus, default_index_dir([corpus]), pristine
+
+
+def indexed_copy(once: IndexedOnce) -> Path:
+    """The corpus of :func:`index_once`, restored to what was written and with a copy of its
+    index in the running test's cache (``isolated_home``'s): a launch after the first, with
+    nothing carried over from an earlier test."""
+    from reader.locations import default_index_dir
+
+    corpus, index, pristine = once
+    shutil.rmtree(corpus)
+    shutil.copytree(pristine, corpus)
     shutil.copytree(index, default_index_dir([corpus]))
     return corpus
 
