@@ -248,6 +248,7 @@ def test_a_snippet_without_marks_ends_at_a_word() -> None:
     assert text[frag.end] == " "
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_cli_snippets_have_ellipses_only_where_text_was_cut(capsys) -> None:
     from reader.cli import main
 
