@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -47,6 +49,21 @@ def run_reader(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[
         check=False,
         timeout=timeout,
     )
+
+
+def run_main(*args: str) -> subprocess.CompletedProcess[str]:
+    """The ``reader`` command run in this process through its main function: status and
+    output as :func:`run_reader` gives them, without starting an interpreter and loading the
+    models again (for tests about what a command does, not about the process)."""
+    from reader.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse: --help, a usage error
+            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    return subprocess.CompletedProcess(["reader", *args], code, out.getvalue(), err.getvalue())
 
 
 def read_pty(fd: int) -> bytes:
