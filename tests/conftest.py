@@ -175,6 +175,14 @@ def indexed_seeds(_seeds_indexed_once: tuple[Path, Path], isolated_home: Path) -
     return corpus
 
 
+@pytest.fixture(scope="session")
+def seeds_rt_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """:func:`seeds_config` with 000 as RT DE (as in the bundled config.yaml), indexed and
+    analysed once per test process, for the modules that only read it (the timeline and the
+    event coverage, in the CLI and the app)."""
+    return seeds_config(tmp_path_factory.mktemp("seeds-rt"), {"000_c7c4b8e3e078befc": "RT DE"})
+
+
 IndexedOnce = tuple[Path, Path, Path]
 """A corpus folder indexed once per test process: the folder, the index it made, and a
 pristine copy of the folder (see :func:`index_once`, :func:`indexed_copy`)."""
