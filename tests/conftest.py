@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -46,6 +49,21 @@ def run_reader(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[
         check=False,
         timeout=timeout,
     )
+
+
+def run_main(*args: str) -> subprocess.CompletedProcess[str]:
+    """The ``reader`` command run in this process through its main function: status and
+    output as :func:`run_reader` gives them, without starting an interpreter and loading the
+    models again (for tests about what a command does, not about the process)."""
+    from reader.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse: --help, a usage error
+            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    return subprocess.CompletedProcess(["reader", *args], code, out.getvalue(), err.getvalue())
 
 
 def read_pty(fd: int) -> bytes:
@@ -155,6 +173,82 @@ def indexed_seeds(_seeds_indexed_once: tuple[Path, Path], isolated_home: Path) -
     shutil.copytree(SEEDS, corpus)  # (copy2 keeps the times the index recorded)
     shutil.copytree(index, default_index_dir([corpus]))
     return corpus
+
+
+@pytest.fixture(scope="session")
+def seeds_rt_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """:func:`seeds_config` with 000 as RT DE (as in the bundled config.yaml), indexed and
+    analysed once per test process, for the modules that only read it (the timeline and the
+    event coverage, in the CLI and the app)."""
+    return seeds_config(tmp_path_factory.mktemp("seeds-rt"), {"000_c7c4b8e3e078befc": "RT DE"})
+
+
+IndexedOnce = tuple[Path, Path, Path]
+"""A corpus folder indexed once per test process: the folder, the index it made, and a
+pristine copy of the folder (see :func:`index_once`, :func:`indexed_copy`)."""
+
+
+def index_once(base: Path, write: Callable[[Path], object]) -> IndexedOnce:
+    """A corpus under ``base`` that ``write`` fills, indexed and analysed by ``reader index``
+    (for a session- or module-scoped fixture: a test takes it with :func:`indexed_copy`)."""
+    from reader.cli import main
+    from reader.locations import default_index_dir
+
+    corpus = base / "corpus"
+    corpus.mkdir()
+    write(corpus)
+    pristine = base / "pristine"
+    shutil.copytree(corpus, pristine)  # (copy2 keeps the times the index records)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(base / "cache"))
+        patch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+        patch.delenv("READER_CONFIG", raising=False)
+        patch.chdir(base)
+        assert main(["--corpus", str(corpus), "index"]) == 0
+        return corpus, default_index_dir([corpus]), pristine
+
+
+def indexed_copy(once: IndexedOnce) -> Path:
+    """The corpus of :func:`index_once`, restored to what was written and with a copy of its
+    index in the running test's cache (``isolated_home``'s): a launch after the first, with
+    nothing carried over from an earlier test."""
+    from reader.locations import default_index_dir
+
+    corpus, index, pristine = once
+    shutil.rmtree(corpus)
+    shutil.copytree(pristine, corpus)
+    shutil.copytree(index, default_index_dir([corpus]))
+    return corpus
+
+
+@pytest.fixture(scope="session")
+def _bundled_indexed_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled seeds (the default corpus) indexed and analysed by ``reader index`` with
+    no config of the user's, once per test process: the index folder it made."""
+    from reader.cli import main
+    from reader.locations import bundled_seeds, default_index_dir
+
+    base = tmp_path_factory.mktemp("indexed-bundled")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(base / "cache"))
+        patch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+        patch.setenv("XDG_DATA_HOME", str(base / "data"))
+        patch.delenv("READER_CONFIG", raising=False)
+        patch.chdir(base)
+        assert main(["index"]) == 0
+        return default_index_dir([bundled_seeds()])
+
+
+@pytest.fixture
+def bundled_indexed(_bundled_indexed_once: Path, isolated_home: Path) -> Path:
+    """The default corpus (the bundled seeds, read-only) with a current index in the test's
+    own cache, as after a first ``reader index``: for tests about what comes after it. The
+    index is a copy; the index folder is returned."""
+    from reader.locations import bundled_seeds, default_index_dir
+
+    target = default_index_dir([bundled_seeds()])
+    shutil.copytree(_bundled_indexed_once, target)
+    return target
 
 
 # the app, for the Pilot tests (tests/test_ui_*.py) ---------------------------------------------

@@ -33,6 +33,7 @@ def listed(capsys, *args: str) -> list[dict]:
     return json.loads(out)["bookmarks"]
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_add_list_and_remove(capsys, isolated_home: Path):
     code, out, _ = run(
         capsys,
@@ -112,6 +113,7 @@ def test_add_list_and_remove(capsys, isolated_home: Path):
     ]
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_unknown_ids_and_bad_ranges_exit_2_with_a_message(capsys):
     code, out, err = run(capsys, "bookmarks", "add", f"{ARTICLE}#p99")
     assert code == 2 and out == "" and f"no passage '{ARTICLE}#p99'" in err
@@ -129,6 +131,7 @@ def test_unknown_ids_and_bad_ranges_exit_2_with_a_message(capsys):
     assert code == 2 and "words 9-3 run backwards" in err
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_export_formats(capsys, tmp_path: Path):
     run(capsys, "bookmarks", "add", P3, "--note", "Für den Entwurf", "--tag", "nato")
     quote = passage_text(capsys, P3)
@@ -146,6 +149,7 @@ def test_export_formats(capsys, tmp_path: Path):
     assert yaml.safe_load(out)["bookmarks"][0]["note"] == "Für den Entwurf"
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_broken_file_is_reported_and_left_alone(capsys, isolated_home: Path):
     file = isolated_home / "data" / "reader" / "bookmarks.yaml"
     file.parent.mkdir(parents=True)

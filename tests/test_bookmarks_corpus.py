@@ -7,7 +7,6 @@ file, the JSON and the pane."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,6 @@ from reader.cli import main
 from reader.config import load_config
 from reader.locations import corpus_identity
 from tests import ui_support as ui
-from tests.conftest import SEEDS
 from tests.test_bookmarks_helpers import make_article
 from tests.ui_support import make_app, screen_text, until
 
@@ -46,10 +44,9 @@ def bookmarks_file(home: Path) -> Path:
 
 
 @pytest.fixture
-def two_corpora(tmp_path: Path) -> tuple[Path, Path]:
-    """Corpus A (the seeds) and corpus B (one article of its own)."""
-    a = tmp_path / "a"
-    shutil.copytree(SEEDS, a)
+def two_corpora(tmp_path: Path, indexed_seeds: Path) -> tuple[Path, Path]:
+    """Corpus A (the seeds, indexed already) and corpus B (one article of its own)."""
+    a = indexed_seeds
     b = tmp_path / "b"
     b.mkdir()
     (b / "gipfel.md").write_text(
@@ -237,7 +234,9 @@ def test_legacy_bookmarks_go_to_the_corpus_they_are_found_in(capsys, two_corpora
     assert [bm["id"] for bm in data["bookmarks"]] == ["gone22"]
 
 
-def test_a_newer_file_is_refused_naming_it_and_left_as_it_is(capsys, isolated_home: Path):
+def test_a_newer_file_is_refused_naming_it_and_left_as_it_is(
+    capsys, isolated_home: Path, bundled_indexed: Path
+):
     path = bookmarks_file(isolated_home)
     path.parent.mkdir(parents=True)
     text = "version: 3\nbookmarks: []\n"
@@ -252,7 +251,9 @@ def test_a_newer_file_is_refused_naming_it_and_left_as_it_is(capsys, isolated_ho
 # --- word ranges (R5) -------------------------------------------------------------------
 
 
-def test_words_are_typed_stored_and_shown_as_users_count_them(capsys, isolated_home: Path):
+def test_words_are_typed_stored_and_shown_as_users_count_them(
+    capsys, isolated_home: Path, bundled_indexed: Path
+):
     code, out, err = run(capsys, "bookmarks", "add", P3, "--words", "3-5", "--json")
     assert code == 0, err
     added = json.loads(out)
@@ -278,7 +279,9 @@ def test_words_are_typed_stored_and_shown_as_users_count_them(capsys, isolated_h
         ("0-3", "word numbers start at 1"),
     ],
 )
-def test_a_bad_word_range_names_the_range_and_the_word_count(capsys, command, words, message):
+def test_a_bad_word_range_names_the_range_and_the_word_count(
+    capsys, bundled_indexed, command, words, message
+):
     code, out, err = run(capsys, *command.split(), P3, "--words", words)
     assert (code, out) == (2, "") and message in err
 
@@ -358,7 +361,7 @@ def test_a_read_only_version_1_file_is_read_as_it_is_and_left_alone(tmp_path: Pa
 
 
 def test_bookmarks_stay_with_their_corpus_once_the_inbox_of_reader_add_exists(
-    capsys, isolated_home: Path
+    capsys, isolated_home: Path, bundled_indexed: Path
 ):
     assert run(capsys, "bookmarks", "add", P3, "--note", "vorher")[0] == 0
     inbox = isolated_home / "data" / "reader" / "articles"  # (reader add's; then in the corpus)

@@ -26,6 +26,7 @@ def test_index_then_up_to_date(capsys) -> None:
     assert code == 0 and "index is up to date: 5 articles" in out
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_search_json_shape(capsys) -> None:
     code, out, _ = run(capsys, "search", "Sacharowa", "--json")
     assert code == 0
@@ -52,17 +53,20 @@ def test_search_json_shape(capsys) -> None:
     assert hit["passage_id"] == f"{hit['article_id']}#p{hit['passage']}"
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_search_text_output_marks_matches(capsys) -> None:
     code, out, _ = run(capsys, "search", "Sacharowa")
     assert code == 0 and "»Sacharowa«" in out and "1 passage matches" in out
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_bad_query_exit_2_with_message(capsys) -> None:
     code, out, err = run(capsys, "search", '"rote Linie')
     assert code == 2 and out == ""
     assert "unclosed quote" in err
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_show_json_and_unknown_id(capsys) -> None:
     code, out, _ = run(capsys, "show", "001_71db2df63f5cd903", "--json")
     data = json.loads(out)
@@ -93,6 +97,7 @@ def test_empty_corpus_says_what_to_do(capsys, tmp_path: Path) -> None:
     assert code == 0 and out.startswith("0 passages match")
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_console_script_runs_as_a_process() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "reader", "search", "Genf", "--limit", "2", "--json"],
@@ -155,6 +160,7 @@ def test_help_still_lists_every_command(capsys) -> None:
     assert exit_.value.code == 2 and "invalid choice: 'serch'" in capsys.readouterr().err
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_an_unknown_entity_name_gets_a_did_you_mean(capsys) -> None:
     code, out, err = run(capsys, "search", "entity:Sacharova")
     assert code == 0 and out.startswith("0 passages match")
@@ -163,6 +169,7 @@ def test_an_unknown_entity_name_gets_a_did_you_mean(capsys) -> None:
     assert json.loads(out)["total"] > 0
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_global_options_work_after_the_command_too(capsys, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -186,6 +193,7 @@ def test_global_options_work_after_the_command_too(capsys, tmp_path: Path) -> No
     assert code == 2  # the sub-command's --config was read: it names a missing file
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_counts_agree_with_their_nouns(capsys) -> None:
     code, out, _ = run(capsys, "search", "Sacharowa")
     assert code == 0 and out.startswith("1 passage matches 'Sacharowa'")

@@ -30,7 +30,6 @@ from reader.cli.context import Context
 from reader.corpus.model import When
 from reader.library import Library
 from reader.search.store import ArticleSummary
-from tests.conftest import seeds_config
 
 RT = "000_c7c4b8e3e078befc"
 REUTERS = "001_71db2df63f5cd903"
@@ -41,9 +40,9 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 
 @pytest.fixture(scope="module")
-def config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def config(seeds_rt_config: Path) -> Path:
     """A config for a copy of the seeds, indexed and analysed once; 000 is RT DE."""
-    return seeds_config(tmp_path_factory.mktemp("event-coverage"), {RT: "RT DE"})
+    return seeds_rt_config  # (built once per test process: conftest)
 
 
 @pytest.fixture(scope="module")

@@ -131,6 +131,7 @@ def test_analyze_command_bad_inputs(capsys, tmp_path: Path) -> None:
     assert "--date: not a date" in capsys.readouterr().err
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_entities_command_counts_mentions_per_source(capsys) -> None:
     assert main(["entities", "--json"]) == 0
     rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)["entities"]}

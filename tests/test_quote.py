@@ -90,6 +90,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_reader_quote_prints_the_passage_as_a_quote(capsys):
     code, out, _ = run(capsys, "quote", REUTERS_P3)
     assert code == 0
@@ -97,6 +98,7 @@ def test_reader_quote_prints_the_passage_as_a_quote(capsys):
     assert out.endswith("so der Kreml.“ — Reuters, 2021-12-07 (inferred)\n")
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_reader_quote_words_take_the_convention_of_bookmarks_add(capsys):
     code, out, _ = run(capsys, "quote", REUTERS_P3, "--words", "3-6", "--json")
     assert code == 0
@@ -137,11 +139,13 @@ def test_reader_quote_names_the_url_of_an_article_that_has_one(capsys, tmp_path:
         ((REUTERS_P3, "--words", "30-90"), "words 30-90 are past the end: passage"),
     ],
 )
+@pytest.mark.usefixtures("bundled_indexed")
 def test_reader_quote_of_what_is_not_there_exits_2_with_a_message(capsys, args, message):
     code, out, err = run(capsys, "quote", *args)
     assert (code, out) == (2, "") and message in err
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_reader_quote_refuses_a_backwards_word_range(capsys):
     code, out, err = run(capsys, "quote", REUTERS_P3, "--words", "6-2")
     assert (code, out) == (2, "") and "words 6-2 run backwards" in err and " words)" in err

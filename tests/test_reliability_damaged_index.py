@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.locations import default_index_dir
-from tests.conftest import run_reader
+from tests.conftest import run_main
 
 
 def truncate(path: Path) -> None:
@@ -44,19 +44,19 @@ def test_a_damaged_segment_is_rebuilt_with_a_message(
     damage(max(segments, key=lambda p: p.stat().st_size))  # the biggest: it holds passages
 
     # a search before any `reader index`: it rebuilds and answers
-    found = run_reader("--corpus", str(indexed_seeds), "search", "Garantien", "--json")
+    found = run_main("--corpus", str(indexed_seeds), "search", "Garantien", "--json")
     assert found.returncode == 0, found.stderr
     assert "Traceback" not in found.stderr
     assert '"total": 4' in found.stdout
     # and the index is then whole: a second run has nothing to do
-    again = run_reader("--corpus", str(indexed_seeds), "index")
+    again = run_main("--corpus", str(indexed_seeds), "index")
     assert again.returncode == 0 and "up to date" in again.stdout
 
 
 def test_the_index_says_which_file_was_damaged(indexed_seeds: Path) -> None:
     segment = sorted((default_index_dir([indexed_seeds]) / "whoosh").glob("*.seg"))[0]
     truncate(segment)
-    done = run_reader("--corpus", str(indexed_seeds), "index")
+    done = run_main("--corpus", str(indexed_seeds), "index")
     assert done.returncode == 0, done.stderr
     assert f"rebuilt the index: damaged index ({segment.name} has" in done.stdout
     assert "indexed 5 articles" in done.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,13 @@ def _library(corpus: Path, tmp_path: Path, **kw) -> Library:
     return library
 
 
-@pytest.fixture
-def seeds_library(tmp_path: Path) -> Library:
-    return _library(SEEDS, tmp_path, overrides={"000_c7c4b8e3e078befc": {"source": "RT DE"}})
+@pytest.fixture(scope="module")
+def seeds_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    """The seeds indexed once for the module's read-only tests (they only search)."""
+    tmp = tmp_path_factory.mktemp("search-seeds")
+    library = _library(SEEDS, tmp, overrides={"000_c7c4b8e3e078befc": {"source": "RT DE"}})
+    yield library
+    library.close()
 
 
 def _pids(result) -> set[str]:
@@ -248,6 +253,7 @@ def test_a_snippet_without_marks_ends_at_a_word() -> None:
     assert text[frag.end] == " "
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_cli_snippets_have_ellipses_only_where_text_was_cut(capsys) -> None:
     from reader.cli import main
 

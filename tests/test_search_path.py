@@ -61,10 +61,27 @@ def _library(config: Path, **changes: object):
     return ctx.library
 
 
+@pytest.fixture(scope="module")
+def _analysed_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """The seeds indexed and analysed once for the module: the folder that holds them, a
+    pristine copy of it, and its config."""
+    base = tmp_path_factory.mktemp("analysed")
+    root = base / "root"
+    root.mkdir()
+    config = seeds_config(root, {"000_c7c4b8e3e078befc": "RT DE"})
+    pristine = base / "pristine"
+    shutil.copytree(root, pristine)  # (copy2 keeps the times the index and its stamp record)
+    return root, pristine, config
+
+
 @pytest.fixture
-def analysed(tmp_path: Path) -> Path:
-    """The seeds indexed and analysed; its config."""
-    return seeds_config(tmp_path, {"000_c7c4b8e3e078befc": "RT DE"})
+def analysed(_analysed_once: tuple[Path, Path, Path]) -> Path:
+    """The seeds indexed and analysed; its config. Restored in place for every test (the
+    index records the corpus's paths), so nothing a test changes carries over."""
+    root, pristine, config = _analysed_once
+    shutil.rmtree(root)
+    shutil.copytree(pristine, root)
+    return config
 
 
 @pytest.fixture

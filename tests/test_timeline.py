@@ -237,6 +237,7 @@ def test_cached_until_the_index_changes(small) -> None:
 # --- the command ----------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("bundled_indexed")
 def test_timeline_command_json_shape(capsys) -> None:
     assert main(["timeline", "--json", "--min-sources", "2"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -346,7 +346,8 @@ async def test_a_broken_file_is_reported_and_never_written(indexed_seeds: Path) 
         assert not pane.query_one("#bookmarks-error").has_class("-shown")
 
 
-async def test_changed_and_orphaned_bookmarks_are_marked(seeds: Path) -> None:
+async def test_changed_and_orphaned_bookmarks_are_marked(indexed_seeds: Path) -> None:
+    seeds = indexed_seeds  # (a later launch: the first one's indexing is not what is tested)
     app = make_app(seeds)
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)

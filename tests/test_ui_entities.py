@@ -118,10 +118,10 @@ def screen_colours(app: ReaderApp, word: str) -> list[tuple[int, int, int] | Non
 
 # highlighting ---------------------------------------------------------------------------------
 async def test_names_and_dates_are_coloured_by_type_with_the_users_colours(
-    corpus: Path, tmp_path: Path
+    indexed_seeds: Path, tmp_path: Path
 ) -> None:
     config = f'entities:\n  colors:\n    PER: "{USER_PER}"\n'
-    app = make_app(corpus, config, tmp_path)
+    app = make_app(indexed_seeds, config, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await open_highlighted(pilot, screen, GIPFEL)

@@ -19,7 +19,6 @@ from reader.ui.dialogs.event_coverage import EventCoverageScreen
 from reader.ui.features.links.timeline_pane import TimelinePane
 from reader.ui.logic import event_rows as er
 from tests import ui_support as ui
-from tests.conftest import seeds_config
 from tests.test_event_coverage import CALL, REUTERS, RT
 from tests.test_ui_timeline import open_timeline
 from tests.ui_support import screen_text, until
@@ -28,9 +27,9 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 
 @pytest.fixture(scope="module")
-def config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def config(seeds_rt_config: Path) -> Path:
     """A config for a copy of the seeds, indexed and analysed once; 000 is RT DE."""
-    return seeds_config(tmp_path_factory.mktemp("event-ui"), {RT: "RT DE"})
+    return seeds_rt_config  # (built once per test process: conftest)
 
 
 def call_row(pane: TimelinePane) -> int:

@@ -14,6 +14,7 @@ from reader.ui.keys import BY_ID
 from reader.ui.logic.text import shorten_middle
 from reader.ui.widgets.reading_pane import UrlLine
 from tests import ui_support as ui
+from tests.conftest import IndexedOnce, index_once, indexed_copy
 from tests.test_ui_bookmarks import add_bookmark, open_pane
 from tests.ui_support import make_app, noticed, palette_prompts, screen_text, until
 
@@ -35,15 +36,22 @@ def article(url: str, title: str, source: str = "dpa") -> str:
     )
 
 
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
+def write_corpus(folder: Path) -> None:
     """Three Markdown articles: one with a URL, one with a very long one, one with none."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
     (folder / "gipfel.md").write_text(article(URL, "Gipfel in Genf"), encoding="utf-8")
     (folder / "lang.md").write_text(article(LONG_URL, "Lange Adresse"), encoding="utf-8")
     (folder / "ohne.md").write_text(article("", "Ohne Adresse", '"[b]taz[/b]"'), encoding="utf-8")
-    return folder
+
+
+@pytest.fixture(scope="module")
+def _corpus_once(tmp_path_factory: pytest.TempPathFactory) -> IndexedOnce:
+    return index_once(tmp_path_factory.mktemp("quote-corpus"), write_corpus)
+
+
+@pytest.fixture
+def corpus(_corpus_once: IndexedOnce, isolated_home: Path) -> Path:
+    """:func:`write_corpus`'s articles, indexed already (indexed once for the module)."""
+    return indexed_copy(_corpus_once)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from reader.ui.logic import timeline_rows as tr
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.reading_pane import PassageView
 from tests import ui_support as ui
-from tests.conftest import SEEDS, seeds_config
+from tests.conftest import SEEDS
 from tests.ui_support import screen_text, until
 
 SIZE = ui.SIZE
@@ -38,10 +38,10 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 # setup: the seeds, indexed and analysed once for the module -----------------------------------
 @pytest.fixture(scope="module")
-def config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def config(seeds_rt_config: Path) -> Path:
     """A config for a copy of the seeds whose index is built and analysed (dates, entities,
     inferred article dates) as `reader index` leaves it; 000 is RT DE as in config.yaml."""
-    return seeds_config(tmp_path_factory.mktemp("timeline-ui"), {RT: "RT DE"})
+    return seeds_rt_config  # (built once per test process: conftest)
 
 
 def footer(app: ReaderApp) -> str:
