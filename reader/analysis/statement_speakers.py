@@ -139,6 +139,7 @@ class Speakers:
         self.text = text
         self.headline_end = headline_end  # a headline's role names the person of its teaser
         self.tokens = tokens
+        self._token_ends = [t.end for t in tokens]
         self._entities = sorted(
             (s for s in entities if s.label in ("PER", "ORG", "LOC")), key=lambda s: s.start
         )
@@ -396,9 +397,8 @@ class Speakers:
             if found is None:
                 continue
             covered = found.end
-            end = i
-            while end + 1 < len(toks) and toks[end + 1].end <= found.end:
-                end += 1
+            # its last token: a role's speaker may be the person named far after it
+            end = max(i, bisect.bisect_right(self._token_ends, found.end) - 1)
             yield i, end, found
 
     def _clause_start(self, i: int, first: int) -> bool:

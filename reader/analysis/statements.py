@@ -186,6 +186,11 @@ class _Reader:
                 self.sentences.append((index, index + len(sentence) - 1))
                 index += len(sentence)
         self.sentence_starts = [first for first, _ in self.sentences]
+        # the index of the next token that ends a clause, for every token: a clause is
+        # looked up once per verb, and a long text without commas made that quadratic
+        self._next_stop = [len(self.tokens)] * (len(self.tokens) + 1)
+        for j in range(len(self.tokens) - 1, -1, -1):
+            self._next_stop[j] = j if self._stops_clause(j) else self._next_stop[j + 1]
         self.teasers = [
             (p.start, p.end) for p in article.passages if p.text.lstrip().startswith(TEASER_START)
         ]
@@ -200,13 +205,14 @@ class _Reader:
     def clause_end(self, i: int, last: int) -> int:
         """The last token of the clause that token ``i`` is in (before ``,;:`` or the end
         of the sentence at ``last``; in the headline also before a dash between parts)."""
-        j = i
-        toks = self.tokens
-        while j < last and toks[j + 1].text not in _CLAUSE_STOPS:
-            if toks[j + 1].text in "–—" and toks[j + 1].start < self.headline_end:
-                break  # "Ukraine bestreitet Attacke – Kreml-Berater sagt, …"
-            j += 1
-        return j
+        if i >= last:
+            return i
+        return min(last, self._next_stop[i + 1] - 1)
+
+    def _stops_clause(self, j: int) -> bool:
+        tok = self.tokens[j]
+        # a dash in the headline parts it: "Ukraine bestreitet Attacke – Kreml-Berater sagt, …"
+        return tok.text in _CLAUSE_STOPS or (tok.text in "–—" and tok.start < self.headline_end)
 
     def particle(self, i: int, last: int) -> str | None:
         """A separable particle at the end of the clause of the verb at token ``i``."""
@@ -664,7 +670,10 @@ def _headline(r: _Reader) -> list[_Found]:
             if colon - bounds[n - 1] > (_QUOTED_HEADLINE_WORDS if quoted else _HEADLINE_WORDS + 2):
                 continue
             begin = bounds[n - 1] + 1
-            end = next((b for b in bounds[n + 1 :] if toks[b].text != ":"), stop + 1) - 1
+            k = n + 1  # the part ends at the next break that is no colon
+            while k < len(bounds) and toks[bounds[k]].text == ":":
+                k += 1
+            end = (bounds[k] if k < len(bounds) else stop + 1) - 1
             if begin >= colon or end <= colon:
                 continue
             found = _speaker_colon(r, begin, colon, end, quoted)
