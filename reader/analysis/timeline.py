@@ -547,11 +547,16 @@ def _infer_undated(
     by_id = {a.id: a for a in articles}
     # Dates this function inferred before are stored as the article date (marked inferred):
     # infer them again rather than trusting them, so the result does not feed on itself.
-    undated = [
-        a
-        for a in articles
-        if (a.date is None or a.date.inferred) and not (a.analysis or {}).get("date")
-    ]
+    # in id order: which ones are dated (the first MAX_UNDATED) and the order their linked
+    # passages join events do not depend on the order the store returns them in
+    undated = sorted(
+        (
+            a
+            for a in articles
+            if (a.date is None or a.date.inferred) and not (a.analysis or {}).get("date")
+        ),
+        key=lambda a: a.id,
+    )
     out: dict[str, tuple[When, When, list[str]]] = {}
     for article in undated[:MAX_UNDATED]:
         votes: dict[str, float] = defaultdict(float)
