@@ -88,10 +88,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=BERLIN)
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     args = parser.parse_args()
     corpus = args.corpus.resolve()
     print(f"corpus {corpus.name}; load average at start {os.getloadavg()}")
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = str(args.keep or scratch)
         base, ours = [], []
         for n in range(args.rounds):
             base.append(run_child("baseline", corpus, Path(tmp) / f"base{n}"))

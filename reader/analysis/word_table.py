@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import inspect
+import itertools
 import json
 import sqlite3
 from pathlib import Path
@@ -49,6 +50,7 @@ class WordTable:
         self._db = connection
         self._last = 0  # the highest row this process has read
         self._loaded: set[str] = set()
+        self._written = 0  # the entries of ``known`` that write_new has looked at
 
     @classmethod
     def open(cls, path: Path, key: str) -> WordTable | None:
@@ -90,9 +92,12 @@ class WordTable:
         return len(rows)
 
     def write_new(self, known: dict[str, Tags]) -> int:
-        """Store the words of ``known`` this table does not have yet; returns how many."""
-        new = [(w, json.dumps(t)) for w, t in known.items() if w not in self._loaded]
+        """Store the words added to ``known`` (always the same dict, which only grows)
+        since the last call that this table does not have yet; returns how many."""
+        added = itertools.islice(known.items(), self._written, None)  # (dicts keep order)
+        new = [(w, json.dumps(t)) for w, t in added if w not in self._loaded]
         if not new:
+            self._written = len(known)
             return 0
         try:
             self._db.execute("BEGIN IMMEDIATE")
@@ -101,7 +106,8 @@ class WordTable:
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK")
-            return 0
+            return 0  # (tried again at the next call)
+        self._written = len(known)
         self._loaded.update(w for w, _ in new)
         return len(new)
 
