@@ -99,7 +99,7 @@ def merge_in_analysis(
             progress(n, len(segments))
         return []  # every old segment is now in the new one
 
-    writer = ix.writer(limitmb=256)
+    writer = ix.writer(limitmb=64)  # (the parent's memory: the pool spills to disk)
     try:
         writer.commit(mergetype=merge)
     except BaseException:
