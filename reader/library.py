@@ -21,7 +21,7 @@ from reader.search.indexer import (
     Progress,
     UpdateReport,
     open_index,
-    passage_documents,
+    rewrite_documents,
     update_index,
 )
 from reader.search.scan import IndexPaths, Scan, changes, scan_corpus
@@ -155,35 +155,11 @@ class Library:
         version: str,
         tick: Progress,
     ) -> None:
-        total = len(ids)
-        bulk = total >= 1000
-        writer = (
-            self.index.writer(procs=2, multisegment=True, limitmb=256)
-            if bulk
-            else (self.index.writer(limitmb=128))
-        )
-        done: list[str] = []
-        try:
-            for n, aid in enumerate(ids, start=1):
-                with self._lock:  # per article: the UI reads articles meanwhile
-                    article = self.store.article(aid)
-                found = entry(article) if article is not None else None
-                if article is None or found is None:
-                    continue
-                article.date, entities = found
-                writer.delete_by_term("article", aid)
-                for doc in passage_documents(article, entities):
-                    writer.add_document(**doc)
-                done.append(aid)
-                if n % 500 == 0 or n == total:
-                    tick("entities", n, total)
-            tick("commit", 0, 0)
-            # A bulk rewrite leaves a deleted copy of every document in the old segments,
-            # skewing document frequencies until they merge: merge them now.
-            writer.commit(optimize=bulk)
-        except BaseException:
-            writer.cancel()
-            raise
+        def read(aid: str) -> Article | None:
+            with self._lock:  # per article: the UI reads articles meanwhile
+                return self.store.article(aid)
+
+        done = rewrite_documents(self.index, ids, read, entry, tick)
         with self._lock:
             for aid in done:
                 self.store.put_analysis(aid, INDEXED, version, None)

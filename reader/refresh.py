@@ -213,7 +213,9 @@ def enrich(
     report = EnrichReport(pending=len(todo))
     if todo:
         articles = _articles_unlocked(library, todo)
-        results = analyze_many(articles, library.config.gazetteer, len(todo), cancelled)
+        results = analyze_many(
+            articles, library.config.gazetteer, len(todo), cancelled, library.paths.words
+        )
         for n, (aid, analysis) in enumerate(results, start=1):
             with library.lock:
                 store.put_analysis(aid, ANALYSIS, version, analysis.to_json())

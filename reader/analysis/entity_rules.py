@@ -831,10 +831,19 @@ def noun_heads() -> frozenset[str]:
     return _noun_heads
 
 
+known_tags: dict[str, tuple[tuple[str, float], ...]] = {}
+"""Every word :func:`tags` looked up, with those of earlier runs and of the other analysis
+worker (:mod:`reader.analysis.word_table` fills and stores it)."""
+
+
 @lru_cache(maxsize=200_000)
 def tags(word: str) -> tuple[tuple[str, float], ...]:
     """HanTa's best tags for a word on its own, with log-probabilities (cached)."""
-    return tuple((tag, float(score)) for tag, score in tagger().tag_word(word)[:3])
+    found = known_tags.get(word)
+    if found is None:
+        found = tuple((tag, float(score)) for tag, score in tagger().tag_word(word)[:3])
+        known_tags[word] = found
+    return found
 
 
 KNOWN = -19.0  # HanTa scores above this come from its lexicon; below, it guesses

@@ -169,16 +169,26 @@ def analyze_article(article: Article, recognizer: Any) -> ArticleAnalysis:
 # --- running on both cores ---------------------------------------------------------------
 
 _WORKER_RECOGNIZER: Any = None
+_WORKER_WORDS: Any = None  # the worker's WordTable, or None
 
 
-def _init_worker(parent: int, user_entries: list[dict[str, Any]]) -> None:
-    global _WORKER_RECOGNIZER
+def _init_worker(
+    parent: int, user_entries: list[dict[str, Any]], word_table: Path | None = None
+) -> None:
+    global _WORKER_RECOGNIZER, _WORKER_WORDS
     die_with_parent(parent)
     _WORKER_RECOGNIZER = make_recognizer(user_entries)
+    from reader.analysis.word_table import open_shared
+
+    _WORKER_WORDS = open_shared(word_table)
 
 
 def _work(articles: list[Article]) -> list[tuple[str, dict[str, Any]]]:
-    return [(a.id, analyze_article(a, _WORKER_RECOGNIZER).to_json()) for a in articles]
+    from reader.analysis.word_table import sync
+
+    done = [(a.id, analyze_article(a, _WORKER_RECOGNIZER).to_json()) for a in articles]
+    sync(_WORKER_WORDS)  # the words tagged here for the other worker, its words for this one
+    return done
 
 
 def _start_resource_tracker() -> None:
@@ -205,15 +215,28 @@ def analyze_many(
     user_entries: Sequence[dict[str, Any]],
     total: int,
     cancelled: Callable[[], bool] = lambda: False,
+    word_table: Path | None = None,
 ) -> Iterator[tuple[str, ArticleAnalysis]]:
     """Analyse ``articles`` (``total`` of them), in two processes when there are many;
-    yields results as they are ready, in order. Stops early when ``cancelled()``."""
+    yields results as they are ready, in order. Stops early when ``cancelled()``.
+    ``word_table``: the file of the words HanTa tagged before
+    (:mod:`reader.analysis.word_table`), read and added to."""
     if total < POOL_THRESHOLD or (os.cpu_count() or 1) < 2:
+        from reader.analysis.word_table import open_shared, sync
+
         recognizer = make_recognizer(user_entries)
-        for article in articles:
-            if cancelled():
-                return
-            yield article.id, analyze_article(article, recognizer)
+        words = open_shared(word_table)
+        try:
+            for n, article in enumerate(articles, start=1):
+                if cancelled():
+                    return
+                yield article.id, analyze_article(article, recognizer)
+                if n % CHUNK == 0:
+                    sync(words)
+        finally:
+            sync(words)
+            if words is not None:
+                words.close()
         return
     # Imported here: the version check on every command imports this module, not the pool.
     import multiprocessing
@@ -227,7 +250,7 @@ def analyze_many(
         max_workers=2,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(os.getpid(), list(user_entries)),
+        initargs=(os.getpid(), list(user_entries), word_table),
     ) as pool:
         pending: list[Future[list[tuple[str, dict[str, Any]]]]] = []
         chunk: list[Article] = []

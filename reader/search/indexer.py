@@ -20,8 +20,9 @@ from whoosh import index as whoosh_index
 from whoosh.index import Index
 
 from reader.corpus.files import Problem
-from reader.corpus.model import Article
+from reader.corpus.model import Article, When
 from reader.search import manifest
+from reader.search.analysis_merge import SWAPPED, merge_in_analysis
 from reader.search.index_folder import check_writable, make_index_folder
 from reader.search.scan import ROOTS_KEY, VERSION_KEY, IndexPaths, Scan, scan_corpus
 from reader.search.schema import DATE_FORMAT, build_schema
@@ -36,6 +37,9 @@ Progress = Callable[[str, int, int], None]
 """``progress(phase, done, total)``; phases: "scan", "read", "index", "commit"."""
 
 BULK_WRITER_THRESHOLD = 5000  # passages; above this, two writer processes pay off
+MERGE_THRESHOLD = 1000  # articles; from this many, the analysis is merged in (one merge)
+Entry = Callable[[Article], "tuple[When | None, dict[int, list[str]]] | None"]
+"""An article's date and entities per passage for its documents (``None``: leave them)."""
 
 
 @dataclass
@@ -298,3 +302,47 @@ def _write_whoosh(ix: Index, articles: list[Article], delete_ids: set[str], tick
     except BaseException:
         writer.cancel()
         raise
+
+
+def rewrite_documents(
+    ix: Index,
+    ids: list[str],
+    read: Callable[[str], Article | None],
+    entry: Entry,
+    tick: Progress,
+) -> list[str]:
+    """Give the documents of the articles ``ids`` (``read(id)`` each) the date and the
+    entities ``entry`` gives, in one commit; returns the ids done. From
+    :data:`MERGE_THRESHOLD` articles the new terms are merged into the documents written
+    (:mod:`reader.search.analysis_merge`: no text is analysed again); fewer are deleted and
+    added again. Progress phases ``entities`` (articles read) and ``commit``."""
+    total = len(ids)
+    merge = total >= MERGE_THRESHOLD
+    documents: dict[str, list[dict[str, Any]]] = {}
+    terms: dict[str, dict[int, dict[str, Any]]] = {}  # (merge: only the swapped fields)
+    for n, aid in enumerate(ids, start=1):
+        article = read(aid)
+        found = entry(article) if article is not None else None
+        if article is not None and found is not None:
+            article.date, entities = found
+            docs = list(passage_documents(article, entities))
+            if merge:
+                terms[aid] = {d["passage"]: {f: d.get(f) for f in SWAPPED} for d in docs}
+            else:
+                documents[aid] = docs
+        if n % 500 == 0 or n == total:
+            tick("entities", n, total)
+    tick("commit", 0, 0)
+    if merge:
+        return merge_in_analysis(ix, terms, lambda done, of: tick("commit", done, of))
+    writer = ix.writer(limitmb=128)
+    try:
+        for aid, docs in documents.items():
+            writer.delete_by_term("article", aid)
+            for doc in docs:
+                writer.add_document(**doc)
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    return list(documents)

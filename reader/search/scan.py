@@ -30,6 +30,8 @@ class IndexPaths:
         self.root = root
         self.whoosh = root / "whoosh"
         self.store = root / "store.sqlite"
+        self.words = root / "words.sqlite"
+        """HanTa's tags per word (:mod:`reader.analysis.word_table`), kept across rebuilds."""
 
     def wipe(self) -> None:
         shutil.rmtree(self.whoosh, ignore_errors=True)
