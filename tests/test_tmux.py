@@ -108,7 +108,10 @@ class Terminal:
         deadline = time.monotonic() + WAIT
         while time.monotonic() < deadline:
             if self.info("#{pane_dead}") == "1":
-                return int(self.info("#{pane_dead_status}") or 0)
+                status = int(self.info("#{pane_dead_status}") or 0)
+                if status != 0:  # the traceback or message it left, for the failure report
+                    print(self._tmux("capture-pane", "-p", "-t", "t", "-S", "-200"))
+                return status
             time.sleep(0.1)
         raise AssertionError(f"reader did not exit; the screen was:\n{self.screen()}")
 
