@@ -183,7 +183,7 @@ class MainScreen(SidebarLayout):
         """The entity legend, the search pane and the find box, built once the list is
         drawn (or the library found unavailable), so that the first "/" or ctrl+f finds its
         box ready and no typed key goes astray (a key pressed before builds its box then)."""
-        if self._boxes_built:
+        if self._boxes_built or self._leaving():
             return
         self._boxes_built = True
         keeper = self.entity_keeper  # the legend follows the article from the first one
@@ -198,19 +198,30 @@ class MainScreen(SidebarLayout):
         from reader.ui.features.links.related_strip import RelatedStrip
 
         await self._build_boxes()
+        if self._leaving():
+            return
         shown = {s.id: s.date for s in self.summaries}
         self.entity_keeper.start_enrichment(index_changed, shown)
         self.bookmark_keeper  # noqa: B018 - mounted: it reads the file
         if self.related_strip is None:
             self.related_strip = self.connect(RelatedStrip(self.source, id="related-strip"))
             await self.query_one("#reading-column").mount(self.related_strip, after=self.reading)
+        if self._leaving():
+            return
         if not self.query("#statement-keeper"):
             from reader.ui.features.statements.keeper import StatementKeeper
             from reader.ui.features.statements.strip import StatementStrip
 
             strip = self.connect(StatementStrip(id="statement-strip"))
             await self.query_one("#reading-column").mount(strip, after=self.reading)
+            if self._leaving():
+                return
             await self.mount(self.connect(StatementKeeper(self.source, id="statement-keeper")))
+
+    def _leaving(self) -> bool:
+        """The app quit while a mount was awaited (ctrl+q as the list fills): the screen is
+        being taken down, and mounting on it would raise instead of quitting."""
+        return not self.is_attached or self._closing or self._pruning
 
     def _make_search_pane(self) -> Widget:
         from reader.ui.features.search.pane import SearchPane
