@@ -384,9 +384,9 @@ async def test_an_article_opened_before_enrichment_is_analysed_on_the_spot(
         status._gate.acquire()  # as while the enrichment starts its worker processes
         try:
             assert await screen.go_to(GIPFEL, 0)
-            await pilot.pause(0.3)
+            # the notice is drawn once the app gets to it: a loaded machine takes longer
+            await until(pilot, lambda: "finding names…" in screen_text(app), "the notice")
             assert status.pending == GIPFEL
-            assert "finding names…" in screen_text(app)
             assert styles_at(view_with(screen, "Wladimir Putin"), "Wladimir Putin") == []
         finally:
             status._gate.release()
