@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from corpus_sample import BERLIN
+from noop_index import noop_index_seconds
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
@@ -139,17 +138,7 @@ def main() -> None:
         enriched = enrich(library)
         library.close()
         analysed_size = dir_size(ours_dir)
-        config = Path(tmp) / "config.yaml"
-        config.write_text(f"corpus: [{args.corpus}]\nindex_dir: {ours_dir}\n", encoding="utf-8")
-        noop = []
-        for _ in range(3):
-            started = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "reader", "--config", str(config), "index"],
-                check=True,
-                capture_output=True,
-            )
-            noop.append(time.perf_counter() - started)
+        noop = noop_index_seconds(args.corpus, ours_dir, Path(tmp))
 
     def row(name: str, ours: float, base: float, unit: str) -> None:
         print(
