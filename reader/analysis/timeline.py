@@ -913,7 +913,7 @@ _CACHE: weakref.WeakKeyDictionary[Any, Timeline] = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
 
 
-def _stamp(version: str) -> str:
+def timeline_stamp(version: str) -> str:
     """What a stored timeline must carry to be current: changed grouping or labels (the
     code) or a changed index rebuild it."""
     return f"{TIMELINE_FORMAT}:{code_stamp('timeline.py', 'event_groups.py')}:{version}"
@@ -936,7 +936,7 @@ def _stored(library: Library, stamp: str) -> dict[str, Any] | None:
 def timeline_json(library: Library, min_sources: int = 1) -> dict[str, Any]:
     """:meth:`Timeline.to_json` of the library's timeline, straight from the store when it
     is current (no events built and written out again: 1.5 s of 3 on the Berlin corpus)."""
-    stored = _stored(library, _stamp(index_version(library)))
+    stored = _stored(library, timeline_stamp(index_version(library)))
     if stored is None or "events" not in stored:
         return timeline(library).to_json(min_sources)
     if min_sources > 1:
@@ -948,7 +948,7 @@ def timeline(library: Library, *, rebuild: bool = False) -> Timeline:
     """The library's timeline: from memory, else from the store, else built (and stored).
     Both caches are keyed by the index version, so a changed index rebuilds it."""
     version = index_version(library)
-    stamp = _stamp(version)
+    stamp = timeline_stamp(version)
     with _CACHE_LOCK:
         cached = _CACHE.get(library)
     if cached is not None and cached.version == version and not rebuild:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from reader.analysis.index_version import index_version
-from reader.analysis.timeline import _stamp, timeline_json
+from reader.analysis.timeline import timeline_json, timeline_stamp
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -33,7 +33,7 @@ def timeline_text(
     ``render``'s layout."""
     if min_sources > 1:  # (a filtered view is not kept: one copy of the text is enough)
         return render(timeline_json(library, min_sources))
-    stamp = f"{_stamp(index_version(library))}|{output_format}\n"
+    stamp = f"{timeline_stamp(index_version(library))}|{output_format}\n"
     with library.lock:
         kept = library.store.get_meta(TEXT_KEY)
     if kept is not None and kept.startswith(stamp):
