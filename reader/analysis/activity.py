@@ -19,7 +19,7 @@ from reader.analysis.event_coverage import outlet_name
 from reader.corpus.visible import clip
 
 if TYPE_CHECKING:
-    from reader.analysis.timeline import Event
+    from reader.analysis.timeline_model import Event
     from reader.corpus.model import When
     from reader.search.store import ArticleSummary
 

@@ -24,7 +24,7 @@ from reader.analysis.related import source_key
 from reader.corpus.model import NO_SOURCE, is_unknown_source
 
 if TYPE_CHECKING:
-    from reader.analysis.timeline import Event, EventPassage, InferredDate, Timeline
+    from reader.analysis.timeline_model import Event, EventPassage, InferredDate, Timeline
     from reader.corpus.model import When
     from reader.library import Library
     from reader.search.store import ArticleSummary

@@ -54,6 +54,14 @@ from reader.analysis.index_version import code_stamp, index_version
 from reader.analysis.passage_terms import strip_teaser, terms, words
 from reader.analysis.related import period
 from reader.analysis.spans import Span
+from reader.analysis.timeline_model import (
+    Event,
+    EventPassage,
+    InferredDate,
+    Timeline,
+    stored_document,
+    stored_timeline,
+)
 from reader.analysis.word_groups import group_of
 from reader.corpus.dateline import parse_dateline
 from reader.corpus.model import When
@@ -99,170 +107,6 @@ DATE_WORDS = frozenset(
     )
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\s\"“”»«]+(?=[A-ZÄÖÜ\"„“»«])|\n+")
-
-
-# --- the model ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class EventPassage:
-    """A passage in an event. ``start``/``end``/``text`` are the date expression (article
-    offsets), ``None`` for a passage linked to the event without naming its date."""
-
-    article_id: str
-    passage_id: str
-    passage: int
-    source: str
-    title: str
-    value: When
-    start: int | None = None
-    end: int | None = None
-    text: str | None = None
-    inferred: bool = False
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "article_id": self.article_id,
-            "passage_id": self.passage_id,
-            "passage": self.passage,
-            "source": self.source,
-            "title": self.title,
-            "date_text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "value": self.value.to_json(),
-            "inferred": self.inferred,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any], memo: dict[tuple, When] | None = None) -> EventPassage:
-        return cls(
-            data["article_id"],
-            data["passage_id"],
-            int(data["passage"]),
-            data["source"],
-            data["title"],
-            _when(data["value"], memo),
-            data["start"],
-            data["end"],
-            data["date_text"],
-            bool(data["inferred"]),
-        )
-
-
-@dataclass(slots=True)
-class Event:
-    """One happening on one date, with the passages that report it."""
-
-    id: str
-    date: When
-    label: str
-    passages: list[EventPassage] = field(default_factory=list)
-    story: str = ""
-    """The story the event belongs to (events that develop one happening over days): the
-    id of its story, shared by its events; its own id when it stands alone."""
-
-    @property
-    def sources(self) -> list[str]:
-        return sorted({p.source for p in self.passages})
-
-    @property
-    def articles(self) -> list[str]:
-        return list(dict.fromkeys(p.article_id for p in self.passages))
-
-    @property
-    def inferred(self) -> bool:
-        return self.date.inferred
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "date": self.date.to_json(),
-            "description": self.date.describe(),
-            "label": self.label,
-            "sources": self.sources,
-            "articles": len(self.articles),
-            "passages": [p.to_json() for p in self.passages],
-            "story": self.story or self.id,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any], memo: dict[tuple, When] | None = None) -> Event:
-        return cls(
-            data["id"],
-            _when(data["date"], memo),
-            data["label"],
-            [EventPassage.from_json(p, memo) for p in data["passages"]],
-            data.get("story") or data["id"],
-        )
-
-
-def _when(data: dict[str, Any], memo: dict[tuple, When] | None) -> When:
-    """``When.from_json``, once per distinct value when a ``memo`` is given (When is frozen)."""
-    if memo is None:
-        return When.from_json(data)
-    key = tuple(data.items())
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = When.from_json(data)
-    return found
-
-
-@dataclass(slots=True)
-class InferredDate:
-    """A date the timeline gave an undated article, and the passages that gave it."""
-
-    article_id: str
-    date: When
-    evidence: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"date": self.date.to_json(), "evidence": self.evidence}
-
-
-@dataclass(slots=True)
-class Timeline:
-    version: str
-    events: list[Event]
-    inferred_dates: dict[str, InferredDate] = field(default_factory=dict)
-    seconds: float = 0.0
-
-    def by_passage(self) -> dict[str, list[Event]]:
-        """Events per passage id (for a reading pane's markers)."""
-        index: dict[str, list[Event]] = {}
-        for event in self.events:
-            for p in event.passages:
-                index.setdefault(p.passage_id, []).append(event)
-        return index
-
-    def filtered(self, min_sources: int = 1) -> list[Event]:
-        return [e for e in self.events if len(e.sources) >= min_sources]
-
-    def event(self, event_id: str) -> Event | None:
-        return next((e for e in self.events if e.id == event_id), None)
-
-    def story(self, story_id: str) -> list[Event]:
-        """The events of one story, in date order (the timeline's order)."""
-        return [e for e in self.events if (e.story or e.id) == story_id]
-
-    def to_json(self, min_sources: int = 1) -> dict[str, Any]:
-        return {
-            "version": self.version,
-            "events": [e.to_json() for e in self.filtered(min_sources)],
-            "inferred_dates": {k: v.to_json() for k, v in self.inferred_dates.items()},
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Timeline:
-        memo: dict[tuple, When] = {}  # a week's corpus names a few hundred distinct dates
-        return cls(
-            data["version"],
-            [Event.from_json(e, memo) for e in data["events"]],
-            {
-                k: InferredDate(k, When.from_json(v["date"]), list(v["evidence"]))
-                for k, v in data.get("inferred_dates", {}).items()
-            },
-        )
 
 
 # --- building -------------------------------------------------------------------------------
@@ -916,7 +760,8 @@ _CACHE_LOCK = threading.Lock()
 def timeline_stamp(version: str) -> str:
     """What a stored timeline must carry to be current: changed grouping or labels (the
     code) or a changed index rebuild it."""
-    return f"{TIMELINE_FORMAT}:{code_stamp('timeline.py', 'event_groups.py')}:{version}"
+    code = code_stamp("timeline.py", "event_groups.py", "timeline_model.py")
+    return f"{TIMELINE_FORMAT}:{code}:{version}"
 
 
 def _stored(library: Library, stamp: str) -> dict[str, Any] | None:
@@ -954,18 +799,15 @@ def timeline(library: Library, *, rebuild: bool = False) -> Timeline:
     if cached is not None and cached.version == version and not rebuild:
         return cached
     if not rebuild:
-        stored = _stored(library, stamp)
-        if stored is not None:
-            try:
-                loaded = Timeline.from_json(stored)
-            except (KeyError, TypeError, ValueError):
-                pass
-            else:
-                with _CACHE_LOCK:
-                    _CACHE[library] = loaded
-                return loaded
+        with library.lock:
+            raw = library.store.get_meta(META_KEY)
+        loaded = stored_timeline(raw, stamp) if raw else None
+        if loaded is not None:
+            with _CACHE_LOCK:
+                _CACHE[library] = loaded
+            return loaded
     built = build_timeline(library)
-    payload = json.dumps({"stamp": stamp, "timeline": built.to_json()}, ensure_ascii=False)
+    payload = stored_document(stamp, built)
     with library.lock:
         library.store.set_meta(META_KEY, payload)
         library.store.commit()

@@ -13,7 +13,7 @@ from reader.corpus.visible import shorten
 
 if TYPE_CHECKING:
     from reader.analysis.activity import Activity
-    from reader.analysis.timeline import Timeline
+    from reader.analysis.timeline_model import Timeline
 
 SNIPPET = 100
 SOURCE_WIDTH = 16

@@ -36,7 +36,7 @@ from reader.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from reader.analysis.event_coverage import EventCoverage, OutletRow, StoryEvent
-    from reader.analysis.timeline import Event, Timeline
+    from reader.analysis.timeline_model import Event, Timeline
     from reader.library import Library
     from reader.search.store import ArticleSummary
 

@@ -18,7 +18,7 @@ from reader.corpus.model import MONTHS_EN, is_unknown_source
 from reader.corpus.visible import clip
 
 if TYPE_CHECKING:
-    from reader.analysis.timeline import Event
+    from reader.analysis.timeline_model import Event
     from reader.corpus.model import When
 
 IMPRECISE = "~"

@@ -34,7 +34,7 @@ from reader.ui.messages import OpenPassage
 from reader.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
-    from reader.analysis.timeline import Event, Timeline
+    from reader.analysis.timeline_model import Event, Timeline
     from reader.corpus.model import Article
     from reader.library import Library
     from reader.search.store import ArticleSummary
