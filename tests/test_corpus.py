@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.corpus.loader import discover, load_corpus, load_file
-from reader.corpus.model import When
+from reader.corpus.model import Article, Passage, When, passage_id
 from tests.conftest import SEEDS
 
 
@@ -248,3 +248,33 @@ def test_discover_is_sorted_and_ignores_hidden(tmp_path: Path) -> None:
 )
 def test_a_date_reads_back_as_it_was_stored(when: When) -> None:
     assert When.from_json(when.to_json()) == when
+
+
+def test_the_library_list_shows_each_date_as_stored(tmp_path: Path) -> None:
+    """The list reads dates out of the store's JSON in SQL: every precision, a weekday, an
+    inferred date, a time zone and no date come back as they went in, in corpus order."""
+    from reader.search.store import ArticleStore
+
+    dates = [
+        When(2021),
+        When(2021, 4),
+        When(2021, 12, 7),
+        When(2021, 12, 30, 21, 30),
+        When(2021, 4, weekday=1),
+        When(2021, 12, 7, inferred=True),
+        When(2021, 12, 7, 9, 0, tz="MEZ"),
+        None,
+    ]
+    store = ArticleStore(tmp_path / "store.sqlite")
+    items = []
+    for seq, when in enumerate(dates):
+        article = Article(id=f"a{seq}", title=f"Headline {seq}", text="Text.", date=when)
+        article.passages = [Passage(passage_id(article.id, 0), article.id, 0, 0, 5, "Text.")]
+        items.append((seq, f"h{seq}", article.id, article))
+    store.put_articles("file.jsonl", items)
+    store.commit()
+    summaries = store.summaries()
+    store.close()
+    assert [s.id for s in summaries] == [f"a{i}" for i in range(len(dates))]
+    assert [s.date for s in summaries] == dates
+    assert all(s.passages == 1 for s in summaries)

@@ -78,7 +78,7 @@ def test_a_damaged_stored_timeline_is_built_again(built: tuple[Library, Timeline
 
 
 def test_another_builds_timeline_is_not_read(built: tuple[Library, Timeline]) -> None:
-    library, first = built
+    _, first = built
     stamp = timeline_stamp(first.version)
     text = stored_document(stamp, first)
     assert stored_timeline(text, stamp) is not None

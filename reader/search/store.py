@@ -318,13 +318,23 @@ class ArticleStore:
         return article
 
     def summaries(self) -> list[ArticleSummary]:
+        """Every article's summary in corpus order. SQLite takes the date's fields out of
+        its JSON (a ``json.loads`` per row was a third of the time of listing 13k
+        articles)."""
         rows = self.db.execute(
-            "SELECT id, title, source, date, json_array_length(passages) FROM articles "
-            "ORDER BY file, seq"
+            "SELECT id, title, source, json_array_length(passages), json_extract(date, '$.value'), "
+            "json_extract(date, '$.inferred'), json_extract(date, '$.weekday'), "
+            "json_extract(date, '$.tz') FROM articles ORDER BY file, seq"
         )
         return [
-            ArticleSummary(aid, title, source, _when_from_db(date), n)
-            for aid, title, source, date, n in rows
+            ArticleSummary(
+                aid,
+                title,
+                source,
+                None if iso is None else When.from_parts(iso, bool(inferred), weekday, tz),
+                n,
+            )
+            for aid, title, source, n, iso, inferred, weekday, tz in rows
         ]
 
     def count(self) -> int:

@@ -77,52 +77,61 @@ def date_label(summary: ArticleSummary, with_time: bool = False) -> str:
 
 def _sources_with_shared_days(summaries: Sequence[ArticleSummary]) -> set[str]:
     """Sources with two timed articles on one day: their rows show the time."""
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, int, int | None, int | None]] = set()
     shared: set[str] = set()
     for s in summaries:
-        if s.date is None or s.date.precision != "minute":
+        date = s.date
+        if date is None or date.hour is None:
             continue
-        key = (source_of(s), s.date.iso()[:DATE_WIDTH])
+        key = (source_of(s), date.year, date.month, date.day)
         if key in seen:
             shared.add(key[0])
         seen.add(key)
     return shared
 
 
+def _heading_order(source: str) -> tuple[bool, str, str]:
+    """Sources in folded alphabetical order, articles without one last."""
+    return (source == NO_SOURCE, fold(source), source)
+
+
+def _row_order(heading: int, s: ArticleSummary) -> tuple:
+    """Within a source: newest first, undated last, then by headline."""
+    date = s.date
+    if date is None:
+        return (heading, True, (), s.title.casefold(), s.id)
+    year, month, day, hour, minute = date.sort_key()
+    return (heading, False, (-year, -month, -day, -hour, -minute), s.title.casefold(), s.id)
+
+
 class LibraryIndex:
-    """Summaries sorted once; :meth:`rows` filters them per keystroke without re-sorting."""
+    """Summaries sorted once; :meth:`rows` filters them per keystroke without re-sorting.
+    The words a filter matches are folded at the first filter, not before the list shows
+    (on 13k headlines that was most of the time between the first screen and the list)."""
 
     def __init__(self, summaries: Sequence[ArticleSummary]) -> None:
         self.repeats = find_repeats((s.id, s.source, s.title, s.date) for s in summaries)
         """Article id → its item's showings; only the first showing is listed."""
         repeats = self.repeats
-        summaries = [s for s in summaries if s.id not in repeats or repeats[s.id].kept == s.id]
+        if repeats:
+            summaries = [s for s in summaries if s.id not in repeats or repeats[s.id].kept == s.id]
         self.folded = sum(r.count - 1 for r in {r.kept: r for r in repeats.values()}.values())
         """How many showings are left out (listed with their first)."""
-        folded = {
-            s.id: word_haystack(s.title, source_of(s), date_label(s), s.id) for s in summaries
-        }
-        sources: dict[str, str] = {}
-
-        def order(s: ArticleSummary) -> tuple:
-            source = source_of(s)
-            if source not in sources:
-                sources[source] = fold(source)
-            # newest first inside a source; undated last
-            when = tuple(-x for x in s.date.sort_key()) if s.date else ()
-            return (
-                source == NO_SOURCE,
-                sources[source],
-                source,
-                s.date is None,
-                when,
-                folded[s.id],
-            )
-
-        self.summaries = sorted(summaries, key=order)
+        headings = {source_of(s) for s in summaries}
+        rank = {h: i for i, h in enumerate(sorted(headings, key=_heading_order))}
+        self.summaries = sorted(summaries, key=lambda s: _row_order(rank[source_of(s)], s))
         self.timed = _sources_with_shared_days(self.summaries)
-        self._haystacks = [folded[s.id] for s in self.summaries]
+        self._haystacks: list[str] | None = None
         self.by_id = {s.id: s for s in self.summaries}
+
+    @property
+    def haystacks(self) -> list[str]:
+        """Each listed article's folded words (headline, source, date, id), in list order."""
+        if self._haystacks is None:
+            self._haystacks = [
+                word_haystack(s.title, source_of(s), date_label(s), s.id) for s in self.summaries
+            ]
+        return self._haystacks
 
     def __len__(self) -> int:
         return len(self.summaries)
@@ -134,7 +143,7 @@ class LibraryIndex:
         if words:
             chosen = [
                 s
-                for s, hay in zip(self.summaries, self._haystacks, strict=True)
+                for s, hay in zip(self.summaries, self.haystacks, strict=True)
                 if matches(hay, words)
             ]
         else:
