@@ -14,7 +14,7 @@ from reader.search.store import ArticleSummary
 from reader.ui.logic.find import find_all, fold
 from reader.ui.logic.history import History, Location
 from reader.ui.logic.hit_order import reading_order, step
-from reader.ui.logic.library_rows import LibraryIndex
+from reader.ui.logic.library_rows import LibraryIndex, made_in_worker
 from reader.ui.logic.state import UiState, load_state, save_state
 from reader.ui.logic.text import one_line, visible
 from tests.conftest import REPO, run_python
@@ -165,6 +165,20 @@ def test_library_filter_needs_every_word_ignoring_case_and_accents() -> None:
     assert [r.summary.id for r in index.rows("GESPRACH") if r.summary] == ["b"]
     assert [r.summary.id for r in index.rows("2021-06") if r.summary] == ["b"]
     assert index.rows("nothing") == []
+
+
+def test_the_whole_list_comes_back_after_a_filter_and_is_not_shared() -> None:
+    index = made_in_worker(
+        [
+            _summary("a", "Putin warnt Biden", "Reuters", When(2021, 12, 7)),
+            _summary("b", "Gespräch in Genf", "RT DE", When(2021, 6, 16)),
+        ]
+    )
+    whole = index.rows()
+    assert [r.key for r in index.rows("genf")] == [None, "b"]
+    whole.clear()  # what a caller does with its rows is its own
+    assert [r.key for r in index.rows()] == [None, "a", None, "b"]
+    assert [r.key for r in index.rows("  ")] == [None, "a", None, "b"]
 
 
 def test_library_filter_matches_the_start_of_words_not_inside_them() -> None:

@@ -122,6 +122,8 @@ class LibraryIndex:
         self.summaries = sorted(summaries, key=lambda s: _row_order(rank[source_of(s)], s))
         self.timed = _sources_with_shared_days(self.summaries)
         self._haystacks: list[str] | None = None
+        self._all_rows: list[LibraryRow] | None = None
+        """The unfiltered rows, once made (:meth:`rows`; the loading worker makes them)."""
         self.by_id = {s.id: s for s in self.summaries}
 
     @property
@@ -140,6 +142,8 @@ class LibraryIndex:
         """Headings and articles where each typed word starts a word of the headline,
         source, date or id."""
         words = fold(query).split()
+        if not words and self._all_rows is not None:
+            return list(self._all_rows)
         if words:
             chosen = [
                 s
@@ -168,4 +172,14 @@ class LibraryIndex:
             )
         if heading_at >= 0:
             rows[heading_at] = LibraryRow(current or "", None, len(rows) - heading_at - 1)
+        if not words:
+            self._all_rows = list(rows)
         return rows
+
+
+def made_in_worker(summaries: Sequence[ArticleSummary]) -> LibraryIndex:
+    """A :class:`LibraryIndex` with its unfiltered rows made: for a worker, so that the UI
+    thread only draws them."""
+    index = LibraryIndex(summaries)
+    index.rows()
+    return index

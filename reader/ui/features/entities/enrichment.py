@@ -117,9 +117,9 @@ def enrich(
         if dated or analysis.analysed:  # analysis dates undated articles from their text
             fresh = library.summaries()
             if any(shown.get(s.id) != s.date for s in fresh):
-                from reader.ui.logic.library_rows import LibraryIndex
+                from reader.ui.logic.library_rows import made_in_worker
 
-                done.summaries, done.library_index = fresh, LibraryIndex(fresh)
+                done.summaries, done.library_index = fresh, made_in_worker(fresh)
     except _Cancelled:
         return
     except Exception as exc:

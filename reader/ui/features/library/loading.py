@@ -102,9 +102,9 @@ def _post_listing(
     if not summaries:
         post(LibraryUnavailable("No articles", empty_message(source, problems)))
         return
-    from reader.ui.logic.library_rows import LibraryIndex
+    from reader.ui.logic.library_rows import made_in_worker
 
-    post(LibraryLoaded(summaries, report, problems, LibraryIndex(summaries)))
+    post(LibraryLoaded(summaries, report, problems, made_in_worker(summaries)))
 
 
 def index_notice(report: UpdateReport) -> str:
